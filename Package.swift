@@ -1,0 +1,85 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+  name: "InternMatch",
+  products: [
+    .library(name: "InternMatch", targets: ["InternMatch"]),
+    .executable(name: "internmatch", targets: ["InternMatchCLI"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+  ],
+  targets: [
+    // C library: GLPK, as Debian's libglpk-dev installs it (no pkg-config file).
+    .systemLibrary(
+      name: "CGLPK",
+      providers: [.apt(["libglpk-dev"]), .brew(["glpk"])]
+    ),
+    // The only module that calls glp_*: a Swift owner for GLPK problems.
+    .target(name: "GLPK", dependencies: ["CGLPK"]),
+
+    // Domain: students, worksites, eligibility, instances, placements. No solver, no I/O.
+    .target(name: "InternMatchModel"),
+    // Formulations and strategies (GLPK LP today).
+    .target(name: "InternMatchSolvers", dependencies: ["InternMatchModel", "GLPK"]),
+    // Dataset CSV/JSON readers and writers, errors with file:line:column.
+    .target(name: "InternMatchIO", dependencies: ["InternMatchModel"]),
+    // Seeded, NYC-calibrated synthetic cohorts from public data (Datasets/reference).
+    .target(name: "InternMatchGenerator", dependencies: ["InternMatchModel"]),
+    // Summaries and human-readable reports.
+    .target(name: "InternMatchReport", dependencies: ["InternMatchModel"]),
+    // The umbrella library that importers use.
+    .target(
+      name: "InternMatch",
+      dependencies: [
+        "InternMatchModel", "InternMatchSolvers", "InternMatchIO", "InternMatchReport",
+        "InternMatchGenerator",
+      ]
+    ),
+    // The command-line tool `internmatch`.
+    .executableTarget(
+      name: "InternMatchCLI",
+      dependencies: [
+        "InternMatch",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    // Examples: small programs that import the library.
+    .executableTarget(
+      name: "PlaceHandful",
+      dependencies: ["InternMatch"],
+      path: "Examples/PlaceHandful"
+    ),
+
+    // Tests.
+    .target(
+      name: "InternMatchTestSupport",
+      dependencies: ["InternMatch"],
+      path: "Tests/InternMatchTestSupport"
+    ),
+    .testTarget(name: "GLPKTests", dependencies: ["GLPK"]),
+    .testTarget(
+      name: "InternMatchModelTests",
+      dependencies: ["InternMatchModel", "InternMatchTestSupport"]
+    ),
+    .testTarget(
+      name: "InternMatchIOTests",
+      dependencies: ["InternMatchIO", "InternMatchTestSupport"]
+    ),
+    .testTarget(
+      name: "InternMatchSolversTests",
+      dependencies: ["InternMatchSolvers", "InternMatchTestSupport"]
+    ),
+    .testTarget(
+      name: "InternMatchGeneratorTests",
+      dependencies: ["InternMatchGenerator", "InternMatchTestSupport"]
+    ),
+    .testTarget(
+      name: "InternMatchCLITests",
+      dependencies: ["InternMatchCLI", "InternMatchTestSupport"]
+    ),
+  ],
+  swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,30 @@
+import ArgumentParser
+import InternMatch
+
+/// `internmatch validate DIR`: lists every problem in a dataset.
+struct ValidateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "validate",
+    abstract: "Check a dataset and list every error and warning with file:line:column.",
+    discussion: "Exits 0 when there are no errors (warnings allowed), 65 on bad data, 66 when input is missing."
+  )
+
+  @OptionGroup var dataset: DatasetArgument
+
+  func run() throws {
+    do {
+      let result = try DatasetReader.read(directory: dataset.directory)
+      for warning in result.warnings { print(warning.description) }
+      let instance = result.instance
+      print(
+        "OK: \(instance.students.count) students, \(instance.worksites.count) worksites, "
+          + "\(instance.choices.count) eligible choices, \(instance.ineligibleChoices.count) "
+          + "ineligible; \(result.warnings.count) warning\(result.warnings.count == 1 ? "" : "s").")
+    } catch {
+      for issue in error.issues { print(issue.description) }
+      let count = error.errors.count
+      print("\(count) error\(count == 1 ? "" : "s"), \(error.issues.count - count) warnings.")
+      throw ExitStatus.code(for: error)
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import InternMatchModel
+
+/// Typed access to the columns of a ``CSVTable`` by name, collecting every problem it meets.
+///
+/// Columns are found by name in any order. A missing required column is an error; a column the
+/// format does not know is a warning. Empty cells mean "not given".
+///
+/// ```swift
+/// var reader = ColumnReader(table, required: ["id"], optional: ["grade"])
+/// let grade = reader.integer(record, "grade")  // nil when empty; an error when not an integer
+/// ```
+struct ColumnReader {
+  let table: CSVTable
+  private(set) var issues: [DatasetIssue] = []
+  private var index: [String: Int] = [:]
+
+  /// Whether every required column is present.
+  private(set) var hasRequiredColumns = true
+
+  init(_ table: CSVTable, required: [String], optional: [String]) {
+    self.table = table
+    let known = Set(required + optional)
+    for (k, name) in table.header.enumerated() {
+      if index[name] != nil {
+        issues.append(
+          DatasetIssue(
+            .error, file: table.file, line: 1, column: table.headerColumns[k],
+            "column '\(name)' appears twice in the header"))
+      } else {
+        index[name] = k
+      }
+      if !known.contains(name) {
+        issues.append(
+          DatasetIssue(
+            .warning, file: table.file, line: 1, column: table.headerColumns[k],
+            "unknown column '\(name)' ignored (known: \(known.sorted().joined(separator: ", ")))"))
+      }
+    }
+    for name in required where index[name] == nil {
+      hasRequiredColumns = false
+      issues.append(
+        DatasetIssue(
+          .error, file: table.file, line: 1, column: nil, "missing required column '\(name)'"))
+    }
+  }
+
+  /// The 1-based column where field `name` of `record` starts, if the column exists.
+  func column(of name: String, in record: CSVTable.Record) -> Int? {
+    index[name].map { record.columns[$0] }
+  }
+
+  /// The trimmed text of field `name`, or `nil` when the column is absent or the cell empty.
+  func text(_ record: CSVTable.Record, _ name: String) -> String? {
+    guard let k = index[name] else { return nil }
+    let value = record.fields[k]
+    return value.isEmpty ? nil : value
+  }
+
+  /// The text of a required field; an error and `""` when it is empty.
+  mutating func requiredText(_ record: CSVTable.Record, _ name: String) -> String {
+    if let value = text(record, name) { return value }
+    if index[name] != nil { report(.error, record, name, "\(name) is empty") }
+    return ""
+  }
+
+  /// The integer in a required field; an error and `0` when it is empty or not an integer.
+  mutating func requiredInteger(_ record: CSVTable.Record, _ name: String) -> Int {
+    if text(record, name) == nil {
+      _ = requiredText(record, name)
+      return 0
+    }
+    return integer(record, name) ?? 0
+  }
+
+  /// The integer in field `name`, `nil` when empty; an error when it is not an integer.
+  mutating func integer(_ record: CSVTable.Record, _ name: String) -> Int? {
+    guard let value = text(record, name) else { return nil }
+    guard let number = Int(value) else {
+      report(.error, record, name, "\(name) '\(value)' is not an integer")
+      return nil
+    }
+    return number
+  }
+
+  /// The number in field `name`, `nil` when empty; an error when it is not a finite number.
+  mutating func number(_ record: CSVTable.Record, _ name: String) -> Double? {
+    guard let value = text(record, name) else { return nil }
+    guard let number = Double(value), number.isFinite else {
+      report(.error, record, name, "\(name) '\(value)' is not a number")
+      return nil
+    }
+    return number
+  }
+
+  /// The `;`-separated items of field `name`, trimmed, empty items dropped.
+  func list(_ record: CSVTable.Record, _ name: String) -> [String] {
+    guard let value = text(record, name) else { return [] }
+    return value.split(separator: ";").compactMap {
+      let item = String($0).trimmingSpaces()
+      return item.isEmpty ? nil : item
+    }
+  }
+
+  /// A coordinate from the `lat` and `lon` fields; an error when only one is given.
+  mutating func coordinate(_ record: CSVTable.Record) -> Coordinate? {
+    let lat = number(record, "lat")
+    let lon = number(record, "lon")
+    switch (lat, lon) {
+    case (let lat?, let lon?): return Coordinate(latitude: lat, longitude: lon)
+    case (nil, nil): return nil
+    default:
+      if text(record, "lat") != nil, text(record, "lon") != nil { return nil }  // already reported
+      report(.error, record, lat == nil ? "lat" : "lon", "lat and lon must be given together")
+      return nil
+    }
+  }
+
+  /// Records an issue at field `name` of `record`.
+  mutating func report(
+    _ severity: InstanceIssue.Severity, _ record: CSVTable.Record, _ name: String, _ message: String
+  ) {
+    issues.append(
+      DatasetIssue(
+        severity, file: table.file, line: record.line, column: column(of: name, in: record),
+        message))
+  }
+}

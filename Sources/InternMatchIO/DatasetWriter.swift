@@ -1,0 +1,68 @@
+import InternMatchModel
+
+/// Writes students, worksites and rankings in the dataset format that ``DatasetReader`` reads,
+/// so that a generated or edited cohort round-trips through files.
+///
+/// ```swift
+/// let files = DatasetWriter.files(students: s, worksites: w, rankings: r)
+/// files[0].name  // "students.csv"
+/// ```
+///
+/// - Complexity: O(size of the data).
+public enum DatasetWriter {
+  /// The CSV files of a dataset, in writing order: `students.csv`, `worksites.csv` and, when
+  /// there are rankings, `rankings.csv`. Sets are written sorted, so output is deterministic.
+  public static func files(
+    students: [Student], worksites: [Worksite], rankings: [WorksiteRanking]
+  ) -> [(name: String, contents: String)] {
+    var out = [
+      (name: "students.csv", contents: studentsCSV(students)),
+      (name: "worksites.csv", contents: worksitesCSV(worksites)),
+    ]
+    if !rankings.isEmpty {
+      var text = "worksite,student,rank\n"
+      for r in rankings { text += CSVWriter.line([r.worksite, r.student, String(r.rank)]) }
+      out.append((name: "rankings.csv", contents: text))
+    }
+    return out
+  }
+
+  static func studentsCSV(_ students: [Student]) -> String {
+    var text = CSVWriter.line(
+      DatasetReader.studentColumns.required + DatasetReader.studentColumns.optional)
+    text.reserveCapacity(120 * students.count)
+    for s in students {
+      text += CSVWriter.line([
+        s.id, s.school, s.cluster, number(s.grade), number(s.age), s.borough ?? "",
+        coordinate(s.location?.latitude), coordinate(s.location?.longitude),
+        list(s.credentials), list(s.groups), list(s.availability),
+        s.preferences.joined(separator: ";"),
+      ])
+    }
+    return text
+  }
+
+  static func worksitesCSV(_ worksites: [Worksite]) -> String {
+    var text = CSVWriter.line(
+      DatasetReader.worksiteColumns.required + DatasetReader.worksiteColumns.optional)
+    for w in worksites {
+      text += CSVWriter.line([
+        w.id, w.cluster, String(w.capacity), w.employer ?? "", w.borough ?? "",
+        coordinate(w.location?.latitude), coordinate(w.location?.longitude),
+        w.minimumAge > 0 ? String(w.minimumAge) : "", w.minimumGrade > 0 ? String(w.minimumGrade) : "",
+        list(w.requiredCredentials), list(w.schedule), w.kind.rawValue,
+      ])
+    }
+    return text
+  }
+
+  private static func number(_ value: Int?) -> String { value.map(String.init) ?? "" }
+
+  private static func coordinate(_ value: Double?) -> String {
+    guard let value else { return "" }
+    // Six decimals ≈ 0.1 m: enough for any distance policy, short to write.
+    return String(Double((value * 1e6).rounded()) / 1e6)
+  }
+
+  private static func list(_ items: Set<String>) -> String { items.sorted().joined(separator: ";") }
+}

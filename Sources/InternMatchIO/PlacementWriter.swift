@@ -1,0 +1,56 @@
+import InternMatchModel
+
+/// Writes `placements.csv`: one row per student, in input order, with the worksite and rank of a
+/// placed student or the reason an unplaced one has no seat.
+///
+/// ```text
+/// student,worksite,rank,reason
+/// S1,W2,1,
+/// S2,,,choices-full
+/// ```
+///
+/// - Complexity: O(S) in the number of students.
+public enum PlacementWriter {
+  /// The CSV text of `outcomes` (one per student of `instance`).
+  public static func csv(_ instance: PlacementInstance, outcomes: [StudentOutcome]) -> String {
+    var out = "student,worksite,rank,reason\n"
+    out.reserveCapacity(32 * (outcomes.count + 1))
+    for (s, outcome) in zip(instance.students, outcomes) {
+      out += CSVWriter.field(s.id)
+      switch outcome {
+      case .placed(let w, let rank):
+        out += "," + CSVWriter.field(instance.worksites[w].id) + ",\(rank),\n"
+      case .unplaced(let reason):
+        out += ",,," + reason.rawValue + "\n"
+      }
+    }
+    return out
+  }
+}
+
+/// RFC 4180 quoting for values written to CSV.
+enum CSVWriter {
+  /// `value`, quoted when it holds a comma, quote or line break.
+  static func field(_ value: String) -> String {
+    guard value.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else {
+      return value
+    }
+    return "\"" + value.replacingQuotes() + "\""
+  }
+
+  /// One CSV line (with its line break) from `values`.
+  static func line(_ values: [String]) -> String {
+    values.map(field).joined(separator: ",") + "\n"
+  }
+}
+
+extension String {
+  fileprivate func replacingQuotes() -> String {
+    var out = ""
+    out.reserveCapacity(utf8.count + 2)
+    for ch in self {
+      if ch == "\"" { out += "\"\"" } else { out.append(ch) }
+    }
+    return out
+  }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import InternMatchModel
+
+/// Reads `policy.json`: the run settings that travel with a dataset.
+///
+/// ```json
+/// { "strategy": "optimal", "seed": 2026, "rank_cost": "squared", "max_distance_km": 20 }
+/// ```
+///
+/// Unknown keys are warnings; a value of the wrong type or out of range is an error.
+enum PolicyReader {
+  static let file = "policy.json"
+  static let keys = ["strategy", "seed", "rank_cost", "max_distance_km"]
+
+  static func read(_ data: Data, issues: inout [DatasetIssue]) -> Policy {
+    var policy = Policy()
+    func error(_ message: String) {
+      issues.append(DatasetIssue(.error, file: file, line: nil, column: nil, message))
+    }
+    let object: Any
+    do {
+      object = try JSONSerialization.jsonObject(with: data)
+    } catch {
+      issues.append(
+        DatasetIssue(
+          .error, file: file, line: nil, column: nil,
+          "not valid JSON: \((error as NSError).localizedDescription)"))
+      return policy
+    }
+    guard let settings = object as? [String: Any] else {
+      error("the top level must be a JSON object")
+      return policy
+    }
+    for key in settings.keys.sorted() where !keys.contains(key) {
+      issues.append(
+        DatasetIssue(
+          .warning, file: file, line: nil, column: nil,
+          "unknown setting '\(key)' ignored (known: \(keys.joined(separator: ", ")))"))
+    }
+    if let value = settings["strategy"] {
+      if let name = value as? String {
+        policy.strategy = name
+      } else {
+        error("strategy must be a string")
+      }
+    }
+    if let value = settings["seed"] {
+      if let number = value as? NSNumber, !Self.isBoolean(number),
+        let seed = UInt64(exactly: number.doubleValue)
+      {
+        policy.seed = seed
+      } else {
+        error("seed must be a non-negative integer")
+      }
+    }
+    if let value = settings["rank_cost"] {
+      if let name = value as? String, let cost = RankCost(rawValue: name) {
+        policy.rankCost = cost
+      } else {
+        error(
+          "rank_cost must be one of \(RankCost.allCases.map(\.rawValue).joined(separator: ", "))")
+      }
+    }
+    if let value = settings["max_distance_km"] {
+      if let number = value as? NSNumber, !Self.isBoolean(number), number.doubleValue > 0,
+        number.doubleValue.isFinite
+      {
+        policy.maximumDistanceKilometres = number.doubleValue
+      } else {
+        error("max_distance_km must be a positive number")
+      }
+    }
+    return policy
+  }
+
+  /// Whether JSON gave `true` or `false` (Foundation bridges booleans to `NSNumber` of type `c`).
+  private static func isBoolean(_ number: NSNumber) -> Bool {
+    String(cString: number.objCType) == "c"
+  }
+}

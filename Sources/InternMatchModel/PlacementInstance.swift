@@ -1,0 +1,234 @@
+/// A validated placement problem: students, worksites, clusters, worksite rankings and the
+/// policy, with every student's list resolved into eligible choices.
+///
+/// Building an instance checks the data as a whole and collects every problem: duplicate ids,
+/// unknown clusters, negative capacities or limits, out-of-range coordinates and malformed
+/// rankings are errors (thrown together); unknown or duplicate worksites in a preference list and
+/// rankings that name unknown ids are warnings, skipped, and kept in ``warnings``.
+///
+/// ```swift
+/// let instance = try PlacementInstance(students: students, worksites: worksites)
+/// instance.choices.range(of: 0).count  // eligible choices of the first student
+/// ```
+///
+/// - Complexity: O(S + W + L·e) for S students, W worksites, L list entries and the cost `e` of
+///   one eligibility check.
+public struct PlacementInstance: Sendable {
+  /// The students, in input order; a student's index is its position here.
+  public let students: [Student]
+  /// The worksites, in input order; a worksite's index is its position here.
+  public let worksites: [Worksite]
+  /// The career clusters in use.
+  public let clusters: [Cluster]
+  /// Worksite rankings whose ids are known.
+  public let rankings: [WorksiteRanking]
+  /// The run settings.
+  public let policy: Policy
+  /// Index of each student id.
+  public let studentIndex: [String: Int]
+  /// Index of each worksite id.
+  public let worksiteIndex: [String: Int]
+  /// Eligible choices of every student, best first.
+  public let choices: ChoiceTable
+  /// Listed pairs that are not eligible, with reasons, in student order.
+  public let ineligibleChoices: [IneligibleChoice]
+  /// Number of known (resolvable, non-duplicate) worksites on each student's list.
+  public let listedCount: [Int32]
+  /// Warnings found while building (skipped list entries and rankings).
+  public let warnings: [InstanceIssue]
+
+  /// Builds and validates an instance.
+  ///
+  /// - Throws: ``InstanceValidationError`` listing every error and warning, when any error is
+  ///   found.
+  public init(
+    students: [Student], worksites: [Worksite], clusters: [Cluster] = Cluster.nycDefaults,
+    rankings: [WorksiteRanking] = [], policy: Policy = Policy()
+  ) throws(InstanceValidationError) {
+    var issues: [InstanceIssue] = []
+    let clusterIDs = Self.validate(clusters: clusters, into: &issues)
+
+    var studentIndex: [String: Int] = [:]
+    studentIndex.reserveCapacity(students.count)
+    for (i, s) in students.enumerated() {
+      if s.id.isEmpty {
+        issues.append(.init(.error, .student(i), field: "id", "student id is empty"))
+      } else if let first = studentIndex[s.id] {
+        issues.append(
+          .init(.error, .student(i), field: "id",
+            "duplicate student id '\(s.id)' (first at record \(first + 1))"))
+      } else {
+        studentIndex[s.id] = i
+      }
+      if !clusterIDs.contains(s.cluster) {
+        issues.append(
+          .init(.error, .student(i), field: "cluster", "unknown cluster '\(s.cluster)'"))
+      }
+      if let g = s.grade, g < 0 {
+        issues.append(.init(.error, .student(i), field: "grade", "grade \(g) is negative"))
+      }
+      if let a = s.age, a < 0 {
+        issues.append(.init(.error, .student(i), field: "age", "age \(a) is negative"))
+      }
+      if let p = s.location, !p.isValid {
+        issues.append(
+          .init(.error, .student(i), field: "lat",
+            "coordinates (\(p.latitude), \(p.longitude)) are out of range"))
+      }
+    }
+
+    var worksiteIndex: [String: Int] = [:]
+    worksiteIndex.reserveCapacity(worksites.count)
+    for (j, w) in worksites.enumerated() {
+      if w.id.isEmpty {
+        issues.append(.init(.error, .worksite(j), field: "id", "worksite id is empty"))
+      } else if let first = worksiteIndex[w.id] {
+        issues.append(
+          .init(.error, .worksite(j), field: "id",
+            "duplicate worksite id '\(w.id)' (first at record \(first + 1))"))
+      } else {
+        worksiteIndex[w.id] = j
+      }
+      if !clusterIDs.contains(w.cluster) {
+        issues.append(
+          .init(.error, .worksite(j), field: "cluster", "unknown cluster '\(w.cluster)'"))
+      }
+      if w.capacity < 0 {
+        issues.append(
+          .init(.error, .worksite(j), field: "capacity", "capacity \(w.capacity) is negative"))
+      }
+      if w.minimumAge < 0 {
+        issues.append(
+          .init(.error, .worksite(j), field: "min_age", "min_age \(w.minimumAge) is negative"))
+      }
+      if w.minimumGrade < 0 {
+        issues.append(
+          .init(.error, .worksite(j), field: "min_grade",
+            "min_grade \(w.minimumGrade) is negative"))
+      }
+      if let p = w.location, !p.isValid {
+        issues.append(
+          .init(.error, .worksite(j), field: "lat",
+            "coordinates (\(p.latitude), \(p.longitude)) are out of range"))
+      }
+    }
+    if let limit = policy.maximumDistanceKilometres, !(limit > 0) {
+      issues.append(
+        .init(.error, .policy, field: "max_distance_km",
+          "the distance limit must be positive, not \(limit)"))
+    }
+
+    let validRankings = Self.validate(
+      rankings: rankings, students: studentIndex, worksites: worksiteIndex, into: &issues)
+
+    if issues.contains(where: { $0.severity == .error }) {
+      throw InstanceValidationError(issues: issues)
+    }
+
+    // Resolve lists into eligible choices (CSR) and ineligible pairs.
+    var offsets = [0]
+    offsets.reserveCapacity(students.count + 1)
+    var choiceWorksite: [Int32] = []
+    var choiceRank: [Int32] = []
+    let entryEstimate = students.reduce(0) { $0 + $1.preferences.count }
+    choiceWorksite.reserveCapacity(entryEstimate)
+    choiceRank.reserveCapacity(entryEstimate)
+    var ineligible: [IneligibleChoice] = []
+    var listed = [Int32](repeating: 0, count: students.count)
+    var seen: Set<Int> = []
+    for (i, s) in students.enumerated() {
+      seen.removeAll(keepingCapacity: true)
+      for (position, id) in s.preferences.enumerated() {
+        let rank = position + 1
+        guard let j = worksiteIndex[id] else {
+          issues.append(
+            .init(.warning, .student(i), field: "preferences",
+              "unknown worksite '\(id)' at rank \(rank) skipped"))
+          continue
+        }
+        guard seen.insert(j).inserted else {
+          issues.append(
+            .init(.warning, .student(i), field: "preferences",
+              "duplicate worksite '\(id)' at rank \(rank) skipped"))
+          continue
+        }
+        listed[i] += 1
+        let why = Ineligibility.check(student: s, worksite: worksites[j], policy: policy)
+        if why.isEmpty {
+          choiceWorksite.append(Int32(j))
+          choiceRank.append(Int32(rank))
+        } else {
+          ineligible.append(IneligibleChoice(student: i, worksite: j, rank: rank, reasons: why))
+        }
+      }
+      offsets.append(choiceWorksite.count)
+    }
+
+    self.students = students
+    self.worksites = worksites
+    self.clusters = clusters
+    self.rankings = validRankings
+    self.policy = policy
+    self.studentIndex = studentIndex
+    self.worksiteIndex = worksiteIndex
+    self.choices = ChoiceTable(offsets: offsets, worksite: choiceWorksite, rank: choiceRank)
+    self.ineligibleChoices = ineligible
+    self.listedCount = listed
+    self.warnings = issues
+  }
+
+  private static func validate(clusters: [Cluster], into issues: inout [InstanceIssue]) -> Set<
+    String
+  > {
+    var ids: Set<String> = []
+    for (k, c) in clusters.enumerated() {
+      if c.id.isEmpty {
+        issues.append(.init(.error, .cluster(k), field: "id", "cluster id is empty"))
+      } else if !ids.insert(c.id).inserted {
+        issues.append(.init(.error, .cluster(k), field: "id", "duplicate cluster id '\(c.id)'"))
+      }
+    }
+    return ids
+  }
+
+  private static func validate(
+    rankings: [WorksiteRanking], students: [String: Int], worksites: [String: Int],
+    into issues: inout [InstanceIssue]
+  ) -> [WorksiteRanking] {
+    var valid: [WorksiteRanking] = []
+    valid.reserveCapacity(rankings.count)
+    var pairs: [String: Int] = [:]
+    for (k, r) in rankings.enumerated() {
+      var ok = true
+      if r.rank < 1 {
+        issues.append(
+          .init(.error, .ranking(k), field: "rank", "rank \(r.rank) must be 1 or more"))
+        ok = false
+      }
+      if worksites[r.worksite] == nil {
+        issues.append(
+          .init(.warning, .ranking(k), field: "worksite",
+            "unknown worksite '\(r.worksite)'; ranking skipped"))
+        ok = false
+      }
+      if students[r.student] == nil {
+        issues.append(
+          .init(.warning, .ranking(k), field: "student",
+            "unknown student '\(r.student)'; ranking skipped"))
+        ok = false
+      }
+      let key = r.worksite + "\u{1F}" + r.student
+      if let first = pairs[key] {
+        issues.append(
+          .init(.error, .ranking(k), field: "student",
+            "worksite '\(r.worksite)' ranks student '\(r.student)' twice (first at record \(first + 1))"
+          ))
+        ok = false
+      } else {
+        pairs[key] = k
+      }
+      if ok { valid.append(r) }
+    }
+    return valid
+  }
+}

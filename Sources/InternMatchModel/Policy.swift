@@ -1,0 +1,48 @@
+/// How a placed student's rank turns into cost in the `optimal` objective.
+public enum RankCost: String, Hashable, Sendable, Codable, CaseIterable {
+  /// Cost = rank: minimises the sum of ranks.
+  case linear
+  /// Cost = rank²: penalises poor outcomes more, favouring an even spread.
+  case squared
+
+  /// The cost of a placement at `rank` (1-based).
+  ///
+  /// ```swift
+  /// RankCost.squared.cost(ofRank: 3)  // 9
+  /// ```
+  @inlinable
+  public func cost(ofRank rank: Int) -> Int {
+    switch self {
+    case .linear: rank
+    case .squared: rank * rank
+    }
+  }
+}
+
+/// Run settings that travel with a dataset (`policy.json`).
+///
+/// ```swift
+/// var policy = Policy()
+/// policy.maximumDistanceKilometres = 25
+/// ```
+public struct Policy: Hashable, Sendable, Codable {
+  /// The strategy to run when none is named on the command line.
+  public var strategy: String?
+  /// The seed for strategies that draw lotteries; recorded with every run.
+  public var seed: UInt64?
+  /// The rank cost of the `optimal` objective.
+  public var rankCost: RankCost
+  /// The farthest a student may travel, when both ends have coordinates; `nil` means no limit.
+  public var maximumDistanceKilometres: Double?
+
+  /// Creates a policy.
+  public init(
+    strategy: String? = nil, seed: UInt64? = nil, rankCost: RankCost = .linear,
+    maximumDistanceKilometres: Double? = nil
+  ) {
+    self.strategy = strategy
+    self.seed = seed
+    self.rankCost = rankCost
+    self.maximumDistanceKilometres = maximumDistanceKilometres
+  }
+}

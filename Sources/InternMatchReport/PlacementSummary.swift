@@ -1,0 +1,104 @@
+import InternMatchModel
+
+/// The headline numbers of a run, as written to `summary.json` and printed for people.
+///
+/// ```swift
+/// let summary = PlacementSummary(instance: instance, placement: p, rankCost: .linear,
+///                                strategy: "optimal", solver: "glpk-simplex 5.0", seed: nil)
+/// summary.placed  // students with a seat
+/// ```
+///
+/// - Complexity: O(S + L).
+public struct PlacementSummary: Hashable, Sendable, Codable {
+  /// Number of students.
+  public var students: Int
+  /// Number of worksites and their total seats.
+  public var worksites: Int
+  public var seats: Int
+  /// Students placed and unplaced.
+  public var placed: Int
+  public var unplaced: Int
+  /// Unplaced students by reason code.
+  public var unplacedByReason: [String: Int]
+  /// Placed students by the rank of their seat: `rankHistogram["1"]` got their first choice.
+  public var rankHistogram: [String: Int]
+  /// Sum of the ranks of placed students.
+  public var totalRank: Int
+  /// The objective's rank cost (`linear` or `squared`) and its total.
+  public var rankCost: RankCost
+  public var totalRankCost: Int
+  /// Mean rank of placed students (0 when none placed).
+  public var meanRank: Double
+  /// Strategy, backend and seed of the run.
+  public var strategy: String
+  public var solver: String
+  public var seed: UInt64?
+  /// Listed pairs ruled out by eligibility, by reason code.
+  public var ineligibleByReason: [String: Int]
+  /// Stage timings in milliseconds (`read`, `solve`, `verify`, `write`, `total`).
+  public var timingsMilliseconds: [String: Double]
+  /// Backend counters, such as the number of components.
+  public var statistics: [String: Int]
+  /// Number of warnings met while reading.
+  public var warnings: Int
+
+  enum CodingKeys: String, CodingKey {
+    case students, worksites, seats, placed, unplaced
+    case unplacedByReason = "unplaced_by_reason"
+    case rankHistogram = "rank_histogram"
+    case totalRank = "total_rank"
+    case rankCost = "rank_cost"
+    case totalRankCost = "total_rank_cost"
+    case meanRank = "mean_rank"
+    case strategy, solver, seed
+    case ineligibleByReason = "ineligible_by_reason"
+    case timingsMilliseconds = "timings_ms"
+    case statistics, warnings
+  }
+
+  /// Summarises `placement` of `instance`.
+  public init(
+    instance: PlacementInstance, placement: Placement, rankCost: RankCost, strategy: String,
+    solver: String, seed: UInt64?, statistics: [String: Int] = [:], warnings: Int = 0,
+    timingsMilliseconds: [String: Double] = [:]
+  ) {
+    students = instance.students.count
+    worksites = instance.worksites.count
+    seats = instance.worksites.reduce(0) { $0 + $1.capacity }
+    var byReason: [String: Int] = [:]
+    var histogram: [String: Int] = [:]
+    var total = 0
+    var totalCost = 0
+    var count = 0
+    for outcome in instance.outcomes(of: placement) {
+      switch outcome {
+      case .placed(_, let rank):
+        histogram[String(rank), default: 0] += 1
+        total += rank
+        totalCost += rankCost.cost(ofRank: rank)
+        count += 1
+      case .unplaced(let reason):
+        byReason[reason.rawValue, default: 0] += 1
+      }
+    }
+    var ineligible: [String: Int] = [:]
+    for pair in instance.ineligibleChoices {
+      for code in pair.reasons.codes { ineligible[code, default: 0] += 1 }
+    }
+    placed = count
+    unplaced = students - count
+    unplacedByReason = byReason
+    rankHistogram = histogram
+    totalRank = total
+    self.rankCost = rankCost
+    totalRankCost = totalCost
+    meanRank = count == 0 ? 0 : Double(total) / Double(count)
+    self.strategy = strategy
+    self.solver = solver
+    self.seed = seed
+    ineligibleByReason = ineligible
+    self.timingsMilliseconds = timingsMilliseconds
+    self.statistics = statistics
+    self.warnings = warnings
+  }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import InternMatchTestSupport
+import Testing
+
+@Suite("internmatch solve / validate (end to end, built binary)")
+struct SolveCommandTests {
+  @Test("solve on the tiny dataset writes the hand-computed optimum")
+  func solveTiny() throws {
+    let out = try Paths.temporaryDirectory() + "/result"
+    let run = try CLI.run(["solve", Paths.dataset("tiny"), "--strategy", "optimal", "--output", out])
+    #expect(run.status == 0, "\(run.stderr)")
+    let placements = try String(contentsOfFile: out + "/placements.csv", encoding: .utf8)
+    let expected = try String(
+      contentsOfFile: Paths.dataset("tiny") + "/expected-placements.csv", encoding: .utf8)
+    #expect(placements == expected)
+    #expect(run.stdout.hasPrefix("Placed 4 of 10 students (40.0%)"))
+    #expect(run.stderr.contains("students.csv:9:47: warning: unknown worksite 'W9'"))
+    // GLPK's own output never reaches stdout.
+    #expect(!run.stdout.contains("GLPK"))
+    #expect(!run.stdout.lowercased().contains("simplex:"))
+
+    let summary = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any]
+    #expect(summary?["students"] as? Int == 10)
+    #expect(summary?["placed"] as? Int == 4)
+    #expect(summary?["unplaced"] as? Int == 6)
+    #expect(summary?["total_rank_cost"] as? Int == 7)
+    #expect(summary?["strategy"] as? String == "optimal")
+    #expect(summary?["seed"] as? Int == 7)
+    #expect((summary?["solver"] as? String)?.hasPrefix("glpk-simplex") == true)
+    #expect(summary?["rank_histogram"] as? [String: Int] == ["1": 1, "2": 3])
+    #expect(
+      summary?["unplaced_by_reason"] as? [String: Int]
+        == ["no-eligible-choice": 3, "no-preferences": 1, "choices-full": 2])
+    #expect((summary?["timings_ms"] as? [String: Double])?["solve"] != nil)
+  }
+
+  @Test("--rank-cost squared and --seed are honoured and recorded")
+  func squared() throws {
+    let out = try Paths.temporaryDirectory()
+    let run = try CLI.run([
+      "solve", Paths.dataset("tiny"), "--rank-cost", "squared", "--seed", "99", "--output", out,
+    ])
+    #expect(run.status == 0)
+    let summary = try JSONSerialization.jsonObject(
+      with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any]
+    #expect(summary?["total_rank_cost"] as? Int == 13)
+    #expect(summary?["rank_cost"] as? String == "squared")
+    #expect(summary?["seed"] as? Int == 99)
+  }
+
+  @Test("bad data: exit 65, file:line message, nothing written")
+  func badData() throws {
+    let dataset = try Paths.copyOfDataset("tiny")
+    let worksites = dataset + "/worksites.csv"
+    let text = try String(contentsOfFile: worksites, encoding: .utf8)
+    try text.replacingOccurrences(of: "W2,City Bank Systems,it,2", with: "W2,City Bank Systems,it,two")
+      .write(toFile: worksites, atomically: true, encoding: .utf8)
+    let out = try Paths.temporaryDirectory() + "/result"
+    let run = try CLI.run(["solve", dataset, "--output", out])
+    #expect(run.status == 65)
+    #expect(run.stderr.contains("worksites.csv:3:27: error: capacity 'two' is not an integer"))
+    #expect(!FileManager.default.fileExists(atPath: out + "/placements.csv"))
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
+  @Test("missing input: exit 66")
+  func missingInput() throws {
+    let run = try CLI.run(["solve", "/nonexistent/dataset"])
+    #expect(run.status == 66)
+    #expect(run.stderr.contains("no such dataset directory"))
+  }
+
+  @Test("bad usage: exit 64", arguments: [["solve"], ["solve", "x", "--strategy", "nope"], ["frobnicate"]])
+  func badUsage(arguments: [String]) throws {
+    #expect(try CLI.run(arguments).status == 64)
+  }
+
+  @Test("validate: exit 0 with warnings listed; exit 65 listing every error")
+  func validate() throws {
+    let ok = try CLI.run(["validate", Paths.dataset("tiny")])
+    #expect(ok.status == 0)
+    #expect(ok.stdout.contains("students.csv:9:47: warning: unknown worksite 'W9' at rank 1 skipped"))
+    #expect(ok.stdout.contains("OK: 10 students, 6 worksites"))
+
+    let dataset = try Paths.copyOfDataset("tiny")
+    let students = dataset + "/students.csv"
+    let text = try String(contentsOfFile: students, encoding: .utf8)
+    try (text + "S1,02M600,it,eleven,16,,,,,,,,W1\n").write(toFile: students, atomically: true, encoding: .utf8)
+    let bad = try CLI.run(["validate", dataset])
+    #expect(bad.status == 65)
+    #expect(bad.stdout.contains("students.csv:12:1: error: duplicate student id 'S1' (first at record 1)"))
+    #expect(bad.stdout.contains("students.csv:12:13: error: grade 'eleven' is not an integer"))
+    #expect(bad.stdout.contains("2 errors"))
+  }
+
+  @Test("generate then solve: a generated cohort round-trips and places")
+  func generateThenSolve() throws {
+    let directory = try Paths.temporaryDirectory()
+    let generated = try CLI.run(["generate", "--students", "300", "--seed", "5", "--output", directory + "/c"])
+    #expect(generated.status == 0, "\(generated.stderr)")
+    let again = try CLI.run(["generate", "--students", "300", "--seed", "5", "--output", directory + "/d"])
+    #expect(again.status == 0)
+    for file in ["students.csv", "worksites.csv"] {
+      #expect(
+        FileManager.default.contents(atPath: directory + "/c/" + file)
+          == FileManager.default.contents(atPath: directory + "/d/" + file))
+    }
+    let solved = try CLI.run(["solve", directory + "/c", "--output", directory + "/out"])
+    #expect(solved.status == 0, "\(solved.stderr)")
+    #expect(solved.stdout.contains("of 300 students"))
+  }
+}

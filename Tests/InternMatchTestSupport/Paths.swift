@@ -1,0 +1,31 @@
+import Foundation
+
+/// Paths of the repository and its build products, for tests that read datasets or run the CLI.
+public enum Paths {
+  /// The repository root (the folder holding Package.swift).
+  public static let repository: URL = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url
+  }()
+
+  /// A committed dataset directory under `Datasets/`.
+  public static func dataset(_ name: String) -> String {
+    repository.appendingPathComponent("Datasets").appendingPathComponent(name).path
+  }
+
+  /// A new empty temporary directory.
+  public static func temporaryDirectory() throws -> String {
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("internmatch-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url.path
+  }
+
+  /// Copies dataset `name` into a new temporary directory and returns its path.
+  public static func copyOfDataset(_ name: String) throws -> String {
+    let target = try temporaryDirectory() + "/" + name
+    try FileManager.default.copyItem(atPath: dataset(name), toPath: target)
+    return target
+  }
+}
