@@ -29,14 +29,18 @@ public struct CSVTable: Sendable {
   public let header: [String]
   /// The 1-based character column of each header name.
   public let headerColumns: [Int]
-  /// The data records, in file order.
+  /// The data records, in file order, without those whose field count is wrong.
   public let records: [Record]
+  /// Records that were left out because their field count differs from the header's.
+  public let issues: [DatasetIssue]
 
   /// Parses `bytes`, a whole CSV file with a header row.
   ///
+  /// A record whose field count differs from the header's is left out and reported in
+  /// ``issues``, so that one reading finds every such record.
+  ///
   /// - Throws: ``DatasetIssue`` naming `file:line:column` for an unterminated quoted field, a
-  ///   stray quote, text after a closing quote, invalid UTF-8, a record whose field count differs
-  ///   from the header's, or a file with no header.
+  ///   stray quote, text after a closing quote, invalid UTF-8, or a file with no header.
   public init(parsing bytes: [UInt8], file: String) throws(DatasetIssue) {
     self.file = file
     var rows = try CSVScanner(bytes: bytes, file: file).records()
@@ -46,12 +50,13 @@ public struct CSVTable: Sendable {
     let head = rows.removeFirst()
     header = head.fields
     headerColumns = head.columns
-    for row in rows where row.fields.count != header.count {
-      throw DatasetIssue(
-        .error, file: file, line: row.line, column: nil,
-        "record has \(row.fields.count) fields, the header has \(header.count)")
+    let width = header.count
+    issues = rows.filter { $0.fields.count != width }.map {
+      DatasetIssue(
+        .error, file: file, line: $0.line, column: nil,
+        "record has \($0.fields.count) fields, the header has \(width)")
     }
-    records = rows
+    records = issues.isEmpty ? rows : rows.filter { $0.fields.count == width }
   }
 }
 

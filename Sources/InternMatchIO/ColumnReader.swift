@@ -19,6 +19,7 @@ struct ColumnReader {
 
   init(_ table: CSVTable, required: [String], optional: [String]) {
     self.table = table
+    issues = table.issues
     let known = Set(required + optional)
     for (k, name) in table.header.enumerated() {
       if index[name] != nil {
@@ -63,13 +64,16 @@ struct ColumnReader {
     return ""
   }
 
-  /// The integer in a required field; an error and `0` when it is empty or not an integer.
-  mutating func requiredInteger(_ record: CSVTable.Record, _ name: String) -> Int {
+  /// The integer in a required field; an error when it is empty or not an integer, and then
+  /// `placeholder`, a valid value that raises no further error, so each mistake is reported once.
+  mutating func requiredInteger(_ record: CSVTable.Record, _ name: String, placeholder: Int)
+    -> Int
+  {
     if text(record, name) == nil {
       _ = requiredText(record, name)
-      return 0
+      return placeholder
     }
-    return integer(record, name) ?? 0
+    return integer(record, name) ?? placeholder
   }
 
   /// The integer in field `name`, `nil` when empty; an error when it is not an integer.
@@ -110,7 +114,7 @@ struct ColumnReader {
     case (nil, nil): return nil
     default:
       if text(record, "lat") != nil, text(record, "lon") != nil { return nil }  // already reported
-      report(.error, record, lat == nil ? "lat" : "lon", "lat and lon must be given together")
+      report(.error, record, lat == nil ? "lon" : "lat", "lat and lon must be given together")
       return nil
     }
   }

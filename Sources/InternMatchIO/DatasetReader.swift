@@ -127,7 +127,7 @@ public enum DatasetReader {
       rankings = reader.table.records.map {
         WorksiteRanking(
           worksite: reader.requiredText($0, "worksite"), student: reader.requiredText($0, "student"),
-          rank: reader.requiredInteger($0, "rank"))
+          rank: reader.requiredInteger($0, "rank", placeholder: 1))
       }
       rankingReader = reader
     }
@@ -188,7 +188,7 @@ public enum DatasetReader {
     }
     return Worksite(
       id: c.requiredText(r, "id"), employer: c.text(r, "employer"),
-      cluster: c.requiredText(r, "cluster"), capacity: c.requiredInteger(r, "capacity"),
+      cluster: c.requiredText(r, "cluster"), capacity: c.requiredInteger(r, "capacity", placeholder: 0),
       borough: c.text(r, "borough"), location: c.coordinate(r),
       minimumAge: c.integer(r, "min_age") ?? 0, minimumGrade: c.integer(r, "min_grade") ?? 0,
       requiredCredentials: Set(c.list(r, "requires")), schedule: Set(c.list(r, "schedule")),

@@ -54,4 +54,12 @@ public struct IneligibleChoice: Hashable, Sendable, Codable {
   public var rank: Int
   /// The reasons.
   public var reasons: Ineligibility
+
+  /// Creates a pair.
+  public init(student: Int, worksite: Int, rank: Int, reasons: Ineligibility) {
+    self.student = student
+    self.worksite = worksite
+    self.rank = rank
+    self.reasons = reasons
+  }
 }

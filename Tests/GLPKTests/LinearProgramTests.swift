@@ -5,11 +5,11 @@ import Testing
 struct LinearProgramTests {
   @Test("solves a two-variable LP to its hand-computed optimum")
   func smallLP() throws {
-    // max 2x + 3y  s.t.  x + y ≤ 1,  0 ≤ x, y ≤ 1   → x = 0, y = 1, objective 3
+    // max 2x + 3y  s.t.  x + y ≤ 1,  0 ≤ x, y ≤ 2   → x = 0, y = 1, objective 3, row dual 3
     let lp = LinearProgram()
     lp.addColumns(2)
-    lp.setColumnBounds(0, .range(0, 1))
-    lp.setColumnBounds(1, .range(0, 1))
+    lp.setColumnBounds(0, .range(0, 2))
+    lp.setColumnBounds(1, .range(0, 2))
     lp.addRows(1)
     lp.setRowBounds(0, .upper(1))
     lp.loadMatrix(SparseMatrix(rows: [0, 0], columns: [0, 1], values: [1, 1]))

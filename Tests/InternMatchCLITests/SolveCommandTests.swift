@@ -59,7 +59,7 @@ struct SolveCommandTests {
     let out = try Paths.temporaryDirectory() + "/result"
     let run = try CLI.run(["solve", dataset, "--output", out])
     #expect(run.status == 65)
-    #expect(run.stderr.contains("worksites.csv:3:27: error: capacity 'two' is not an integer"))
+    #expect(run.stderr.contains("worksites.csv:3:25: error: capacity 'two' is not an integer"))
     #expect(!FileManager.default.fileExists(atPath: out + "/placements.csv"))
     #expect(!FileManager.default.fileExists(atPath: out))
   }
@@ -86,12 +86,13 @@ struct SolveCommandTests {
     let dataset = try Paths.copyOfDataset("tiny")
     let students = dataset + "/students.csv"
     let text = try String(contentsOfFile: students, encoding: .utf8)
-    try (text + "S1,02M600,it,eleven,16,,,,,,,,W1\n").write(toFile: students, atomically: true, encoding: .utf8)
+    try (text + "S1,02M600,it,eleven,16,,,,,,,W1\nS11,02M600,it,11\n").write(toFile: students, atomically: true, encoding: .utf8)
     let bad = try CLI.run(["validate", dataset])
     #expect(bad.status == 65)
     #expect(bad.stdout.contains("students.csv:12:1: error: duplicate student id 'S1' (first at record 1)"))
-    #expect(bad.stdout.contains("students.csv:12:13: error: grade 'eleven' is not an integer"))
-    #expect(bad.stdout.contains("2 errors"))
+    #expect(bad.stdout.contains("students.csv:12:14: error: grade 'eleven' is not an integer"))
+    #expect(bad.stdout.contains("students.csv:13: error: record has 4 fields, the header has 12"))
+    #expect(bad.stdout.contains("3 errors"))
   }
 
   @Test("generate then solve: a generated cohort round-trips and places")

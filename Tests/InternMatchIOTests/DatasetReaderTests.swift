@@ -87,8 +87,8 @@ struct DatasetReaderTests {
       "students.csv": "id,school,cluster,age,grade\nS1,X,it,sixteen,11\nS2,X,it,16,11.5\n",
       "worksites.csv": "id,cluster,capacity\nW1,it,ten\nW2,it,-1\nW3,it,\n",
     ]) == [
-      "students.csv:2:10: error: age 'sixteen' is not an integer",
-      "students.csv:3:13: error: grade '11.5' is not an integer",
+      "students.csv:2:9: error: age 'sixteen' is not an integer",
+      "students.csv:3:12: error: grade '11.5' is not an integer",
       "worksites.csv:2:7: error: capacity 'ten' is not an integer",
       "worksites.csv:3:7: error: capacity -1 is negative",
       "worksites.csv:4:7: error: capacity is empty",
@@ -108,9 +108,9 @@ struct DatasetReaderTests {
       "students.csv": "id,school,cluster,lat\nS1,X,robots,40.7\n",
       "worksites.csv": "id,cluster,capacity,kind\nW1,it,1,safari\n",
     ]) == [
-      "students.csv:2:4: error: unknown cluster 'robots'",
-      "students.csv:2:11: error: lat and lon must be given together",
-      "worksites.csv:2:14: error: kind 'safari' is not one of internship, job-shadow, mock-interview, workplace-tour, apprenticeship",
+      "students.csv:2:6: error: unknown cluster 'robots'",
+      "students.csv:2:13: error: lat and lon must be given together",
+      "worksites.csv:2:9: error: kind 'safari' is not one of internship, job-shadow, mock-interview, workplace-tour, apprenticeship",
     ])
   }
 
@@ -124,8 +124,8 @@ struct DatasetReaderTests {
       ]))
     #expect(d.warnings.map(\.description) == [
       "students.csv:1:19: warning: unknown column 'shoe_size' ignored (known: age, availability, borough, cluster, credentials, grade, groups, id, lat, lon, preferences, school)",
-      "students.csv:2:12: warning: unknown worksite 'Q' at rank 2 skipped",
-      "students.csv:2:12: warning: duplicate worksite 'W1' at rank 3 skipped",
+      "students.csv:2:11: warning: unknown worksite 'Q' at rank 2 skipped",
+      "students.csv:2:11: warning: duplicate worksite 'W1' at rank 3 skipped",
       "rankings.csv:3:4: warning: unknown student 'S9'; ranking skipped",
     ])
     #expect(d.instance.rankings == [WorksiteRanking(worksite: "W1", student: "S1", rank: 1)])
