@@ -146,7 +146,8 @@ public final class LinearProgram {
   }
 
   private func columnNumber(_ column: Int) -> Int32 {
-    precondition(column >= 0 && column < columnCount, "LinearProgram: column \(column) out of range")
+    precondition(
+      column >= 0 && column < columnCount, "LinearProgram: column \(column) out of range")
     return Int32(column + 1)
   }
 }

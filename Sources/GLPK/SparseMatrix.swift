@@ -19,7 +19,8 @@ public struct SparseMatrix: Hashable, Sendable {
 
   /// Creates a matrix from parallel arrays.
   public init(rows: [Int], columns: [Int], values: [Double]) {
-    precondition(rows.count == columns.count && columns.count == values.count,
+    precondition(
+      rows.count == columns.count && columns.count == values.count,
       "SparseMatrix: parallel arrays differ in length")
     self.rows = rows
     self.columns = columns

@@ -48,7 +48,8 @@ struct GenerateCommand: ParsableCommand {
       students: cohort.students, worksites: cohort.worksites, rankings: cohort.rankings)
     do {
       try AtomicWriter.write(
-        files.map { ((output as NSString).appendingPathComponent($0.name), Data($0.contents.utf8)) })
+        files.map { ((output as NSString).appendingPathComponent($0.name), Data($0.contents.utf8)) }
+      )
     } catch {
       printError("error: \(error)")
       throw ExitStatus.cannotCreateOutput

@@ -56,7 +56,8 @@ struct SolveCommand: ParsableCommand {
       guard let known = StrategyName(rawValue: named) else {
         printError(
           "policy.json: error: strategy '\(named)' is not available (available: "
-            + StrategyName.allCases.map(\.rawValue).joined(separator: ", ") + "); nothing was written.")
+            + StrategyName.allCases.map(\.rawValue).joined(separator: ", ")
+            + "); nothing was written.")
         throw ExitStatus.badData
       }
       strategyName = known
@@ -123,7 +124,8 @@ struct SolveCommand: ParsableCommand {
     for w in warnings.prefix(10) { printError(w.description) }
     if warnings.count > 10 {
       printError(
-        "… and \(warnings.count - 10) more warnings (internmatch validate \(dataset.directory) lists all)")
+        "… and \(warnings.count - 10) more warnings (internmatch validate \(dataset.directory) lists all)"
+      )
     }
   }
 }

@@ -6,7 +6,8 @@ struct ValidateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "validate",
     abstract: "Check a dataset and list every error and warning with file:line:column.",
-    discussion: "Exits 0 when there are no errors (warnings allowed), 65 on bad data, 66 when input is missing."
+    discussion:
+      "Exits 0 when there are no errors (warnings allowed), 65 on bad data, 66 when input is missing."
   )
 
   @OptionGroup var dataset: DatasetArgument

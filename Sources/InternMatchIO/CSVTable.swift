@@ -45,7 +45,8 @@ public struct CSVTable: Sendable {
     self.file = file
     var rows = try CSVScanner(bytes: bytes, file: file).records()
     guard !rows.isEmpty else {
-      throw DatasetIssue(.error, file: file, line: 1, column: nil, "the file is empty: no header row")
+      throw DatasetIssue(
+        .error, file: file, line: 1, column: nil, "the file is empty: no header row")
     }
     let head = rows.removeFirst()
     header = head.fields

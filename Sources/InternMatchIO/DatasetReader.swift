@@ -126,7 +126,8 @@ public enum DatasetReader {
     if var reader = rankingReader, reader.hasRequiredColumns {
       rankings = reader.table.records.map {
         WorksiteRanking(
-          worksite: reader.requiredText($0, "worksite"), student: reader.requiredText($0, "student"),
+          worksite: reader.requiredText($0, "worksite"),
+          student: reader.requiredText($0, "student"),
           rank: reader.requiredInteger($0, "rank", placeholder: 1))
       }
       rankingReader = reader
@@ -135,7 +136,8 @@ public enum DatasetReader {
     for reader in [clusterReader, studentReader, worksiteReader, rankingReader] {
       if let reader { issues += reader.issues }
     }
-    let readersComplete = [studentReader, worksiteReader].allSatisfy { $0?.hasRequiredColumns == true }
+    let readersComplete =
+      [studentReader, worksiteReader].allSatisfy { $0?.hasRequiredColumns == true }
       && clusterReader?.hasRequiredColumns != false && rankingReader?.hasRequiredColumns != false
 
     guard readersComplete else { throw DatasetError(.badData, issues: sorted(issues)) }
@@ -144,7 +146,8 @@ public enum DatasetReader {
         students: students, worksites: worksites, clusters: clusters, rankings: rankings,
         policy: policy)
       issues += instance.warnings.map {
-        locate($0, clusters: clusterReader, students: studentReader, worksites: worksiteReader,
+        locate(
+          $0, clusters: clusterReader, students: studentReader, worksites: worksiteReader,
           rankings: rankingReader)
       }
       if issues.contains(where: { $0.severity == .error }) {
@@ -153,7 +156,8 @@ public enum DatasetReader {
       return Dataset(instance: instance, warnings: sorted(issues))
     } catch let error as InstanceValidationError {
       issues += error.issues.map {
-        locate($0, clusters: clusterReader, students: studentReader, worksites: worksiteReader,
+        locate(
+          $0, clusters: clusterReader, students: studentReader, worksites: worksiteReader,
           rankings: rankingReader)
       }
       throw DatasetError(.badData, issues: sorted(issues))
@@ -161,7 +165,8 @@ public enum DatasetReader {
       throw error
     } catch {
       throw DatasetError(
-        .badData, issues: [DatasetIssue(.error, file: directory, line: nil, column: nil, "\(error)")])
+        .badData,
+        issues: [DatasetIssue(.error, file: directory, line: nil, column: nil, "\(error)")])
     }
   }
 
@@ -188,7 +193,8 @@ public enum DatasetReader {
     }
     return Worksite(
       id: c.requiredText(r, "id"), employer: c.text(r, "employer"),
-      cluster: c.requiredText(r, "cluster"), capacity: c.requiredInteger(r, "capacity", placeholder: 0),
+      cluster: c.requiredText(r, "cluster"),
+      capacity: c.requiredInteger(r, "capacity", placeholder: 0),
       borough: c.text(r, "borough"), location: c.coordinate(r),
       minimumAge: c.integer(r, "min_age") ?? 0, minimumGrade: c.integer(r, "min_grade") ?? 0,
       requiredCredentials: Set(c.list(r, "requires")), schedule: Set(c.list(r, "schedule")),
@@ -208,7 +214,8 @@ public enum DatasetReader {
     case .worksite(let k): (reader, row) = (worksites, k)
     case .ranking(let k): (reader, row) = (rankings, k)
     case .policy:
-      return DatasetIssue(issue.severity, file: PolicyReader.file, line: nil, column: nil, issue.message)
+      return DatasetIssue(
+        issue.severity, file: PolicyReader.file, line: nil, column: nil, issue.message)
     }
     guard let reader, reader.table.records.indices.contains(row) else {
       return DatasetIssue(issue.severity, file: "clusters", line: nil, column: nil, issue.message)

@@ -49,7 +49,8 @@ public enum DatasetWriter {
       text += CSVWriter.line([
         w.id, w.cluster, String(w.capacity), w.employer ?? "", w.borough ?? "",
         coordinate(w.location?.latitude), coordinate(w.location?.longitude),
-        w.minimumAge > 0 ? String(w.minimumAge) : "", w.minimumGrade > 0 ? String(w.minimumGrade) : "",
+        w.minimumAge > 0 ? String(w.minimumAge) : "",
+        w.minimumGrade > 0 ? String(w.minimumGrade) : "",
         list(w.requiredCredentials), list(w.schedule), w.kind.rawValue,
       ])
     }

@@ -18,7 +18,8 @@ public struct ChoiceTable: Hashable, Sendable {
 
   /// Creates a table; `offsets` must start at 0 and be non-decreasing, ending at the count.
   public init(offsets: [Int], worksite: [Int32], rank: [Int32]) {
-    precondition(offsets.first == 0 && offsets.last == worksite.count && rank.count == worksite.count,
+    precondition(
+      offsets.first == 0 && offsets.last == worksite.count && rank.count == worksite.count,
       "ChoiceTable: offsets must span the entries")
     self.offsets = offsets
     self.worksite = worksite

@@ -55,7 +55,8 @@ public struct PlacementInstance: Sendable {
         issues.append(.init(.error, .student(i), field: "id", "student id is empty"))
       } else if let first = studentIndex[s.id] {
         issues.append(
-          .init(.error, .student(i), field: "id",
+          .init(
+            .error, .student(i), field: "id",
             "duplicate student id '\(s.id)' (first at record \(first + 1))"))
       } else {
         studentIndex[s.id] = i
@@ -72,7 +73,8 @@ public struct PlacementInstance: Sendable {
       }
       if let p = s.location, !p.isValid {
         issues.append(
-          .init(.error, .student(i), field: "lat",
+          .init(
+            .error, .student(i), field: "lat",
             "coordinates (\(p.latitude), \(p.longitude)) are out of range"))
       }
     }
@@ -84,7 +86,8 @@ public struct PlacementInstance: Sendable {
         issues.append(.init(.error, .worksite(j), field: "id", "worksite id is empty"))
       } else if let first = worksiteIndex[w.id] {
         issues.append(
-          .init(.error, .worksite(j), field: "id",
+          .init(
+            .error, .worksite(j), field: "id",
             "duplicate worksite id '\(w.id)' (first at record \(first + 1))"))
       } else {
         worksiteIndex[w.id] = j
@@ -103,18 +106,21 @@ public struct PlacementInstance: Sendable {
       }
       if w.minimumGrade < 0 {
         issues.append(
-          .init(.error, .worksite(j), field: "min_grade",
+          .init(
+            .error, .worksite(j), field: "min_grade",
             "min_grade \(w.minimumGrade) is negative"))
       }
       if let p = w.location, !p.isValid {
         issues.append(
-          .init(.error, .worksite(j), field: "lat",
+          .init(
+            .error, .worksite(j), field: "lat",
             "coordinates (\(p.latitude), \(p.longitude)) are out of range"))
       }
     }
     if let limit = policy.maximumDistanceKilometres, !(limit > 0) {
       issues.append(
-        .init(.error, .policy, field: "max_distance_km",
+        .init(
+          .error, .policy, field: "max_distance_km",
           "the distance limit must be positive, not \(limit)"))
     }
 
@@ -142,13 +148,15 @@ public struct PlacementInstance: Sendable {
         let rank = position + 1
         guard let j = worksiteIndex[id] else {
           issues.append(
-            .init(.warning, .student(i), field: "preferences",
+            .init(
+              .warning, .student(i), field: "preferences",
               "unknown worksite '\(id)' at rank \(rank) skipped"))
           continue
         }
         guard seen.insert(j).inserted else {
           issues.append(
-            .init(.warning, .student(i), field: "preferences",
+            .init(
+              .warning, .student(i), field: "preferences",
               "duplicate worksite '\(id)' at rank \(rank) skipped"))
           continue
         }
@@ -207,20 +215,23 @@ public struct PlacementInstance: Sendable {
       }
       if worksites[r.worksite] == nil {
         issues.append(
-          .init(.warning, .ranking(k), field: "worksite",
+          .init(
+            .warning, .ranking(k), field: "worksite",
             "unknown worksite '\(r.worksite)'; ranking skipped"))
         ok = false
       }
       if students[r.student] == nil {
         issues.append(
-          .init(.warning, .ranking(k), field: "student",
+          .init(
+            .warning, .ranking(k), field: "student",
             "unknown student '\(r.student)'; ranking skipped"))
         ok = false
       }
       let key = r.worksite + "\u{1F}" + r.student
       if let first = pairs[key] {
         issues.append(
-          .init(.error, .ranking(k), field: "student",
+          .init(
+            .error, .ranking(k), field: "student",
             "worksite '\(r.worksite)' ranks student '\(r.student)' twice (first at record \(first + 1))"
           ))
         ok = false

@@ -7,7 +7,9 @@ struct SolveCommandTests {
   @Test("solve on the tiny dataset writes the hand-computed optimum")
   func solveTiny() throws {
     let out = try Paths.temporaryDirectory() + "/result"
-    let run = try CLI.run(["solve", Paths.dataset("tiny"), "--strategy", "optimal", "--output", out])
+    let run = try CLI.run([
+      "solve", Paths.dataset("tiny"), "--strategy", "optimal", "--output", out,
+    ])
     #expect(run.status == 0, "\(run.stderr)")
     let placements = try String(contentsOfFile: out + "/placements.csv", encoding: .utf8)
     let expected = try String(
@@ -19,8 +21,9 @@ struct SolveCommandTests {
     #expect(!run.stdout.contains("GLPK"))
     #expect(!run.stdout.lowercased().contains("simplex:"))
 
-    let summary = try JSONSerialization.jsonObject(
-      with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any]
+    let summary =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any]
     #expect(summary?["students"] as? Int == 10)
     #expect(summary?["placed"] as? Int == 4)
     #expect(summary?["unplaced"] as? Int == 6)
@@ -42,8 +45,9 @@ struct SolveCommandTests {
       "solve", Paths.dataset("tiny"), "--rank-cost", "squared", "--seed", "99", "--output", out,
     ])
     #expect(run.status == 0)
-    let summary = try JSONSerialization.jsonObject(
-      with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any]
+    let summary =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any]
     #expect(summary?["total_rank_cost"] as? Int == 13)
     #expect(summary?["rank_cost"] as? String == "squared")
     #expect(summary?["seed"] as? Int == 99)
@@ -54,8 +58,10 @@ struct SolveCommandTests {
     let dataset = try Paths.copyOfDataset("tiny")
     let worksites = dataset + "/worksites.csv"
     let text = try String(contentsOfFile: worksites, encoding: .utf8)
-    try text.replacingOccurrences(of: "W2,City Bank Systems,it,2", with: "W2,City Bank Systems,it,two")
-      .write(toFile: worksites, atomically: true, encoding: .utf8)
+    try text.replacingOccurrences(
+      of: "W2,City Bank Systems,it,2", with: "W2,City Bank Systems,it,two"
+    )
+    .write(toFile: worksites, atomically: true, encoding: .utf8)
     let out = try Paths.temporaryDirectory() + "/result"
     let run = try CLI.run(["solve", dataset, "--output", out])
     #expect(run.status == 65)
@@ -71,7 +77,9 @@ struct SolveCommandTests {
     #expect(run.stderr.contains("no such dataset directory"))
   }
 
-  @Test("bad usage: exit 64", arguments: [["solve"], ["solve", "x", "--strategy", "nope"], ["frobnicate"]])
+  @Test(
+    "bad usage: exit 64",
+    arguments: [["solve"], ["solve", "x", "--strategy", "nope"], ["frobnicate"]])
   func badUsage(arguments: [String]) throws {
     #expect(try CLI.run(arguments).status == 64)
   }
@@ -80,16 +88,20 @@ struct SolveCommandTests {
   func validate() throws {
     let ok = try CLI.run(["validate", Paths.dataset("tiny")])
     #expect(ok.status == 0)
-    #expect(ok.stdout.contains("students.csv:9:47: warning: unknown worksite 'W9' at rank 1 skipped"))
+    #expect(
+      ok.stdout.contains("students.csv:9:47: warning: unknown worksite 'W9' at rank 1 skipped"))
     #expect(ok.stdout.contains("OK: 10 students, 6 worksites"))
 
     let dataset = try Paths.copyOfDataset("tiny")
     let students = dataset + "/students.csv"
     let text = try String(contentsOfFile: students, encoding: .utf8)
-    try (text + "S1,02M600,it,eleven,16,,,,,,,W1\nS11,02M600,it,11\n").write(toFile: students, atomically: true, encoding: .utf8)
+    try (text + "S1,02M600,it,eleven,16,,,,,,,W1\nS11,02M600,it,11\n").write(
+      toFile: students, atomically: true, encoding: .utf8)
     let bad = try CLI.run(["validate", dataset])
     #expect(bad.status == 65)
-    #expect(bad.stdout.contains("students.csv:12:1: error: duplicate student id 'S1' (first at record 1)"))
+    #expect(
+      bad.stdout.contains("students.csv:12:1: error: duplicate student id 'S1' (first at record 1)")
+    )
     #expect(bad.stdout.contains("students.csv:12:14: error: grade 'eleven' is not an integer"))
     #expect(bad.stdout.contains("students.csv:13: error: record has 4 fields, the header has 12"))
     #expect(bad.stdout.contains("3 errors"))
@@ -98,9 +110,13 @@ struct SolveCommandTests {
   @Test("generate then solve: a generated cohort round-trips and places")
   func generateThenSolve() throws {
     let directory = try Paths.temporaryDirectory()
-    let generated = try CLI.run(["generate", "--students", "300", "--seed", "5", "--output", directory + "/c"])
+    let generated = try CLI.run([
+      "generate", "--students", "300", "--seed", "5", "--output", directory + "/c",
+    ])
     #expect(generated.status == 0, "\(generated.stderr)")
-    let again = try CLI.run(["generate", "--students", "300", "--seed", "5", "--output", directory + "/d"])
+    let again = try CLI.run([
+      "generate", "--students", "300", "--seed", "5", "--output", directory + "/d",
+    ])
     #expect(again.status == 0)
     for file in ["students.csv", "worksites.csv"] {
       #expect(

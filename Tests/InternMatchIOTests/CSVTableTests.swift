@@ -9,9 +9,13 @@ struct CSVTableTests {
 
   @Test("quoted fields with commas, doubled quotes and line breaks; CRLF; BOM; blank lines")
   func rfc4180() throws {
-    let table = try parse("\u{FEFF}id,name\r\n1,\"Smith, \"\"Jo\"\"\"\r\n\r\n2,\"two\nlines\"\n3, padded \n")
+    let table = try parse(
+      "\u{FEFF}id,name\r\n1,\"Smith, \"\"Jo\"\"\"\r\n\r\n2,\"two\nlines\"\n3, padded \n")
     #expect(table.header == ["id", "name"])
-    #expect(table.records.map(\.fields) == [["1", "Smith, \"Jo\""], ["2", "two\nlines"], ["3", "padded"]])
+    #expect(
+      table.records.map(\.fields) == [
+        ["1", "Smith, \"Jo\""], ["2", "two\nlines"], ["3", "padded"],
+      ])
     #expect(table.records.map(\.line) == [2, 4, 6])
     #expect(table.records[0].columns == [1, 3])
   }
@@ -31,8 +35,14 @@ struct CSVTableTests {
   @Test(
     "malformed CSV is rejected with line and column",
     arguments: [
-      ("id,name\n1,\"open\n2,b\n", "t.csv:2:3: error: unterminated quoted field: the quote opened here is never closed"),
-      ("id,name\n1,ab\"c\n", "t.csv:2:5: error: stray quote in an unquoted field (enclose the field in quotes and double the quote)"),
+      (
+        "id,name\n1,\"open\n2,b\n",
+        "t.csv:2:3: error: unterminated quoted field: the quote opened here is never closed"
+      ),
+      (
+        "id,name\n1,ab\"c\n",
+        "t.csv:2:5: error: stray quote in an unquoted field (enclose the field in quotes and double the quote)"
+      ),
       ("id,name\n1,\"ab\"c\n", "t.csv:2:7: error: unexpected text after a closing quote"),
       ("", "t.csv:1: error: the file is empty: no header row"),
     ])
@@ -48,10 +58,11 @@ struct CSVTableTests {
   func fieldCount() throws {
     let table = try parse("id,name\n1,a,b\n2,b\n3\n")
     #expect(table.records.map(\.fields) == [["2", "b"]])
-    #expect(table.issues.map(\.description) == [
-      "t.csv:2: error: record has 3 fields, the header has 2",
-      "t.csv:4: error: record has 1 fields, the header has 2",
-    ])
+    #expect(
+      table.issues.map(\.description) == [
+        "t.csv:2: error: record has 3 fields, the header has 2",
+        "t.csv:4: error: record has 1 fields, the header has 2",
+      ])
   }
 
   @Test("invalid UTF-8 is an error, not a crash")

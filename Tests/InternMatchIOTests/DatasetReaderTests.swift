@@ -35,10 +35,13 @@ struct DatasetReaderTests {
     let d = try DatasetReader.read(directory: Paths.dataset("tiny"))
     #expect(d.instance.students.count == 10)
     #expect(d.instance.worksites.count == 6)
-    #expect(d.instance.policy == Policy(strategy: "optimal", seed: 7, rankCost: .linear, maximumDistanceKilometres: 30))
-    #expect(d.warnings.map(\.description) == [
-      "students.csv:9:47: warning: unknown worksite 'W9' at rank 1 skipped"
-    ])
+    #expect(
+      d.instance.policy
+        == Policy(strategy: "optimal", seed: 7, rankCost: .linear, maximumDistanceKilometres: 30))
+    #expect(
+      d.warnings.map(\.description) == [
+        "students.csv:9:47: warning: unknown worksite 'W9' at rank 1 skipped"
+      ])
   }
 
   @Test("columns in any order; optional files and columns absent")
@@ -60,58 +63,66 @@ struct DatasetReaderTests {
     let noWorksites = try dataset(["students.csv": students])
     #expect { try DatasetReader.read(directory: noWorksites) } throws: {
       ($0 as? DatasetError)?.kind == .missingInput
-        && ($0 as? DatasetError)?.errors.map(\.description) == ["worksites.csv: error: required file is missing"]
+        && ($0 as? DatasetError)?.errors.map(\.description) == [
+          "worksites.csv: error: required file is missing"
+        ]
     }
   }
 
   @Test("duplicate ids are errors with file and line")
   func duplicates() throws {
-    #expect(try errors([
-      "students.csv": students + "S1,Y,it,16,W1\n", "worksites.csv": worksites + "W2,it,4\n",
-    ]) == [
-      "students.csv:4:1: error: duplicate student id 'S1' (first at record 1)",
-      "worksites.csv:4:1: error: duplicate worksite id 'W2' (first at record 2)",
-    ])
+    #expect(
+      try errors([
+        "students.csv": students + "S1,Y,it,16,W1\n", "worksites.csv": worksites + "W2,it,4\n",
+      ]) == [
+        "students.csv:4:1: error: duplicate student id 'S1' (first at record 1)",
+        "worksites.csv:4:1: error: duplicate worksite id 'W2' (first at record 2)",
+      ])
   }
 
   @Test("a missing required column is an error on the header line")
   func missingColumn() throws {
-    #expect(try errors(["students.csv": "id,cluster\nS1,it\n", "worksites.csv": worksites]) == [
-      "students.csv:1: error: missing required column 'school'"
-    ])
+    #expect(
+      try errors(["students.csv": "id,cluster\nS1,it\n", "worksites.csv": worksites]) == [
+        "students.csv:1: error: missing required column 'school'"
+      ])
   }
 
   @Test("capacity that is not an integer, or negative; age and grade that are not integers")
   func numbers() throws {
-    #expect(try errors([
-      "students.csv": "id,school,cluster,age,grade\nS1,X,it,sixteen,11\nS2,X,it,16,11.5\n",
-      "worksites.csv": "id,cluster,capacity\nW1,it,ten\nW2,it,-1\nW3,it,\n",
-    ]) == [
-      "students.csv:2:9: error: age 'sixteen' is not an integer",
-      "students.csv:3:12: error: grade '11.5' is not an integer",
-      "worksites.csv:2:7: error: capacity 'ten' is not an integer",
-      "worksites.csv:3:7: error: capacity -1 is negative",
-      "worksites.csv:4:7: error: capacity is empty",
-    ])
+    #expect(
+      try errors([
+        "students.csv": "id,school,cluster,age,grade\nS1,X,it,sixteen,11\nS2,X,it,16,11.5\n",
+        "worksites.csv": "id,cluster,capacity\nW1,it,ten\nW2,it,-1\nW3,it,\n",
+      ]) == [
+        "students.csv:2:9: error: age 'sixteen' is not an integer",
+        "students.csv:3:12: error: grade '11.5' is not an integer",
+        "worksites.csv:2:7: error: capacity 'ten' is not an integer",
+        "worksites.csv:3:7: error: capacity -1 is negative",
+        "worksites.csv:4:7: error: capacity is empty",
+      ])
   }
 
   @Test("malformed CSV is an error naming the file, line and column")
   func malformed() throws {
-    #expect(try errors(["students.csv": "id,school,cluster\nS1,\"X,it\n", "worksites.csv": worksites]) == [
-      "students.csv:2:4: error: unterminated quoted field: the quote opened here is never closed"
-    ])
+    #expect(
+      try errors(["students.csv": "id,school,cluster\nS1,\"X,it\n", "worksites.csv": worksites])
+        == [
+          "students.csv:2:4: error: unterminated quoted field: the quote opened here is never closed"
+        ])
   }
 
   @Test("unknown clusters, kinds and lone coordinates are errors; all of them are listed")
   func collectsAll() throws {
-    #expect(try errors([
-      "students.csv": "id,school,cluster,lat\nS1,X,robots,40.7\n",
-      "worksites.csv": "id,cluster,capacity,kind\nW1,it,1,safari\n",
-    ]) == [
-      "students.csv:2:6: error: unknown cluster 'robots'",
-      "students.csv:2:13: error: lat and lon must be given together",
-      "worksites.csv:2:9: error: kind 'safari' is not one of internship, job-shadow, mock-interview, workplace-tour, apprenticeship",
-    ])
+    #expect(
+      try errors([
+        "students.csv": "id,school,cluster,lat\nS1,X,robots,40.7\n",
+        "worksites.csv": "id,cluster,capacity,kind\nW1,it,1,safari\n",
+      ]) == [
+        "students.csv:2:6: error: unknown cluster 'robots'",
+        "students.csv:2:13: error: lat and lon must be given together",
+        "worksites.csv:2:9: error: kind 'safari' is not one of internship, job-shadow, mock-interview, workplace-tour, apprenticeship",
+      ])
   }
 
   @Test("warnings: unknown columns, unknown and duplicate list entries, unknown ranking ids")
@@ -122,38 +133,43 @@ struct DatasetReaderTests {
         "worksites.csv": worksites,
         "rankings.csv": "worksite,student,rank\nW1,S1,1\nW1,S9,2\n",
       ]))
-    #expect(d.warnings.map(\.description) == [
-      "students.csv:1:19: warning: unknown column 'shoe_size' ignored (known: age, availability, borough, cluster, credentials, grade, groups, id, lat, lon, preferences, school)",
-      "students.csv:2:11: warning: unknown worksite 'Q' at rank 2 skipped",
-      "students.csv:2:11: warning: duplicate worksite 'W1' at rank 3 skipped",
-      "rankings.csv:3:4: warning: unknown student 'S9'; ranking skipped",
-    ])
+    #expect(
+      d.warnings.map(\.description) == [
+        "students.csv:1:19: warning: unknown column 'shoe_size' ignored (known: age, availability, borough, cluster, credentials, grade, groups, id, lat, lon, preferences, school)",
+        "students.csv:2:11: warning: unknown worksite 'Q' at rank 2 skipped",
+        "students.csv:2:11: warning: duplicate worksite 'W1' at rank 3 skipped",
+        "rankings.csv:3:4: warning: unknown student 'S9'; ranking skipped",
+      ])
     #expect(d.instance.rankings == [WorksiteRanking(worksite: "W1", student: "S1", rank: 1)])
   }
 
   @Test("rankings: non-integer or non-positive ranks and repeated pairs are errors")
   func rankings() throws {
-    #expect(try errors([
-      "students.csv": students, "worksites.csv": worksites,
-      "rankings.csv": "worksite,student,rank\nW1,S1,first\nW1,S2,0\nW2,S1,1\nW2,S1,2\n",
-    ]) == [
-      "rankings.csv:2:7: error: rank 'first' is not an integer",
-      "rankings.csv:3:7: error: rank 0 must be 1 or more",
-      "rankings.csv:5:4: error: worksite 'W2' ranks student 'S1' twice (first at record 3)",
-    ])
+    #expect(
+      try errors([
+        "students.csv": students, "worksites.csv": worksites,
+        "rankings.csv": "worksite,student,rank\nW1,S1,first\nW1,S2,0\nW2,S1,1\nW2,S1,2\n",
+      ]) == [
+        "rankings.csv:2:7: error: rank 'first' is not an integer",
+        "rankings.csv:3:7: error: rank 0 must be 1 or more",
+        "rankings.csv:5:4: error: worksite 'W2' ranks student 'S1' twice (first at record 3)",
+      ])
   }
 
   @Test("policy.json: wrong types are errors, unknown keys warnings")
   func policy() throws {
-    #expect(try errors([
-      "students.csv": students, "worksites.csv": worksites,
-      "policy.json": #"{"seed": -3, "rank_cost": "cubic", "max_distance_km": true}"#,
-    ]) == [
-      "policy.json: error: seed must be a non-negative integer",
-      "policy.json: error: rank_cost must be one of linear, squared",
-      "policy.json: error: max_distance_km must be a positive number",
-    ])
-    #expect(try errors(["students.csv": students, "worksites.csv": worksites, "policy.json": "{oops"]).count == 1)
+    #expect(
+      try errors([
+        "students.csv": students, "worksites.csv": worksites,
+        "policy.json": #"{"seed": -3, "rank_cost": "cubic", "max_distance_km": true}"#,
+      ]) == [
+        "policy.json: error: seed must be a non-negative integer",
+        "policy.json: error: rank_cost must be one of linear, squared",
+        "policy.json: error: max_distance_km must be a positive number",
+      ])
+    #expect(
+      try errors(["students.csv": students, "worksites.csv": worksites, "policy.json": "{oops"])
+        .count == 1)
   }
 
   @Test("clusters.csv defines the clusters in use")

@@ -7,7 +7,8 @@ struct PlacementInstanceTests {
   func ranks() throws {
     let instance = try PlacementInstance(
       students: [
-        Student(id: "S", school: "X", cluster: "it", age: 15, preferences: ["Z", "B", "A", "B", "C"])
+        Student(
+          id: "S", school: "X", cluster: "it", age: 15, preferences: ["Z", "B", "A", "B", "C"])
       ],
       worksites: [
         Worksite(id: "A", cluster: "it", capacity: 1),
@@ -17,11 +18,15 @@ struct PlacementInstanceTests {
     let range = instance.choices.range(of: 0)
     #expect(range.map { instance.choices.worksite[$0] } == [1, 0])
     #expect(range.map { instance.choices.rank[$0] } == [2, 3])
-    #expect(instance.ineligibleChoices == [IneligibleChoice(student: 0, worksite: 2, rank: 5, reasons: .ageBelowMinimum)])
+    #expect(
+      instance.ineligibleChoices == [
+        IneligibleChoice(student: 0, worksite: 2, rank: 5, reasons: .ageBelowMinimum)
+      ])
     #expect(instance.listedCount == [3])
-    #expect(instance.warnings.map(\.message) == [
-      "unknown worksite 'Z' at rank 1 skipped", "duplicate worksite 'B' at rank 4 skipped",
-    ])
+    #expect(
+      instance.warnings.map(\.message) == [
+        "unknown worksite 'Z' at rank 1 skipped", "duplicate worksite 'B' at rank 4 skipped",
+      ])
   }
 
   @Test("validation collects every error, not just the first")
@@ -36,13 +41,18 @@ struct PlacementInstanceTests {
           Worksite(id: "W", cluster: "it", capacity: -2),
           Worksite(id: "W", cluster: "it", capacity: 1, minimumAge: -1),
         ],
-        rankings: [WorksiteRanking(worksite: "W", student: "S", rank: 0), WorksiteRanking(worksite: "Q", student: "S", rank: 1)])
+        rankings: [
+          WorksiteRanking(worksite: "W", student: "S", rank: 0),
+          WorksiteRanking(worksite: "Q", student: "S", rank: 1),
+        ])
       Issue.record("expected a validation error")
     } catch {
       let errors = error.issues.filter { $0.severity == .error }
-      #expect(errors.map(\.record) == [
-        .student(1), .student(1), .student(1), .worksite(0), .worksite(1), .worksite(1), .ranking(0),
-      ])
+      #expect(
+        errors.map(\.record) == [
+          .student(1), .student(1), .student(1), .worksite(0), .worksite(1), .worksite(1),
+          .ranking(0),
+        ])
       #expect(errors.map(\.field) == ["id", "cluster", "age", "capacity", "id", "min_age", "rank"])
       #expect(error.issues.contains { $0.severity == .warning && $0.record == .ranking(1) })
     }
@@ -52,7 +62,8 @@ struct PlacementInstanceTests {
   func customClusters() throws {
     let clusters = [Cluster(id: "agri", name: "Agriculture")]
     #expect(throws: InstanceValidationError.self) {
-      try PlacementInstance(students: [Student(id: "S", school: "X", cluster: "it")], worksites: [], clusters: clusters)
+      try PlacementInstance(
+        students: [Student(id: "S", school: "X", cluster: "it")], worksites: [], clusters: clusters)
     }
     let ok = try PlacementInstance(
       students: [Student(id: "S", school: "X", cluster: "agri")], worksites: [], clusters: clusters)
@@ -75,10 +86,11 @@ struct PlacementInstanceTests {
         Worksite(id: "Open", cluster: "it", capacity: 1),
       ])
     let p = Placement([nil, nil, nil, nil, 2])
-    #expect(instance.outcomes(of: p) == [
-      .unplaced(.noPreferences), .unplaced(.noPreferences), .unplaced(.noEligibleChoice),
-      .unplaced(.choicesFull), .placed(worksite: 2, rank: 2),
-    ])
+    #expect(
+      instance.outcomes(of: p) == [
+        .unplaced(.noPreferences), .unplaced(.noPreferences), .unplaced(.noEligibleChoice),
+        .unplaced(.choicesFull), .placed(worksite: 2, rank: 2),
+      ])
     #expect(instance.objective(of: p, rankCost: .squared) == PlacementObjective(placed: 1, cost: 4))
   }
 
@@ -92,11 +104,17 @@ struct PlacementInstanceTests {
       ],
       worksites: [Worksite(id: "W", cluster: "it", capacity: 1)])
     #expect(instance.violations(in: Placement([0, nil, nil])).isEmpty)
-    #expect(instance.violations(in: Placement([0, 0, 0])) == [
-      .notAnEligibleChoice(student: 2, worksite: 0), .overCapacity(worksite: 0, assigned: 3, capacity: 1),
-    ])
-    #expect(instance.violations(in: Placement([5, nil, nil])) == [.unknownWorksite(student: 0, worksite: 5)])
-    #expect(instance.violations(in: Placement([nil])) == [.studentCountMismatch(expected: 3, actual: 1)])
+    #expect(
+      instance.violations(in: Placement([0, 0, 0])) == [
+        .notAnEligibleChoice(student: 2, worksite: 0),
+        .overCapacity(worksite: 0, assigned: 3, capacity: 1),
+      ])
+    #expect(
+      instance.violations(in: Placement([5, nil, nil])) == [
+        .unknownWorksite(student: 0, worksite: 5)
+      ])
+    #expect(
+      instance.violations(in: Placement([nil])) == [.studentCountMismatch(expected: 3, actual: 1)])
   }
 
   @Test("the objective orders more placed before lower cost")

@@ -23,7 +23,8 @@ struct OptimalStrategyTests {
         Student(id: "B", school: "X", cluster: "it", preferences: ["W1", "W2"]),
       ],
       worksites: [
-        Worksite(id: "W1", cluster: "it", capacity: 1), Worksite(id: "W2", cluster: "it", capacity: 1),
+        Worksite(id: "W1", cluster: "it", capacity: 1),
+        Worksite(id: "W2", cluster: "it", capacity: 1),
       ])
     let result = try solve(instance, .linear)
     #expect(result.placement.assignment == [0, 1])
@@ -41,7 +42,8 @@ struct OptimalStrategyTests {
       Student(id: "F", school: "X", cluster: "it", preferences: ["y", "y2", "W1", "W2"]),
     ]
     let worksites = [
-      Worksite(id: "W1", cluster: "it", capacity: 1), Worksite(id: "W2", cluster: "it", capacity: 1),
+      Worksite(id: "W1", cluster: "it", capacity: 1),
+      Worksite(id: "W2", cluster: "it", capacity: 1),
     ]
     let instance = try PlacementInstance(students: students, worksites: worksites)
     let linear = try solve(instance, .linear)
@@ -114,11 +116,15 @@ struct OptimalStrategyTests {
       // Every student with a choice is in exactly one component, every chosen worksite too.
       let covered = parts.students.flatMap { $0 }
       #expect(Set(covered).count == covered.count)
-      #expect(covered.count == (0..<instance.students.count).filter { !instance.choices.range(of: $0).isEmpty }.count)
+      #expect(
+        covered.count
+          == (0..<instance.students.count).filter { !instance.choices.range(of: $0).isEmpty }.count)
       for (students, worksites) in zip(parts.students, parts.worksites) {
         let inside = Set(worksites)
         for s in students {
-          for c in instance.choices.range(of: s) { #expect(inside.contains(Int(instance.choices.worksite[c]))) }
+          for c in instance.choices.range(of: s) {
+            #expect(inside.contains(Int(instance.choices.worksite[c])))
+          }
         }
       }
       #expect(result.statistics["components"] == parts.students.count)
