@@ -27,6 +27,12 @@ struct SolveCommand: ParsableCommand {
   @Option(help: "Rank cost of the optimal objective (default: policy.json's, else linear).")
   var rankCost: RankCost?
 
+  @Option(help: "Engine for optimal: network (Swift network simplex) or glpk (GLPK simplex).")
+  var solver: OptimalStrategy.Backend = .network
+
+  @Flag(help: "Also solve with the other engine and fail unless both optima agree.")
+  var crossCheck = false
+
   @Option(help: "Seed recorded with the run, for strategies that draw lotteries.")
   var seed: UInt64?
 
@@ -68,17 +74,35 @@ struct SolveCommand: ParsableCommand {
     let runSeed = seed ?? instance.policy.seed
     let placer: any PlacementStrategy =
       switch strategyName {
-      case .optimal: OptimalStrategy(rankCost: cost)
+      case .optimal: OptimalStrategy(rankCost: cost, backend: solver)
       }
 
-    let result: PlacementResult
+    var result: PlacementResult
     do {
       result = try placer.place(instance)
     } catch {
       printError("internal error: \(error); nothing was written.")
       throw ExitStatus.internalError
     }
-    let afterSolve = clock.now
+    var afterSolve = clock.now
+    if crossCheck {
+      let other = OptimalStrategy.Backend.allCases.first { $0 != solver } ?? solver
+      do {
+        let second = try OptimalStrategy(rankCost: cost, backend: other).place(instance)
+        guard second.objective == result.objective else {
+          printError(
+            "internal error: \(solver) found \(result.objective), \(other) found "
+              + "\(second.objective); nothing was written.")
+          throw ExitStatus.internalError
+        }
+        result.solver += " (cross-checked by \(second.solver))"
+        result.statistics["cross_check_ms"] = Int(milliseconds(afterSolve, clock.now).rounded())
+      } catch let error as SolverError {
+        printError("internal error: cross-check: \(error); nothing was written.")
+        throw ExitStatus.internalError
+      }
+      afterSolve = clock.now
+    }
     let violations = instance.violations(in: result.placement)
     guard violations.isEmpty else {
       for v in violations.prefix(20) { printError("internal error: \(v)") }
@@ -137,3 +161,5 @@ func milliseconds(_ from: ContinuousClock.Instant, _ to: ContinuousClock.Instant
 }
 
 extension RankCost: ExpressibleByArgument {}
+
+extension OptimalStrategy.Backend: ExpressibleByArgument {}

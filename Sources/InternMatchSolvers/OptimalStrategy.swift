@@ -4,28 +4,61 @@ import InternMatchModel
 /// Exact optimal placement: place as many students as possible, then minimise the total rank
 /// cost of the placed students, using only eligible choices on each student's own list.
 ///
-/// The problem splits into the connected components of the choice graph (``ChoiceComponents``);
-/// each is solved as the two-level LP of ``AssignmentLP`` with GLPK's simplex method. The result
-/// is checked before it is returned: every value integral, the placement valid for the instance,
-/// and the objective recomputed from the students' lists equal to the LP optimum.
+/// Two exact backends compute it: the Swift network simplex core (``AssignmentNetwork``, one
+/// min-cost circulation with an exact big-M return arc; the default) and GLPK (the choice graph's
+/// connected components, ``ChoiceComponents``, each solved as the two-level LP of
+/// ``AssignmentLP``). The result is checked before it is returned: the placement valid for the
+/// instance and the objective recomputed from the students' lists equal to the backend's optimum.
 ///
 /// ```swift
 /// let result = try OptimalStrategy(rankCost: .linear).place(instance)
 /// result.objective  // PlacementObjective(placed: 3, cost: 4)
 /// ```
 ///
-/// - Complexity: one LP per component with one column per eligible choice.
+/// - Complexity: network: one circulation with S + W + 2 nodes and L + S + W + 1 arcs; GLPK: one
+///   LP per component with one column per eligible choice.
 public struct OptimalStrategy: PlacementStrategy {
+  /// The engine that computes the optimum. Both are exact and must agree.
+  public enum Backend: String, Hashable, Sendable, CaseIterable {
+    /// The Swift network simplex core (``AssignmentNetwork``): fast at any size.
+    case network
+    /// GLPK's simplex on the two-level LP (``AssignmentLP``), per component.
+    case glpk
+  }
+
   /// How ranks become costs at level 2.
   public var rankCost: RankCost
+  /// The engine.
+  public var backend: Backend
 
   /// Creates the strategy.
-  public init(rankCost: RankCost = .linear) { self.rankCost = rankCost }
+  public init(rankCost: RankCost = .linear, backend: Backend = .network) {
+    self.rankCost = rankCost
+    self.backend = backend
+  }
 
   public var name: String { "optimal" }
 
   @available(*, noasync, message: "GLPK state is thread-local; solve synchronously")
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
+    switch backend {
+    case .glpk: try placeWithGLPK(instance)
+    case .network: try placeWithNetworkSimplex(instance)
+    }
+  }
+
+  private func placeWithNetworkSimplex(_ instance: PlacementInstance) throws(SolverError)
+    -> PlacementResult
+  {
+    let network = try AssignmentNetwork(instance, rankCost: rankCost)
+    return try checked(
+      network.placement, against: network.objective, instance: instance,
+      solver: "network-simplex",
+      statistics: ["network_nodes": network.nodes, "network_arcs": network.arcs])
+  }
+
+  @available(*, noasync)
+  private func placeWithGLPK(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
     let components = ChoiceComponents(instance.choices, worksiteCount: instance.worksites.count)
     var placement = Placement(studentCount: instance.students.count)
     var expected = PlacementObjective(placed: 0, cost: 0)
@@ -45,23 +78,32 @@ public struct OptimalStrategy: PlacementStrategy {
       columns += lp.columns
     }
 
-    let violations = instance.violations(in: placement)
-    guard violations.isEmpty else {
-      throw SolverError(
-        "optimal placement failed its checks: "
-          + violations.prefix(5).map(\.description).joined(separator: "; "))
-    }
-    let objective = instance.objective(of: placement, rankCost: rankCost)
-    guard objective == expected else {
-      throw SolverError(
-        "recomputed objective \(objective) differs from GLPK's optimum \(expected)")
-    }
-    return PlacementResult(
-      placement: placement, objective: objective, strategy: name,
+    return try checked(
+      placement, against: expected, instance: instance,
       solver: "glpk-simplex \(GLPKEnvironment.version)",
       statistics: [
         "components": components.students.count, "largest_component_students": largest,
         "lp_rows": rows, "lp_columns": columns,
       ])
+  }
+
+  /// The result, once `placement` is valid and its recomputed objective equals the backend's.
+  private func checked(
+    _ placement: Placement, against expected: PlacementObjective, instance: PlacementInstance,
+    solver: String, statistics: [String: Int]
+  ) throws(SolverError) -> PlacementResult {
+    let violations = instance.violations(in: placement)
+    guard violations.isEmpty else {
+      throw SolverError(
+        "\(solver): the optimal placement failed its checks: "
+          + violations.prefix(5).map(\.description).joined(separator: "; "))
+    }
+    let objective = instance.objective(of: placement, rankCost: rankCost)
+    guard objective == expected else {
+      throw SolverError("\(solver): recomputed objective \(objective) differs from \(expected)")
+    }
+    return PlacementResult(
+      placement: placement, objective: objective, strategy: name, solver: solver,
+      statistics: statistics)
   }
 }

@@ -38,13 +38,19 @@ struct SolveCommandTests {
     #expect((summary?["timings_ms"] as? [String: Double])?["solve"] != nil)
   }
 
-  @Test("--rank-cost squared and --seed are honoured and recorded")
+  @Test("--rank-cost squared and --seed are honoured and recorded; --cross-check agrees")
   func squared() throws {
     let out = try Paths.temporaryDirectory()
     let run = try CLI.run([
       "solve", Paths.dataset("tiny"), "--rank-cost", "squared", "--seed", "99", "--output", out,
+      "--cross-check",
     ])
     #expect(run.status == 0)
+    #expect(run.stdout.contains("(network-simplex (cross-checked by glpk-simplex"))
+    let placements = try String(contentsOfFile: out + "/placements.csv", encoding: .utf8)
+    let expected = try String(
+      contentsOfFile: Paths.dataset("tiny") + "/expected-placements.csv", encoding: .utf8)
+    #expect(placements == expected)
     let summary =
       try JSONSerialization.jsonObject(
         with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as? [String: Any]

@@ -5,12 +5,18 @@ import Testing
 
 @Suite("Optimal strategy (GLPK)")
 struct OptimalStrategyTests {
-  /// Solves and checks the invariants every result must satisfy.
+  /// Solves with both backends, checks the invariants every result must satisfy and that the
+  /// backends agree on both objective levels; returns GLPK's result.
   func solve(_ instance: PlacementInstance, _ cost: RankCost) throws -> PlacementResult {
-    let result = try OptimalStrategy(rankCost: cost).place(instance)
-    #expect(instance.violations(in: result.placement).isEmpty)
-    #expect(result.objective == instance.objective(of: result.placement, rankCost: cost))
-    return result
+    var results: [PlacementResult] = []
+    for backend in OptimalStrategy.Backend.allCases {
+      let result = try OptimalStrategy(rankCost: cost, backend: backend).place(instance)
+      #expect(instance.violations(in: result.placement).isEmpty)
+      #expect(result.objective == instance.objective(of: result.placement, rankCost: cost))
+      results.append(result)
+    }
+    #expect(results[0].objective == results[1].objective, "network and GLPK disagree")
+    return results[1]
   }
 
   @Test("worked example: more placed beats better ranks")
@@ -96,7 +102,7 @@ struct OptimalStrategyTests {
   }
 
   @Test(
-    "GLPK optimum equals brute-force enumeration on seeded random instances",
+    "GLPK and network-simplex optima equal brute-force enumeration on seeded random instances",
     arguments: RankCost.allCases)
   func bruteForce(cost: RankCost) throws {
     for seed in UInt64(1)...400 {
@@ -104,6 +110,14 @@ struct OptimalStrategyTests {
       let result = try solve(instance, cost)
       let best = BruteForce.bestObjective(instance, rankCost: cost)
       #expect(result.objective == best, "seed \(seed)")
+    }
+  }
+
+  @Test("network simplex and GLPK agree on larger seeded instances")
+  func agreeOnLarger() throws {
+    for seed in UInt64(1)...30 {
+      let instance = RandomInstances.make(seed: seed &* 104_729, maxStudents: 200, maxWorksites: 40)
+      for cost in RankCost.allCases { _ = try solve(instance, cost) }
     }
   }
 
