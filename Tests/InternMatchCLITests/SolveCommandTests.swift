@@ -8,7 +8,7 @@ struct SolveCommandTests {
   func solveTiny() throws {
     let out = try Paths.temporaryDirectory() + "/result"
     let run = try CLI.run([
-      "solve", Paths.dataset("tiny"), "--strategy", "optimal", "--output", out,
+      "solve", Paths.dataset("tiny"), "--strategy", "optimal", "--solver", "glpk", "--output", out,
     ])
     #expect(run.status == 0, "\(run.stderr)")
     let placements = try String(contentsOfFile: out + "/placements.csv", encoding: .utf8)
