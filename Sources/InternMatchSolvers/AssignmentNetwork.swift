@@ -6,7 +6,9 @@ import InternMatchModel
 /// of them lists. Arcs: `S → s` (capacity 1, cost 0), `s → w` for each eligible choice (capacity
 /// 1, cost `rankCost(rank)`), `w → T` (capacity `capacity(w)`, cost 0) and a return arc `T → S`
 /// (capacity = number of students, cost `−M`). A circulation of value `k` costs `C − k·M`, where
-/// `C` is the rank cost of the placement it encodes.
+/// `C` is the rank cost of the placement it encodes. The network is built with every arc
+/// reversed (flow runs `S → T → w → s → S`), an equivalent problem whose greedy starting basis
+/// is both strongly feasible and close to the optimal duals (see `greedyBasis`).
 ///
 /// Why one run gives the lexicographic optimum: let `M = 1 + Σ_s maxcost(s)`, where `maxcost(s)`
 /// is the largest cost among student `s`'s eligible choices. Every placement has
@@ -56,21 +58,21 @@ struct AssignmentNetwork {
     let placeable = Int(firstWorksiteNode) - 2
     var network = NetworkSimplex(nodeCount: Int(next))
     network.reserveArcs(choices.count + Int(next) + 1)
-    // Choice arcs first: they are the ones pricing scans most.
+    // Choice arcs first: they are the ones pricing scans most. Every arc is reversed.
     for s in 0..<studentCount where studentNode[s] >= 0 {
       for c in choices.range(of: s) {
         network.addArc(
-          from: Int(studentNode[s]), to: Int(worksiteNode[Int(choices.worksite[c])]), capacity: 1,
+          from: Int(worksiteNode[Int(choices.worksite[c])]), to: Int(studentNode[s]), capacity: 1,
           cost: rankCost.cost(ofRank: Int(choices.rank[c])))
       }
     }
     for s in 0..<studentCount where studentNode[s] >= 0 {
-      network.addArc(from: 0, to: Int(studentNode[s]), capacity: 1, cost: 0)
+      network.addArc(from: Int(studentNode[s]), to: 0, capacity: 1, cost: 0)
     }
     for (w, node) in worksiteNode.enumerated() where node >= 0 {
-      network.addArc(from: Int(node), to: 1, capacity: instance.worksites[w].capacity, cost: 0)
+      network.addArc(from: 1, to: Int(node), capacity: instance.worksites[w].capacity, cost: 0)
     }
-    let returnArc = network.addArc(from: 1, to: 0, capacity: placeable, cost: -bigM)
+    let returnArc = network.addArc(from: 0, to: 1, capacity: placeable, cost: -bigM)
     let start = Self.greedyBasis(
       instance, studentNode: studentNode, worksiteNode: worksiteNode, network: network,
       returnArc: returnArc)
@@ -108,11 +110,13 @@ struct AssignmentNetwork {
   /// A strongly feasible starting basis from a greedy placement by rounds (every student's
   /// first eligible choice if it has room, then second choices, …).
   ///
-  /// Tree (root side first): `T` hangs from the artificial root; `S` from `T` by the return arc
-  /// (when anyone is placed); each worksite with room left from `T` by its arc `w → T`; each
-  /// placed student from `S` by `S → s`; each full worksite below one of its students by that
-  /// choice arc; unplaced students and seatless worksites from the artificial root. Every tree arc
-  /// can push flow toward the root, which is what strong feasibility asks (Cunningham 1976).
+  /// Tree, in the reversed network: `T` hangs from the artificial root; each worksite that got
+  /// students hangs from `T` by `T → w`, and each of its students below it by `w → s`; `S` hangs
+  /// from `T` by the return arc `S → T` while it has room (else from the root); unplaced students
+  /// and empty worksites hang from the root. Every tree arc can carry more flow toward the root
+  /// (it either points to the root with room left, or away from it with positive flow), which is
+  /// strong feasibility (Cunningham 1976). The potentials it implies are the greedy placement's
+  /// own duals, so pricing only finds arcs that truly improve on it.
   ///
   /// - Complexity: O(L) over all list entries.
   private static func greedyBasis(
@@ -138,43 +142,35 @@ struct AssignmentNetwork {
       }
     }
     // Arc numbering follows the builder: choice arcs (one per entry of students with choices,
-    // in order), then S → s per such student, then w → T per listed worksite, then T → S.
+    // in order), then s → S per such student, then T → w per listed worksite, then S → T.
     var treeArc = [Int](repeating: -1, count: network.nodeCount)
     var atUpper = [Bool](repeating: false, count: network.arcCount)
-    var choiceArc = [Int](repeating: -1, count: choices.count)
     var arc = 0
+    var placed = 0
+    var used = [Bool](repeating: false, count: instance.worksites.count)
     for s in 0..<studentCount where studentNode[s] >= 0 {
       for c in choices.range(of: s) {
-        choiceArc[c] = arc
+        if c == chosen[s] {
+          treeArc[Int(studentNode[s])] = arc
+          used[Int(choices.worksite[c])] = true
+          placed += 1
+        }
         arc += 1
       }
     }
-    var placed = 0
-    var hungBelowStudent = [Bool](repeating: false, count: instance.worksites.count)
     for s in 0..<studentCount where studentNode[s] >= 0 {
-      let sourceArc = arc
+      if chosen[s] >= 0 { atUpper[arc] = true }
       arc += 1
-      guard chosen[s] >= 0 else { continue }
-      placed += 1
-      treeArc[Int(studentNode[s])] = sourceArc
-      let w = Int(choices.worksite[chosen[s]])
-      if room[w] == 0, !hungBelowStudent[w] {
-        hungBelowStudent[w] = true
-        treeArc[Int(worksiteNode[w])] = choiceArc[chosen[s]]
-      } else {
-        atUpper[choiceArc[chosen[s]]] = true
-      }
     }
     for (w, node) in worksiteNode.enumerated() where node >= 0 {
-      let sinkArc = arc
+      if used[w] { treeArc[Int(node)] = arc }
       arc += 1
-      if hungBelowStudent[w] {
-        atUpper[sinkArc] = true
-      } else if instance.worksites[w].capacity > 0 {
-        treeArc[Int(node)] = sinkArc
-      }
     }
-    if placed > 0 { treeArc[0] = returnArc }
+    if placed < network.arcCapacity(returnArc) {
+      treeArc[0] = returnArc
+    } else {
+      atUpper[returnArc] = true
+    }
     return NetworkSimplex.Basis(treeArc: treeArc, atUpperBound: atUpper)
   }
 }

@@ -85,6 +85,9 @@ public struct NetworkSimplex: Sendable {
     return source.count - 1
   }
 
+  /// Capacity of arc `arc`.
+  public func arcCapacity(_ arc: Int) -> Int { capacity[arc] }
+
   /// Flow on arc `arc` after ``run()``.
   public func flow(_ arc: Int) -> Int { arcFlow[arc] }
 
