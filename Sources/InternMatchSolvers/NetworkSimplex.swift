@@ -123,7 +123,7 @@ public struct NetworkSimplex: Sendable {
   @discardableResult
   public mutating func run(warmStart: Basis? = nil) -> Outcome {
     precondition(supply.reduce(0, +) == 0, "NetworkSimplex: supplies must sum to zero")
-    var tree = SpanningTree(
+    let tree = SpanningTree(
       nodeCount: nodeCount, source: source, target: target, capacity: capacity, cost: cost,
       supply: supply)
     if let warmStart, warmStart.treeArc.count == nodeCount,
@@ -132,9 +132,9 @@ public struct NetworkSimplex: Sendable {
       tree.load(warmStart, supply: supply)
     }
     let outcome = tree.solve()
-    arcFlow = Array(tree.flow[0..<arcCount])
-    state = Array(tree.state[0..<arcCount])
-    pi = Array(tree.pi[0..<nodeCount])
+    arcFlow = Array(tree.flow.prefix(arcCount))
+    state = Array(tree.state.prefix(arcCount))
+    pi = Array(tree.pi.prefix(nodeCount))
     solvedCost = zip(arcFlow, cost).reduce(0) { $0 + $1.0 * $1.1 }
     return outcome
   }
@@ -145,78 +145,87 @@ public struct NetworkSimplex: Sendable {
 
 /// The spanning-tree basis and the pivot loop behind ``NetworkSimplex``: arcs `0..<m` are the
 /// problem's, arcs `m..<m+n` the artificial arcs joining each node to the root `n`.
-private struct SpanningTree {
+///
+/// The arrays live in buffers this object allocates and frees: the pivot loop touches them
+/// millions of times, and raw buffers spare it the bounds and copy-on-write checks of `Array`.
+/// Every index stored in them is a node below `n + 1` or an arc below `m + n`, by construction.
+private final class SpanningTree {
   let n: Int
   let m: Int
   let root: Int
-  var source: [Int32]
-  var target: [Int32]
-  var capacity: [Int]
-  var cost: [Int]
-  var flow: [Int]
-  var state: [Int8]
-  var pi: [Int]
+  let source: UnsafeMutableBufferPointer<Int32>
+  let target: UnsafeMutableBufferPointer<Int32>
+  let capacity: UnsafeMutableBufferPointer<Int>
+  let cost: UnsafeMutableBufferPointer<Int>
+  let flow: UnsafeMutableBufferPointer<Int>
+  // State of each arc: 1 at its lower bound, -1 at its upper bound, 0 in the tree.
+  let state: UnsafeMutableBufferPointer<Int8>
+  let pi: UnsafeMutableBufferPointer<Int>
   // Tree: parent node, the arc to it, its direction (1: arc points up, child→parent; -1: down),
   // depth below the root, and child lists as doubly linked sibling chains (-1 = none).
-  var parent: [Int32]
-  var pred: [Int32]
-  var direction: [Int8]
-  var depth: [Int32]
-  var firstChild: [Int32]
-  var nextSibling: [Int32]
-  var previousSibling: [Int32]
-  var stack: [Int32] = []
-  var blockSize: Int
+  let parent: UnsafeMutableBufferPointer<Int32>
+  let pred: UnsafeMutableBufferPointer<Int32>
+  let direction: UnsafeMutableBufferPointer<Int8>
+  let depth: UnsafeMutableBufferPointer<Int32>
+  let firstChild: UnsafeMutableBufferPointer<Int32>
+  let nextSibling: UnsafeMutableBufferPointer<Int32>
+  let previousSibling: UnsafeMutableBufferPointer<Int32>
+  let stack: UnsafeMutableBufferPointer<Int32>
+  let blockSize: Int
   var nextArc = 0
 
   init(
-    nodeCount: Int, source: [Int32], target: [Int32], capacity: [Int], cost: [Int],
-    supply: [Int]
+    nodeCount: Int, source arcSource: [Int32], target arcTarget: [Int32], capacity arcCapacity: [Int],
+    cost arcCost: [Int], supply: [Int]
   ) {
     n = nodeCount
-    m = source.count
+    m = arcSource.count
     root = n
     let all = m + n
-    self.source = source
-    self.target = target
-    self.capacity = capacity
-    self.cost = cost
-    self.source.reserveCapacity(all)
-    self.target.reserveCapacity(all)
-    self.capacity.reserveCapacity(all)
-    self.cost.reserveCapacity(all)
-    flow = [Int](repeating: 0, count: all)
-    state = [Int8](repeating: 1, count: all)
-    pi = [Int](repeating: 0, count: n + 1)
-    parent = [Int32](repeating: -1, count: n + 1)
-    pred = [Int32](repeating: -1, count: n + 1)
-    direction = [Int8](repeating: 0, count: n + 1)
-    depth = [Int32](repeating: 0, count: n + 1)
-    firstChild = [Int32](repeating: -1, count: n + 1)
-    nextSibling = [Int32](repeating: -1, count: n + 1)
-    previousSibling = [Int32](repeating: -1, count: n + 1)
+    func buffer<T>(_ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
+      let b = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+      b.initialize(repeating: value)
+      return b
+    }
+    source = buffer(all, 0)
+    target = buffer(all, 0)
+    capacity = buffer(all, NetworkSimplex.unboundedCapacity)
+    cost = buffer(all, 0)
+    _ = source.update(fromContentsOf: arcSource)
+    _ = target.update(fromContentsOf: arcTarget)
+    _ = capacity.update(fromContentsOf: arcCapacity)
+    _ = cost.update(fromContentsOf: arcCost)
+    flow = buffer(all, 0)
+    state = buffer(all, 1)
+    pi = buffer(n + 1, 0)
+    parent = buffer(n + 1, -1)
+    pred = buffer(n + 1, -1)
+    direction = buffer(n + 1, 0)
+    depth = buffer(n + 1, 0)
+    firstChild = buffer(n + 1, -1)
+    nextSibling = buffer(n + 1, -1)
+    previousSibling = buffer(n + 1, -1)
+    stack = buffer(n + 1, 0)
     blockSize = max(10, Int(Double(max(m, 1)).squareRoot()))
     // Artificial cost: dearer than any path of real arcs, so artificial flow leaves if it can.
-    let maxCost = cost.reduce(0) { max($0, abs($1)) }
-    let artificialCost = (maxCost + 1) * (n + 1)
+    let artificialCost = Self.artificialCost(arcCost, nodeCount: n)
     for u in 0..<n {
       let e = m + u
       if supply[u] >= 0 {
-        self.source.append(Int32(u))
-        self.target.append(Int32(root))
-        self.cost.append(0)
+        source[e] = Int32(u)
+        target[e] = Int32(root)
+        cost[e] = 0
         flow[e] = supply[u]
         direction[u] = 1
         pi[u] = 0
       } else {
-        self.source.append(Int32(root))
-        self.target.append(Int32(u))
-        self.cost.append(artificialCost)
+        source[e] = Int32(root)
+        target[e] = Int32(u)
+        cost[e] = artificialCost
         flow[e] = -supply[u]
         direction[u] = -1
         pi[u] = artificialCost
       }
-      self.capacity.append(NetworkSimplex.unboundedCapacity)
       state[e] = 0
       parent[u] = Int32(root)
       pred[u] = Int32(e)
@@ -225,15 +234,31 @@ private struct SpanningTree {
     }
   }
 
+  deinit {
+    for b in [source, target, parent, pred, depth, firstChild, nextSibling, previousSibling, stack] {
+      b.deallocate()
+    }
+    for b in [capacity, cost, flow, pi] { b.deallocate() }
+    state.deallocate()
+    direction.deallocate()
+  }
+
+  static func artificialCost(_ costs: [Int], nodeCount: Int) -> Int {
+    (costs.reduce(0) { max($0, abs($1)) } + 1) * (nodeCount + 1)
+  }
+
   /// Replaces the all-artificial basis by `basis` when it is a spanning tree with feasible
   /// implied flows; leaves the artificial basis untouched otherwise.
-  mutating func load(_ basis: NetworkSimplex.Basis, supply: [Int]) {
+  func load(_ basis: NetworkSimplex.Basis, supply: [Int]) {
     var newParent = [Int32](repeating: -1, count: n + 1)
     var newPred = [Int32](repeating: -1, count: n + 1)
     var newDirection = [Int8](repeating: 0, count: n + 1)
     var newFlow = [Int](repeating: 0, count: m + n)
     var newState = [Int8](repeating: 1, count: m + n)
     var excess = supply + [0]
+    var source = Array(self.source)
+    var target = Array(self.target)
+    var cost = Array(self.cost)
     for (u, e) in basis.treeArc.enumerated() {
       if e < 0 {
         newParent[u] = Int32(root)
@@ -266,8 +291,7 @@ private struct SpanningTree {
     }
     guard order.count == n + 1 else { return }
     // Tree flows by conservation, leaves first.
-    let maxCost = cost.prefix(m).reduce(0) { max($0, abs($1)) }
-    let artificialCost = (maxCost + 1) * (n + 1)
+    let artificialCost = Self.artificialCost(Array(cost.prefix(m)), nodeCount: n)
     for k in stride(from: order.count - 1, through: 1, by: -1) {
       let u = Int(order[k])
       let p = Int(newParent[u])
@@ -288,13 +312,16 @@ private struct SpanningTree {
       newState[e] = 0
       excess[p] += excess[u]
     }
+    _ = self.source.update(fromContentsOf: source)
+    _ = self.target.update(fromContentsOf: target)
+    _ = self.cost.update(fromContentsOf: cost)
     // Accept: install the tree, then potentials and depths top-down.
-    parent = newParent
-    pred = newPred
-    direction = newDirection
-    flow = newFlow
-    state = newState
-    firstChild = [Int32](repeating: -1, count: n + 1)
+    _ = parent.update(fromContentsOf: newParent)
+    _ = pred.update(fromContentsOf: newPred)
+    _ = direction.update(fromContentsOf: newDirection)
+    _ = flow.update(fromContentsOf: newFlow)
+    _ = state.update(fromContentsOf: newState)
+    firstChild.update(repeating: -1)
     for u in 0..<n { addChild(parent[u], Int32(u)) }
     pi[root] = 0
     depth[root] = 0
@@ -307,7 +334,7 @@ private struct SpanningTree {
     }
   }
 
-  mutating func addChild(_ p: Int32, _ c: Int32) {
+  func addChild(_ p: Int32, _ c: Int32) {
     let head = firstChild[Int(p)]
     nextSibling[Int(c)] = head
     previousSibling[Int(c)] = -1
@@ -315,7 +342,7 @@ private struct SpanningTree {
     firstChild[Int(p)] = c
   }
 
-  mutating func removeChild(_ p: Int32, _ c: Int32) {
+  func removeChild(_ p: Int32, _ c: Int32) {
     let next = nextSibling[Int(c)]
     let previous = previousSibling[Int(c)]
     if previous >= 0 { nextSibling[Int(previous)] = next } else { firstChild[Int(p)] = next }
@@ -324,7 +351,7 @@ private struct SpanningTree {
 
   /// Block search: scan arcs cyclically in blocks; take the most violating arc of the first
   /// block that has one.
-  mutating func findEnteringArc() -> Int? {
+  func findEnteringArc() -> Int? {
     guard m > 0 else { return nil }
     var best = -1
     var bestValue = 0
@@ -351,7 +378,7 @@ private struct SpanningTree {
     return best >= 0 ? best : nil
   }
 
-  mutating func solve() -> NetworkSimplex.Outcome {
+  func solve() -> NetworkSimplex.Outcome {
     let infinite = NetworkSimplex.unboundedCapacity
     while let entering = findEnteringArc() {
       let lower = state[entering] == 1
@@ -438,7 +465,7 @@ private struct SpanningTree {
   /// Cuts the subtree below `leavingNode`'s arc and hangs it from `vIn` by the entering arc at
   /// `uIn`, reversing the path from `uIn` up to `leavingNode`; then shifts the moved nodes'
   /// potentials so that the entering arc's reduced cost is 0, and recomputes their depths.
-  mutating func rehang(subtreeOf leavingNode: Int, at uIn: Int, under vIn: Int, through entering: Int)
+  func rehang(subtreeOf leavingNode: Int, at uIn: Int, under vIn: Int, through entering: Int)
   {
     var u = Int32(uIn)
     var newParent = Int32(vIn)
@@ -464,15 +491,17 @@ private struct SpanningTree {
       ? pi[vIn] - cost[entering] : pi[vIn] + cost[entering]
     let sigma = wanted - pi[uIn]
     depth[uIn] = depth[vIn] + 1
-    stack.removeAll(keepingCapacity: true)
-    stack.append(Int32(uIn))
-    while let x = stack.popLast() {
-      let xi = Int(x)
+    var top = 0
+    stack[0] = Int32(uIn)
+    while top >= 0 {
+      let xi = Int(stack[top])
+      top -= 1
       pi[xi] += sigma
       var c = firstChild[xi]
       while c >= 0 {
         depth[Int(c)] = depth[xi] + 1
-        stack.append(c)
+        top += 1
+        stack[top] = c
         c = nextSibling[Int(c)]
       }
     }
