@@ -11,7 +11,7 @@
 /// table.records[0].line    // 2
 /// ```
 ///
-/// - Complexity: O(n) in the file size.
+/// - Complexity: O(n) in the file size; a column number is computed only when asked for.
 public struct CSVTable: Sendable {
   /// One data record.
   public struct Record: Sendable {
@@ -19,20 +19,20 @@ public struct CSVTable: Sendable {
     public var line: Int
     /// The field values, trimmed, one per header column.
     public var fields: [String]
-    /// The 1-based character column where each field starts on its line.
-    public var columns: [Int]
+    /// The byte offset in the file where each field starts.
+    public var offsets: [Int]
   }
 
   /// The file name used in messages, such as `students.csv`.
   public let file: String
   /// The header's column names, trimmed.
   public let header: [String]
-  /// The 1-based character column of each header name.
-  public let headerColumns: [Int]
   /// The data records, in file order, without those whose field count is wrong.
   public let records: [Record]
   /// Records that were left out because their field count differs from the header's.
   public let issues: [DatasetIssue]
+  private let bytes: [UInt8]
+  private let headerOffsets: [Int]
 
   /// Parses `bytes`, a whole CSV file with a header row.
   ///
@@ -43,14 +43,17 @@ public struct CSVTable: Sendable {
   ///   stray quote, text after a closing quote, invalid UTF-8, or a file with no header.
   public init(parsing bytes: [UInt8], file: String) throws(DatasetIssue) {
     self.file = file
-    var rows = try CSVScanner(bytes: bytes, file: file).records()
+    self.bytes = bytes
+    var rows = try bytes.withUnsafeBufferPointer { (buffer) throws(DatasetIssue) in
+      try CSVScanner(bytes: buffer, file: file).records()
+    }
     guard !rows.isEmpty else {
       throw DatasetIssue(
         .error, file: file, line: 1, column: nil, "the file is empty: no header row")
     }
     let head = rows.removeFirst()
     header = head.fields
-    headerColumns = head.columns
+    headerOffsets = head.offsets
     let width = header.count
     issues = rows.filter { $0.fields.count != width }.map {
       DatasetIssue(
@@ -59,81 +62,94 @@ public struct CSVTable: Sendable {
     }
     records = issues.isEmpty ? rows : rows.filter { $0.fields.count == width }
   }
+
+  /// The 1-based character column where field `k` of `record` starts on its line.
+  public func column(of record: Record, field k: Int) -> Int {
+    Self.column(ofOffset: record.offsets[k], in: bytes)
+  }
+
+  /// The 1-based character column of header name `k`.
+  public func headerColumn(_ k: Int) -> Int { Self.column(ofOffset: headerOffsets[k], in: bytes) }
+
+  /// Characters (not bytes) from the start of the line holding `offset` to `offset`, plus one.
+  static func column(ofOffset offset: Int, in bytes: [UInt8]) -> Int {
+    var start = offset
+    while start > 0, bytes[start - 1] != UInt8(ascii: "\n"), bytes[start - 1] != UInt8(ascii: "\r") {
+      start -= 1
+    }
+    if start == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+    var column = 1
+    for k in start..<offset where bytes[k] & 0xC0 != 0x80 { column += 1 }
+    return column
+  }
 }
 
-/// The byte-level RFC 4180 scanner behind ``CSVTable``.
+/// The byte-level RFC 4180 scanner behind ``CSVTable``: one pass, unquoted fields decoded
+/// straight from the file's bytes.
 private struct CSVScanner {
-  let bytes: [UInt8]
+  let bytes: UnsafeBufferPointer<UInt8>
   let file: String
 
   private static let quote = UInt8(ascii: "\"")
   private static let comma = UInt8(ascii: ",")
   private static let lf = UInt8(ascii: "\n")
   private static let cr = UInt8(ascii: "\r")
+  private static let space = UInt8(ascii: " ")
+  private static let tab = UInt8(ascii: "\t")
+
+  private func issue(_ line: Int, _ offset: Int, _ message: String) -> DatasetIssue {
+    DatasetIssue(
+      .error, file: file, line: line, column: CSVTable.column(ofOffset: offset, in: Array(bytes)),
+      message)
+  }
+
+  /// `bytes[from..<to]` without surrounding spaces, as a validated string.
+  private func text(_ from: Int, _ to: Int, line: Int) throws(DatasetIssue) -> String {
+    var a = from
+    var b = to
+    while a < b, bytes[a] == Self.space || bytes[a] == Self.tab { a += 1 }
+    while b > a, bytes[b - 1] == Self.space || bytes[b - 1] == Self.tab { b -= 1 }
+    guard let s = String(validating: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
+    else { throw issue(line, from, "field is not valid UTF-8") }
+    return s
+  }
 
   func records() throws(DatasetIssue) -> [CSVTable.Record] {
     var out: [CSVTable.Record] = []
-    var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    var line = 1
-    var lineStart = i
     let n = bytes.count
-    var fields: [String] = []
-    var columns: [Int] = []
-    var recordLine = 1
-    var field: [UInt8] = []
-    field.reserveCapacity(64)
-
-    // Column of byte offset `at` on the current line, counting characters, not bytes.
-    func column(_ at: Int, from start: Int) -> Int {
-      var c = 1
-      var k = start
-      while k < at {
-        if bytes[k] & 0xC0 != 0x80 { c += 1 }
-        k += 1
-      }
-      return c
-    }
-
-    func finishField(_ start: Int, _ startLineStart: Int) throws(DatasetIssue) {
-      guard let text = String(validating: field, as: UTF8.self) else {
-        throw DatasetIssue(
-          .error, file: file, line: line, column: column(start, from: startLineStart),
-          "field is not valid UTF-8")
-      }
-      fields.append(text.trimmingSpaces())
-      columns.append(column(start, from: startLineStart))
-      field.removeAll(keepingCapacity: true)
-    }
-
+    var i = (n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) ? 3 : 0
+    var line = 1
+    var width = 0
+    var quoted: [UInt8] = []
     while i < n {
       // Start of a record: skip blank lines.
       if bytes[i] == Self.lf || bytes[i] == Self.cr {
         if bytes[i] == Self.cr, i + 1 < n, bytes[i + 1] == Self.lf { i += 1 }
         i += 1
         line += 1
-        lineStart = i
         continue
       }
-      recordLine = line
-      fields.removeAll(keepingCapacity: true)
-      columns.removeAll(keepingCapacity: true)
+      let recordLine = line
+      var fields: [String] = []
+      var offsets: [Int] = []
+      fields.reserveCapacity(width)
+      offsets.reserveCapacity(width)
       var endOfRecord = false
       while !endOfRecord {
         let fieldStart = i
-        let fieldLineStart = lineStart
-        // Skip leading spaces before a possible opening quote.
         var j = i
-        while j < n, bytes[j] == UInt8(ascii: " ") || bytes[j] == UInt8(ascii: "\t") { j += 1 }
+        while j < n, bytes[j] == Self.space || bytes[j] == Self.tab { j += 1 }
         if j < n, bytes[j] == Self.quote {
           let openLine = line
-          let openColumn = column(j, from: lineStart)
+          let openOffset = j
+          quoted.removeAll(keepingCapacity: true)
           i = j + 1
           var closed = false
           while i < n {
             let b = bytes[i]
             if b == Self.quote {
               if i + 1 < n, bytes[i + 1] == Self.quote {
-                field.append(Self.quote)
+                quoted.append(Self.quote)
                 i += 2
                 continue
               }
@@ -143,51 +159,52 @@ private struct CSVScanner {
             }
             if b == Self.lf || (b == Self.cr && !(i + 1 < n && bytes[i + 1] == Self.lf)) {
               line += 1
-              lineStart = i + 1
             }
-            field.append(b)
+            quoted.append(b)
             i += 1
           }
           guard closed else {
-            throw DatasetIssue(
-              .error, file: file, line: openLine, column: openColumn,
+            throw issue(
+              openLine, openOffset,
               "unterminated quoted field: the quote opened here is never closed")
           }
-          while i < n, bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t") { i += 1 }
+          while i < n, bytes[i] == Self.space || bytes[i] == Self.tab { i += 1 }
           if i < n, bytes[i] != Self.comma, bytes[i] != Self.lf, bytes[i] != Self.cr {
-            throw DatasetIssue(
-              .error, file: file, line: line, column: column(i, from: lineStart),
-              "unexpected text after a closing quote")
+            throw issue(line, i, "unexpected text after a closing quote")
           }
+          guard let s = String(validating: quoted, as: UTF8.self) else {
+            throw issue(openLine, openOffset, "field is not valid UTF-8")
+          }
+          fields.append(s)
         } else {
           while i < n {
             let b = bytes[i]
             if b == Self.comma || b == Self.lf || b == Self.cr { break }
             if b == Self.quote {
-              throw DatasetIssue(
-                .error, file: file, line: line, column: column(i, from: lineStart),
+              throw issue(
+                line, i,
                 "stray quote in an unquoted field (enclose the field in quotes and double the quote)"
               )
             }
-            field.append(b)
             i += 1
           }
+          fields.append(try text(fieldStart, i, line: line))
         }
-        try finishField(fieldStart, fieldLineStart)
+        offsets.append(fieldStart)
         if i >= n {
           endOfRecord = true
         } else if bytes[i] == Self.comma {
           i += 1
         } else {
-          // Line break ends the record.
+          // A line break ends the record.
           if bytes[i] == Self.cr, i + 1 < n, bytes[i + 1] == Self.lf { i += 1 }
           i += 1
           line += 1
-          lineStart = i
           endOfRecord = true
         }
       }
-      out.append(CSVTable.Record(line: recordLine, fields: fields, columns: columns))
+      width = fields.count
+      out.append(CSVTable.Record(line: recordLine, fields: fields, offsets: offsets))
     }
     return out
   }
@@ -196,9 +213,12 @@ private struct CSVScanner {
 extension String {
   /// The string without leading and trailing spaces and tabs.
   func trimmingSpaces() -> String {
+    let u = utf8
+    guard let first = u.first, let last = u.last else { return self }
+    if first != 32 && first != 9 && last != 32 && last != 9 { return self }
     var s = Substring(self)
     while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
     while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
-    return s.count == count ? self : String(s)
+    return String(s)
   }
 }

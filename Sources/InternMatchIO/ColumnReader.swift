@@ -25,7 +25,7 @@ struct ColumnReader {
       if index[name] != nil {
         issues.append(
           DatasetIssue(
-            .error, file: table.file, line: 1, column: table.headerColumns[k],
+            .error, file: table.file, line: 1, column: table.headerColumn(k),
             "column '\(name)' appears twice in the header"))
       } else {
         index[name] = k
@@ -33,7 +33,7 @@ struct ColumnReader {
       if !known.contains(name) {
         issues.append(
           DatasetIssue(
-            .warning, file: table.file, line: 1, column: table.headerColumns[k],
+            .warning, file: table.file, line: 1, column: table.headerColumn(k),
             "unknown column '\(name)' ignored (known: \(known.sorted().joined(separator: ", ")))"))
       }
     }
@@ -47,7 +47,7 @@ struct ColumnReader {
 
   /// The 1-based column where field `name` of `record` starts, if the column exists.
   func column(of name: String, in record: CSVTable.Record) -> Int? {
-    index[name].map { record.columns[$0] }
+    index[name].map { table.column(of: record, field: $0) }
   }
 
   /// The trimmed text of field `name`, or `nil` when the column is absent or the cell empty.

@@ -17,7 +17,7 @@ struct CSVTableTests {
         ["1", "Smith, \"Jo\""], ["2", "two\nlines"], ["3", "padded"],
       ])
     #expect(table.records.map(\.line) == [2, 4, 6])
-    #expect(table.records[0].columns == [1, 3])
+    #expect((0..<2).map { table.column(of: table.records[0], field: $0) } == [1, 3])
   }
 
   @Test("a missing final line break and empty trailing fields")
@@ -29,7 +29,7 @@ struct CSVTableTests {
   @Test("columns count characters, not bytes")
   func unicodeColumns() throws {
     let table = try parse("name,x\nJosé,1\n")
-    #expect(table.records[0].columns == [1, 6])
+    #expect((0..<2).map { table.column(of: table.records[0], field: $0) } == [1, 6])
   }
 
   @Test(
