@@ -1,0 +1,69 @@
+// Wall clock, CPU, mallocs and peak memory of the stages of a placement, on seeded generated
+// NYC-calibrated cohorts of 10,000 and 60,000 students.
+import Benchmark
+import Foundation
+import InternMatch
+
+/// A generated cohort written to a temporary dataset directory once per size.
+private func cohortDirectory(_ students: Int) -> String {
+  let directory = FileManager.default.temporaryDirectory
+    .appendingPathComponent("internmatch-bench-\(students)").path
+  if !FileManager.default.fileExists(atPath: directory + "/students.csv") {
+    let cohort = CohortGenerator(.init(studentCount: students, seed: 2026)).generate()
+    let files = DatasetWriter.files(
+      students: cohort.students, worksites: cohort.worksites, rankings: cohort.rankings)
+    do {
+      try AtomicWriter.write(
+        files.map { (directory + "/" + $0.name, Data($0.contents.utf8)) })
+    } catch {
+      fatalError("cannot write the benchmark cohort: \(error)")
+    }
+  }
+  return directory
+}
+
+private func instance(_ directory: String) -> PlacementInstance {
+  do {
+    return try DatasetReader.read(directory: directory).instance
+  } catch {
+    fatalError("cannot read the benchmark cohort: \(error)")
+  }
+}
+
+let benchmarks: @Sendable () -> Void = {
+  Benchmark.defaultConfiguration = .init(
+    metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident],
+    maxDuration: .seconds(10), maxIterations: 20)
+
+  for size in [10_000, 60_000] {
+    let label = "\(size / 1000)k"
+    let directory = cohortDirectory(size)
+
+    Benchmark("parse+eligibility \(label)") { benchmark in
+      for _ in benchmark.scaledIterations { blackHole(instance(directory)) }
+    }
+
+    let cohort = CohortGenerator(.init(studentCount: size, seed: 2026)).generate()
+    Benchmark("eligibility \(label)") { benchmark in
+      for _ in benchmark.scaledIterations {
+        blackHole(
+          try PlacementInstance(
+            students: cohort.students, worksites: cohort.worksites, rankings: cohort.rankings))
+      }
+    }
+
+    let solved = instance(directory)
+    Benchmark("optimal network-simplex \(label)") { benchmark in
+      for _ in benchmark.scaledIterations {
+        blackHole(try OptimalStrategy(backend: .network).place(solved))
+      }
+    }
+  }
+
+  let small = instance(cohortDirectory(2_000))
+  Benchmark("optimal glpk-simplex 2k", configuration: .init(maxIterations: 3)) { benchmark in
+    for _ in benchmark.scaledIterations {
+      blackHole(try OptimalStrategy(backend: .glpk).place(small))
+    }
+  }
+}
