@@ -74,7 +74,8 @@ public struct CSVTable: Sendable {
   /// Characters (not bytes) from the start of the line holding `offset` to `offset`, plus one.
   static func column(ofOffset offset: Int, in bytes: [UInt8]) -> Int {
     var start = offset
-    while start > 0, bytes[start - 1] != UInt8(ascii: "\n"), bytes[start - 1] != UInt8(ascii: "\r") {
+    while start > 0, bytes[start - 1] != UInt8(ascii: "\n"), bytes[start - 1] != UInt8(ascii: "\r")
+    {
       start -= 1
     }
     if start == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }

@@ -32,8 +32,10 @@ extension PlacementSummary {
           + unplacedByReason.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
           .map { "\($0.key) \(grouped($0.value))" }.joined(separator: " · "))
     }
-    let stages = ["read", "solve", "verify", "write", "total"].compactMap { stage in
-      timingsMilliseconds[stage].map { "\(stage) \(milliseconds($0))" }
+    let stages = ["read", "solve", "cross_check", "verify", "write", "total"].compactMap { stage in
+      timingsMilliseconds[stage].map {
+        "\(stage.replacingOccurrences(of: "_", with: "-")) \(milliseconds($0))"
+      }
     }
     if !stages.isEmpty { lines.append("Time: " + stages.joined(separator: " · ")) }
     if let seed { lines.append("Seed: \(seed)") }

@@ -47,7 +47,9 @@ struct AssignmentNetwork {
       studentNode[s] = next
       next += 1
       var worst = 0
-      for c in choices.range(of: s) { worst = max(worst, rankCost.cost(ofRank: Int(choices.rank[c]))) }
+      for c in choices.range(of: s) {
+        worst = max(worst, rankCost.cost(ofRank: Int(choices.rank[c])))
+      }
       bigM += worst
     }
     let firstWorksiteNode = next

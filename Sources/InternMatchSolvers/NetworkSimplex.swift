@@ -175,7 +175,8 @@ private final class SpanningTree {
   var nextArc = 0
 
   init(
-    nodeCount: Int, source arcSource: [Int32], target arcTarget: [Int32], capacity arcCapacity: [Int],
+    nodeCount: Int, source arcSource: [Int32], target arcTarget: [Int32],
+    capacity arcCapacity: [Int],
     cost arcCost: [Int], supply: [Int]
   ) {
     n = nodeCount
@@ -235,7 +236,8 @@ private final class SpanningTree {
   }
 
   deinit {
-    for b in [source, target, parent, pred, depth, firstChild, nextSibling, previousSibling, stack] {
+    for b in [source, target, parent, pred, depth, firstChild, nextSibling, previousSibling, stack]
+    {
       b.deallocate()
     }
     for b in [capacity, cost, flow, pi] { b.deallocate() }
@@ -465,8 +467,7 @@ private final class SpanningTree {
   /// Cuts the subtree below `leavingNode`'s arc and hangs it from `vIn` by the entering arc at
   /// `uIn`, reversing the path from `uIn` up to `leavingNode`; then shifts the moved nodes'
   /// potentials so that the entering arc's reduced cost is 0, and recomputes their depths.
-  func rehang(subtreeOf leavingNode: Int, at uIn: Int, under vIn: Int, through entering: Int)
-  {
+  func rehang(subtreeOf leavingNode: Int, at uIn: Int, under vIn: Int, through entering: Int) {
     var u = Int32(uIn)
     var newParent = Int32(vIn)
     var newPred = Int32(entering)
