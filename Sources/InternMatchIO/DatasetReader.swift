@@ -89,48 +89,16 @@ public enum DatasetReader {
     }
     guard missing.isEmpty else { throw DatasetError(.missingInput, issues: missing + issues) }
 
-    var clusters = Cluster.nycDefaults
-    var clusterReader: ColumnReader?
-    if let table = clusterTable {
-      var reader = ColumnReader(table, required: clusterColumns.required, optional: [])
-      if reader.hasRequiredColumns {
-        clusters = table.records.map {
-          Cluster(id: reader.requiredText($0, "id"), name: reader.requiredText($0, "name"))
-        }
-      }
-      clusterReader = reader
+    let (clusterReader, clusterRows) = rows(of: clusterTable, clusterColumns) { r, c in
+      Cluster(id: c.requiredText(r, "id"), name: c.requiredText(r, "name"))
     }
-
-    var studentReader = studentTable.map {
-      ColumnReader($0, required: studentColumns.required, optional: studentColumns.optional)
-    }
-    var students: [Student] = []
-    if var reader = studentReader, reader.hasRequiredColumns {
-      students = reader.table.records.map { readStudent($0, &reader) }
-      studentReader = reader
-    }
-
-    var worksiteReader = worksiteTable.map {
-      ColumnReader($0, required: worksiteColumns.required, optional: worksiteColumns.optional)
-    }
-    var worksites: [Worksite] = []
-    if var reader = worksiteReader, reader.hasRequiredColumns {
-      worksites = reader.table.records.map { readWorksite($0, &reader) }
-      worksiteReader = reader
-    }
-
-    var rankingReader = rankingTable.map {
-      ColumnReader($0, required: rankingColumns.required, optional: [])
-    }
-    var rankings: [WorksiteRanking] = []
-    if var reader = rankingReader, reader.hasRequiredColumns {
-      rankings = reader.table.records.map {
-        WorksiteRanking(
-          worksite: reader.requiredText($0, "worksite"),
-          student: reader.requiredText($0, "student"),
-          rank: reader.requiredInteger($0, "rank", placeholder: 1))
-      }
-      rankingReader = reader
+    let clusters = clusterTable == nil ? Cluster.nycDefaults : clusterRows
+    let (studentReader, students) = rows(of: studentTable, studentColumns, readStudent)
+    let (worksiteReader, worksites) = rows(of: worksiteTable, worksiteColumns, readWorksite)
+    let (rankingReader, rankings) = rows(of: rankingTable, rankingColumns) { r, c in
+      WorksiteRanking(
+        worksite: c.requiredText(r, "worksite"), student: c.requiredText(r, "student"),
+        rank: c.requiredInteger(r, "rank", placeholder: 1))
     }
 
     for reader in [clusterReader, studentReader, worksiteReader, rankingReader] {
@@ -168,6 +136,19 @@ public enum DatasetReader {
         .badData,
         issues: [DatasetIssue(.error, file: directory, line: nil, column: nil, "\(error)")])
     }
+  }
+
+  /// Reads every record of `table` with `make` when its required columns are present; returns
+  /// the reader, which holds the issues met, and the values (none when columns are missing).
+  private static func rows<T>(
+    of table: CSVTable?, _ columns: (required: [String], optional: [String]),
+    _ make: (CSVTable.Record, inout ColumnReader) -> T
+  ) -> (ColumnReader?, [T]) {
+    guard let table else { return (nil, []) }
+    var reader = ColumnReader(table, required: columns.required, optional: columns.optional)
+    guard reader.hasRequiredColumns else { return (reader, []) }
+    let values = table.records.map { make($0, &reader) }
+    return (reader, values)
   }
 
   private static func readStudent(_ r: CSVTable.Record, _ c: inout ColumnReader) -> Student {
@@ -208,17 +189,18 @@ public enum DatasetReader {
   ) -> DatasetIssue {
     let reader: ColumnReader?
     let row: Int
+    let file: String
     switch issue.record {
-    case .cluster(let k): (reader, row) = (clusters, k)
-    case .student(let k): (reader, row) = (students, k)
-    case .worksite(let k): (reader, row) = (worksites, k)
-    case .ranking(let k): (reader, row) = (rankings, k)
+    case .cluster(let k): (reader, row, file) = (clusters, k, "clusters.csv")
+    case .student(let k): (reader, row, file) = (students, k, "students.csv")
+    case .worksite(let k): (reader, row, file) = (worksites, k, "worksites.csv")
+    case .ranking(let k): (reader, row, file) = (rankings, k, "rankings.csv")
     case .policy:
       return DatasetIssue(
         issue.severity, file: PolicyReader.file, line: nil, column: nil, issue.message)
     }
     guard let reader, reader.table.records.indices.contains(row) else {
-      return DatasetIssue(issue.severity, file: "clusters", line: nil, column: nil, issue.message)
+      return DatasetIssue(issue.severity, file: file, line: nil, column: nil, issue.message)
     }
     let record = reader.table.records[row]
     return DatasetIssue(
