@@ -73,6 +73,10 @@ let package = Package(
       dependencies: ["InternMatchSolvers", "InternMatchTestSupport"]
     ),
     .testTarget(
+      name: "InternMatchReportTests",
+      dependencies: ["InternMatchReport", "InternMatchTestSupport"]
+    ),
+    .testTarget(
       name: "InternMatchGeneratorTests",
       dependencies: ["InternMatchGenerator", "InternMatchTestSupport"]
     ),

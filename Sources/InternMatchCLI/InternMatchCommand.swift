@@ -10,6 +10,8 @@ struct InternMatchCommand: ParsableCommand {
       Exit codes: 0 success; 64 bad usage; 65 bad data; 66 missing input; 70 internal error; \
       73 output cannot be written.
       """,
-    subcommands: [SolveCommand.self, ValidateCommand.self, GenerateCommand.self]
+    subcommands: [
+      SolveCommand.self, CompareCommand.self, ValidateCommand.self, GenerateCommand.self,
+    ]
   )
 }

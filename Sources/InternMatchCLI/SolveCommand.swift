@@ -2,11 +2,6 @@ import ArgumentParser
 import Foundation
 import InternMatch
 
-/// The strategies `solve` can run.
-enum StrategyName: String, CaseIterable, ExpressibleByArgument {
-  case optimal
-}
-
 /// `internmatch solve DIR`: places students and writes `placements.csv` and `summary.json`.
 struct SolveCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -70,12 +65,10 @@ struct SolveCommand: ParsableCommand {
     } else {
       strategyName = .optimal
     }
-    let cost = rankCost ?? instance.policy.rankCost
+    let cost = strategyName.rankCost(requested: rankCost ?? instance.policy.rankCost)
     let runSeed = seed ?? instance.policy.seed
-    let placer: any PlacementStrategy =
-      switch strategyName {
-      case .optimal: OptimalStrategy(rankCost: cost, backend: solver)
-      }
+    let placer = strategyName.make(
+      instance: instance, seed: runSeed ?? 0, rankCost: cost, backend: solver)
 
     var result: PlacementResult
     do {
@@ -86,7 +79,7 @@ struct SolveCommand: ParsableCommand {
     }
     let afterSolve = clock.now
     var crossCheckMilliseconds: Double?
-    if crossCheck {
+    if crossCheck, strategyName.isOptimal {
       let other = OptimalStrategy.Backend.allCases.first { $0 != solver } ?? solver
       do {
         let second = try OptimalStrategy(rankCost: cost, backend: other).place(instance)

@@ -32,6 +32,22 @@ extension PlacementSummary {
           + unplacedByReason.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
           .map { "\($0.key) \(grouped($0.value))" }.joined(separator: " · "))
     }
+    var quality = [
+      "seats used \(String(format: "%.1f", 100 * metrics.seatUtilisation))%",
+      "median rank \(String(format: "%g", metrics.medianRank))",
+      "worst rank \(metrics.worstRank)",
+    ]
+    if let km = metrics.meanDistanceKilometres {
+      quality.append("mean distance \(String(format: "%.1f", km)) km")
+    }
+    if let blockingPairs { quality.append("blocking pairs \(grouped(blockingPairs))") }
+    lines.append("Outcome: " + quality.joined(separator: " · "))
+    for dimension in ["school", "borough", "cluster", "group"] {
+      guard let gap = metrics.equity[dimension]?.largestGap else { continue }
+      lines.append(
+        "Largest gap by \(dimension): \(gap.best) \(percent(gap.bestRate)) vs "
+          + "\(gap.worst) \(percent(gap.worstRate)) placed")
+    }
     let stages = ["read", "solve", "cross_check", "verify", "write", "total"].compactMap { stage in
       timingsMilliseconds[stage].map {
         "\(stage.replacingOccurrences(of: "_", with: "-")) \(milliseconds($0))"
@@ -41,6 +57,8 @@ extension PlacementSummary {
     if let seed { lines.append("Seed: \(seed)") }
     return lines.joined(separator: "\n") + "\n"
   }
+
+  private func percent(_ rate: Double) -> String { String(format: "%.1f%%", 100 * rate) }
 
   private func grouped(_ n: Int) -> String {
     let digits = String(n.magnitude)

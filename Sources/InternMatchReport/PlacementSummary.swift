@@ -42,6 +42,10 @@ public struct PlacementSummary: Hashable, Sendable, Codable {
   public var statistics: [String: Int]
   /// Number of warnings met while reading.
   public var warnings: Int
+  /// Rates, rank profile, utilisation, distance and equity breakdowns.
+  public var metrics: OutcomeMetrics
+  /// Blocking pairs (justified envy) with respect to worksite priorities, when measured.
+  public var blockingPairs: Int?
 
   enum CodingKeys: String, CodingKey {
     case students, worksites, seats, placed, unplaced
@@ -54,34 +58,34 @@ public struct PlacementSummary: Hashable, Sendable, Codable {
     case strategy, solver, seed
     case ineligibleByReason = "ineligible_by_reason"
     case timingsMilliseconds = "timings_ms"
-    case statistics, warnings
+    case statistics, warnings, metrics
+    case blockingPairs = "blocking_pairs"
   }
 
   /// Summarises `placement` of `instance`.
   public init(
     instance: PlacementInstance, placement: Placement, rankCost: RankCost, strategy: String,
     solver: String, seed: UInt64?, statistics: [String: Int] = [:], warnings: Int = 0,
-    timingsMilliseconds: [String: Double] = [:]
+    timingsMilliseconds: [String: Double] = [:], blockingPairs: Int? = nil
   ) {
+    metrics = OutcomeMetrics(instance: instance, placement: placement)
+    self.blockingPairs = blockingPairs
     students = instance.students.count
     worksites = instance.worksites.count
     seats = instance.worksites.reduce(0) { $0 + $1.capacity }
     var byReason: [String: Int] = [:]
+    for case .unplaced(let reason) in instance.outcomes(of: placement) {
+      byReason[reason.rawValue, default: 0] += 1
+    }
     var histogram: [String: Int] = [:]
     var total = 0
     var totalCost = 0
-    var count = 0
-    for outcome in instance.outcomes(of: placement) {
-      switch outcome {
-      case .placed(_, let rank):
-        histogram[String(rank), default: 0] += 1
-        total += rank
-        totalCost += rankCost.cost(ofRank: rank)
-        count += 1
-      case .unplaced(let reason):
-        byReason[reason.rawValue, default: 0] += 1
-      }
+    for (k, n) in metrics.rankProfile.enumerated() where n > 0 {
+      histogram[String(k + 1)] = n
+      total += (k + 1) * n
+      totalCost += rankCost.cost(ofRank: k + 1) * n
     }
+    let count = metrics.placed
     var ineligible: [String: Int] = [:]
     for pair in instance.ineligibleChoices {
       for code in pair.reasons.codes { ineligible[code, default: 0] += 1 }

@@ -135,12 +135,20 @@ public struct NetworkSimplex: Sendable {
     arcFlow = Array(tree.flow.prefix(arcCount))
     state = Array(tree.state.prefix(arcCount))
     pi = Array(tree.pi.prefix(nodeCount))
+    let realArcs = arcCount
+    finalBasis = Basis(
+      treeArc: tree.pred.prefix(nodeCount).map { $0 < realArcs ? Int($0) : -1 },
+      atUpperBound: state.map { $0 == -1 })
     solvedCost = zip(arcFlow, cost).reduce(0) { $0 + $1.0 * $1.1 }
     return outcome
   }
 
   /// Whether arc `arc` is in the final spanning-tree basis (basic).
   public func isBasic(_ arc: Int) -> Bool { state[arc] == 0 }
+
+  /// The basis ``run(warmStart:)`` ended with, to start a related problem from (the same nodes
+  /// and arcs with other costs, or with arcs outside the tree fixed).
+  public private(set) var finalBasis: Basis?
 }
 
 /// The spanning-tree basis and the pivot loop behind ``NetworkSimplex``: arcs `0..<m` are the

@@ -134,3 +134,22 @@ struct SolveCommandTests {
     #expect(solved.stdout.contains("of 300 students"))
   }
 }
+
+@Suite("internmatch compare (end to end, built binary)")
+struct CompareCommandTests {
+  @Test("one row per strategy, in every format; unknown strategies are usage errors")
+  func compare() throws {
+    let csv = try CLI.run(["compare", Paths.dataset("nyc-sample"), "--format", "csv"])
+    #expect(csv.status == 0, "\(csv.stderr)")
+    let lines = csv.stdout.split(separator: "\n")
+    #expect(lines.first?.hasPrefix("strategy,placed,rate") == true)
+    #expect(lines.count == 1 + 3)
+    let json = try CLI.run([
+      "compare", Paths.dataset("tiny"), "--strategies", "optimal,rank-maximal", "--format", "json",
+    ])
+    #expect(json.status == 0)
+    #expect(json.stdout.contains("\"strategy\" : \"rank-maximal\""))
+    #expect(
+      try CLI.run(["compare", Paths.dataset("tiny"), "--strategies", "lottery-ish"]).status == 64)
+  }
+}

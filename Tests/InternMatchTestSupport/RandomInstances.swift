@@ -66,4 +66,36 @@ public enum BruteForce {
     search(0, 0, 0)
     return best
   }
+
+  /// The lexicographically greatest rank profile (first choices, then second, …) over every
+  /// valid placement, trimmed of trailing zeros.
+  ///
+  /// - Complexity: O(∏(k_s + 1)) — only for tiny instances.
+  public static func bestProfile(_ instance: PlacementInstance) -> [Int] {
+    var load = [Int](repeating: 0, count: instance.worksites.count)
+    let longest = instance.choices.rank.map(Int.init).max() ?? 0
+    var profile = [Int](repeating: 0, count: longest)
+    var best = profile
+    func search(_ s: Int) {
+      if s == instance.students.count {
+        if profile.lexicographicallyPrecedes(best) == false, profile != best {
+          best = profile
+        }
+        return
+      }
+      search(s + 1)
+      let choices = instance.choices
+      for c in choices.range(of: s) {
+        let w = Int(choices.worksite[c])
+        guard load[w] < instance.worksites[w].capacity else { continue }
+        load[w] += 1
+        profile[Int(choices.rank[c]) - 1] += 1
+        search(s + 1)
+        profile[Int(choices.rank[c]) - 1] -= 1
+        load[w] -= 1
+      }
+    }
+    search(0)
+    return Array(best.reversed().drop { $0 == 0 }.reversed())
+  }
 }

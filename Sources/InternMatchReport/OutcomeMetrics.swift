@@ -1,0 +1,113 @@
+import InternMatchModel
+
+/// What a placement does to students: rates, rank profile, utilisation, distance and equity by
+/// school, borough, cluster and priority group — the numbers strategies are compared on.
+///
+/// ```swift
+/// let m = OutcomeMetrics(instance: instance, placement: result.placement)
+/// m.rankProfile        // [first choices, second choices, …]
+/// m.equity["school"]?.largestGap  // the schools with the highest and lowest placement rate
+/// ```
+///
+/// - Complexity: O(S·k + W) with k choices per student.
+public struct OutcomeMetrics: Hashable, Sendable, Codable {
+  /// Students, placed, and the placement rate (0–1).
+  public var students: Int
+  public var placed: Int
+  public var placementRate: Double
+  /// Placed students at each rank: `rankProfile[0]` got their first choice.
+  public var rankProfile: [Int]
+  /// Mean, median and worst rank of placed students (0 when none placed).
+  public var meanRank: Double
+  public var medianRank: Double
+  public var worstRank: Int
+  /// Seats offered, and the share of them filled (0–1).
+  public var seats: Int
+  public var seatUtilisation: Double
+  /// Mean great-circle distance in km from students to their seats, over the placed students
+  /// where both ends have coordinates; `nil` when none do.
+  public var meanDistanceKilometres: Double?
+  /// Placement rate and mean rank by dimension (`school`, `borough`, `cluster`, `group`).
+  public var equity: [String: EquityBreakdown]
+
+  enum CodingKeys: String, CodingKey {
+    case students, placed
+    case placementRate = "placement_rate"
+    case rankProfile = "rank_profile"
+    case meanRank = "mean_rank"
+    case medianRank = "median_rank"
+    case worstRank = "worst_rank"
+    case seats
+    case seatUtilisation = "seat_utilisation"
+    case meanDistanceKilometres = "mean_distance_km"
+    case equity
+  }
+
+  /// Measures `placement` of `instance`.
+  public init(instance: PlacementInstance, placement: Placement) {
+    let outcomes = instance.outcomes(of: placement)
+    var ranks: [Int] = []
+    ranks.reserveCapacity(outcomes.count)
+    var distanceSum = 0.0
+    var distanceCount = 0
+    var dimensions: [String: [String: (students: Int, placed: Int, rankSum: Int)]] = [
+      "school": [:], "borough": [:], "cluster": [:], "group": [:],
+    ]
+    for (s, outcome) in outcomes.enumerated() {
+      let student = instance.students[s]
+      var rank: Int?
+      if case .placed(let w, let r) = outcome {
+        rank = r
+        ranks.append(r)
+        if let from = student.location, let to = instance.worksites[w].location {
+          distanceSum += from.distanceKilometres(to: to)
+          distanceCount += 1
+        }
+      }
+      var keys = [
+        ("school", student.school), ("borough", student.borough ?? "unknown"),
+        ("cluster", student.cluster),
+      ]
+      for group in student.groups.sorted() { keys.append(("group", group)) }
+      if student.groups.isEmpty { keys.append(("group", "none")) }
+      for (dimension, key) in keys {
+        var tally = dimensions[dimension, default: [:]][key] ?? (0, 0, 0)
+        tally.students += 1
+        if let rank {
+          tally.placed += 1
+          tally.rankSum += rank
+        }
+        dimensions[dimension, default: [:]][key] = tally
+      }
+    }
+    students = outcomes.count
+    placed = ranks.count
+    placementRate = students == 0 ? 0 : Double(placed) / Double(students)
+    let worst = ranks.max() ?? 0
+    var profile = [Int](repeating: 0, count: worst)
+    for r in ranks { profile[r - 1] += 1 }
+    rankProfile = profile
+    meanRank = ranks.isEmpty ? 0 : Double(ranks.reduce(0, +)) / Double(ranks.count)
+    medianRank = Self.median(ranks)
+    worstRank = worst
+    seats = instance.worksites.reduce(0) { $0 + $1.capacity }
+    seatUtilisation = seats == 0 ? 0 : Double(placed) / Double(seats)
+    meanDistanceKilometres = distanceCount == 0 ? nil : distanceSum / Double(distanceCount)
+    equity = dimensions.mapValues { tallies in
+      EquityBreakdown(
+        tallies.map { key, t in
+          EquityBreakdown.Row(
+            key: key, students: t.students, placed: t.placed,
+            meanRank: t.placed == 0 ? 0 : Double(t.rankSum) / Double(t.placed))
+        })
+    }
+  }
+
+  private static func median(_ values: [Int]) -> Double {
+    guard !values.isEmpty else { return 0 }
+    let sorted = values.sorted()
+    let mid = sorted.count / 2
+    return sorted.count % 2 == 1
+      ? Double(sorted[mid]) : Double(sorted[mid - 1] + sorted[mid]) / 2
+  }
+}

@@ -1,0 +1,48 @@
+import InternMatchModel
+import InternMatchReport
+import InternMatchTestSupport
+import Testing
+
+@Suite("Outcome metrics and comparison tables")
+struct OutcomeMetricsTests {
+  @Test("hand-computed metrics on the tiny dataset's optimum")
+  func tiny() throws {
+    let instance = try TinyInstance.make()
+    let placement = Placement([1, 2, 0, 1, nil, nil, nil, nil, nil, nil])
+    let m = OutcomeMetrics(instance: instance, placement: placement)
+    #expect(m.placed == 4)
+    #expect(m.placementRate == 0.4)
+    #expect(m.rankProfile == [1, 3])
+    #expect(m.meanRank == 1.75)
+    #expect(m.medianRank == 2)
+    #expect(m.worstRank == 2)
+    #expect(m.seats == 6)
+    #expect(abs(m.seatUtilisation - 4.0 / 6) < 1e-12)
+    // School 02M600: S1, S2 placed (2/2); 13K605: S3, S4 (2/2); the others 0/2.
+    let schools = try #require(m.equity["school"])
+    #expect(schools.rows.map(\.key) == ["02M600", "09X412", "13K605", "24Q600", "31R600"])
+    #expect(schools.rows.map(\.placed) == [2, 0, 2, 0, 0])
+    #expect(schools.largestGap?.best == "02M600")
+    #expect(schools.largestGap?.worst == "09X412")
+    #expect(schools.largestGap?.gap == 1)
+    let groups = try #require(m.equity["group"])
+    #expect(groups.rows.map(\.key) == ["ell", "iep", "none"])
+    #expect(groups.rows.map(\.students) == [1, 1, 8])
+    #expect(m.meanDistanceKilometres != nil)
+  }
+
+  @Test("comparison renders every format with one row per strategy")
+  func rendering() throws {
+    let instance = try TinyInstance.make()
+    let m = OutcomeMetrics(instance: instance, placement: Placement(studentCount: 10))
+    var table = StrategyComparison(students: 10, seed: 7)
+    table.rows.append(
+      .init(strategy: "a", metrics: m, rankCost: 0, blockingPairs: 2, milliseconds: 1))
+    table.rows.append(
+      .init(strategy: "b", metrics: m, rankCost: 0, blockingPairs: nil, milliseconds: 1))
+    #expect(table.rendered(as: .csv).split(separator: "\n").count == 3)
+    #expect(table.rendered(as: .markdown).split(separator: "\n").count == 4)
+    #expect(table.rendered(as: .text).contains("seed 7"))
+    #expect(table.rendered(as: .json).contains("\"blocking_pairs\" : 2"))
+  }
+}

@@ -1,0 +1,49 @@
+import InternMatchModel
+import InternMatchReport
+import InternMatchSolvers
+import InternMatchTestSupport
+import Testing
+
+@Suite("Rank-maximal strategy")
+struct RankMaximalStrategyTests {
+  func profile(_ instance: PlacementInstance) throws -> [Int] {
+    let result = try RankMaximalStrategy().place(instance)
+    #expect(instance.violations(in: result.placement).isEmpty)
+    return OutcomeMetrics(instance: instance, placement: result.placement).rankProfile
+  }
+
+  @Test("worked example: as many first choices as possible")
+  func firstChoicesFirst() throws {
+    // One seat at W1 and one at W2. A: W1. B: W2, W1. C: W2. Two first choices are possible
+    // (A→W1 and B or C→W2), and no placement has more: profile [2].
+    let instance = try PlacementInstance(
+      students: [
+        Student(id: "A", school: "X", cluster: "it", preferences: ["W1"]),
+        Student(id: "B", school: "X", cluster: "it", preferences: ["W2", "W1"]),
+        Student(id: "C", school: "X", cluster: "it", preferences: ["W2"]),
+      ],
+      worksites: ["W1", "W2"].map { Worksite(id: $0, cluster: "it", capacity: 1) })
+    #expect(try profile(instance) == [2])
+  }
+
+  @Test("worked example: a second choice can cost a first choice elsewhere")
+  func lexicographic() throws {
+    // W1 and W2 one seat each. A: W1, W2. B: W1. Rank-maximal: one first choice is the most
+    // possible (both want W1 first); then A→W2 (rank 2) with B→W1 gives [1, 1].
+    let instance = try PlacementInstance(
+      students: [
+        Student(id: "A", school: "X", cluster: "it", preferences: ["W1", "W2"]),
+        Student(id: "B", school: "X", cluster: "it", preferences: ["W1"]),
+      ],
+      worksites: ["W1", "W2"].map { Worksite(id: $0, cluster: "it", capacity: 1) })
+    #expect(try profile(instance) == [1, 1])
+  }
+
+  @Test("the profile equals the brute-force lexicographic maximum on seeded random instances")
+  func bruteForce() throws {
+    for seed in UInt64(1)...300 {
+      let instance = RandomInstances.make(seed: seed &* 31)
+      #expect(try profile(instance) == BruteForce.bestProfile(instance), "seed \(seed)")
+    }
+  }
+}
