@@ -36,10 +36,14 @@ public enum DatasetReader {
     required: ["id", "cluster", "capacity"],
     optional: [
       "employer", "borough", "lat", "lon", "min_age", "min_grade", "requires", "schedule", "kind",
+      "max_per_school", "min_group", "reserve",
     ]
   )
   static let rankingColumns = (required: ["worksite", "student", "rank"], optional: [String]())
   static let clusterColumns = (required: ["id", "name"], optional: [String]())
+  static let employerColumns = (required: ["id", "capacity"], optional: [String]())
+  static let linkColumns = (required: ["student_a", "student_b"], optional: [String]())
+  static let pinColumns = (required: ["student", "worksite"], optional: [String]())
 
   /// Reads and validates the dataset in `directory`.
   ///
@@ -82,6 +86,9 @@ public enum DatasetReader {
     let worksiteTable = load("worksites.csv", required: true)
     let clusterTable = load("clusters.csv", required: false)
     let rankingTable = load("rankings.csv", required: false)
+    let employerTable = load("employers.csv", required: false)
+    let linkTable = load("links.csv", required: false)
+    let pinTable = load("pins.csv", required: false)
     let policyPath = (directory as NSString).appendingPathComponent(PolicyReader.file)
     var policy = Policy()
     if let data = FileManager.default.contents(atPath: policyPath) {
@@ -101,33 +108,39 @@ public enum DatasetReader {
         rank: c.requiredInteger(r, "rank", placeholder: 1))
     }
 
-    for reader in [clusterReader, studentReader, worksiteReader, rankingReader] {
-      if let reader { issues += reader.issues }
+    let (employerReader, employers) = rows(of: employerTable, employerColumns) { r, c in
+      EmployerCapacity(
+        employer: c.requiredText(r, "id"),
+        capacity: c.requiredInteger(r, "capacity", placeholder: 0))
     }
+    let (linkReader, links) = rows(of: linkTable, linkColumns) { r, c in
+      StudentLink(first: c.requiredText(r, "student_a"), second: c.requiredText(r, "student_b"))
+    }
+    let (pinReader, pins) = rows(of: pinTable, pinColumns) { r, c in
+      Pin(student: c.requiredText(r, "student"), worksite: c.requiredText(r, "worksite"))
+    }
+    let readers = Readers(
+      clusters: clusterReader, students: studentReader, worksites: worksiteReader,
+      rankings: rankingReader, employers: employerReader, links: linkReader, pins: pinReader)
+    for reader in readers.all { if let reader { issues += reader.issues } }
     let readersComplete =
       [studentReader, worksiteReader].allSatisfy { $0?.hasRequiredColumns == true }
-      && clusterReader?.hasRequiredColumns != false && rankingReader?.hasRequiredColumns != false
+      && readers.all.allSatisfy { $0?.hasRequiredColumns != false }
+    var rules = PlacementRules(employerCapacity: employers, links: links, pins: pins)
+    rules.schoolFloor = policy.schoolFloor
 
     guard readersComplete else { throw DatasetError(.badData, issues: sorted(issues)) }
     do {
       let instance = try PlacementInstance(
         students: students, worksites: worksites, clusters: clusters, rankings: rankings,
-        policy: policy)
-      issues += instance.warnings.map {
-        locate(
-          $0, clusters: clusterReader, students: studentReader, worksites: worksiteReader,
-          rankings: rankingReader)
-      }
+        policy: policy, rules: rules)
+      issues += instance.warnings.map { locate($0, in: readers) }
       if issues.contains(where: { $0.severity == .error }) {
         throw DatasetError(.badData, issues: sorted(issues))
       }
       return Dataset(instance: instance, warnings: sorted(issues))
     } catch let error as InstanceValidationError {
-      issues += error.issues.map {
-        locate(
-          $0, clusters: clusterReader, students: studentReader, worksites: worksiteReader,
-          rankings: rankingReader)
-      }
+      issues += error.issues.map { locate($0, in: readers) }
       throw DatasetError(.badData, issues: sorted(issues))
     } catch let error as DatasetError {
       throw error
@@ -179,22 +192,45 @@ public enum DatasetReader {
       borough: c.text(r, "borough"), location: c.coordinate(r),
       minimumAge: c.integer(r, "min_age") ?? 0, minimumGrade: c.integer(r, "min_grade") ?? 0,
       requiredCredentials: Set(c.list(r, "requires")), schedule: Set(c.list(r, "schedule")),
-      kind: kind)
+      kind: kind, maxPerSchool: c.integer(r, "max_per_school"),
+      minimumGroupSize: c.integer(r, "min_group"), reserves: readReserves(r, &c))
+  }
+
+  /// Reserves written `group:seats` or `group:share%`, separated by `;` (`ell:3;iep:20%`).
+  private static func readReserves(_ r: CSVTable.Record, _ c: inout ColumnReader) -> [SeatReserve] {
+    c.list(r, "reserve").compactMap { item in
+      let parts = item.split(separator: ":", maxSplits: 1).map { String($0).trimmingSpaces() }
+      if parts.count == 2, !parts[0].isEmpty {
+        if parts[1].hasSuffix("%"), let p = Double(parts[1].dropLast()) {
+          return SeatReserve(group: parts[0], seats: .fraction(p / 100))
+        }
+        if let n = Int(parts[1]) { return SeatReserve(group: parts[0], seats: .seats(n)) }
+      }
+      c.report(
+        .error, r, "reserve", "reserve '\(item)' is not group:seats or group:share% (e.g. ell:3)")
+      return nil
+    }
+  }
+
+  /// The column readers of every table read, to locate instance-level issues.
+  private struct Readers {
+    var clusters, students, worksites, rankings, employers, links, pins: ColumnReader?
+    var all: [ColumnReader?] { [clusters, students, worksites, rankings, employers, links, pins] }
   }
 
   /// Gives an instance-level issue its file, line and column.
-  private static func locate(
-    _ issue: InstanceIssue, clusters: ColumnReader?, students: ColumnReader?,
-    worksites: ColumnReader?, rankings: ColumnReader?
-  ) -> DatasetIssue {
+  private static func locate(_ issue: InstanceIssue, in readers: Readers) -> DatasetIssue {
     let reader: ColumnReader?
     let row: Int
     let file: String
     switch issue.record {
-    case .cluster(let k): (reader, row, file) = (clusters, k, "clusters.csv")
-    case .student(let k): (reader, row, file) = (students, k, "students.csv")
-    case .worksite(let k): (reader, row, file) = (worksites, k, "worksites.csv")
-    case .ranking(let k): (reader, row, file) = (rankings, k, "rankings.csv")
+    case .cluster(let k): (reader, row, file) = (readers.clusters, k, "clusters.csv")
+    case .student(let k): (reader, row, file) = (readers.students, k, "students.csv")
+    case .worksite(let k): (reader, row, file) = (readers.worksites, k, "worksites.csv")
+    case .ranking(let k): (reader, row, file) = (readers.rankings, k, "rankings.csv")
+    case .employer(let k): (reader, row, file) = (readers.employers, k, "employers.csv")
+    case .link(let k): (reader, row, file) = (readers.links, k, "links.csv")
+    case .pin(let k): (reader, row, file) = (readers.pins, k, "pins.csv")
     case .policy:
       return DatasetIssue(
         issue.severity, file: PolicyReader.file, line: nil, column: nil, issue.message)
@@ -210,7 +246,10 @@ public enum DatasetReader {
 
   /// Issues in a stable reading order: by file, line and column.
   private static func sorted(_ issues: [DatasetIssue]) -> [DatasetIssue] {
-    let order = ["clusters.csv", "students.csv", "worksites.csv", "rankings.csv", "policy.json"]
+    let order = [
+      "clusters.csv", "students.csv", "worksites.csv", "rankings.csv", "employers.csv",
+      "links.csv", "pins.csv", "policy.json",
+    ]
     func key(_ i: DatasetIssue) -> (Int, Int, Int) {
       (order.firstIndex(of: i.file) ?? order.count, i.line ?? 0, i.column ?? 0)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import InternMatchModel
 
 /// Writes students, worksites and rankings in the dataset format that ``DatasetReader`` reads,
@@ -11,9 +12,11 @@ import InternMatchModel
 /// - Complexity: O(size of the data).
 public enum DatasetWriter {
   /// The CSV files of a dataset, in writing order: `students.csv`, `worksites.csv` and, when
-  /// there are rankings, `rankings.csv`. Sets are written sorted, so output is deterministic.
+  /// there are any, `rankings.csv`, `employers.csv`, `links.csv` and `pins.csv`. Sets are written
+  /// sorted, so output is deterministic.
   public static func files(
-    students: [Student], worksites: [Worksite], rankings: [WorksiteRanking]
+    students: [Student], worksites: [Worksite], rankings: [WorksiteRanking],
+    rules: PlacementRules = .init()
   ) -> [(name: String, contents: String)] {
     var out = [
       (name: "students.csv", contents: studentsCSV(students)),
@@ -24,6 +27,17 @@ public enum DatasetWriter {
       for r in rankings { text += CSVWriter.line([r.worksite, r.student, String(r.rank)]) }
       out.append((name: "rankings.csv", contents: text))
     }
+    func table(_ name: String, _ header: [String], _ rows: [[String]]) {
+      guard !rows.isEmpty else { return }
+      out.append((name: name, contents: ([header] + rows).map(CSVWriter.line).joined()))
+    }
+    table(
+      "employers.csv", DatasetReader.employerColumns.required,
+      rules.employerCapacity.map { [$0.employer, String($0.capacity)] })
+    table(
+      "links.csv", DatasetReader.linkColumns.required, rules.links.map { [$0.first, $0.second] })
+    table(
+      "pins.csv", DatasetReader.pinColumns.required, rules.pins.map { [$0.student, $0.worksite] })
     return out
   }
 
@@ -51,13 +65,21 @@ public enum DatasetWriter {
         coordinate(w.location?.latitude), coordinate(w.location?.longitude),
         w.minimumAge > 0 ? String(w.minimumAge) : "",
         w.minimumGrade > 0 ? String(w.minimumGrade) : "",
-        list(w.requiredCredentials), list(w.schedule), w.kind.rawValue,
+        list(w.requiredCredentials), list(w.schedule), w.kind.rawValue, number(w.maxPerSchool),
+        number(w.minimumGroupSize), w.reserves.map(reserve).joined(separator: ";"),
       ])
     }
     return text
   }
 
   private static func number(_ value: Int?) -> String { value.map(String.init) ?? "" }
+
+  private static func reserve(_ r: SeatReserve) -> String {
+    switch r.amount {
+    case .seats(let n): "\(r.group):\(n)"
+    case .fraction(let f): "\(r.group):\(String(format: "%g", 100 * f))%"
+    }
+  }
 
   private static func coordinate(_ value: Double?) -> String {
     guard let value else { return "" }

@@ -10,7 +10,10 @@ import InternMatchModel
 /// Unknown keys are warnings; a value of the wrong type or out of range is an error.
 enum PolicyReader {
   static let file = "policy.json"
-  static let keys = ["strategy", "seed", "rank_cost", "max_distance_km"]
+  static let keys = [
+    "strategy", "seed", "rank_cost", "max_distance_km", "school_floor", "reserve_order",
+    "reserves_revert", "place_unranked",
+  ]
 
   static func read(_ data: Data, issues: inout [DatasetIssue]) -> Policy {
     var policy = Policy()
@@ -68,6 +71,33 @@ enum PolicyReader {
         policy.maximumDistanceKilometres = number.doubleValue
       } else {
         error("max_distance_km must be a positive number")
+      }
+    }
+    if let value = settings["school_floor"] {
+      if let number = value as? NSNumber, !Self.isBoolean(number),
+        (0...1).contains(number.doubleValue)
+      {
+        policy.schoolFloor = number.doubleValue
+      } else {
+        error("school_floor must be a number between 0 and 1")
+      }
+    }
+    if let value = settings["reserve_order"] {
+      switch value as? String {
+      case "reserved-first": policy.reservedSeatsFirst = true
+      case "open-first": policy.reservedSeatsFirst = false
+      default: error("reserve_order must be reserved-first or open-first")
+      }
+    }
+    for (key, apply) in [
+      ("reserves_revert", { (b: Bool) in policy.reservesRevert = b }),
+      ("place_unranked", { (b: Bool) in policy.placeUnranked = b }),
+    ] {
+      guard let value = settings[key] else { continue }
+      if let number = value as? NSNumber, Self.isBoolean(number) {
+        apply(number.boolValue)
+      } else {
+        error("\(key) must be true or false")
       }
     }
     return policy

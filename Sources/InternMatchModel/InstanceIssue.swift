@@ -14,6 +14,10 @@ public struct InstanceIssue: Hashable, Sendable, Codable, CustomStringConvertibl
     case ranking(Int)
     /// The run settings (`policy.json`).
     case policy
+    /// An employer capacity (`employers.csv`), a link (`links.csv`) or a pin (`pins.csv`).
+    case employer(Int)
+    case link(Int)
+    case pin(Int)
   }
 
   /// Error or warning.

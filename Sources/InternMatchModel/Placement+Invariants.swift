@@ -8,6 +8,16 @@ public enum PlacementViolation: Hashable, Sendable, Codable, CustomStringConvert
   case notAnEligibleChoice(student: Int, worksite: Int)
   /// A worksite holds more students than its capacity.
   case overCapacity(worksite: Int, assigned: Int, capacity: Int)
+  /// A pinned student is not at their pinned worksite.
+  case pinNotHonoured(student: Int, worksite: Int)
+  /// A worksite holds more students of one school than its `max_per_school`.
+  case overSchoolLimit(worksite: Int, school: String, assigned: Int, limit: Int)
+  /// An employer's worksites together hold more students than its capacity.
+  case overEmployerCapacity(employer: String, assigned: Int, capacity: Int)
+  /// A worksite holds some students, but fewer than its minimum group size.
+  case belowMinimumGroup(worksite: Int, assigned: Int, minimum: Int)
+  /// Two linked students are not at the same worksite (or both unplaced).
+  case linkBroken(first: Int, second: Int)
 
   public var description: String {
     switch self {
@@ -16,13 +26,21 @@ public enum PlacementViolation: Hashable, Sendable, Codable, CustomStringConvert
     case .notAnEligibleChoice(let s, let w):
       "student #\(s) assigned to worksite #\(w), not an eligible choice of theirs"
     case .overCapacity(let w, let n, let c): "worksite #\(w) holds \(n) students, capacity \(c)"
+    case .pinNotHonoured(let s, let w): "student #\(s) is not at worksite #\(w), where pinned"
+    case .overSchoolLimit(let w, let school, let n, let k):
+      "worksite #\(w) holds \(n) students of \(school), limit \(k)"
+    case .overEmployerCapacity(let e, let n, let c):
+      "employer \(e) holds \(n) students, capacity \(c)"
+    case .belowMinimumGroup(let w, let n, let m): "worksite #\(w) holds \(n) students, minimum \(m)"
+    case .linkBroken(let a, let b): "linked students #\(a) and #\(b) are apart"
     }
   }
 }
 
 extension PlacementInstance {
   /// Every rule `placement` breaks: one seat per student (by construction), a worksite only from
-  /// the student's own eligible choices, and no worksite over capacity. Empty means valid.
+  /// the student's own eligible choices (or their pin), no worksite over capacity, pins honoured,
+  /// `max_per_school`, employer capacities, minimum group sizes and links. Empty means valid.
   ///
   /// ```swift
   /// instance.violations(in: placement).isEmpty  // true for any solver's result
@@ -41,13 +59,51 @@ extension PlacementInstance {
         found.append(.unknownWorksite(student: s, worksite: w))
         continue
       }
-      if choices.rank(of: s, for: w) == nil {
+      if choices.rank(of: s, for: w) == nil, pinnedWorksite[s] != w {
         found.append(.notAnEligibleChoice(student: s, worksite: w))
       }
       load[w] += 1
     }
     for (w, n) in load.enumerated() where n > worksites[w].capacity {
       found.append(.overCapacity(worksite: w, assigned: n, capacity: worksites[w].capacity))
+    }
+    found += sideConstraintViolations(in: placement, load: load)
+    return found
+  }
+
+  private func sideConstraintViolations(in placement: Placement, load: [Int])
+    -> [PlacementViolation]
+  {
+    var found: [PlacementViolation] = []
+    for (s, w) in pinnedWorksite.enumerated() where w >= 0 && placement.worksite(of: s) != Int(w) {
+      found.append(.pinNotHonoured(student: s, worksite: Int(w)))
+    }
+    var perSchool: [Int: [String: Int]] = [:]
+    var perEmployer = [Int](repeating: 0, count: rules.employerCapacity.count)
+    for s in 0..<students.count {
+      guard let w = placement.worksite(of: s), w < worksites.count else { continue }
+      if worksites[w].maxPerSchool != nil {
+        perSchool[w, default: [:]][students[s].school, default: 0] += 1
+      }
+      if employerLimit[w] >= 0 { perEmployer[Int(employerLimit[w])] += 1 }
+    }
+    for (w, counts) in perSchool.sorted(by: { $0.key < $1.key }) {
+      let limit = worksites[w].maxPerSchool ?? Int.max
+      for (school, n) in counts.sorted(by: { $0.key < $1.key }) where n > limit {
+        found.append(.overSchoolLimit(worksite: w, school: school, assigned: n, limit: limit))
+      }
+    }
+    for (k, n) in perEmployer.enumerated() where n > rules.employerCapacity[k].capacity {
+      let e = rules.employerCapacity[k]
+      found.append(.overEmployerCapacity(employer: e.employer, assigned: n, capacity: e.capacity))
+    }
+    for (w, n) in load.enumerated() {
+      if let m = worksites[w].minimumGroupSize, n > 0, n < m {
+        found.append(.belowMinimumGroup(worksite: w, assigned: n, minimum: m))
+      }
+    }
+    for (a, b) in linkedPairs where placement.worksite(of: a) != placement.worksite(of: b) {
+      found.append(.linkBroken(first: a, second: b))
     }
     return found
   }

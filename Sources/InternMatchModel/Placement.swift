@@ -48,7 +48,8 @@ public enum UnplacedReason: String, Hashable, Sendable, Codable, CaseIterable {
 
 /// What happened to one student.
 public enum StudentOutcome: Hashable, Sendable, Codable {
-  /// Placed at worksite index `worksite`, which the student ranked `rank`.
+  /// Placed at worksite index `worksite`, which the student ranked `rank`; rank 0 for a
+  /// placement pinned in advance at a worksite the student did not list.
   case placed(worksite: Int, rank: Int)
   /// Not placed, and why.
   case unplaced(UnplacedReason)
@@ -81,7 +82,7 @@ extension PlacementInstance {
   public func outcomes(of placement: Placement) -> [StudentOutcome] {
     (0..<students.count).map { s in
       if let w = placement.worksite(of: s) {
-        return .placed(worksite: w, rank: choices.rank(of: s, for: w) ?? 0)
+        return .placed(worksite: w, rank: rank(of: s, at: w) ?? 0)
       }
       if listedCount[s] == 0 { return .unplaced(.noPreferences) }
       if choices.range(of: s).isEmpty { return .unplaced(.noEligibleChoice) }
@@ -95,12 +96,23 @@ extension PlacementInstance {
   public func objective(of placement: Placement, rankCost: RankCost) -> PlacementObjective {
     var value = PlacementObjective(placed: 0, cost: 0)
     for s in 0..<students.count {
-      guard let w = placement.worksite(of: s), let rank = choices.rank(of: s, for: w) else {
-        continue
-      }
+      guard let w = placement.worksite(of: s) else { continue }
+      let pinnedHere = pinnedWorksite[s] == w
+      guard let rank = rank(of: s, at: w) ?? (pinnedHere ? 0 : nil) else { continue }
       value.placed += 1
       value.cost += rankCost.cost(ofRank: rank)
     }
     return value
+  }
+
+  /// The rank `student` gave `worksite`: its eligible choice's rank, or, for a pinned
+  /// placement, the worksite's position in the student's list; `nil` otherwise.
+  ///
+  /// - Complexity: O(k) for k entries in the student's list.
+  public func rank(of student: Int, at worksite: Int) -> Int? {
+    if let rank = choices.rank(of: student, for: worksite) { return rank }
+    guard pinnedWorksite[student] == worksite else { return nil }
+    let id = worksites[worksite].id
+    return students[student].preferences.firstIndex(of: id).map { $0 + 1 }
   }
 }

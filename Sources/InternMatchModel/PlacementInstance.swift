@@ -36,6 +36,14 @@ public struct PlacementInstance: Sendable {
   public let listedCount: [Int32]
   /// Warnings found while building (skipped list entries and rankings).
   public let warnings: [InstanceIssue]
+  /// Employer capacities, links, pins and the school floor.
+  public let rules: PlacementRules
+  /// The worksite each student is pinned to, or -1.
+  public let pinnedWorksite: [Int32]
+  /// Linked students, as index pairs.
+  public let linkedPairs: [(first: Int, second: Int)]
+  /// The employer-capacity entry limiting each worksite, or -1.
+  public let employerLimit: [Int32]
 
   /// Builds and validates an instance.
   ///
@@ -43,7 +51,7 @@ public struct PlacementInstance: Sendable {
   ///   found.
   public init(
     students: [Student], worksites: [Worksite], clusters: [Cluster] = Cluster.nycDefaults,
-    rankings: [WorksiteRanking] = [], policy: Policy = Policy()
+    rankings: [WorksiteRanking] = [], policy: Policy = Policy(), rules: PlacementRules = .init()
   ) throws(InstanceValidationError) {
     var issues: [InstanceIssue] = []
     let clusterIDs = Self.validate(clusters: clusters, into: &issues)
@@ -116,6 +124,7 @@ public struct PlacementInstance: Sendable {
             .error, .worksite(j), field: "lat",
             "coordinates (\(p.latitude), \(p.longitude)) are out of range"))
       }
+      Self.validate(sideConstraintsOf: w, at: j, into: &issues)
     }
     if let limit = policy.maximumDistanceKilometres, !(limit > 0) {
       issues.append(
@@ -126,6 +135,9 @@ public struct PlacementInstance: Sendable {
 
     let validRankings = Self.validate(
       rankings: rankings, students: studentIndex, worksites: worksiteIndex, into: &issues)
+    let resolved = Self.resolve(
+      rules, students: studentIndex, worksites: worksites, worksiteIndex: worksiteIndex,
+      into: &issues)
 
     if issues.contains(where: { $0.severity == .error }) {
       throw InstanceValidationError(issues: issues)
@@ -183,6 +195,10 @@ public struct PlacementInstance: Sendable {
     self.ineligibleChoices = ineligible
     self.listedCount = listed
     self.warnings = issues
+    self.rules = rules
+    self.pinnedWorksite = resolved.pinned
+    self.linkedPairs = resolved.links
+    self.employerLimit = resolved.employerLimit
   }
 
   private static func validate(clusters: [Cluster], into issues: inout [InstanceIssue]) -> Set<

@@ -34,15 +34,28 @@ public struct Policy: Hashable, Sendable, Codable {
   public var rankCost: RankCost
   /// The farthest a student may travel, when both ends have coordinates; `nil` means no limit.
   public var maximumDistanceKilometres: Double?
+  /// Each school places at least this share (0–1) of its students, when feasible.
+  public var schoolFloor: Double?
+  /// Whether reserved seats are filled before open seats (`true`) or after them.
+  public var reservedSeatsFirst: Bool
+  /// Whether reserved seats left unfilled by their group revert to open seats.
+  public var reservesRevert: Bool
+  /// Whether students with no list may be placed into eligible seats of their own cluster.
+  public var placeUnranked: Bool
 
   /// Creates a policy.
   public init(
     strategy: String? = nil, seed: UInt64? = nil, rankCost: RankCost = .linear,
-    maximumDistanceKilometres: Double? = nil
+    maximumDistanceKilometres: Double? = nil, schoolFloor: Double? = nil,
+    reservedSeatsFirst: Bool = true, reservesRevert: Bool = true, placeUnranked: Bool = false
   ) {
     self.strategy = strategy
     self.seed = seed
     self.rankCost = rankCost
     self.maximumDistanceKilometres = maximumDistanceKilometres
+    self.schoolFloor = schoolFloor
+    self.reservedSeatsFirst = reservedSeatsFirst
+    self.reservesRevert = reservesRevert
+    self.placeUnranked = placeUnranked
   }
 }

@@ -37,13 +37,21 @@ public struct Worksite: Hashable, Sendable, Codable, Identifiable {
   public var schedule: Set<String>
   /// The kind of experience.
   public var kind: WorksiteKind
+  /// At most this many students from any one school; `nil` means no limit.
+  public var maxPerSchool: Int?
+  /// Either no student or at least this many (a worksite runs a cohort or nothing); `nil` or
+  /// 1 means no minimum. Breaks the network structure: solved as a MIP.
+  public var minimumGroupSize: Int?
+  /// Seats set aside for priority groups.
+  public var reserves: [SeatReserve]
 
   /// Creates a worksite.
   public init(
     id: String, employer: String? = nil, cluster: String, capacity: Int, borough: String? = nil,
     location: Coordinate? = nil, minimumAge: Int = 0, minimumGrade: Int = 0,
     requiredCredentials: Set<String> = [], schedule: Set<String> = [],
-    kind: WorksiteKind = .internship
+    kind: WorksiteKind = .internship, maxPerSchool: Int? = nil, minimumGroupSize: Int? = nil,
+    reserves: [SeatReserve] = []
   ) {
     self.id = id
     self.employer = employer
@@ -56,5 +64,8 @@ public struct Worksite: Hashable, Sendable, Codable, Identifiable {
     self.requiredCredentials = requiredCredentials
     self.schedule = schedule
     self.kind = kind
+    self.maxPerSchool = maxPerSchool
+    self.minimumGroupSize = minimumGroupSize
+    self.reserves = reserves
   }
 }
