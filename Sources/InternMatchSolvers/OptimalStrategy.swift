@@ -50,6 +50,18 @@ public struct OptimalStrategy: PlacementStrategy {
   private func placeWithNetworkSimplex(_ instance: PlacementInstance) throws(SolverError)
     -> PlacementResult
   {
+    if ConstrainedAssignmentNetwork.applies(to: instance) {
+      guard let network = try ConstrainedAssignmentNetwork(instance, rankCost: rankCost) else {
+        // Not a network (max_per_school and reserves on one worksite): the LP is exact.
+        return try placeWithGLPK(instance)
+      }
+      var result = try checked(
+        network.placement, against: network.objective, instance: instance,
+        solver: "network-simplex",
+        statistics: ["network_nodes": network.nodes, "network_arcs": network.arcs])
+      result.statistics["school_floors_met"] = network.floorsMet ? 1 : 0
+      return result
+    }
     let network = try AssignmentNetwork(instance, rankCost: rankCost)
     return try checked(
       network.placement, against: network.objective, instance: instance,
