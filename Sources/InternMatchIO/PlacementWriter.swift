@@ -1,7 +1,8 @@
 import InternMatchModel
 
 /// Writes `placements.csv`: one row per student, in input order, with the worksite and rank of a
-/// placed student or the reason an unplaced one has no seat.
+/// placed student or the reason an unplaced one has no seat (`pinned` or `unranked`, without a
+/// rank, for a seat off the student's own list).
 ///
 /// ```text
 /// student,worksite,rank,reason
@@ -15,9 +16,13 @@ public enum PlacementWriter {
   public static func csv(_ instance: PlacementInstance, outcomes: [StudentOutcome]) -> String {
     var out = "student,worksite,rank,reason\n"
     out.reserveCapacity(32 * (outcomes.count + 1))
-    for (s, outcome) in zip(instance.students, outcomes) {
-      out += CSVWriter.field(s.id)
+    for (s, outcome) in outcomes.enumerated() {
+      out += CSVWriter.field(instance.students[s].id)
       switch outcome {
+      case .placed(let w, let rank) where rank == 0:
+        // Off the student's own list: a pin, or a seat given under `place_unranked`.
+        let how = instance.pinnedWorksite[s] == w ? "pinned" : "unranked"
+        out += "," + CSVWriter.field(instance.worksites[w].id) + ",," + how + "\n"
       case .placed(let w, let rank):
         out += "," + CSVWriter.field(instance.worksites[w].id) + ",\(rank),\n"
       case .unplaced(let reason):

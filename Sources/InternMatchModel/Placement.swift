@@ -49,7 +49,7 @@ public enum UnplacedReason: String, Hashable, Sendable, Codable, CaseIterable {
 /// What happened to one student.
 public enum StudentOutcome: Hashable, Sendable, Codable {
   /// Placed at worksite index `worksite`, which the student ranked `rank`; rank 0 for a
-  /// placement pinned in advance at a worksite the student did not list.
+  /// placement at a worksite the student did not list (a pin, or `place_unranked`).
   case placed(worksite: Int, rank: Int)
   /// Not placed, and why.
   case unplaced(UnplacedReason)
@@ -82,7 +82,8 @@ extension PlacementInstance {
   public func outcomes(of placement: Placement) -> [StudentOutcome] {
     (0..<students.count).map { s in
       if let w = placement.worksite(of: s) {
-        return .placed(worksite: w, rank: rank(of: s, at: w) ?? 0)
+        return .placed(
+          worksite: w, rank: isUnlisted(student: s, worksite: w) ? 0 : rank(of: s, at: w) ?? 0)
       }
       if listedCount[s] == 0 { return .unplaced(.noPreferences) }
       if choices.range(of: s).isEmpty { return .unplaced(.noEligibleChoice) }

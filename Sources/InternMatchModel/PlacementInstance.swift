@@ -154,6 +154,7 @@ public struct PlacementInstance: Sendable {
     var ineligible: [IneligibleChoice] = []
     var listed = [Int32](repeating: 0, count: students.count)
     var seen: Set<Int> = []
+    let longestList = students.reduce(0) { max($0, $1.preferences.count) }
     for (i, s) in students.enumerated() {
       seen.removeAll(keepingCapacity: true)
       for (position, id) in s.preferences.enumerated() {
@@ -179,6 +180,14 @@ public struct PlacementInstance: Sendable {
           choiceRank.append(Int32(rank))
         } else {
           ineligible.append(IneligibleChoice(student: i, worksite: j, rank: rank, reasons: why))
+        }
+      }
+      if policy.placeUnranked, listed[i] == 0 {
+        for (j, rank) in Self.unrankedChoices(
+          for: s, worksites: worksites, policy: policy, after: longestList)
+        {
+          choiceWorksite.append(Int32(j))
+          choiceRank.append(Int32(rank))
         }
       }
       offsets.append(choiceWorksite.count)

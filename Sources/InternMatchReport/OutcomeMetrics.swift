@@ -17,6 +17,8 @@ public struct OutcomeMetrics: Hashable, Sendable, Codable {
   public var placementRate: Double
   /// Placed students at each rank: `rankProfile[0]` got their first choice.
   public var rankProfile: [Int]
+  /// Placed students at a worksite they did not list (pins, `place_unranked`); not in the ranks.
+  public var unlisted: Int
   /// Mean, median and worst rank of placed students (0 when none placed).
   public var meanRank: Double
   public var medianRank: Double
@@ -34,6 +36,7 @@ public struct OutcomeMetrics: Hashable, Sendable, Codable {
     case students, placed
     case placementRate = "placement_rate"
     case rankProfile = "rank_profile"
+    case unlisted
     case meanRank = "mean_rank"
     case medianRank = "median_rank"
     case worstRank = "worst_rank"
@@ -48,9 +51,10 @@ public struct OutcomeMetrics: Hashable, Sendable, Codable {
     let outcomes = instance.outcomes(of: placement)
     var ranks: [Int] = []
     ranks.reserveCapacity(outcomes.count)
+    var unlisted = 0
     var distanceSum = 0.0
     var distanceCount = 0
-    var dimensions: [String: [String: (students: Int, placed: Int, rankSum: Int)]] = [
+    var dimensions: [String: [String: (students: Int, placed: Int, ranked: Int, rankSum: Int)]] = [
       "school": [:], "borough": [:], "cluster": [:], "group": [:],
     ]
     for (s, outcome) in outcomes.enumerated() {
@@ -58,7 +62,7 @@ public struct OutcomeMetrics: Hashable, Sendable, Codable {
       var rank: Int?
       if case .placed(let w, let r) = outcome {
         rank = r
-        ranks.append(r)
+        if r > 0 { ranks.append(r) } else { unlisted += 1 }
         if let from = student.location, let to = instance.worksites[w].location {
           distanceSum += from.distanceKilometres(to: to)
           distanceCount += 1
@@ -71,17 +75,21 @@ public struct OutcomeMetrics: Hashable, Sendable, Codable {
       for group in student.groups.sorted() { keys.append(("group", group)) }
       if student.groups.isEmpty { keys.append(("group", "none")) }
       for (dimension, key) in keys {
-        var tally = dimensions[dimension, default: [:]][key] ?? (0, 0, 0)
+        var tally = dimensions[dimension, default: [:]][key] ?? (0, 0, 0, 0)
         tally.students += 1
         if let rank {
           tally.placed += 1
-          tally.rankSum += rank
+          if rank > 0 {
+            tally.ranked += 1
+            tally.rankSum += rank
+          }
         }
         dimensions[dimension, default: [:]][key] = tally
       }
     }
     students = outcomes.count
-    placed = ranks.count
+    placed = ranks.count + unlisted
+    self.unlisted = unlisted
     placementRate = students == 0 ? 0 : Double(placed) / Double(students)
     let worst = ranks.max() ?? 0
     var profile = [Int](repeating: 0, count: worst)
@@ -98,7 +106,7 @@ public struct OutcomeMetrics: Hashable, Sendable, Codable {
         tallies.map { key, t in
           EquityBreakdown.Row(
             key: key, students: t.students, placed: t.placed,
-            meanRank: t.placed == 0 ? 0 : Double(t.rankSum) / Double(t.placed))
+            meanRank: t.ranked == 0 ? 0 : Double(t.rankSum) / Double(t.ranked))
         })
     }
   }

@@ -1,3 +1,4 @@
+import InternMatchIO
 import InternMatchModel
 import InternMatchSolvers
 import Testing
@@ -112,5 +113,42 @@ struct ConstrainedNetworkTests {
     let result = try solve(oneSeat)
     #expect(result.objective.placed == 1)
     #expect(result.statistics["school_floors_met"] == 0)
+  }
+}
+
+@Suite("place_unranked")
+struct PlaceUnrankedTests {
+  @Test("a student with no list gets the nearest eligible seat of their cluster, after the ranked")
+  func unranked() throws {
+    let home = Coordinate(latitude: 40.75, longitude: -73.99)
+    let near = Coordinate(latitude: 40.76, longitude: -73.98)
+    let far = Coordinate(latitude: 40.60, longitude: -74.10)
+    let students = [
+      Student(id: "U", school: "X", cluster: "it", location: home),
+      Student(id: "R", school: "X", cluster: "it", location: home, preferences: ["Near"]),
+    ]
+    let worksites = [
+      Worksite(id: "Far", cluster: "it", capacity: 1, location: far),
+      Worksite(id: "Near", cluster: "it", capacity: 1, location: near),
+      Worksite(id: "Health", cluster: "healthcare", capacity: 1, location: home),
+    ]
+    let off = try PlacementInstance(students: students, worksites: worksites)
+    #expect(off.choices.range(of: 0).isEmpty)
+    let on = try PlacementInstance(
+      students: students, worksites: worksites, policy: Policy(placeUnranked: true))
+    // Nearest first, own cluster only, ranked after the longest list (1): 2, 3.
+    let range = on.choices.range(of: 0)
+    #expect(range.map { on.choices.worksite[$0] } == [1, 0])
+    #expect(range.map { on.choices.rank[$0] } == [2, 3])
+    // R keeps Near (a ranked choice beats an unranked one); U gets Far, reported as rank 0.
+    let result = try OptimalStrategy().place(on)
+    #expect(result.placement.assignment == [0, 1])
+    #expect(
+      on.outcomes(of: result.placement) == [
+        .placed(worksite: 0, rank: 0), .placed(worksite: 1, rank: 1),
+      ])
+    #expect(
+      PlacementWriter.csv(on, outcomes: on.outcomes(of: result.placement))
+        == "student,worksite,rank,reason\nU,Far,,unranked\nR,Near,1,\n")
   }
 }
