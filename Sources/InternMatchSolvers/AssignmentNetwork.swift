@@ -31,6 +31,8 @@ struct AssignmentNetwork {
   /// Nodes and arcs of the network.
   var nodes: Int
   var arcs: Int
+  /// Students placed by ``ChoicePruning`` before the network was built.
+  var fixedBeforeSolving: Int
   /// Potentials of the worksite nodes (the duals of the capacity rows), by worksite index; 0
   /// for worksites no student lists.
   var worksitePotential: [Int]
@@ -38,31 +40,35 @@ struct AssignmentNetwork {
   init(_ instance: PlacementInstance, rankCost: RankCost) throws(SolverError) {
     let choices = instance.choices
     let studentCount = instance.students.count
+    let pruned = ChoicePruning(instance)
+    let kept = pruned.kept
     // Node numbering: 0 = S, 1 = T, then students with choices, then listed worksites.
     var studentNode = [Int32](repeating: -1, count: studentCount)
     var worksiteNode = [Int32](repeating: -1, count: instance.worksites.count)
     var next: Int32 = 2
     var bigM = 1
-    for s in 0..<studentCount where !choices.range(of: s).isEmpty {
+    for s in 0..<studentCount where !kept[s].isEmpty {
       studentNode[s] = next
       next += 1
       var worst = 0
-      for c in choices.range(of: s) {
+      for c in kept[s] {
         worst = max(worst, rankCost.cost(ofRank: Int(choices.rank[c])))
       }
       bigM += worst
     }
     let firstWorksiteNode = next
-    for c in 0..<choices.count where worksiteNode[Int(choices.worksite[c])] < 0 {
-      worksiteNode[Int(choices.worksite[c])] = next
-      next += 1
+    for range in kept {
+      for c in range where worksiteNode[Int(choices.worksite[c])] < 0 {
+        worksiteNode[Int(choices.worksite[c])] = next
+        next += 1
+      }
     }
     let placeable = Int(firstWorksiteNode) - 2
     var network = NetworkSimplex(nodeCount: Int(next))
-    network.reserveArcs(choices.count + Int(next) + 1)
+    network.reserveArcs(choices.count - pruned.dropped + Int(next) + 1)
     // Choice arcs first: they are the ones pricing scans most. Every arc is reversed.
     for s in 0..<studentCount where studentNode[s] >= 0 {
-      for c in choices.range(of: s) {
+      for c in kept[s] {
         network.addArc(
           from: Int(worksiteNode[Int(choices.worksite[c])]), to: Int(studentNode[s]), capacity: 1,
           cost: rankCost.cost(ofRank: Int(choices.rank[c])))
@@ -72,12 +78,12 @@ struct AssignmentNetwork {
       network.addArc(from: Int(studentNode[s]), to: 0, capacity: 1, cost: 0)
     }
     for (w, node) in worksiteNode.enumerated() where node >= 0 {
-      network.addArc(from: 1, to: Int(node), capacity: instance.worksites[w].capacity, cost: 0)
+      network.addArc(from: 1, to: Int(node), capacity: pruned.capacity[w], cost: 0)
     }
     let returnArc = network.addArc(from: 0, to: 1, capacity: placeable, cost: -bigM)
     let start = Self.greedyBasis(
-      instance, studentNode: studentNode, worksiteNode: worksiteNode, network: network,
-      returnArc: returnArc)
+      instance, pruned: pruned, studentNode: studentNode, worksiteNode: worksiteNode,
+      network: network, returnArc: returnArc)
 
     switch network.run(warmStart: start) {
     case .optimal: break
@@ -88,8 +94,12 @@ struct AssignmentNetwork {
     var placement = Placement(studentCount: studentCount)
     var arc = 0
     var cost = 0
+    for (s, c) in pruned.fixed {
+      placement.assign(student: s, to: Int(choices.worksite[c]))
+      cost += rankCost.cost(ofRank: Int(choices.rank[c]))
+    }
     for s in 0..<studentCount where studentNode[s] >= 0 {
-      for c in choices.range(of: s) {
+      for c in kept[s] {
         let f = network.flow(arc)
         if f == 1 {
           placement.assign(student: s, to: Int(choices.worksite[c]))
@@ -98,14 +108,17 @@ struct AssignmentNetwork {
         arc += 1
       }
     }
-    let placed = network.flow(returnArc)
-    guard network.totalCost == cost - placed * bigM else {
+    let placedInNetwork = network.flow(returnArc)
+    let placed = placedInNetwork + pruned.fixed.count
+    let fixedCost = pruned.fixed.reduce(0) { $0 + rankCost.cost(ofRank: Int(choices.rank[$1.entry])) }
+    guard network.totalCost == cost - fixedCost - placedInNetwork * bigM else {
       throw SolverError("network simplex: flow cost \(network.totalCost) disagrees with placement")
     }
     self.placement = placement
     self.objective = PlacementObjective(placed: placed, cost: cost)
     self.nodes = network.nodeCount
     self.arcs = network.arcCount
+    self.fixedBeforeSolving = pruned.fixed.count
     self.worksitePotential = worksiteNode.map { $0 >= 0 ? network.potential(Int($0)) : 0 }
   }
 
@@ -122,18 +135,19 @@ struct AssignmentNetwork {
   ///
   /// - Complexity: O(L) over all list entries.
   private static func greedyBasis(
-    _ instance: PlacementInstance, studentNode: [Int32], worksiteNode: [Int32],
-    network: NetworkSimplex, returnArc: Int
+    _ instance: PlacementInstance, pruned: ChoicePruning, studentNode: [Int32],
+    worksiteNode: [Int32], network: NetworkSimplex, returnArc: Int
   ) -> NetworkSimplex.Basis {
     let choices = instance.choices
     let studentCount = instance.students.count
-    var room = instance.worksites.map(\.capacity)
+    let kept = pruned.kept
+    var room = pruned.capacity
     var chosen = [Int](repeating: -1, count: studentCount)  // choice entry, or -1
     var longest = 0
-    for s in 0..<studentCount { longest = max(longest, choices.range(of: s).count) }
+    for s in 0..<studentCount { longest = max(longest, kept[s].count) }
     for round in 0..<longest {
       for s in 0..<studentCount where chosen[s] < 0 {
-        let range = choices.range(of: s)
+        let range = kept[s]
         guard round < range.count else { continue }
         let c = range.lowerBound + round
         let w = Int(choices.worksite[c])
@@ -151,7 +165,7 @@ struct AssignmentNetwork {
     var placed = 0
     var used = [Bool](repeating: false, count: instance.worksites.count)
     for s in 0..<studentCount where studentNode[s] >= 0 {
-      for c in choices.range(of: s) {
+      for c in kept[s] {
         if c == chosen[s] {
           treeArc[Int(studentNode[s])] = arc
           used[Int(choices.worksite[c])] = true

@@ -66,7 +66,10 @@ public struct OptimalStrategy: PlacementStrategy {
     return try checked(
       network.placement, against: network.objective, instance: instance,
       solver: "network-simplex",
-      statistics: ["network_nodes": network.nodes, "network_arcs": network.arcs])
+      statistics: [
+        "network_nodes": network.nodes, "network_arcs": network.arcs,
+        "fixed_before_solving": network.fixedBeforeSolving,
+      ])
   }
 
   @available(*, noasync)
