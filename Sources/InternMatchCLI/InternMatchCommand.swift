@@ -12,6 +12,7 @@ struct InternMatchCommand: ParsableCommand {
       """,
     subcommands: [
       SolveCommand.self, CompareCommand.self, ValidateCommand.self, GenerateCommand.self,
+      BenchCommand.self,
     ]
   )
 }
