@@ -78,7 +78,7 @@ struct BenchCommand: ParsableCommand {
         let solveStart = clock.now
         let result: PlacementResult
         do {
-          result = try name.make(instance: instance, seed: seed).place(instance)
+          result = try name.make(seed: seed).place(instance)
         } catch {
           printError("internal error: \(name.rawValue) at \(size): \(error)")
           throw ExitStatus.internalError

@@ -45,7 +45,14 @@ struct CompareCommand: ParsableCommand {
     var table = StrategyComparison(students: instance.students.count, seed: runSeed)
     let clock = ContinuousClock()
     for name in strategies {
-      let strategy = name.make(instance: instance, seed: runSeed)
+      let strategy = name.make(seed: runSeed)
+      let missing = strategy.unsupportedRules(in: instance)
+      guard missing.isEmpty else {
+        printError(
+          "note: \(name.rawValue) skipped: it cannot honour "
+            + missing.map(\.rawValue).joined(separator: ", "))
+        continue
+      }
       let start = clock.now
       let result: PlacementResult
       do {
@@ -60,7 +67,7 @@ struct CompareCommand: ParsableCommand {
           strategy: name.rawValue,
           metrics: OutcomeMetrics(instance: instance, placement: result.placement),
           rankCost: instance.objective(of: result.placement, rankCost: .linear).cost,
-          blockingPairs: name.blockingPairs(result.placement, instance: instance, seed: runSeed),
+          blockingPairs: instance.blockingPairCount(result.placement, seed: runSeed),
           milliseconds: elapsed))
     }
     print(table.rendered(as: format), terminator: "")

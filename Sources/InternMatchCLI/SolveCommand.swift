@@ -67,8 +67,15 @@ struct SolveCommand: ParsableCommand {
     }
     let cost = strategyName.rankCost(requested: rankCost ?? instance.policy.rankCost)
     let runSeed = seed ?? instance.policy.seed
-    let placer = strategyName.make(
-      instance: instance, seed: runSeed ?? 0, rankCost: cost, backend: solver)
+    let placer = strategyName.make(seed: runSeed ?? 0, rankCost: cost, backend: solver)
+    let missing = placer.unsupportedRules(in: instance)
+    guard missing.isEmpty else {
+      printError(
+        "error: \(strategyName.rawValue) cannot honour this dataset's "
+          + missing.map(\.rawValue).joined(separator: ", ")
+          + "; use --strategy optimal, which honours every side constraint. Nothing was written.")
+      throw ExitStatus.badData
+    }
 
     var result: PlacementResult
     do {
@@ -113,7 +120,8 @@ struct SolveCommand: ParsableCommand {
       timingsMilliseconds: [
         "read": milliseconds(start, afterRead), "solve": milliseconds(afterRead, afterSolve),
         "verify": milliseconds(beforeVerify, afterVerify),
-      ])
+      ],
+      blockingPairs: instance.blockingPairCount(result.placement, seed: runSeed ?? 0))
     summary.timingsMilliseconds["cross_check"] = crossCheckMilliseconds
     summary.timingsMilliseconds["total"] = milliseconds(start, afterVerify)
     let csv = PlacementWriter.csv(instance, outcomes: outcomes)

@@ -9,6 +9,12 @@ enum StrategyName: String, CaseIterable, ExpressibleByArgument {
   case optimalSquared = "optimal-squared"
   /// Lexicographically most first choices, then second choices, … (exact).
   case rankMaximal = "rank-maximal"
+  /// Student-proposing deferred acceptance: the student-optimal stable placement.
+  case stable
+  /// Students in lottery order take their best remaining choice.
+  case serialDictatorship = "serial-dictatorship"
+  /// First choices first, ties by lottery.
+  case greedy
 
   /// Whether the strategy is `optimal` under some rank cost (and can be cross-checked).
   var isOptimal: Bool { self == .optimal || self == .optimalSquared }
@@ -20,18 +26,22 @@ enum StrategyName: String, CaseIterable, ExpressibleByArgument {
 
   /// The strategy, configured.
   func make(
-    instance: PlacementInstance, seed: UInt64, rankCost: RankCost = .linear,
-    backend: OptimalStrategy.Backend = .network
+    seed: UInt64, rankCost: RankCost = .linear, backend: OptimalStrategy.Backend = .network
   ) -> any PlacementStrategy {
     switch self {
     case .optimal, .optimalSquared:
       OptimalStrategy(rankCost: self.rankCost(requested: rankCost), backend: backend)
     case .rankMaximal: RankMaximalStrategy()
+    case .stable: StableStrategy(seed: seed)
+    case .serialDictatorship: SerialDictatorshipStrategy(seed: seed)
+    case .greedy: GreedyStrategy(seed: seed)
     }
   }
+}
 
-  /// Blocking pairs of `placement` with respect to worksite priorities (`nil` until measured).
-  func blockingPairs(_ placement: Placement, instance: PlacementInstance, seed: UInt64) -> Int? {
-    nil
+extension PlacementInstance {
+  /// Blocking pairs of `placement` with respect to the worksite priorities drawn with `seed`.
+  func blockingPairCount(_ placement: Placement, seed: UInt64) -> Int {
+    blockingPairs(in: placement, priorities: WorksitePriorities(instance: self, seed: seed)).count
   }
 }

@@ -12,7 +12,7 @@ enum PolicyReader {
   static let file = "policy.json"
   static let keys = [
     "strategy", "seed", "rank_cost", "max_distance_km", "school_floor", "reserve_order",
-    "reserves_revert", "place_unranked",
+    "reserves_revert", "place_unranked", "priority_groups", "tie_breaking",
   ]
 
   static func read(_ data: Data, issues: inout [DatasetIssue]) -> Policy {
@@ -87,6 +87,22 @@ enum PolicyReader {
       case "reserved-first": policy.reservedSeatsFirst = true
       case "open-first": policy.reservedSeatsFirst = false
       default: error("reserve_order must be reserved-first or open-first")
+      }
+    }
+    if let value = settings["priority_groups"] {
+      if let groups = value as? [String], !groups.contains(where: \.isEmpty) {
+        policy.priorityGroups = groups
+      } else {
+        error("priority_groups must be a list of group names, highest priority first")
+      }
+    }
+    if let value = settings["tie_breaking"] {
+      if let name = value as? String, let rule = TieBreaking(rawValue: name) {
+        policy.tieBreaking = rule
+      } else {
+        error(
+          "tie_breaking must be one of "
+            + TieBreaking.allCases.map(\.rawValue).joined(separator: ", "))
       }
     }
     for (key, apply) in [

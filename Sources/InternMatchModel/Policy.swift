@@ -42,12 +42,19 @@ public struct Policy: Hashable, Sendable, Codable {
   public var reservesRevert: Bool
   /// Whether students with no list may be placed into eligible seats of their own cluster.
   public var placeUnranked: Bool
+  /// Priority groups in precedence order: at a worksite without its own ranking, and in
+  /// sequential strategies, members of the first group come before those of the second, and
+  /// so on, before everyone else; the lottery orders students within a tier.
+  public var priorityGroups: [String]
+  /// How lottery numbers are drawn for worksites without their own ranking.
+  public var tieBreaking: TieBreaking
 
   /// Creates a policy.
   public init(
     strategy: String? = nil, seed: UInt64? = nil, rankCost: RankCost = .linear,
     maximumDistanceKilometres: Double? = nil, schoolFloor: Double? = nil,
-    reservedSeatsFirst: Bool = true, reservesRevert: Bool = true, placeUnranked: Bool = false
+    reservedSeatsFirst: Bool = true, reservesRevert: Bool = true, placeUnranked: Bool = false,
+    priorityGroups: [String] = [], tieBreaking: TieBreaking = .single
   ) {
     self.strategy = strategy
     self.seed = seed
@@ -57,5 +64,21 @@ public struct Policy: Hashable, Sendable, Codable {
     self.reservedSeatsFirst = reservedSeatsFirst
     self.reservesRevert = reservesRevert
     self.placeUnranked = placeUnranked
+    self.priorityGroups = priorityGroups
+    self.tieBreaking = tieBreaking
   }
+}
+
+/// How a lottery breaks ties in worksite priorities.
+///
+/// Single tie-breaking gives each student one lottery number used at every worksite, as New York
+/// City does; multiple tie-breaking draws a fresh number for every (worksite, student) pair.
+/// Single tie-breaking tends to give more students their top choices among stable matchings
+/// (Abdulkadiroğlu, Pathak & Roth, "Strategy-proofness versus efficiency in matching with
+/// indifferences", AER 2009).
+public enum TieBreaking: String, Hashable, Sendable, Codable, CaseIterable {
+  /// One lottery number per student.
+  case single
+  /// One lottery number per (worksite, student) pair.
+  case multiple
 }

@@ -38,6 +38,7 @@ public struct OptimalStrategy: PlacementStrategy {
   }
 
   public var name: String { "optimal" }
+  public var supportedRules: Set<SideRule> { Set(SideRule.allCases) }
 
   @available(*, noasync, message: "GLPK state is thread-local; solve synchronously")
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {

@@ -9,6 +9,8 @@ import InternMatchModel
 public protocol PlacementStrategy: Sendable {
   /// The strategy's name on the command line, such as `optimal`.
   var name: String { get }
+  /// The side constraints the strategy honours; an instance with any other is refused.
+  var supportedRules: Set<SideRule> { get }
   /// Places the students of `instance`.
   ///
   /// - Throws: ``SolverError`` when a backend fails; "some students unplaced" is a result.

@@ -26,8 +26,10 @@ public struct RankMaximalStrategy: PlacementStrategy {
   public init() {}
 
   public var name: String { "rank-maximal" }
+  public var supportedRules: Set<SideRule> { [] }
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
+    try requireSupport(of: instance)
     let choices = instance.choices
     let studentCount = instance.students.count
     // Nodes: 0 = S, 1 = T, then every student, then every worksite.

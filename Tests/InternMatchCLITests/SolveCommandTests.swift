@@ -135,6 +135,45 @@ struct SolveCommandTests {
   }
 }
 
+@Suite("internmatch solve with lottery strategies (end to end, built binary)")
+struct LotteryStrategyCommandTests {
+  @Test("stable: zero blocking pairs in summary.json; the same seed gives the same placements")
+  func stable() throws {
+    let directory = try Paths.temporaryDirectory()
+    for run in ["a", "b"] {
+      let result = try CLI.run([
+        "solve", Paths.dataset("nyc-sample"), "--strategy", "stable", "--seed", "11", "--output",
+        directory + "/" + run,
+      ])
+      #expect(result.status == 0, "\(result.stderr)")
+      #expect(result.stdout.contains("blocking pairs 0"))
+    }
+    let summary = try String(contentsOfFile: directory + "/a/summary.json", encoding: .utf8)
+    #expect(summary.contains("\"blocking_pairs\" : 0"))
+    #expect(
+      FileManager.default.contents(atPath: directory + "/a/placements.csv")
+        == FileManager.default.contents(atPath: directory + "/b/placements.csv"))
+  }
+
+  @Test("a side constraint the strategy cannot honour is refused, nothing written")
+  func unsupported() throws {
+    let directory = try Paths.temporaryDirectory()
+    try FileManager.default.copyItem(atPath: Paths.dataset("tiny"), toPath: directory + "/data")
+    let students = try String(contentsOfFile: directory + "/data/students.csv", encoding: .utf8)
+    let ids = students.split(separator: "\n").dropFirst().prefix(2).map {
+      $0.split(separator: ",")[0]
+    }
+    try "student_a,student_b\n\(ids[0]),\(ids[1])\n".write(
+      toFile: directory + "/data/links.csv", atomically: true, encoding: .utf8)
+    let result = try CLI.run([
+      "solve", directory + "/data", "--strategy", "stable", "--output", directory + "/out",
+    ])
+    #expect(result.status == 65)
+    #expect(result.stderr.contains("stable cannot honour this dataset's links"))
+    #expect(!FileManager.default.fileExists(atPath: directory + "/out/placements.csv"))
+  }
+}
+
 @Suite("internmatch compare (end to end, built binary)")
 struct CompareCommandTests {
   @Test("one row per strategy, in every format; unknown strategies are usage errors")
@@ -143,7 +182,11 @@ struct CompareCommandTests {
     #expect(csv.status == 0, "\(csv.stderr)")
     let lines = csv.stdout.split(separator: "\n")
     #expect(lines.first?.hasPrefix("strategy,placed,rate") == true)
-    #expect(lines.count == 1 + 3)
+    #expect(lines.count == 1 + 6)
+    let header = lines[0].split(separator: ",")
+    let blocking = try #require(header.firstIndex(of: "blocking"))
+    let stable = try #require(lines.first { $0.hasPrefix("stable,") }).split(separator: ",")
+    #expect(stable[blocking] == "0")
     let json = try CLI.run([
       "compare", Paths.dataset("tiny"), "--strategies", "optimal,rank-maximal", "--format", "json",
     ])

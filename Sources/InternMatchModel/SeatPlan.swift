@@ -1,0 +1,120 @@
+/// How a worksite fills its seats from a set of applicants: its reserved and open seats in the
+/// policy's precedence, at most `max_per_school` students of one school, pinned students first.
+///
+/// Seats are filled in stages, best applicant first within each: with `reserve_order`
+/// `reserved-first` every reserve (in the order the worksite lists them) comes before the open
+/// seats, with `open-first` after them. A reserve stage takes the best remaining members of its
+/// group; when they run out and reserves revert, its remaining seats take the best remaining
+/// applicants of any group, otherwise they stay empty. This is a choice function with
+/// slot-specific priorities (Kominers & Sönmez, "Matching with slot-specific priorities",
+/// Theoretical Economics 2016; Dur, Kominers, Pathak & Sönmez, "Reserve design", JPE 2018):
+/// in the school-choice setting it is substitutable and fills as many seats as it can, so
+/// student-proposing deferred acceptance with it is stable, student-optimal and strategy-proof.
+/// A plain worksite is the special case of one open stage: the best `capacity` applicants.
+///
+/// ```swift
+/// let plan = SeatPlan(worksite: w, policy: policy)
+/// plan.choose(applicants, in: instance, schools: schools)  // mask of the chosen
+/// ```
+///
+/// - Complexity: ``choose(_:forced:in:schools:)`` is O(stages × applicants).
+public struct SeatPlan: Hashable, Sendable {
+  /// A run of seats filled together: the open seats, or one group's reserve.
+  public struct Stage: Hashable, Sendable {
+    /// The group the seats are reserved for; `nil` for open seats.
+    public var group: String?
+    /// Number of seats.
+    public var seats: Int
+  }
+
+  /// The stages in precedence order.
+  public let stages: [Stage]
+  /// Whether reserve seats left unfilled by their group go to anyone.
+  public let reservesRevert: Bool
+  /// At most this many students of one school, if set.
+  public let maxPerSchool: Int?
+
+  /// The plan of `worksite` under `policy`.
+  public init(worksite: Worksite, policy: Policy) {
+    let capacity = max(worksite.capacity, 0)
+    var reserved: [Stage] = []
+    var left = capacity
+    for r in worksite.reserves {
+      let n = min(r.count(ofCapacity: capacity), left)
+      left -= n
+      if n > 0 { reserved.append(Stage(group: r.group, seats: n)) }
+    }
+    let open = Stage(group: nil, seats: left)
+    stages = policy.reservedSeatsFirst ? reserved + [open] : [open] + reserved
+    reservesRevert = policy.reservesRevert
+    maxPerSchool = worksite.maxPerSchool
+  }
+
+  /// Whether the plan is one open stage with no school limit: choosing is taking the best
+  /// `capacity` applicants.
+  public var isPlain: Bool { stages.count == 1 && maxPerSchool == nil }
+
+  /// Chooses among `applicants`, given best first; `forced` marks pinned applicants, who are
+  /// always chosen and take seats first (a reserve of theirs if one is left, else the first
+  /// stage with a seat). Returns which applicants are chosen.
+  ///
+  /// - Parameter schools: the school index of every student of the instance (see
+  ///   ``PlacementInstance/schoolIndices``); used only when ``maxPerSchool`` is set.
+  public func choose(
+    _ applicants: [Int32], forced: (Int32) -> Bool, in instance: PlacementInstance,
+    schools: [Int32]
+  ) -> [Bool] {
+    var chosen = [Bool](repeating: false, count: applicants.count)
+    var left = stages.map(\.seats)
+    var perSchool: [Int32: Int] = [:]
+    func schoolAllows(_ s: Int32) -> Bool {
+      guard let limit = maxPerSchool else { return true }
+      return perSchool[schools[Int(s)], default: 0] < limit
+    }
+    func take(_ i: Int, stage t: Int) {
+      chosen[i] = true
+      left[t] -= 1
+      if maxPerSchool != nil { perSchool[schools[Int(applicants[i])], default: 0] += 1 }
+    }
+    func isMember(_ s: Int32, of group: String?) -> Bool {
+      group.map { instance.students[Int(s)].groups.contains($0) } ?? true
+    }
+
+    for (i, s) in applicants.enumerated() where forced(s) {
+      let fit =
+        stages.indices.first { left[$0] > 0 && stages[$0].group != nil && isMember(s, of: stages[$0].group) }
+        ?? stages.indices.first { left[$0] > 0 && stages[$0].group == nil }
+        ?? stages.indices.first { left[$0] > 0 }
+      if let t = fit {
+        take(i, stage: t)
+      } else {
+        chosen[i] = true  // more pins than seats is rejected when the instance is built
+      }
+    }
+    for (t, stage) in stages.enumerated() {
+      for (i, s) in applicants.enumerated() where left[t] > 0 {
+        if !chosen[i], isMember(s, of: stage.group), schoolAllows(s) { take(i, stage: t) }
+      }
+      guard stage.group != nil, reservesRevert else { continue }
+      for (i, s) in applicants.enumerated() where left[t] > 0 {
+        if !chosen[i], schoolAllows(s) { take(i, stage: t) }
+      }
+    }
+    return chosen
+  }
+}
+
+extension PlacementInstance {
+  /// Every student's school as a small integer (schools numbered in order of first appearance).
+  ///
+  /// - Complexity: O(S).
+  public var schoolIndices: [Int32] {
+    var index: [String: Int32] = [:]
+    return students.map { s in
+      if let k = index[s.school] { return k }
+      let k = Int32(index.count)
+      index[s.school] = k
+      return k
+    }
+  }
+}
