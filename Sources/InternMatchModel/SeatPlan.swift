@@ -82,7 +82,9 @@ public struct SeatPlan: Hashable, Sendable {
 
     for (i, s) in applicants.enumerated() where forced(s) {
       let fit =
-        stages.indices.first { left[$0] > 0 && stages[$0].group != nil && isMember(s, of: stages[$0].group) }
+        stages.indices.first {
+          left[$0] > 0 && stages[$0].group != nil && isMember(s, of: stages[$0].group)
+        }
         ?? stages.indices.first { left[$0] > 0 && stages[$0].group == nil }
         ?? stages.indices.first { left[$0] > 0 }
       if let t = fit {

@@ -52,9 +52,9 @@ struct SeatLedger {
     let groups = instance.students[s].groups
     guard
       let t = plans[w].stages.indices.first(where: { t in
-        let group = plans[w].stages[t].group
-        return left[stageStart[w] + t] > 0
-          && (group == nil || released || groups.contains(group!))
+        guard left[stageStart[w] + t] > 0 else { return false }
+        guard let group = plans[w].stages[t].group else { return true }
+        return released || groups.contains(group)
       })
     else { return false }
     commit(s, at: w, stage: t)

@@ -91,7 +91,8 @@ struct StableStrategyTests {
     #expect(stable.contains(result.placement), "DA's placement is not stable")
     for other in stable {
       for s in 0..<instance.students.count {
-        let mine = StableEnumeration.value(of: result.placement.worksite(of: s), for: s, in: instance)
+        let mine = StableEnumeration.value(
+          of: result.placement.worksite(of: s), for: s, in: instance)
         let theirs = StableEnumeration.value(of: other.worksite(of: s), for: s, in: instance)
         #expect(mine <= theirs, "student \(s) prefers another stable placement")
       }
