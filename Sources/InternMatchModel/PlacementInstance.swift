@@ -22,6 +22,8 @@ public struct PlacementInstance: Sendable {
   public let clusters: [Cluster]
   /// Worksite rankings whose ids are known.
   public let rankings: [WorksiteRanking]
+  /// The same rankings as indices: `(worksite, student, rank)`.
+  public let rankingIndices: [(worksite: Int32, student: Int32, rank: Int32)]
   /// The run settings.
   public let policy: Policy
   /// Index of each student id.
@@ -133,7 +135,7 @@ public struct PlacementInstance: Sendable {
           "the distance limit must be positive, not \(limit)"))
     }
 
-    let validRankings = Self.validate(
+    let (validRankings, rankingIndices) = Self.validate(
       rankings: rankings, students: studentIndex, worksites: worksiteIndex, into: &issues)
     let resolved = Self.resolve(
       rules, students: studentIndex, worksites: worksites, worksiteIndex: worksiteIndex,
@@ -197,6 +199,7 @@ public struct PlacementInstance: Sendable {
     self.worksites = worksites
     self.clusters = clusters
     self.rankings = validRankings
+    self.rankingIndices = rankingIndices
     self.policy = policy
     self.studentIndex = studentIndex
     self.worksiteIndex = worksiteIndex
@@ -227,9 +230,11 @@ public struct PlacementInstance: Sendable {
   private static func validate(
     rankings: [WorksiteRanking], students: [String: Int], worksites: [String: Int],
     into issues: inout [InstanceIssue]
-  ) -> [WorksiteRanking] {
+  ) -> ([WorksiteRanking], [(worksite: Int32, student: Int32, rank: Int32)]) {
     var valid: [WorksiteRanking] = []
     valid.reserveCapacity(rankings.count)
+    var indices: [(worksite: Int32, student: Int32, rank: Int32)] = []
+    indices.reserveCapacity(rankings.count)
     var pairs: [String: Int] = [:]
     for (k, r) in rankings.enumerated() {
       var ok = true
@@ -238,14 +243,16 @@ public struct PlacementInstance: Sendable {
           .init(.error, .ranking(k), field: "rank", "rank \(r.rank) must be 1 or more"))
         ok = false
       }
-      if worksites[r.worksite] == nil {
+      let w = worksites[r.worksite]
+      let s = students[r.student]
+      if w == nil {
         issues.append(
           .init(
             .warning, .ranking(k), field: "worksite",
             "unknown worksite '\(r.worksite)'; ranking skipped"))
         ok = false
       }
-      if students[r.student] == nil {
+      if s == nil {
         issues.append(
           .init(
             .warning, .ranking(k), field: "student",
@@ -263,8 +270,11 @@ public struct PlacementInstance: Sendable {
       } else {
         pairs[key] = k
       }
-      if ok { valid.append(r) }
+      if ok, let w, let s {
+        valid.append(r)
+        indices.append((Int32(w), Int32(s), Int32(clamping: r.rank)))
+      }
     }
-    return valid
+    return (valid, indices)
   }
 }

@@ -46,29 +46,36 @@ public struct WorksitePriorities: Sendable {
     for (position, s) in drawn.enumerated() { lottery[Int(s)] = Int32(position) }
 
     let groups = instance.policy.priorityGroups
-    let tier = instance.students.map { student -> Int32 in
-      Int32(groups.firstIndex(where: student.groups.contains) ?? groups.count)
+    var tier = [Int32](repeating: 0, count: studentCount)
+    if !groups.isEmpty {
+      for s in 0..<studentCount {
+        tier[s] = Int32(
+          groups.firstIndex(where: instance.students[s].groups.contains) ?? groups.count)
+      }
     }
 
-    var rankAt: [Int: [Int32: Int32]] = [:]
-    for r in instance.rankings {
-      guard let w = instance.worksiteIndex[r.worksite], let s = instance.studentIndex[r.student]
-      else { continue }
-      rankAt[w, default: [:]][Int32(s)] = Int32(clamping: r.rank)
-    }
-
+    // A worksite's own ranking, written onto the choice entries it ranks; entries of a ranking
+    // worksite left without a rank are unacceptable.
     let choices = instance.choices
+    var ranks = [Int32](repeating: 0, count: choices.count)
+    var ranking = [Bool](repeating: false, count: instance.worksites.count)
+    for (w, s, rank) in instance.rankingIndices {
+      ranking[Int(w)] = true
+      for c in choices.range(of: Int(s)) where choices.worksite[c] == w { ranks[c] = rank }
+    }
+
     let multiple = instance.policy.tieBreaking == .multiple
     var key = [UInt64](repeating: 0, count: choices.count)
     for s in 0..<studentCount {
       for c in choices.range(of: s) {
         let w = Int(choices.worksite[c])
-        let draw =
-          multiple ? Self.draw(seed: seed, worksite: w, student: s) : UInt64(lottery[s])
-        if let ranks = rankAt[w] {
-          key[c] = ranks[Int32(s)].map { UInt64($0) << 32 | draw } ?? Self.unacceptable
-        } else {
+        let draw = multiple ? Self.draw(seed: seed, worksite: w, student: s) : UInt64(lottery[s])
+        if !ranking[w] {
           key[c] = UInt64(tier[s] + 1) << 32 | draw
+        } else if ranks[c] > 0 {
+          key[c] = UInt64(ranks[c]) << 32 | draw
+        } else {
+          key[c] = Self.unacceptable
         }
       }
     }
