@@ -39,10 +39,12 @@ extension PlacementInstance {
   }
 
   /// Resolves employer capacities, links and pins to indices, reporting unknown ids, a student
-  /// pinned twice, a student linked to itself, more pins at a worksite than seats, negative
-  /// capacities and a floor outside 0–1.
+  /// pinned twice, a student linked to itself, more pins at a worksite than its seats, than its
+  /// `max_per_school` from one school or than an employer's capacity (no strategy could honour
+  /// them), negative capacities and a floor outside 0–1.
   static func resolve(
-    _ rules: PlacementRules, students: [String: Int], worksites: [Worksite],
+    _ rules: PlacementRules, students: [String: Int], roster: [Student],
+    worksites: [Worksite],
     worksiteIndex: [String: Int], into issues: inout [InstanceIssue]
   ) -> (pinned: [Int32], links: [(first: Int, second: Int)], employerLimit: [Int32]) {
     var employerLimit = [Int32](repeating: -1, count: worksites.count)
@@ -88,6 +90,8 @@ extension PlacementInstance {
 
     var pinned = [Int32](repeating: -1, count: students.count)
     var pinsAt = [Int](repeating: 0, count: worksites.count)
+    var pinsOfEmployer = [Int](repeating: 0, count: rules.employerCapacity.count)
+    var pinsOfSchool: [String: Int] = [:]
     for (k, pin) in rules.pins.enumerated() {
       guard let s = students[pin.student] else {
         issues.append(.init(.error, .pin(k), field: "student", "unknown student '\(pin.student)'"))
@@ -111,6 +115,29 @@ extension PlacementInstance {
             .error, .pin(k), field: "worksite",
             "more students are pinned to '\(pin.worksite)' than its \(worksites[w].capacity) seats"
           ))
+      }
+      if let limit = worksites[w].maxPerSchool {
+        let school = roster[s].school
+        let n = pinsOfSchool[pin.worksite + "\u{1F}" + school, default: 0] + 1
+        pinsOfSchool[pin.worksite + "\u{1F}" + school] = n
+        if n == limit + 1 {
+          issues.append(
+            .init(
+              .error, .pin(k), field: "worksite",
+              "more students of school \(school) are pinned to '\(pin.worksite)' than its "
+                + "max_per_school \(limit)"))
+        }
+      }
+      if employerLimit[w] >= 0 {
+        let e = Int(employerLimit[w])
+        pinsOfEmployer[e] += 1
+        if pinsOfEmployer[e] == rules.employerCapacity[e].capacity + 1 {
+          issues.append(
+            .init(
+              .error, .pin(k), field: "worksite",
+              "more students are pinned to employer '\(rules.employerCapacity[e].employer)' "
+                + "than its capacity \(rules.employerCapacity[e].capacity)"))
+        }
       }
     }
     if let floor = rules.schoolFloor, !(0...1).contains(floor) {

@@ -138,7 +138,8 @@ public struct PlacementInstance: Sendable {
     let (validRankings, rankingIndices) = Self.validate(
       rankings: rankings, students: studentIndex, worksites: worksiteIndex, into: &issues)
     let resolved = Self.resolve(
-      rules, students: studentIndex, worksites: worksites, worksiteIndex: worksiteIndex,
+      rules, students: studentIndex, roster: students, worksites: worksites,
+      worksiteIndex: worksiteIndex,
       into: &issues)
 
     if issues.contains(where: { $0.severity == .error }) {

@@ -58,6 +58,25 @@ struct PlacementInstanceTests {
     }
   }
 
+  @Test("pins beyond a school limit or an employer's capacity are errors")
+  func pinsBeyondLimits() throws {
+    let students = ["A", "B"].map { Student(id: $0, school: "K", cluster: "it") }
+    let worksites = [
+      Worksite(id: "W", employer: "Acme", cluster: "it", capacity: 2, maxPerSchool: 1),
+      Worksite(id: "V", employer: "Acme", cluster: "it", capacity: 2),
+    ]
+    let error = #expect(throws: InstanceValidationError.self) {
+      try PlacementInstance(
+        students: students, worksites: worksites,
+        rules: PlacementRules(
+          employerCapacity: [EmployerCapacity(employer: "Acme", capacity: 1)],
+          pins: [Pin(student: "A", worksite: "W"), Pin(student: "B", worksite: "W")]))
+    }
+    let messages = error?.issues.map(\.message) ?? []
+    #expect(messages.contains { $0.contains("than its max_per_school 1") })
+    #expect(messages.contains { $0.contains("employer 'Acme' than its capacity 1") })
+  }
+
   @Test("custom clusters replace the defaults")
   func customClusters() throws {
     let clusters = [Cluster(id: "agri", name: "Agriculture")]
