@@ -14,10 +14,17 @@ public enum Paths {
     repository.appendingPathComponent("Datasets").appendingPathComponent(name).path
   }
 
-  /// A new empty temporary directory.
-  public static func temporaryDirectory() throws -> String {
+  /// The folder holding every temporary directory of this test process, removed at exit.
+  private static let scratch: URL = {
     let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("internmatch-tests-\(UUID().uuidString)")
+      .appendingPathComponent("internmatch-tests-\(ProcessInfo.processInfo.processIdentifier)")
+    atexit { try? FileManager.default.removeItem(at: Paths.scratch) }
+    return url
+  }()
+
+  /// A new empty temporary directory, removed when the test process exits.
+  public static func temporaryDirectory() throws -> String {
+    let url = scratch.appendingPathComponent(UUID().uuidString)
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url.path
   }
