@@ -54,38 +54,25 @@ public struct OutcomeMetrics: Hashable, Sendable, Codable {
     var unlisted = 0
     var distanceSum = 0.0
     var distanceCount = 0
-    var dimensions: [String: [String: (students: Int, placed: Int, ranked: Int, rankSum: Int)]] = [
-      "school": [:], "borough": [:], "cluster": [:], "group": [:],
-    ]
+    var school: [String: Tally] = [:]
+    var borough: [String: Tally] = [:]
+    var cluster: [String: Tally] = [:]
+    var group: [String: Tally] = [:]
     for (s, outcome) in outcomes.enumerated() {
-      let student = instance.students[s]
       var rank: Int?
       if case .placed(let w, let r) = outcome {
         rank = r
         if r > 0 { ranks.append(r) } else { unlisted += 1 }
-        if let from = student.location, let to = instance.worksites[w].location {
+        if let from = instance.students[s].location, let to = instance.worksites[w].location {
           distanceSum += from.distanceKilometres(to: to)
           distanceCount += 1
         }
       }
-      var keys = [
-        ("school", student.school), ("borough", student.borough ?? "unknown"),
-        ("cluster", student.cluster),
-      ]
-      for group in student.groups.sorted() { keys.append(("group", group)) }
-      if student.groups.isEmpty { keys.append(("group", "none")) }
-      for (dimension, key) in keys {
-        var tally = dimensions[dimension, default: [:]][key] ?? (0, 0, 0, 0)
-        tally.students += 1
-        if let rank {
-          tally.placed += 1
-          if rank > 0 {
-            tally.ranked += 1
-            tally.rankSum += rank
-          }
-        }
-        dimensions[dimension, default: [:]][key] = tally
-      }
+      school[instance.students[s].school, default: Tally()].count(rank)
+      borough[instance.students[s].borough ?? "unknown", default: Tally()].count(rank)
+      cluster[instance.students[s].cluster, default: Tally()].count(rank)
+      for g in instance.students[s].groups { group[g, default: Tally()].count(rank) }
+      if instance.students[s].groups.isEmpty { group["none", default: Tally()].count(rank) }
     }
     students = outcomes.count
     placed = ranks.count + unlisted
@@ -101,7 +88,31 @@ public struct OutcomeMetrics: Hashable, Sendable, Codable {
     seats = instance.worksites.reduce(0) { $0 + $1.capacity }
     seatUtilisation = seats == 0 ? 0 : Double(placed) / Double(seats)
     meanDistanceKilometres = distanceCount == 0 ? nil : distanceSum / Double(distanceCount)
-    equity = dimensions.mapValues { tallies in
+    equity = [
+      "school": Tally.breakdown(school), "borough": Tally.breakdown(borough),
+      "cluster": Tally.breakdown(cluster), "group": Tally.breakdown(group),
+    ]
+  }
+
+  /// Students, placed and ranks summed for one value of a dimension.
+  private struct Tally {
+    var students = 0
+    var placed = 0
+    var ranked = 0
+    var rankSum = 0
+
+    /// Counts one student placed at `rank` (0 for unlisted), or unplaced.
+    mutating func count(_ rank: Int?) {
+      students += 1
+      guard let rank else { return }
+      placed += 1
+      if rank > 0 {
+        ranked += 1
+        rankSum += rank
+      }
+    }
+
+    static func breakdown(_ tallies: [String: Tally]) -> EquityBreakdown {
       EquityBreakdown(
         tallies.map { key, t in
           EquityBreakdown.Row(
