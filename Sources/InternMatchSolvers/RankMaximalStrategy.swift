@@ -13,6 +13,7 @@ import InternMatchModel
 /// current bound and the rest stay free (linear programming duality; the face of a network
 /// polytope is again a network polytope with integral vertices). Frozen arcs are never in the
 /// spanning tree, so each stage warm-starts from the last one's basis. Arithmetic is exact.
+/// Pinned students keep their seats and the profile is maximised over everyone else.
 ///
 /// ```swift
 /// let result = try RankMaximalStrategy().place(instance)
@@ -26,7 +27,7 @@ public struct RankMaximalStrategy: PlacementStrategy {
   public init() {}
 
   public var name: String { "rank-maximal" }
-  public var supportedRules: Set<SideRule> { [] }
+  public var supportedRules: Set<SideRule> { [.pins] }
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
     try requireSupport(of: instance)
@@ -40,7 +41,10 @@ public struct RankMaximalStrategy: PlacementStrategy {
     var capacity: [Int] = []
     var rankOfArc: [Int] = []  // 0 for arcs that are not choices
     var studentOfArc: [Int] = []
-    for s in 0..<studentCount {
+    // Pinned students hold their seats outside the network.
+    var pinnedAt = [Int](repeating: 0, count: instance.worksites.count)
+    for w in instance.pinnedWorksite where w >= 0 { pinnedAt[Int(w)] += 1 }
+    for s in 0..<studentCount where instance.pinnedWorksite[s] < 0 {
       for c in choices.range(of: s) {
         tail.append(2 + s)
         head.append(worksiteBase + Int(choices.worksite[c]))
@@ -53,12 +57,12 @@ public struct RankMaximalStrategy: PlacementStrategy {
     for s in 0..<studentCount {
       tail.append(0)
       head.append(2 + s)
-      capacity.append(1)
+      capacity.append(instance.pinnedWorksite[s] < 0 ? 1 : 0)
     }
     for (w, worksite) in instance.worksites.enumerated() {
       tail.append(worksiteBase + w)
       head.append(1)
-      capacity.append(worksite.capacity)
+      capacity.append(max(worksite.capacity - pinnedAt[w], 0))
     }
     tail.append(1)
     head.append(0)
@@ -107,6 +111,9 @@ public struct RankMaximalStrategy: PlacementStrategy {
     }
 
     var placement = Placement(studentCount: studentCount)
+    for (s, w) in instance.pinnedWorksite.enumerated() where w >= 0 {
+      placement.assign(student: s, to: Int(w))
+    }
     for e in 0..<choiceArcs where frozenAtUpper[e] || (!frozen[e] && flows[e] == 1) {
       placement.assign(student: studentOfArc[e], to: head[e] - worksiteBase)
     }

@@ -46,4 +46,24 @@ struct RankMaximalStrategyTests {
       #expect(try profile(instance) == BruteForce.bestProfile(instance), "seed \(seed)")
     }
   }
+
+  @Test("pins keep their seats; the rest is rank-maximal among what is left")
+  func pins() throws {
+    // W1 one seat, pinned to P (who lists only W2). A: W1, W2. B: W2. Without the pin A→W1 and
+    // B→W2 give [2]; with it, W1 is gone and W2 goes to B, a first choice, rather than to A, a
+    // second: profile [1], with P placed off their list.
+    let instance = try PlacementInstance(
+      students: [
+        Student(id: "P", school: "X", cluster: "it", preferences: ["W2"]),
+        Student(id: "A", school: "X", cluster: "it", preferences: ["W1", "W2"]),
+        Student(id: "B", school: "X", cluster: "it", preferences: ["W2"]),
+      ],
+      worksites: ["W1", "W2"].map { Worksite(id: $0, cluster: "it", capacity: 1) },
+      rules: PlacementRules(pins: [Pin(student: "P", worksite: "W1")]))
+    let result = try RankMaximalStrategy().place(instance)
+    #expect(result.placement.worksite(of: 0) == 0)
+    #expect(instance.violations(in: result.placement).isEmpty)
+    #expect(result.placement.assignment == [0, -1, 1])
+    #expect(OutcomeMetrics(instance: instance, placement: result.placement).rankProfile == [1])
+  }
 }
