@@ -22,16 +22,14 @@ public struct GreedyStrategy: PlacementStrategy {
   public init(seed: UInt64) { self.seed = seed }
 
   public var name: String { "greedy" }
-  public var supportedRules: Set<SideRule> {
-    [.pins, .maxPerSchool, .reserves, .employerCapacity]
-  }
+  public var supportedRules: Set<SideRule> { SequentialPlacement.supportedRules }
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
     try requireSupport(of: instance)
-    let order = WorksitePriorities(instance: instance, seed: seed).sequence
     let choices = instance.choices
     let ranks = Set(choices.rank).sorted()
-    let placement = SequentialPlacement.run(instance, order: order) { order, ledger, placement in
+    return SequentialPlacement.place(instance, seed: seed, strategy: name) {
+      order, ledger, placement in
       var next = order.map { choices.range(of: $0).lowerBound }
       for r in ranks {
         for (k, s) in order.enumerated() where placement.worksite(of: s) == nil {
@@ -44,8 +42,5 @@ public struct GreedyStrategy: PlacementStrategy {
         }
       }
     }
-    return PlacementResult(
-      placement: placement, objective: instance.objective(of: placement, rankCost: .linear),
-      strategy: name, solver: "greedy")
   }
 }

@@ -24,15 +24,13 @@ public struct SerialDictatorshipStrategy: PlacementStrategy {
   public init(seed: UInt64) { self.seed = seed }
 
   public var name: String { "serial-dictatorship" }
-  public var supportedRules: Set<SideRule> {
-    [.pins, .maxPerSchool, .reserves, .employerCapacity]
-  }
+  public var supportedRules: Set<SideRule> { SequentialPlacement.supportedRules }
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
     try requireSupport(of: instance)
-    let order = WorksitePriorities(instance: instance, seed: seed).sequence
     let choices = instance.choices
-    let placement = SequentialPlacement.run(instance, order: order) { order, ledger, placement in
+    return SequentialPlacement.place(instance, seed: seed, strategy: name) {
+      order, ledger, placement in
       for s in order {
         for c in choices.range(of: s) where ledger.take(student: s, at: Int(choices.worksite[c])) {
           placement.assign(student: s, to: Int(choices.worksite[c]))
@@ -40,8 +38,5 @@ public struct SerialDictatorshipStrategy: PlacementStrategy {
         }
       }
     }
-    return PlacementResult(
-      placement: placement, objective: instance.objective(of: placement, rankCost: .linear),
-      strategy: name, solver: "serial-dictatorship")
   }
 }
