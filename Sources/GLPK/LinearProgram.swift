@@ -20,7 +20,7 @@ import CGLPK
 /// one thread, inside one synchronous call. The type is not `Sendable` and its initializer is
 /// unavailable from async contexts, so the compiler enforces that.
 public final class LinearProgram {
-  private let problem: OpaquePointer
+  let problem: OpaquePointer
 
   /// Creates an empty problem, with GLPK's terminal output routed away from stdout.
   @available(*, noasync, message: "GLPK state is thread-local; build and solve synchronously")
@@ -140,12 +140,12 @@ public final class LinearProgram {
   /// Dual value (shadow price) of `row` at the current basic solution.
   public func rowDual(_ row: Int) -> Double { glp_get_row_dual(problem, rowNumber(row)) }
 
-  private func rowNumber(_ row: Int) -> Int32 {
+  func rowNumber(_ row: Int) -> Int32 {
     precondition(row >= 0 && row < rowCount, "LinearProgram: row \(row) out of range")
     return Int32(row + 1)
   }
 
-  private func columnNumber(_ column: Int) -> Int32 {
+  func columnNumber(_ column: Int) -> Int32 {
     precondition(
       column >= 0 && column < columnCount, "LinearProgram: column \(column) out of range")
     return Int32(column + 1)

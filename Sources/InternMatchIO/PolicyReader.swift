@@ -13,6 +13,7 @@ enum PolicyReader {
   static let keys = [
     "strategy", "seed", "rank_cost", "max_distance_km", "school_floor", "reserve_order",
     "reserves_revert", "place_unranked", "priority_groups", "tie_breaking",
+    "mip_time_limit_seconds",
   ]
 
   static func read(_ data: Data, issues: inout [DatasetIssue]) -> Policy {
@@ -64,13 +65,17 @@ enum PolicyReader {
           "rank_cost must be one of \(RankCost.allCases.map(\.rawValue).joined(separator: ", "))")
       }
     }
-    if let value = settings["max_distance_km"] {
+    for (key, apply) in [
+      ("max_distance_km", { (x: Double) in policy.maximumDistanceKilometres = x }),
+      ("mip_time_limit_seconds", { (x: Double) in policy.mipTimeLimitSeconds = x }),
+    ] {
+      guard let value = settings[key] else { continue }
       if let number = value as? NSNumber, !Self.isBoolean(number), number.doubleValue > 0,
         number.doubleValue.isFinite
       {
-        policy.maximumDistanceKilometres = number.doubleValue
+        apply(number.doubleValue)
       } else {
-        error("max_distance_km must be a positive number")
+        error("\(key) must be a positive number")
       }
     }
     if let value = settings["school_floor"] {

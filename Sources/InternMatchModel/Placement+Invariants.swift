@@ -18,6 +18,9 @@ public enum PlacementViolation: Hashable, Sendable, Codable, CustomStringConvert
   case belowMinimumGroup(worksite: Int, assigned: Int, minimum: Int)
   /// Two linked students are not at the same worksite (or both unplaced).
   case linkBroken(first: Int, second: Int)
+  /// Reserves that do not revert cannot seat a worksite's students: `students` of them may
+  /// use only `seats` seats (the open seats and the reserves of their groups).
+  case reserveBreached(worksite: Int, students: Int, seats: Int)
 
   public var description: String {
     switch self {
@@ -33,6 +36,8 @@ public enum PlacementViolation: Hashable, Sendable, Codable, CustomStringConvert
       "employer \(e) holds \(n) students, capacity \(c)"
     case .belowMinimumGroup(let w, let n, let m): "worksite #\(w) holds \(n) students, minimum \(m)"
     case .linkBroken(let a, let b): "linked students #\(a) and #\(b) are apart"
+    case .reserveBreached(let w, let n, let k):
+      "worksite #\(w) seats \(n) students in the \(k) seats open to them (reserves do not revert)"
     }
   }
 }
@@ -105,6 +110,55 @@ extension PlacementInstance {
     for (a, b) in linkedPairs where placement.worksite(of: a) != placement.worksite(of: b) {
       found.append(.linkBroken(first: a, second: b))
     }
+    if !policy.reservesRevert { found += reserveViolations(in: placement) }
     return found
+  }
+}
+
+extension PlacementInstance {
+  /// Worksites whose students cannot all be seated when reserves do not revert. By Hall's
+  /// theorem for seat types with capacities, they can be iff for every set G of the worksite's
+  /// reserves, the students who may use no reserve outside G number at most the open seats
+  /// plus the seats of G.
+  ///
+  /// - Complexity: O(S + Σ_w 2^r_w · students at w) for r_w reserves at w.
+  func reserveViolations(in placement: Placement) -> [PlacementViolation] {
+    var atWorksite: [Int: [Int]] = [:]
+    for s in 0..<students.count {
+      if let w = placement.worksite(of: s), w < worksites.count, !worksites[w].reserves.isEmpty {
+        atWorksite[w, default: []].append(s)
+      }
+    }
+    var found: [PlacementViolation] = []
+    for (w, seated) in atWorksite.sorted(by: { $0.key < $1.key }) {
+      if let short = Self.reserveShortfall(
+        worksites[w], seating: seated.map { students[$0].groups })
+      {
+        found.append(.reserveBreached(worksite: w, students: short.students, seats: short.seats))
+      }
+    }
+    return found
+  }
+
+  /// A set of the worksite's reserves whose students outnumber the seats they may use, when
+  /// reserves do not revert and students with these `groups` sit there; `nil` when all fit.
+  static func reserveShortfall(_ worksite: Worksite, seating groups: [Set<String>]) -> (
+    students: Int, seats: Int
+  )? {
+    let counts = worksite.reserves.map { $0.count(ofCapacity: worksite.capacity) }
+    let open = worksite.capacity - counts.reduce(0, +)
+    // Each student's usable reserves as a bit set.
+    let usable = groups.map { g in
+      worksite.reserves.indices.reduce(0) {
+        g.contains(worksite.reserves[$1].group) ? $0 | 1 << $1 : $0
+      }
+    }
+    for subset in 0..<(1 << counts.count) {
+      let demand = usable.count { $0 & ~subset == 0 }
+      let supply =
+        open + counts.indices.reduce(0) { subset & 1 << $1 != 0 ? $0 + counts[$1] : $0 }
+      if demand > supply { return (demand, supply) }
+    }
+    return nil
   }
 }

@@ -44,7 +44,7 @@ extension PlacementInstance {
   /// them), negative capacities and a floor outside 0–1.
   static func resolve(
     _ rules: PlacementRules, students: [String: Int], roster: [Student],
-    worksites: [Worksite],
+    worksites: [Worksite], reservesRevert: Bool,
     worksiteIndex: [String: Int], into issues: inout [InstanceIssue]
   ) -> (pinned: [Int32], links: [(first: Int, second: Int)], employerLimit: [Int32]) {
     var employerLimit = [Int32](repeating: -1, count: worksites.count)
@@ -137,6 +137,21 @@ extension PlacementInstance {
               .error, .pin(k), field: "worksite",
               "more students are pinned to employer '\(rules.employerCapacity[e].employer)' "
                 + "than its capacity \(rules.employerCapacity[e].capacity)"))
+        }
+      }
+    }
+    if !reservesRevert {
+      var pinnedGroups: [Int: [Set<String>]] = [:]
+      for (s, w) in pinned.enumerated() where w >= 0 && !worksites[Int(w)].reserves.isEmpty {
+        pinnedGroups[Int(w), default: []].append(roster[s].groups)
+      }
+      for (w, groups) in pinnedGroups.sorted(by: { $0.key < $1.key }) {
+        if let short = reserveShortfall(worksites[w], seating: groups) {
+          issues.append(
+            .init(
+              .error, .worksite(w), field: "reserve",
+              "\(short.students) students pinned to '\(worksites[w].id)' may use only "
+                + "\(short.seats) of its seats: reserves that do not revert keep the rest"))
         }
       }
     }

@@ -139,6 +139,7 @@ public struct PlacementInstance: Sendable {
       rankings: rankings, students: studentIndex, worksites: worksiteIndex, into: &issues)
     let resolved = Self.resolve(
       rules, students: studentIndex, roster: students, worksites: worksites,
+      reservesRevert: policy.reservesRevert,
       worksiteIndex: worksiteIndex,
       into: &issues)
 

@@ -48,13 +48,17 @@ public struct Policy: Hashable, Sendable, Codable {
   public var priorityGroups: [String]
   /// How lottery numbers are drawn for worksites without their own ranking.
   public var tieBreaking: TieBreaking
+  /// How long branch-and-cut may search for an optimum when minimum group sizes or links make
+  /// `optimal` a MIP; the best placement found is returned with its gap when time runs out.
+  public var mipTimeLimitSeconds: Double
 
   /// Creates a policy.
   public init(
     strategy: String? = nil, seed: UInt64? = nil, rankCost: RankCost = .linear,
     maximumDistanceKilometres: Double? = nil, schoolFloor: Double? = nil,
     reservedSeatsFirst: Bool = true, reservesRevert: Bool = true, placeUnranked: Bool = false,
-    priorityGroups: [String] = [], tieBreaking: TieBreaking = .single
+    priorityGroups: [String] = [], tieBreaking: TieBreaking = .single,
+    mipTimeLimitSeconds: Double = 60
   ) {
     self.strategy = strategy
     self.seed = seed
@@ -66,6 +70,7 @@ public struct Policy: Hashable, Sendable, Codable {
     self.placeUnranked = placeUnranked
     self.priorityGroups = priorityGroups
     self.tieBreaking = tieBreaking
+    self.mipTimeLimitSeconds = mipTimeLimitSeconds
   }
 }
 

@@ -2,25 +2,13 @@ import InternMatchModel
 
 /// The placement problem with the side constraints that keep it a network — pins,
 /// `max_per_school`, employer capacities, non-reverting seat reserves and school floors — as one
-/// min-cost circulation, solved exactly by ``NetworkSimplex``.
-///
-/// Nodes and arcs (flow runs `S → student → … → T → S`):
-/// - `S → s` (capacity 1), or through a school node `S → h → s` when a floor is set, where arc
-///   `S → h` has lower bound ⌈floor × placeable students of h⌉;
-/// - a pinned student gets lower bound 1 on its entry arc and only arcs to its pinned worksite;
-/// - each eligible choice `s → entry(w)` costs `rankCost(rank)`; the entry is `w` itself, or the
-///   node `(w, school(s))` with arc `(w, h) → w` of capacity `max_per_school`, or — with
-///   reserves that do not revert — one arc to each seat type the student may use (the open seats,
-///   capacity − reserved, and the reserve of each of the student's groups);
-/// - `w → T` (capacity of w), or `w → E → T` through the node of its employer, capacity the
-///   employer's;
-/// - the return arc `T → S` costs `−M`, `M = 1 + Σ` of every placeable student's largest cost.
+/// min-cost circulation (``ConstrainedNetworkModel``), solved exactly by ``NetworkSimplex``.
 ///
 /// Lower bounds become supplies (`l` on `u → v`: supply(u) −= l, supply(v) += l). The same big-M
 /// argument as ``AssignmentNetwork`` makes one run lexicographic: most placed, then least cost.
 /// A worksite with both `max_per_school` and reserves is not a network (two crossing families of
-/// limits on the same arcs): ``init(_:rankCost:)`` returns `nil` for it and the caller uses the
-/// LP.
+/// limits on the same arcs): ``init(_:rankCost:)`` returns `nil` for it and the caller uses
+/// ``PlacementMIP``.
 ///
 /// - Complexity: O(S + W + L) nodes and arcs; solved cold (network simplex).
 struct ConstrainedAssignmentNetwork {
@@ -92,7 +80,7 @@ struct ConstrainedAssignmentNetwork {
 
   /// Each school whose floor it cannot reach even alone, with its shortfall; or, when every
   /// school can alone, that the floors conflict with each other.
-  private static func diagnoseFloors(
+  static func diagnoseFloors(
     _ instance: PlacementInstance, rankCost: RankCost, floor: Double, reserves: Bool
   ) throws(SolverError) -> [String] {
     var placeable: [String: Int] = [:]
@@ -128,166 +116,24 @@ struct ConstrainedAssignmentNetwork {
     _ instance: PlacementInstance, rankCost: RankCost, floor: Double?, reserves: Bool,
     onlySchool: String? = nil
   ) throws(SolverError) -> ConstrainedAssignmentNetwork? {
-    let choices = instance.choices
-    let students = instance.students
-    let worksites = instance.worksites
-    var builder = NetworkBuilder()
-    let source = builder.node()
-    let sink = builder.node()
-
-    // Which students can be placed at all: an eligible choice or a pin.
-    let placeable = (0..<students.count).filter {
-      (instance.pinnedWorksite[$0] >= 0 || !choices.range(of: $0).isEmpty)
-        && (onlySchool == nil || students[$0].school == onlySchool)
-    }
-    // Worksite side: w → (employer →) T.
-    var worksiteNode = [Int](repeating: -1, count: worksites.count)
-    var employerNode = [Int](repeating: -1, count: instance.rules.employerCapacity.count)
-    for (k, e) in instance.rules.employerCapacity.enumerated() {
-      employerNode[k] = builder.node()
-      builder.arc(employerNode[k], sink, capacity: e.capacity, cost: 0)
-    }
-    for (w, worksite) in worksites.enumerated() {
-      worksiteNode[w] = builder.node()
-      let k = Int(instance.employerLimit[w])
-      builder.arc(
-        worksiteNode[w], k >= 0 ? employerNode[k] : sink, capacity: worksite.capacity, cost: 0)
-    }
-    // Seat types of worksites with non-reverting reserves: the open seats, then one per group.
-    var openNode = [Int](repeating: -1, count: worksites.count)
-    var reserveNodes = [[(group: String, node: Int)]](repeating: [], count: worksites.count)
-    if reserves {
-      for (w, worksite) in worksites.enumerated() where !worksite.reserves.isEmpty {
-        var reserved = 0
-        for r in worksite.reserves {
-          let n = r.count(ofCapacity: worksite.capacity)
-          reserved += n
-          let node = builder.node()
-          builder.arc(node, worksiteNode[w], capacity: n, cost: 0)
-          reserveNodes[w].append((r.group, node))
-        }
-        openNode[w] = builder.node()
-        builder.arc(openNode[w], worksiteNode[w], capacity: worksite.capacity - reserved, cost: 0)
-      }
-    }
-    // (worksite, school) nodes for max_per_school, made on first use.
-    var schoolEntry: [Int: [String: Int]] = [:]
-    func entries(of s: Int, at w: Int) -> [Int] {
-      if let k = worksites[w].maxPerSchool {
-        let school = students[s].school
-        if let node = schoolEntry[w]?[school] { return [node] }
-        let node = builder.node()
-        builder.arc(node, worksiteNode[w], capacity: k, cost: 0)
-        schoolEntry[w, default: [:]][school] = node
-        return [node]
-      }
-      if openNode[w] >= 0 {
-        return [openNode[w]]
-          + reserveNodes[w].filter { students[s].groups.contains($0.group) }.map(\.node)
-      }
-      return [worksiteNode[w]]
-    }
-
-    // Student side: S (→ school) → s → entries.
-    var schoolNode: [String: Int] = [:]
-    if let floor {
-      var count: [String: Int] = [:]
-      for s in placeable { count[students[s].school, default: 0] += 1 }
-      for (school, n) in count.sorted(by: { $0.key < $1.key }) {
-        let node = builder.node()
-        schoolNode[school] = node
-        builder.arc(source, node, lower: Self.required(floor, of: n), capacity: n, cost: 0)
-      }
-    }
-    var bigM = 1
-    var choiceArcs: [(arc: Int, student: Int, worksite: Int)] = []
-    for s in placeable {
-      let pin = Int(instance.pinnedWorksite[s])
-      let studentNode = builder.node()
-      let from = schoolNode[students[s].school] ?? source
-      builder.arc(from, studentNode, lower: pin >= 0 ? 1 : 0, capacity: 1, cost: 0)
-      var worst = 0
-      if pin >= 0 {
-        let cost = rankCost.cost(ofRank: instance.rank(of: s, at: pin) ?? 0)
-        worst = cost
-        for entry in entries(of: s, at: pin) {
-          choiceArcs.append((builder.arc(studentNode, entry, capacity: 1, cost: cost), s, pin))
-        }
-      } else {
-        for c in choices.range(of: s) {
-          let w = Int(choices.worksite[c])
-          let cost = rankCost.cost(ofRank: Int(choices.rank[c]))
-          worst = max(worst, cost)
-          for entry in entries(of: s, at: w) {
-            choiceArcs.append((builder.arc(studentNode, entry, capacity: 1, cost: cost), s, w))
-          }
-        }
-      }
-      bigM += worst
-    }
-    let returnArc = builder.arc(sink, source, capacity: placeable.count, cost: -bigM)
-
+    let model = ConstrainedNetworkModel(
+      instance, rankCost: rankCost, floor: floor, reserves: reserves, onlySchool: onlySchool)
+    let builder = model.builder
     var network = builder.network
     switch network.run() {
     case .optimal: break
     case .infeasible: return nil
     case .unbounded: throw SolverError("network: the circulation is unbounded")
     }
-    var placement = Placement(studentCount: students.count)
+    var placement = Placement(studentCount: instance.students.count)
     var cost = 0
-    for (arc, s, w) in choiceArcs where builder.flow(arc, in: network) == 1 {
+    for (arc, s, w) in model.choiceArcs where builder.flow(arc, in: network) == 1 {
       placement.assign(student: s, to: w)
       cost += builder.cost(arc)
     }
-    let placed = builder.flow(returnArc, in: network)
+    let placed = builder.flow(model.returnArc, in: network)
     return ConstrainedAssignmentNetwork(
       placement: placement, objective: PlacementObjective(placed: placed, cost: cost),
       nodes: network.nodeCount, arcs: network.arcCount, floorsMet: true)
   }
-}
-
-/// Builds a ``NetworkSimplex`` problem node by node, turning lower bounds into supplies.
-struct NetworkBuilder {
-  private var nodeCount = 0
-  private var tails: [Int] = []
-  private var heads: [Int] = []
-  private var capacities: [Int] = []
-  private var costs: [Int] = []
-  private var lowers: [Int] = []
-
-  /// A new node.
-  mutating func node() -> Int {
-    nodeCount += 1
-    return nodeCount - 1
-  }
-
-  /// A new arc `u → v` carrying between `lower` and `capacity` units at `cost` each.
-  @discardableResult
-  mutating func arc(_ u: Int, _ v: Int, lower: Int = 0, capacity: Int, cost: Int) -> Int {
-    precondition(0 <= lower && lower <= capacity, "NetworkBuilder: bounds")
-    tails.append(u)
-    heads.append(v)
-    capacities.append(capacity)
-    costs.append(cost)
-    lowers.append(lower)
-    return tails.count - 1
-  }
-
-  /// The cost of `arc`.
-  func cost(_ arc: Int) -> Int { costs[arc] }
-
-  /// The problem: capacities reduced by lower bounds, which move into the supplies.
-  var network: NetworkSimplex {
-    var net = NetworkSimplex(nodeCount: nodeCount)
-    net.reserveArcs(tails.count)
-    for e in tails.indices {
-      net.addArc(from: tails[e], to: heads[e], capacity: capacities[e] - lowers[e], cost: costs[e])
-      net.supply[tails[e]] -= lowers[e]
-      net.supply[heads[e]] += lowers[e]
-    }
-    return net
-  }
-
-  /// The flow on `arc` in a solved `network` built by ``network``, lower bound included.
-  func flow(_ arc: Int, in network: NetworkSimplex) -> Int { network.flow(arc) + lowers[arc] }
 }

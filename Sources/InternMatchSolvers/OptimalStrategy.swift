@@ -30,11 +30,17 @@ public struct OptimalStrategy: PlacementStrategy {
   public var rankCost: RankCost
   /// The engine.
   public var backend: Backend
+  /// The branch-and-cut time limit when side constraints make the problem a MIP; `nil` uses
+  /// the policy's `mip_time_limit_seconds`.
+  public var timeLimitSeconds: Double?
 
   /// Creates the strategy.
-  public init(rankCost: RankCost = .linear, backend: Backend = .network) {
+  public init(
+    rankCost: RankCost = .linear, backend: Backend = .network, timeLimitSeconds: Double? = nil
+  ) {
     self.rankCost = rankCost
     self.backend = backend
+    self.timeLimitSeconds = timeLimitSeconds
   }
 
   public var name: String { "optimal" }
@@ -42,10 +48,34 @@ public struct OptimalStrategy: PlacementStrategy {
 
   @available(*, noasync, message: "GLPK state is thread-local; solve synchronously")
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
-    switch backend {
-    case .glpk: try placeWithGLPK(instance)
-    case .network: try placeWithNetworkSimplex(instance)
+    let rules = instance.sideRules
+    if rules.contains(.minimumGroup) || rules.contains(.links) {
+      return try placeWithMIP(instance)
     }
+    switch backend {
+    case .glpk:
+      return ConstrainedAssignmentNetwork.applies(to: instance)
+        ? try placeWithMIP(instance) : try placeWithGLPK(instance)
+    case .network: return try placeWithNetworkSimplex(instance)
+    }
+  }
+
+  /// Every side constraint, as a MIP (an LP when only network constraints are present).
+  @available(*, noasync)
+  private func placeWithMIP(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
+    let mip = try PlacementMIP(
+      instance, rankCost: rankCost,
+      timeLimitSeconds: timeLimitSeconds ?? instance.policy.mipTimeLimitSeconds)
+    var result = try checked(
+      mip.placement, against: mip.objective, instance: instance,
+      solver: "glpk-branch-and-cut \(GLPKEnvironment.version)",
+      statistics: [
+        "mip_rows": mip.rows, "mip_columns": mip.columns, "mip_nodes": mip.nodes,
+        "mip_gap": mip.gap, "mip_proven_optimal": mip.status == .optimal ? 1 : 0,
+      ])
+    result.statistics["school_floors_met"] = mip.floorsMet ? 1 : 0
+    result.diagnostics = mip.diagnostics
+    return result
   }
 
   private func placeWithNetworkSimplex(_ instance: PlacementInstance) throws(SolverError)
@@ -53,14 +83,18 @@ public struct OptimalStrategy: PlacementStrategy {
   {
     if ConstrainedAssignmentNetwork.applies(to: instance) {
       guard let network = try ConstrainedAssignmentNetwork(instance, rankCost: rankCost) else {
-        // Not a network (max_per_school and reserves on one worksite): the LP is exact.
-        return try placeWithGLPK(instance)
+        // Not a network (max_per_school and reserves on one worksite).
+        return try placeWithMIP(instance)
       }
       var result = try checked(
         network.placement, against: network.objective, instance: instance,
         solver: "network-simplex",
         statistics: ["network_nodes": network.nodes, "network_arcs": network.arcs])
       result.statistics["school_floors_met"] = network.floorsMet ? 1 : 0
+      if !network.floorsMet {
+        result.diagnostics =
+          ["school floors cannot all be met; placed without them"] + network.floorDiagnostics
+      }
       return result
     }
     let network = try AssignmentNetwork(instance, rankCost: rankCost)

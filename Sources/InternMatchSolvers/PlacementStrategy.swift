@@ -29,17 +29,21 @@ public struct PlacementResult: Sendable {
   public var solver: String
   /// Counters that explain the run (components, LP sizes, iterations …), by name.
   public var statistics: [String: Int]
+  /// What a coordinator must read about the run: school floors that could not be met and why,
+  /// a branch-and-cut search stopped at its time limit with its gap. Empty for a clean run.
+  public var diagnostics: [String]
 
   /// Creates a result.
   public init(
     placement: Placement, objective: PlacementObjective, strategy: String, solver: String,
-    statistics: [String: Int] = [:]
+    statistics: [String: Int] = [:], diagnostics: [String] = []
   ) {
     self.placement = placement
     self.objective = objective
     self.strategy = strategy
     self.solver = solver
     self.statistics = statistics
+    self.diagnostics = diagnostics
   }
 }
 

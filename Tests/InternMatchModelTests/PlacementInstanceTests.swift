@@ -75,6 +75,21 @@ struct PlacementInstanceTests {
     let messages = error?.issues.map(\.message) ?? []
     #expect(messages.contains { $0.contains("than its max_per_school 1") })
     #expect(messages.contains { $0.contains("employer 'Acme' than its capacity 1") })
+
+    // A reserve that does not revert keeps its seat from a pinned non-member.
+    var policy = Policy()
+    policy.reservesRevert = false
+    let reserved = #expect(throws: InstanceValidationError.self) {
+      try PlacementInstance(
+        students: students,
+        worksites: [
+          Worksite(
+            id: "R", cluster: "it", capacity: 1,
+            reserves: [SeatReserve(group: "ell", seats: .seats(1))])
+        ], policy: policy, rules: PlacementRules(pins: [Pin(student: "A", worksite: "R")]))
+    }
+    #expect(
+      reserved?.issues.contains { $0.message.contains("may use only 0 of its seats") } == true)
   }
 
   @Test("custom clusters replace the defaults")

@@ -2,6 +2,49 @@ import InternMatch
 
 /// Small seeded random instances for cross-checking solvers against brute force.
 public enum RandomInstances {
+  /// A random instance with side constraints: minimum group sizes, links, `max_per_school`,
+  /// employer capacities, pins, reserves that do not revert and school floors, each present in
+  /// some instances. Only `network`-expressible ones when `networkOnly`.
+  public static func withSideRules(seed: UInt64, networkOnly: Bool = false) -> PlacementInstance {
+    let base = make(seed: seed, maxStudents: 6, maxWorksites: 4)
+    var rng = SplitMix64(seed: seed ^ 0x5EED)
+    var worksites = base.worksites
+    for j in worksites.indices {
+      worksites[j].employer = "E\(j % 2)"
+      switch Int.random(in: 0..<6, using: &rng) {
+      case 0 where !networkOnly: worksites[j].minimumGroupSize = 2
+      case 1: worksites[j].maxPerSchool = 1
+      case 2: worksites[j].reserves = [SeatReserve(group: "ell", seats: .seats(1))]
+      default: break
+      }
+    }
+    let students = base.students.map { student in
+      var s = student
+      if Bool.random(using: &rng) { s.groups = ["ell"] }
+      return s
+    }
+    var policy = Policy()
+    policy.reservesRevert = false
+    var rules = PlacementRules()
+    if Int.random(in: 0..<3, using: &rng) == 0 {
+      rules.employerCapacity = [EmployerCapacity(employer: "E0", capacity: 2)]
+    }
+    if !networkOnly, students.count >= 2, Bool.random(using: &rng) {
+      rules.links = [StudentLink(first: students[0].id, second: students[1].id)]
+    }
+    if let w = worksites.last, w.capacity > 0, w.maxPerSchool == nil, w.reserves.isEmpty,
+      Int.random(in: 0..<3, using: &rng) == 0
+    {
+      rules.pins = [Pin(student: students[students.count - 1].id, worksite: w.id)]
+    }
+    if Int.random(in: 0..<4, using: &rng) == 0 { rules.schoolFloor = 0.5 }
+    guard
+      let instance = try? PlacementInstance(
+        students: students, worksites: worksites, policy: policy, rules: rules)
+    else { preconditionFailure("RandomInstances built an invalid instance for seed \(seed)") }
+    return instance
+  }
+
   /// A random instance with up to `maxStudents` students and `maxWorksites` worksites: random
   /// capacities (0–2), lists of up to 4 entries (sometimes unknown or duplicate ids), and random
   /// ages and minimum ages so that some listed pairs are ineligible.
@@ -39,32 +82,61 @@ public enum RandomInstances {
 
 /// Exhaustive search for the best lexicographic objective: the ground truth for small instances.
 public enum BruteForce {
-  /// The best (most placed, then least cost) objective over every valid placement.
+  /// The best (most placed, then least cost) objective over every valid placement — one that
+  /// ``PlacementInstance/violations(in:)`` finds nothing wrong with, so every side constraint
+  /// counts, and that meets the school floor when any valid placement does — or `nil` when
+  /// there is none.
   ///
   /// - Complexity: O(∏(k_s + 1)) — only for tiny instances.
   public static func bestObjective(_ instance: PlacementInstance, rankCost: RankCost)
-    -> PlacementObjective
+    -> PlacementObjective?
   {
     var load = [Int](repeating: 0, count: instance.worksites.count)
-    var best = PlacementObjective(placed: 0, cost: 0)
-    func search(_ s: Int, _ placed: Int, _ cost: Int) {
+    var placement = Placement(studentCount: instance.students.count)
+    var best: PlacementObjective?
+    var bestMeetingFloors: PlacementObjective?
+    let checkRules = !instance.sideRules.isEmpty
+    func search(_ s: Int) {
       if s == instance.students.count {
-        let value = PlacementObjective(placed: placed, cost: cost)
-        if value < best { best = value }
+        if checkRules, !instance.violations(in: placement).isEmpty { return }
+        let value = instance.objective(of: placement, rankCost: rankCost)
+        if best.map({ value < $0 }) ?? true { best = value }
+        if meetsFloors(placement, instance), bestMeetingFloors.map({ value < $0 }) ?? true {
+          bestMeetingFloors = value
+        }
         return
       }
-      search(s + 1, placed, cost)
-      let choices = instance.choices
-      for c in choices.range(of: s) {
-        let w = Int(choices.worksite[c])
-        guard load[w] < instance.worksites[w].capacity else { continue }
-        load[w] += 1
-        search(s + 1, placed + 1, cost + rankCost.cost(ofRank: Int(choices.rank[c])))
-        load[w] -= 1
+      let pin = Int(instance.pinnedWorksite[s])
+      let options =
+        pin >= 0
+        ? [pin] : [-1] + instance.choices.range(of: s).map { Int(instance.choices.worksite[$0]) }
+      for w in options {
+        guard w < 0 || load[w] < instance.worksites[w].capacity else { continue }
+        if w >= 0 { load[w] += 1 }
+        placement.assign(student: s, to: w < 0 ? nil : w)
+        search(s + 1)
+        placement.assign(student: s, to: nil)
+        if w >= 0 { load[w] -= 1 }
       }
     }
-    search(0, 0, 0)
-    return best
+    search(0)
+    return bestMeetingFloors ?? best
+  }
+
+  /// Whether every school places at least ⌈floor × its placeable students⌉ (true without a
+  /// floor).
+  public static func meetsFloors(_ placement: Placement, _ instance: PlacementInstance) -> Bool {
+    guard let floor = instance.rules.schoolFloor else { return true }
+    var placeable: [String: Int] = [:]
+    var placed: [String: Int] = [:]
+    for s in instance.students.indices
+    where instance.pinnedWorksite[s] >= 0 || !instance.choices.range(of: s).isEmpty {
+      placeable[instance.students[s].school, default: 0] += 1
+      if placement.worksite(of: s) != nil { placed[instance.students[s].school, default: 0] += 1 }
+    }
+    return placeable.allSatisfy { school, n in
+      Double(placed[school, default: 0]) >= (floor * Double(n) - 1e-9).rounded(.up)
+    }
   }
 
   /// The lexicographically greatest rank profile (first choices, then second, …) over every

@@ -46,10 +46,14 @@ public enum RandomMarkets {
     {
       rules.pins = [Pin(student: "S0", worksite: w.id)]
     }
+    // A pin the reserves cannot seat is invalid: drop it then.
     guard
-      let instance = try? PlacementInstance(
-        students: students, worksites: worksites, rankings: rankings, policy: policy,
-        rules: rules)
+      let instance =
+        (try? PlacementInstance(
+          students: students, worksites: worksites, rankings: rankings, policy: policy,
+          rules: rules))
+        ?? (try? PlacementInstance(
+          students: students, worksites: worksites, rankings: rankings, policy: policy))
     else { preconditionFailure("RandomMarkets built an invalid instance for seed \(seed)") }
     return instance
   }

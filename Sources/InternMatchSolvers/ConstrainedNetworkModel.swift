@@ -1,0 +1,160 @@
+import InternMatchModel
+
+/// The placement problem with its network side constraints as a min-cost circulation — the
+/// model both ``ConstrainedAssignmentNetwork`` (network simplex) and ``PlacementMIP`` (GLPK,
+/// with the rows a network cannot hold) solve.
+///
+/// Nodes and arcs (flow runs `S → student → … → T → S`):
+/// - `S → s` (capacity 1), or through a school node `S → h → s` when a floor is set, where arc
+///   `S → h` has lower bound ⌈floor × placeable students of h⌉;
+/// - a pinned student gets lower bound 1 on its entry arc and only arcs to its pinned worksite;
+/// - each eligible choice `s → entry(w)` costs `rankCost(rank)`; the entry is `w` itself, or the
+///   node `(w, school(s))` with arc `(w, h) → w` of capacity `max_per_school`, or — with
+///   reserves that do not revert — one arc to each seat type the student may use (the open seats,
+///   capacity − reserved, and the reserve of each of the student's groups);
+/// - `w → T` (capacity of w; its flow is w's load), or `w → E → T` through the node of its
+///   employer, capacity the employer's;
+/// - the return arc `T → S` costs `−M`, `M = 1 + Σ` of every placeable student's largest cost:
+///   one more placed student outweighs any change of cost, so a least-cost circulation places
+///   the most students and, among those placements, has the least cost.
+///
+/// At a worksite with both `max_per_school` and seat types, the school limit crosses the seat
+/// types and cannot be an arc: it is kept aside in ``schoolLimits`` for an LP row.
+///
+/// - Complexity: O(S + W + L) nodes and arcs.
+struct ConstrainedNetworkModel {
+  /// The nodes and arcs.
+  var builder: NetworkBuilder
+  /// Every arc from a student towards a worksite, with the two.
+  var choiceArcs: [(arc: Int, student: Int, worksite: Int)]
+  /// The arc whose flow is each worksite's load.
+  var loadArc: [Int]
+  /// The return arc `T → S`: its flow is the number placed.
+  var returnArc: Int
+  /// School limits the arcs cannot hold, at worksites that also have seat types: at most
+  /// `limit` units on `arcs` (one family per worksite and school). Empty means the model is a
+  /// network.
+  var schoolLimits: [(worksite: Int, limit: Int, arcs: [Int])]
+
+  /// Builds the model; with `floor`, school floors as lower bounds; with `reserves`, seat types;
+  /// with `onlySchool`, only that school's students take part.
+  init(
+    _ instance: PlacementInstance, rankCost: RankCost, floor: Double?, reserves: Bool,
+    onlySchool: String? = nil
+  ) {
+    let choices = instance.choices
+    let students = instance.students
+    let worksites = instance.worksites
+    var builder = NetworkBuilder()
+    let source = builder.node()
+    let sink = builder.node()
+
+    // Which students can be placed at all: an eligible choice or a pin.
+    let placeable = (0..<students.count).filter {
+      (instance.pinnedWorksite[$0] >= 0 || !choices.range(of: $0).isEmpty)
+        && (onlySchool == nil || students[$0].school == onlySchool)
+    }
+    // Worksite side: w → (employer →) T.
+    var worksiteNode = [Int](repeating: -1, count: worksites.count)
+    var loadArc = [Int](repeating: -1, count: worksites.count)
+    var employerNode = [Int](repeating: -1, count: instance.rules.employerCapacity.count)
+    for (k, e) in instance.rules.employerCapacity.enumerated() {
+      employerNode[k] = builder.node()
+      builder.arc(employerNode[k], sink, capacity: e.capacity, cost: 0)
+    }
+    for (w, worksite) in worksites.enumerated() {
+      worksiteNode[w] = builder.node()
+      let k = Int(instance.employerLimit[w])
+      loadArc[w] = builder.arc(
+        worksiteNode[w], k >= 0 ? employerNode[k] : sink, capacity: worksite.capacity, cost: 0)
+    }
+    // Seat types of worksites with non-reverting reserves: the open seats, then one per group.
+    var openNode = [Int](repeating: -1, count: worksites.count)
+    var reserveNodes = [[(group: String, node: Int)]](repeating: [], count: worksites.count)
+    if reserves {
+      for (w, worksite) in worksites.enumerated() where !worksite.reserves.isEmpty {
+        var reserved = 0
+        for r in worksite.reserves {
+          let n = r.count(ofCapacity: worksite.capacity)
+          reserved += n
+          let node = builder.node()
+          builder.arc(node, worksiteNode[w], capacity: n, cost: 0)
+          reserveNodes[w].append((r.group, node))
+        }
+        openNode[w] = builder.node()
+        builder.arc(openNode[w], worksiteNode[w], capacity: worksite.capacity - reserved, cost: 0)
+      }
+    }
+    // (worksite, school) nodes for max_per_school, made on first use.
+    var schoolEntry: [Int: [String: Int]] = [:]
+    var schoolLimitArcs: [Int: [String: [Int]]] = [:]
+    func entries(of s: Int, at w: Int) -> [Int] {
+      if let k = worksites[w].maxPerSchool, openNode[w] < 0 {
+        let school = students[s].school
+        if let node = schoolEntry[w]?[school] { return [node] }
+        let node = builder.node()
+        builder.arc(node, worksiteNode[w], capacity: k, cost: 0)
+        schoolEntry[w, default: [:]][school] = node
+        return [node]
+      }
+      if openNode[w] >= 0 {
+        return [openNode[w]]
+          + reserveNodes[w].filter { students[s].groups.contains($0.group) }.map(\.node)
+      }
+      return [worksiteNode[w]]
+    }
+
+    // Student side: S (→ school) → s → entries.
+    var schoolNode: [String: Int] = [:]
+    if let floor {
+      var count: [String: Int] = [:]
+      for s in placeable { count[students[s].school, default: 0] += 1 }
+      for (school, n) in count.sorted(by: { $0.key < $1.key }) {
+        let node = builder.node()
+        schoolNode[school] = node
+        builder.arc(
+          source, node, lower: ConstrainedAssignmentNetwork.required(floor, of: n), capacity: n,
+          cost: 0)
+      }
+    }
+    var bigM = 1
+    var choiceArcs: [(arc: Int, student: Int, worksite: Int)] = []
+    func connect(_ s: Int, _ studentNode: Int, to w: Int, cost: Int) {
+      for entry in entries(of: s, at: w) {
+        let arc = builder.arc(studentNode, entry, capacity: 1, cost: cost)
+        choiceArcs.append((arc, s, w))
+        if worksites[w].maxPerSchool != nil, openNode[w] >= 0 {
+          schoolLimitArcs[w, default: [:]][students[s].school, default: []].append(arc)
+        }
+      }
+    }
+    for s in placeable {
+      let pin = Int(instance.pinnedWorksite[s])
+      let studentNode = builder.node()
+      let from = schoolNode[students[s].school] ?? source
+      builder.arc(from, studentNode, lower: pin >= 0 ? 1 : 0, capacity: 1, cost: 0)
+      var worst = 0
+      if pin >= 0 {
+        let cost = rankCost.cost(ofRank: instance.rank(of: s, at: pin) ?? 0)
+        worst = cost
+        connect(s, studentNode, to: pin, cost: cost)
+      } else {
+        for c in choices.range(of: s) {
+          let w = Int(choices.worksite[c])
+          let cost = rankCost.cost(ofRank: Int(choices.rank[c]))
+          worst = max(worst, cost)
+          connect(s, studentNode, to: w, cost: cost)
+        }
+      }
+      bigM += worst
+    }
+    returnArc = builder.arc(sink, source, capacity: placeable.count, cost: -bigM)
+    self.builder = builder
+    self.choiceArcs = choiceArcs
+    self.loadArc = loadArc
+    schoolLimits = schoolLimitArcs.sorted { $0.key < $1.key }.flatMap { w, bySchool in
+      bySchool.sorted { $0.key < $1.key }.map { (w, worksites[w].maxPerSchool ?? 0, $0.value) }
+    }
+
+  }
+}

@@ -1,0 +1,250 @@
+import GLPK
+import InternMatchModel
+
+/// Exact optimal placement with every side constraint — including those no network can hold:
+/// minimum group sizes, linked students and school limits that cross seat types — as a mixed
+/// integer program solved by GLPK's branch-and-cut, warm-started from the network core.
+///
+/// The model is ``ConstrainedNetworkModel``'s circulation written as an LP — one column per
+/// arc (bounds `[lower, capacity]`, cost as in the network, the return arc `−M`), one row per
+/// node (flow out − flow in = 0) — plus rows that break the network structure:
+/// - minimum group `m` at worksite `w`: a binary `y_w` with `m·y_w ≤ load(w) ≤ capacity·y_w`;
+/// - linked students `a`, `b`: for every worksite `w` either could take,
+///   `Σ x(a → w) − Σ x(b → w) = 0` (so both sit at the same worksite, or both are unplaced);
+/// - a school limit crossing seat types: `Σ x(school's students → w) ≤ max_per_school`.
+///
+/// Without these rows the matrix is a network matrix, totally unimodular, and the LP optimum is
+/// integral; with them it is not (a fractional `y_w` or a half-placed pair can be cheaper), so
+/// the choice columns and the `y_w` are declared integer and GLPK branches (Land & Doig 1960;
+/// cuts as in Wolsey, *Integer Programming*, 1998). The one-level objective is lexicographic by
+/// the big-M argument of the network (`M` = 1 + every placeable student's largest cost); it is
+/// integral, so GLPK's pruning tolerance is set below 1 / |objective| and no better integer
+/// solution is cut off.
+///
+/// Warm start (the "duals and what-if" path): the network simplex solves the relaxation
+/// without the extra rows; its spanning tree is a basis of the LP (a tree arc is a basic column,
+/// a node hanging from the artificial root has its row basic, every other arc sits at the bound
+/// the tree left it at), the extra rows enter with their auxiliary variables basic, and GLPK's
+/// dual simplex only repairs what the extra rows cut off before branching starts.
+///
+/// ```swift
+/// let mip = try PlacementMIP(instance, rankCost: .linear, timeLimitSeconds: 60)
+/// mip.status  // .optimal
+/// ```
+///
+/// - Complexity: nodes + extra rows by arcs + group columns; branch-and-cut is exponential in
+///   the worst case, bounded here by the time limit.
+struct PlacementMIP {
+  var placement: Placement
+  var objective: PlacementObjective
+  var status: LinearProgram.BranchAndCutOutcome.Status
+  /// How far the best bound is from the placement, in objective units (0 when proven optimal).
+  var gap: Int
+  var nodes: Int
+  var rows: Int
+  var columns: Int
+  /// `false` when the school floors cannot all be met; the placement then ignores them.
+  var floorsMet = true
+  /// What a coordinator must read: floors not met, a search stopped at the time limit.
+  var diagnostics: [String] = []
+
+  @available(*, noasync, message: "GLPK state is thread-local; solve synchronously")
+  init(_ instance: PlacementInstance, rankCost: RankCost, timeLimitSeconds: Double)
+    throws(SolverError)
+  {
+    let reserves = !instance.policy.reservesRevert
+    if let floor = instance.rules.schoolFloor {
+      if let solved = try Self.solve(
+        instance, rankCost: rankCost, floor: floor, reserves: reserves,
+        timeLimitSeconds: timeLimitSeconds)
+      {
+        self = solved
+        return
+      }
+      guard
+        var solved = try Self.solve(
+          instance, rankCost: rankCost, floor: nil, reserves: reserves,
+          timeLimitSeconds: timeLimitSeconds)
+      else { throw Self.infeasible }
+      solved.floorsMet = false
+      solved.diagnostics =
+        ["school floors cannot all be met together with the other rules; placed without them"]
+        + (try ConstrainedAssignmentNetwork.diagnoseFloors(
+          instance, rankCost: rankCost, floor: floor, reserves: reserves))
+        + solved.diagnostics
+      self = solved
+      return
+    }
+    guard
+      let solved = try Self.solve(
+        instance, rankCost: rankCost, floor: nil, reserves: reserves,
+        timeLimitSeconds: timeLimitSeconds)
+    else { throw Self.infeasible }
+    self = solved
+  }
+
+  private static let infeasible = SolverError(
+    "no placement satisfies the pins, links, minimum group sizes and limits together")
+
+  private init(
+    placement: Placement, objective: PlacementObjective,
+    status: LinearProgram.BranchAndCutOutcome.Status, gap: Int, nodes: Int, rows: Int,
+    columns: Int
+  ) {
+    self.placement = placement
+    self.objective = objective
+    self.status = status
+    self.gap = gap
+    self.nodes = nodes
+    self.rows = rows
+    self.columns = columns
+  }
+
+  /// One MIP; `nil` when it has no feasible solution.
+  @available(*, noasync)
+  private static func solve(
+    _ instance: PlacementInstance, rankCost: RankCost, floor: Double?, reserves: Bool,
+    timeLimitSeconds: Double
+  ) throws(SolverError) -> PlacementMIP? {
+    let model = ConstrainedNetworkModel(
+      instance, rankCost: rankCost, floor: floor, reserves: reserves)
+    let net = model.builder
+    var relaxation = net.network
+    switch relaxation.run() {
+    case .optimal: break
+    case .infeasible: return nil  // the MIP only adds rows: infeasible too
+    case .unbounded: throw SolverError("MIP: the network relaxation is unbounded")
+    }
+
+    let lp = LinearProgram()
+    let nodeRows = lp.addRows(net.nodeCount)
+    for r in nodeRows { lp.setRowBounds(r, .fixed(0)) }
+    let arcColumns = lp.addColumns(net.tails.count)
+    var matrix = SparseMatrix()
+    matrix.reserveCapacity(2 * net.tails.count)
+    for e in arcColumns {
+      lp.setColumnBounds(e, .range(Double(net.lowers[e]), Double(net.capacities[e])))
+      matrix.append(row: net.tails[e], column: e, value: 1)
+      matrix.append(row: net.heads[e], column: e, value: -1)
+    }
+    for (arc, _, _) in model.choiceArcs { lp.setColumnInteger(arc, true) }
+
+    // Rows that break the network, with the columns they need.
+    let load = instance.worksites.indices.map { net.flow(model.loadArc[$0], in: relaxation) }
+    var groupColumns: [(column: Int, worksite: Int)] = []
+    var extraRows: [Int] = []
+    for (w, worksite) in instance.worksites.enumerated() {
+      guard let m = worksite.minimumGroupSize, m > 1, worksite.capacity > 0 else { continue }
+      let y = lp.addColumns(1).lowerBound
+      lp.setColumnBounds(y, .range(0, 1))
+      lp.setColumnInteger(y, true)
+      groupColumns.append((y, w))
+      let rows = lp.addRows(2)
+      lp.setRowBounds(rows.lowerBound, .lower(0))  // load − m·y ≥ 0
+      lp.setRowBounds(rows.lowerBound + 1, .upper(0))  // load − capacity·y ≤ 0
+      for r in rows { matrix.append(row: r, column: model.loadArc[w], value: 1) }
+      matrix.append(row: rows.lowerBound, column: y, value: -Double(m))
+      matrix.append(row: rows.lowerBound + 1, column: y, value: -Double(worksite.capacity))
+      extraRows += Array(rows)
+    }
+    var arcsOf: [Int: [(arc: Int, worksite: Int)]] = [:]
+    for (arc, s, w) in model.choiceArcs { arcsOf[s, default: []].append((arc, w)) }
+    for (a, b) in instance.linkedPairs {
+      var coefficient: [Int: [Int: Double]] = [:]  // worksite → arc → ±1
+      for (arc, w) in arcsOf[a] ?? [] { coefficient[w, default: [:]][arc] = 1 }
+      for (arc, w) in arcsOf[b] ?? [] { coefficient[w, default: [:]][arc] = -1 }
+      for (_, entries) in coefficient.sorted(by: { $0.key < $1.key }) {
+        let r = lp.addRows(1).lowerBound
+        lp.setRowBounds(r, .fixed(0))
+        for (arc, value) in entries.sorted(by: { $0.key < $1.key }) {
+          matrix.append(row: r, column: arc, value: value)
+        }
+        extraRows.append(r)
+      }
+    }
+    for limit in model.schoolLimits {
+      let r = lp.addRows(1).lowerBound
+      lp.setRowBounds(r, .upper(Double(limit.limit)))
+      for arc in limit.arcs { matrix.append(row: r, column: arc, value: 1) }
+      extraRows.append(r)
+    }
+    lp.loadMatrix(matrix)
+    var costs = net.costs.map(Double.init)
+    costs += [Double](repeating: 0, count: groupColumns.count)
+    lp.setObjective(.minimize, coefficients: costs)
+
+    // Warm start from the relaxation's spanning tree.
+    guard let basis = relaxation.finalBasis else {
+      throw SolverError("MIP: the network relaxation left no basis")
+    }
+    for u in nodeRows { lp.setRowStatus(u, basis.treeArc[u] < 0 ? .basic : .fixed) }
+    var basic = [Bool](repeating: false, count: net.tails.count)
+    for u in nodeRows where basis.treeArc[u] >= 0 { basic[basis.treeArc[u]] = true }
+    for e in arcColumns {
+      lp.setColumnStatus(
+        e,
+        basic[e]
+          ? .basic
+          : net.lowers[e] == net.capacities[e]
+            ? .fixed : basis.atUpperBound[e] ? .atUpper : .atLower)
+    }
+    for r in extraRows { lp.setRowStatus(r, .basic) }
+    for (y, w) in groupColumns {
+      lp.setColumnStatus(
+        y, load[w] >= (instance.worksites[w].minimumGroupSize ?? 0) ? .atUpper : .atLower)
+    }
+
+    let relaxed: LinearProgram.SolutionStatus
+    do {
+      relaxed = try lp.simplex(.init(method: .dualThenPrimal))
+    } catch {
+      throw SolverError("MIP relaxation: \(error)")
+    }
+    switch relaxed {
+    case .optimal: break
+    case .noFeasibleSolution, .infeasible: return nil
+    default: throw SolverError("MIP relaxation: GLPK ended with status \(relaxed)")
+    }
+
+    let outcome: LinearProgram.BranchAndCutOutcome
+    do {
+      outcome = try lp.branchAndCut(
+        .init(
+          timeLimitMilliseconds: Int((timeLimitSeconds * 1000).rounded()),
+          objectiveTolerance: 0.5 / (1 + abs(lp.objectiveValue))))
+    } catch {
+      throw SolverError("MIP: \(error)")
+    }
+    switch outcome.status {
+    case .infeasible: return nil
+    case .noSolutionFound:
+      throw SolverError(
+        "MIP: no placement found within the time limit of \(timeLimitSeconds) s; raise "
+          + "mip_time_limit_seconds")
+    case .optimal, .feasible: break
+    }
+
+    let values = lp.mipColumnValues()
+    var placement = Placement(studentCount: instance.students.count)
+    var cost = 0
+    for (arc, s, w) in model.choiceArcs where values[arc] > 0.5 {
+      placement.assign(student: s, to: w)
+      cost += net.costs[arc]
+    }
+    let placed = Int(values[model.returnArc].rounded())
+    let value = Int((outcome.objective ?? 0).rounded())
+    let gap = max(0, value - Int((outcome.bound ?? Double(value)).rounded(.up)))
+    var solved = PlacementMIP(
+      placement: placement, objective: PlacementObjective(placed: placed, cost: cost),
+      status: outcome.status, gap: gap, nodes: outcome.nodes, rows: lp.rowCount,
+      columns: lp.columnCount)
+    if outcome.status == .feasible {
+      let bigM = -net.costs[model.returnArc]
+      solved.diagnostics.append(
+        "the MIP search stopped at its time limit (\(timeLimitSeconds) s) before proving "
+          + "optimality: at most \(gap / bigM) more students could be placed, or the rank cost "
+          + "lowered by at most \(gap) (gap \(gap) of \(abs(value)))")
+    }
+    return solved
+  }
+}

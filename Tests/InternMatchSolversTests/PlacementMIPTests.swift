@@ -1,0 +1,80 @@
+import InternMatchModel
+import InternMatchSolvers
+import InternMatchTestSupport
+import Testing
+
+@Suite("Optimal with minimum groups and links (GLPK branch-and-cut)")
+struct PlacementMIPTests {
+  func student(_ id: String, school: String = "X", _ prefs: [String]) -> Student {
+    Student(id: id, school: school, cluster: "it", preferences: prefs)
+  }
+
+  func solve(_ instance: PlacementInstance, _ backend: OptimalStrategy.Backend = .network) throws
+    -> PlacementResult
+  {
+    let result = try OptimalStrategy(backend: backend).place(instance)
+    #expect(instance.violations(in: result.placement).isEmpty)
+    return result
+  }
+
+  @Test("minimum group: a worksite only one student wants stays empty; two fill it")
+  func minimumGroup() throws {
+    // G needs 2 or nobody. A: G, V. B: V. Only A wants G, so G stays empty; A and B compete
+    // for V's one seat: one placed (cost 1 with B, or 2 with A: B).
+    let alone = try PlacementInstance(
+      students: [student("A", ["G", "V"]), student("B", ["V"])],
+      worksites: [
+        Worksite(id: "G", cluster: "it", capacity: 3, minimumGroupSize: 2),
+        Worksite(id: "V", cluster: "it", capacity: 1),
+      ])
+    let first = try solve(alone)
+    #expect(first.placement.assignment == [-1, 1])
+    #expect(first.solver.hasPrefix("glpk-branch-and-cut"))
+    // With C also listing G, A and C fill it: everyone placed at cost 1 + 1 + 1.
+    let pair = try PlacementInstance(
+      students: [student("A", ["G", "V"]), student("B", ["V"]), student("C", ["G"])],
+      worksites: alone.worksites)
+    #expect(try solve(pair).objective == PlacementObjective(placed: 3, cost: 3))
+  }
+
+  @Test("links: together at a common choice, or both unplaced")
+  func links() throws {
+    // A: W1, W2. B: W2, W3. Linked, they can share only W2 (2 seats): both there at cost 2 + 1.
+    let worksites = ["W1", "W2", "W3"].map { Worksite(id: $0, cluster: "it", capacity: 2) }
+    let linked = try PlacementInstance(
+      students: [student("A", ["W1", "W2"]), student("B", ["W2", "W3"])], worksites: worksites,
+      rules: PlacementRules(links: [StudentLink(first: "A", second: "B")]))
+    let together = try solve(linked)
+    #expect(together.placement.assignment == [1, 1])
+    #expect(together.objective == PlacementObjective(placed: 2, cost: 3))
+    // No common choice: both stay unplaced.
+    let apart = try PlacementInstance(
+      students: [student("A", ["W1"]), student("B", ["W3"])], worksites: worksites,
+      rules: PlacementRules(links: [StudentLink(first: "A", second: "B")]))
+    #expect(try solve(apart).placement.assignment == [-1, -1])
+  }
+
+  @Test("equals brute force with every side constraint", arguments: 0..<250)
+  func bruteForce(seed: Int) throws {
+    let instance = RandomInstances.withSideRules(seed: UInt64(seed))
+    let best = BruteForce.bestObjective(instance, rankCost: .linear)
+    guard let best else {
+      #expect(throws: SolverError.self) { try OptimalStrategy().place(instance) }
+      return
+    }
+    let result = try solve(instance)
+    #expect(result.objective == best)
+    if BruteForce.meetsFloors(result.placement, instance) == false {
+      #expect(!result.diagnostics.isEmpty, "floors missed without a diagnosis")
+    }
+  }
+
+  @Test("network core and GLPK agree with network side constraints", arguments: 0..<250)
+  func networkAgreesWithGLPK(seed: Int) throws {
+    let instance = RandomInstances.withSideRules(seed: UInt64(seed), networkOnly: true)
+    let network = try solve(instance, .network)
+    let glpk = try solve(instance, .glpk)
+    #expect(network.objective == glpk.objective)
+    #expect(network.objective == BruteForce.bestObjective(instance, rankCost: .linear))
+  }
+}
