@@ -133,20 +133,17 @@ private final class SearchState {
   init(incumbent: [Double]?) { self.incumbent = incumbent }
 
   func observe(_ tree: OpaquePointer) {
-    switch glp_ios_reason(tree) {
-    case GLP_ISELECT, GLP_IBINGO:
-      let best = glp_ios_best_node(tree)
-      if best != 0 { bound = glp_ios_node_bound(tree, best) }
-      var active: Int32 = 0
-      var total: Int32 = 0
-      glp_ios_tree_size(tree, &active, nil, &total)
-      nodes = Int(total)
-    case GLP_IHEUR:
-      guard let values = incumbent else { return }
+    let best = glp_ios_best_node(tree)
+    if best != 0 {
+      let value = glp_ios_node_bound(tree, best)
+      if abs(value) < Double.greatestFiniteMagnitude { bound = value }  // not yet solved: ±DBL_MAX
+    }
+    var total: Int32 = 0
+    glp_ios_tree_size(tree, nil, nil, &total)
+    nodes = Int(total)
+    if glp_ios_reason(tree) == GLP_IHEUR, let values = incumbent {
       incumbent = nil
       _ = ([0] + values).withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
-    default:
-      break
     }
   }
 }

@@ -122,6 +122,8 @@ struct SolveCommand: ParsableCommand {
         "verify": milliseconds(beforeVerify, afterVerify),
       ],
       blockingPairs: instance.blockingPairCount(result.placement, seed: runSeed ?? 0))
+    summary.diagnostics = result.diagnostics
+    for note in result.diagnostics { printError("note: \(note)") }
     summary.timingsMilliseconds["cross_check"] = crossCheckMilliseconds
     summary.timingsMilliseconds["total"] = milliseconds(start, afterVerify)
     let csv = PlacementWriter.csv(instance, outcomes: outcomes)

@@ -46,6 +46,9 @@ public struct PlacementSummary: Hashable, Sendable, Codable {
   public var metrics: OutcomeMetrics
   /// Blocking pairs (justified envy) with respect to worksite priorities, when measured.
   public var blockingPairs: Int?
+  /// What a coordinator must read about the run (floors not met and why, a search stopped at
+  /// its time limit); empty for a clean run.
+  public var diagnostics: [String] = []
 
   enum CodingKeys: String, CodingKey {
     case students, worksites, seats, placed, unplaced
@@ -60,6 +63,7 @@ public struct PlacementSummary: Hashable, Sendable, Codable {
     case timingsMilliseconds = "timings_ms"
     case statistics, warnings, metrics
     case blockingPairs = "blocking_pairs"
+    case diagnostics
   }
 
   /// Summarises `placement` of `instance`.

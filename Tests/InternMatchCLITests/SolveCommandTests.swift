@@ -171,6 +171,16 @@ struct LotteryStrategyCommandTests {
     #expect(result.status == 65)
     #expect(result.stderr.contains("stable cannot honour this dataset's links"))
     #expect(!FileManager.default.fileExists(atPath: directory + "/out/placements.csv"))
+
+    // optimal honours the link through GLPK's branch-and-cut.
+    let optimal = try CLI.run(["solve", directory + "/data", "--output", directory + "/opt"])
+    #expect(optimal.status == 0, "\(optimal.stderr)")
+    let rows = try String(contentsOfFile: directory + "/opt/placements.csv", encoding: .utf8)
+      .split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    let placedAt = Dictionary(uniqueKeysWithValues: rows.dropFirst().map { ($0[0], $0[1]) })
+    #expect(placedAt[ids[0]] == placedAt[ids[1]])
+    let summary = try String(contentsOfFile: directory + "/opt/summary.json", encoding: .utf8)
+    #expect(summary.contains("\"mip_proven_optimal\" : 1"))
   }
 }
 
