@@ -81,7 +81,7 @@ extension LinearProgram {
     let search = SearchState(incumbent: options.incumbent)
     var parameters = glp_iocp()
     glp_init_iocp(&parameters)
-    parameters.msg_lev = GLP_MSG_OFF
+    parameters.msg_lev = GLPKEnvironment.messageLevel
     parameters.presolve = GLP_OFF
     parameters.mip_gap = options.relativeGap
     parameters.tol_obj = options.objectiveTolerance

@@ -115,7 +115,7 @@ public final class LinearProgram {
   {
     var parameters = glp_smcp()
     glp_init_smcp(&parameters)
-    parameters.msg_lev = GLP_MSG_OFF
+    parameters.msg_lev = GLPKEnvironment.messageLevel
     parameters.meth = options.method == .primal ? GLP_PRIMAL : GLP_DUALP
     parameters.presolve = GLP_OFF
     if let limit = options.timeLimitMilliseconds { parameters.tm_lim = Int32(clamping: limit) }

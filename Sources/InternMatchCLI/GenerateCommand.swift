@@ -23,6 +23,12 @@ struct GenerateCommand: ParsableCommand {
   @Option(help: "Choices listed per student (at most).")
   var choices: Int = 10
 
+  @Option(help: "Share (0–1) of worksites with a minimum group size of 2 or 3.")
+  var minGroupShare: Double = 0
+
+  @Option(help: "Linked student pairs to write to links.csv (same school and cluster).")
+  var linkedPairs: Int = 0
+
   @Option(help: "Directory to write the dataset into.")
   var output: String
 
@@ -34,6 +40,10 @@ struct GenerateCommand: ParsableCommand {
       throw ValidationError("--seats-per-student must be positive")
     }
     guard (1...50).contains(choices) else { throw ValidationError("--choices must be 1 to 50") }
+    guard (0...1).contains(minGroupShare) else {
+      throw ValidationError("--min-group-share must be between 0 and 1")
+    }
+    guard linkedPairs >= 0 else { throw ValidationError("--linked-pairs must not be negative") }
   }
 
   func run() throws {
@@ -42,10 +52,11 @@ struct GenerateCommand: ParsableCommand {
     let cohort = CohortGenerator(
       .init(
         studentCount: students, seed: seed, seatsPerStudent: seatsPerStudent,
-        choicesPerStudent: choices)
+        choicesPerStudent: choices, minimumGroupShare: minGroupShare, linkedPairs: linkedPairs)
     ).generate()
     let files = DatasetWriter.files(
-      students: cohort.students, worksites: cohort.worksites, rankings: cohort.rankings)
+      students: cohort.students, worksites: cohort.worksites, rankings: cohort.rankings,
+      rules: cohort.rules)
     do {
       try AtomicWriter.write(
         files.map { ((output as NSString).appendingPathComponent($0.name), Data($0.contents.utf8)) }

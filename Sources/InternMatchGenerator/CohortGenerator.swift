@@ -27,15 +27,22 @@ public struct CohortGenerator: Sendable {
     public var seatsPerStudent: Double
     /// The most worksites a student lists (default 10).
     public var choicesPerStudent: Int
+    /// Share (0–1) of worksites given a minimum group size of 2 or 3.
+    public var minimumGroupShare: Double
+    /// Number of linked student pairs (same school and cluster).
+    public var linkedPairs: Int
 
     /// Creates a configuration.
     public init(
-      studentCount: Int, seed: UInt64, seatsPerStudent: Double = 1.05, choicesPerStudent: Int = 10
+      studentCount: Int, seed: UInt64, seatsPerStudent: Double = 1.05, choicesPerStudent: Int = 10,
+      minimumGroupShare: Double = 0, linkedPairs: Int = 0
     ) {
       self.studentCount = studentCount
       self.seed = seed
       self.seatsPerStudent = seatsPerStudent
       self.choicesPerStudent = choicesPerStudent
+      self.minimumGroupShare = minimumGroupShare
+      self.linkedPairs = linkedPairs
     }
   }
 
@@ -77,7 +84,7 @@ public struct CohortGenerator: Sendable {
   ///   worksites and R ranking entries.
   public func generate() -> GeneratedCohort {
     guard configuration.studentCount > 0 else {
-      return GeneratedCohort(students: [], worksites: [], rankings: [])
+      return GeneratedCohort(students: [], worksites: [], rankings: [], rules: .init())
     }
     let tables = ReferenceTables.nyc
     var seeds = SplitMix64(seed: configuration.seed)
@@ -92,7 +99,15 @@ public struct CohortGenerator: Sendable {
       count: configuration.studentCount, choices: configuration.choicesPerStudent,
       pool: pool, tables: tables, attributes: &studentRNG, choices: &choiceRNG)
     let rankings = roster.rankings(of: pool, using: &rankingRNG)
+    // Side constraints draw from their own stream, so cohorts without them are unchanged.
+    var ruleRNG = SplitMix64(seed: seeds.next())
+    var worksites = pool.worksites
+    SideRuleSampler.minimumGroups(
+      share: configuration.minimumGroupShare, of: &worksites, using: &ruleRNG)
+    let links = SideRuleSampler.links(
+      configuration.linkedPairs, among: roster.students, using: &ruleRNG)
     return GeneratedCohort(
-      students: roster.students, worksites: pool.worksites, rankings: rankings)
+      students: roster.students, worksites: worksites, rankings: rankings,
+      rules: PlacementRules(links: links))
   }
 }

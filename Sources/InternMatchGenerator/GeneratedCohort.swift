@@ -15,11 +15,17 @@ public struct GeneratedCohort: Sendable {
   public var worksites: [Worksite]
   /// Rankings of the worksites that rank their applicants, by worksite and then rank.
   public var rankings: [WorksiteRanking]
+  /// Links between students, when asked for.
+  public var rules: PlacementRules
 
   /// Creates a cohort.
-  public init(students: [Student], worksites: [Worksite], rankings: [WorksiteRanking]) {
+  public init(
+    students: [Student], worksites: [Worksite], rankings: [WorksiteRanking],
+    rules: PlacementRules = .init()
+  ) {
     self.students = students
     self.worksites = worksites
     self.rankings = rankings
+    self.rules = rules
   }
 }
