@@ -73,6 +73,9 @@ public struct GLPKError: Error, Hashable, Sendable, CustomStringConvertible {
   /// GLPK's return code (`GLP_EBADB`, `GLP_ESING`, `GLP_ETMLIM`, …).
   public var code: Int32
 
+  /// Whether the routine stopped at its time limit.
+  public var isTimeLimit: Bool { code == GLP_ETMLIM }
+
   public var description: String {
     let meaning: String =
       switch code {

@@ -194,9 +194,41 @@ struct PlacementMIP {
         y, load[w] >= (instance.worksites[w].minimumGroupSize ?? 0) ? .atUpper : .atLower)
     }
 
+    // A feasible fallback, and the relaxation's value as a bound on every placement.
+    let relaxationValue = net.tails.indices.reduce(0) {
+      $0 + net.flow($1, in: relaxation) * net.costs[$1]
+    }
+    let bigM = -net.costs[model.returnArc]
+    let repaired =
+      floor == nil
+      ? Self.repair(
+        Self.placement(of: model, flows: { net.flow($0, in: relaxation) }, in: instance),
+        instance) : nil
+    let deadline = ContinuousClock.now + .milliseconds(Int(timeLimitSeconds * 1000))
+    func remainingMilliseconds() -> Int {
+      max(1, Int((deadline - ContinuousClock.now) / .milliseconds(1)))
+    }
+    func fallback(_ why: String) throws(SolverError) -> PlacementMIP {
+      guard let repaired else {
+        throw SolverError(
+          "MIP: \(why) before any placement was found; raise mip_time_limit_seconds")
+      }
+      let objective = instance.objective(of: repaired, rankCost: rankCost)
+      let gap = objective.cost - bigM * objective.placed - relaxationValue
+      var solved = PlacementMIP(
+        placement: repaired, objective: objective, status: .feasible, gap: gap, nodes: 0,
+        rows: lp.rowCount, columns: lp.columnCount)
+      solved.diagnostics.append(
+        Self.stoppedEarly(why, gap: gap, bigM: bigM, limit: timeLimitSeconds))
+      return solved
+    }
+
     let relaxed: LinearProgram.SolutionStatus
     do {
-      relaxed = try lp.simplex(.init(method: .dualThenPrimal))
+      relaxed = try lp.simplex(
+        .init(method: .dualThenPrimal, timeLimitMilliseconds: remainingMilliseconds()))
+    } catch let error where error.isTimeLimit {
+      return try fallback("the LP relaxation was not solved within the time limit")
     } catch {
       throw SolverError("MIP relaxation: \(error)")
     }
@@ -210,17 +242,19 @@ struct PlacementMIP {
     do {
       outcome = try lp.branchAndCut(
         .init(
-          timeLimitMilliseconds: Int((timeLimitSeconds * 1000).rounded()),
-          objectiveTolerance: 0.5 / (1 + abs(lp.objectiveValue))))
+          timeLimitMilliseconds: remainingMilliseconds(),
+          objectiveTolerance: 0.5 / (1 + abs(lp.objectiveValue)),
+          incumbent: repaired.map {
+            Self.columnValues(
+              of: $0, relaxed: { net.flow($0, in: relaxation) }, model: model,
+              groups: groupColumns, in: instance)
+          }))
     } catch {
       throw SolverError("MIP: \(error)")
     }
     switch outcome.status {
     case .infeasible: return nil
-    case .noSolutionFound:
-      throw SolverError(
-        "MIP: no placement found within the time limit of \(timeLimitSeconds) s; raise "
-          + "mip_time_limit_seconds")
+    case .noSolutionFound: return try fallback("branch-and-cut found no placement")
     case .optimal, .feasible: break
     }
 
@@ -239,12 +273,19 @@ struct PlacementMIP {
       status: outcome.status, gap: gap, nodes: outcome.nodes, rows: lp.rowCount,
       columns: lp.columnCount)
     if outcome.status == .feasible {
-      let bigM = -net.costs[model.returnArc]
       solved.diagnostics.append(
-        "the MIP search stopped at its time limit (\(timeLimitSeconds) s) before proving "
-          + "optimality: at most \(gap / bigM) more students could be placed, or the rank cost "
-          + "lowered by at most \(gap) (gap \(gap) of \(abs(value)))")
+        Self.stoppedEarly(
+          "branch-and-cut did not prove optimality", gap: gap, bigM: bigM,
+          limit: timeLimitSeconds))
     }
     return solved
+  }
+
+  /// The diagnosis of a search stopped by its time limit, with what the gap allows.
+  private static func stoppedEarly(_ why: String, gap: Int, bigM: Int, limit: Double) -> String {
+    "\(why) within mip_time_limit_seconds (\(limit) s): the placement is feasible but may not be "
+      + "optimal — at most \(gap / bigM) more students could be placed"
+      + (gap / bigM == 0 ? ", and the rank cost lowered by at most \(gap)" : "")
+      + " (gap \(gap) in the objective −M·placed + cost, M = \(bigM))"
   }
 }

@@ -1,3 +1,4 @@
+import InternMatchGenerator
 import InternMatchModel
 import InternMatchSolvers
 import InternMatchTestSupport
@@ -76,5 +77,48 @@ struct PlacementMIPTests {
     let glpk = try solve(instance, .glpk)
     #expect(network.objective == glpk.objective)
     #expect(network.objective == BruteForce.bestObjective(instance, rankCost: .linear))
+  }
+
+  @Test("a time limit gives a feasible placement with its gap", arguments: 0..<120)
+  func timeLimit(seed: Int) throws {
+    let instance = RandomInstances.withSideRules(seed: UInt64(seed))
+    guard instance.rules.schoolFloor == nil,
+      let best = BruteForce.bestObjective(instance, rankCost: .linear)
+    else { return }
+    // A limit too short to solve anything: the answer is the network relaxation, repaired.
+    let strategy = OptimalStrategy(timeLimitSeconds: 1e-9)
+    guard let result = try? strategy.place(instance) else { return }  // a pin blocked repair
+    #expect(instance.violations(in: result.placement).isEmpty)
+    #expect(!(result.objective < best), "better than the optimum")
+    if result.statistics["mip_proven_optimal"] == 0 {
+      #expect(result.diagnostics.contains { $0.contains("may not be optimal") })
+    }
+  }
+
+  @Test("a generated cohort with minimum groups and links, proven optimal")
+  func generatedCohort() throws {
+    let cohort = CohortGenerator(
+      .init(studentCount: 1500, seed: 3, minimumGroupShare: 0.1, linkedPairs: 40)
+    ).generate()
+    let instance = try PlacementInstance(
+      students: cohort.students, worksites: cohort.worksites, rankings: cohort.rankings,
+      rules: cohort.rules)
+    #expect(instance.sideRules == [.minimumGroup, .links])
+    let result = try solve(instance)
+    #expect(result.statistics["mip_proven_optimal"] == 1)
+    // Never better than the network optimum without those rows, which bounds it.
+    var relaxed = instance.worksites
+    for j in relaxed.indices { relaxed[j].minimumGroupSize = nil }
+    let bound = try OptimalStrategy().place(
+      PlacementInstance(students: cohort.students, worksites: relaxed, rankings: cohort.rankings))
+    #expect(!(result.objective < bound.objective))
+
+    // One millisecond is not enough: a feasible placement, no better than the optimum, with
+    // the gap said.
+    let hurried = try OptimalStrategy(timeLimitSeconds: 0.001).place(instance)
+    #expect(instance.violations(in: hurried.placement).isEmpty)
+    #expect(hurried.statistics["mip_proven_optimal"] == 0)
+    #expect(!(hurried.objective < result.objective))
+    #expect(hurried.diagnostics.contains { $0.contains("may not be optimal") })
   }
 }
