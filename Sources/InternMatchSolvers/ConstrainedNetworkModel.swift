@@ -36,11 +36,21 @@ struct ConstrainedNetworkModel {
   /// network.
   var schoolLimits: [(worksite: Int, limit: Int, arcs: [Int])]
 
+  /// Decisions fixed in advance (by ``PlacementMIP``'s repair): students left out, students
+  /// held at a worksite as if pinned, and a least load per worksite (0 for none; a worksite
+  /// closed has its capacity set to 0 instead).
+  struct Fixings {
+    var excluded: Set<Int> = []
+    var held: [Int: Int] = [:]
+    var leastLoad: [Int: Int] = [:]
+    var closed: Set<Int> = []
+  }
+
   /// Builds the model; with `floor`, school floors as lower bounds; with `reserves`, seat types;
-  /// with `onlySchool`, only that school's students take part.
+  /// with `onlySchool`, only that school's students take part; with `fixings`, those decisions.
   init(
     _ instance: PlacementInstance, rankCost: RankCost, floor: Double?, reserves: Bool,
-    onlySchool: String? = nil
+    onlySchool: String? = nil, fixings: Fixings = .init()
   ) {
     let choices = instance.choices
     let students = instance.students
@@ -53,6 +63,7 @@ struct ConstrainedNetworkModel {
     let placeable = (0..<students.count).filter {
       (instance.pinnedWorksite[$0] >= 0 || !choices.range(of: $0).isEmpty)
         && (onlySchool == nil || students[$0].school == onlySchool)
+        && !fixings.excluded.contains($0)
     }
     // Worksite side: w → (employer →) T.
     var worksiteNode = [Int](repeating: -1, count: worksites.count)
@@ -65,8 +76,10 @@ struct ConstrainedNetworkModel {
     for (w, worksite) in worksites.enumerated() {
       worksiteNode[w] = builder.node()
       let k = Int(instance.employerLimit[w])
+      let capacity = fixings.closed.contains(w) ? 0 : worksite.capacity
       loadArc[w] = builder.arc(
-        worksiteNode[w], k >= 0 ? employerNode[k] : sink, capacity: worksite.capacity, cost: 0)
+        worksiteNode[w], k >= 0 ? employerNode[k] : sink,
+        lower: min(fixings.leastLoad[w] ?? 0, capacity), capacity: capacity, cost: 0)
     }
     // Seat types of worksites with non-reverting reserves: the open seats, then one per group.
     var openNode = [Int](repeating: -1, count: worksites.count)
@@ -129,7 +142,7 @@ struct ConstrainedNetworkModel {
       }
     }
     for s in placeable {
-      let pin = Int(instance.pinnedWorksite[s])
+      let pin = fixings.held[s] ?? Int(instance.pinnedWorksite[s])
       let studentNode = builder.node()
       let from = schoolNode[students[s].school] ?? source
       builder.arc(from, studentNode, lower: pin >= 0 ? 1 : 0, capacity: 1, cost: 0)

@@ -49,21 +49,56 @@ extension PlacementMIP {
     return placement
   }
 
-  /// The MIP's column values for `placement`, a repair of the circulation whose flows are
-  /// `relaxed`: each arc's flow — a choice arc carries its relaxed flow while its student is
-  /// still placed there (so a student keeps their seat type), every other arc follows by flow
-  /// conservation (in this model every other arc is the only
+  /// The best placement that keeps the decisions `repaired` made — the same worksites closed
+  /// and open (those open keep at least their minimum), linked pairs kept together where they
+  /// are or left out — found by the network simplex over everyone else; `repaired` itself when
+  /// that is no better. Exact given those decisions, so usually far better than the repair.
+  static func reoptimize(
+    _ repaired: Placement, _ instance: PlacementInstance, rankCost: RankCost, reserves: Bool
+  ) -> Placement {
+    var load = [Int](repeating: 0, count: instance.worksites.count)
+    for s in instance.students.indices {
+      if let w = repaired.worksite(of: s) { load[w] += 1 }
+    }
+    var fixings = ConstrainedNetworkModel.Fixings()
+    for (w, worksite) in instance.worksites.enumerated() {
+      guard let m = worksite.minimumGroupSize, m > 1 else { continue }
+      if load[w] == 0 { fixings.closed.insert(w) } else { fixings.leastLoad[w] = m }
+    }
+    for (a, b) in instance.linkedPairs {
+      if let w = repaired.worksite(of: a) {
+        fixings.held[a] = w
+        fixings.held[b] = w
+      } else {
+        fixings.excluded.formUnion([a, b])
+      }
+    }
+    let model = ConstrainedNetworkModel(
+      instance, rankCost: rankCost, floor: nil, reserves: reserves, fixings: fixings)
+    var network = model.builder.network
+    guard network.run() == .optimal else { return repaired }
+    let better = placement(of: model, flows: { model.builder.flow($0, in: network) }, in: instance)
+    guard instance.violations(in: better).isEmpty,
+      instance.objective(of: better, rankCost: rankCost)
+        < instance.objective(of: repaired, rankCost: rankCost)
+    else { return repaired }
+    return better
+  }
+
+  /// The MIP's column values for `placement`: each arc's flow — a choice arc carries 1 when its
+  /// student is placed at its worksite (the model must have one arc per choice: no seat types),
+  /// every other arc follows by flow conservation (in this model every other arc is the only
   /// arc out of its tail or into its head) — then each group column (1 where the worksite holds
   /// anyone).
   static func columnValues(
-    of placement: Placement, relaxed: (Int) -> Int, model: ConstrainedNetworkModel,
+    of placement: Placement, model: ConstrainedNetworkModel,
     groups: [(column: Int, worksite: Int)], in instance: PlacementInstance
   ) -> [Double] {
     let net = model.builder
     let arcCount = net.tails.count
     var flow = [Int?](repeating: nil, count: arcCount)
     for (arc, s, w) in model.choiceArcs {
-      flow[arc] = placement.worksite(of: s) == w ? relaxed(arc) : 0
+      flow[arc] = placement.worksite(of: s) == w ? 1 : 0
     }
     var outArcs = [[Int]](repeating: [], count: net.nodeCount)
     var inArcs = [[Int]](repeating: [], count: net.nodeCount)

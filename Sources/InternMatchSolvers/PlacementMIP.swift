@@ -203,7 +203,8 @@ struct PlacementMIP {
       floor == nil
       ? Self.repair(
         Self.placement(of: model, flows: { net.flow($0, in: relaxation) }, in: instance),
-        instance) : nil
+        instance
+      ).map { Self.reoptimize($0, instance, rankCost: rankCost, reserves: reserves) } : nil
     let deadline = ContinuousClock.now + .milliseconds(Int(timeLimitSeconds * 1000))
     func remainingMilliseconds() -> Int {
       max(1, Int((deadline - ContinuousClock.now) / .milliseconds(1)))
@@ -223,12 +224,15 @@ struct PlacementMIP {
       return solved
     }
 
+    // With seat types a student has several arcs to one worksite; the incumbent's column
+    // values are then not determined by the placement alone, and GLPK is not offered one.
+    let oneArcPerChoice = !(reserves && instance.worksites.contains { !$0.reserves.isEmpty })
     let relaxed: LinearProgram.SolutionStatus
     do {
       relaxed = try lp.simplex(
         .init(method: .dualThenPrimal, timeLimitMilliseconds: remainingMilliseconds()))
     } catch let error where error.isTimeLimit {
-      return try fallback("the LP relaxation was not solved within the time limit")
+      return try fallback("the LP relaxation was not solved")
     } catch {
       throw SolverError("MIP relaxation: \(error)")
     }
@@ -244,11 +248,10 @@ struct PlacementMIP {
         .init(
           timeLimitMilliseconds: remainingMilliseconds(),
           objectiveTolerance: 0.5 / (1 + abs(lp.objectiveValue)),
-          incumbent: repaired.map {
-            Self.columnValues(
-              of: $0, relaxed: { net.flow($0, in: relaxation) }, model: model,
-              groups: groupColumns, in: instance)
-          }))
+          incumbent: oneArcPerChoice
+            ? repaired.map {
+              Self.columnValues(of: $0, model: model, groups: groupColumns, in: instance)
+            } : nil))
     } catch {
       throw SolverError("MIP: \(error)")
     }
