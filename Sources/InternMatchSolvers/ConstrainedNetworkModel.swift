@@ -59,12 +59,14 @@ struct ConstrainedNetworkModel {
     let source = builder.node()
     let sink = builder.node()
 
-    // Which students can be placed at all: an eligible choice or a pin.
-    let placeable = (0..<students.count).filter {
+    // Which students can be placed at all: an eligible choice or a pin. The floor counts all
+    // of them, even those the fixings leave out.
+    let eligible = (0..<students.count).filter {
       (instance.pinnedWorksite[$0] >= 0 || !choices.range(of: $0).isEmpty)
         && (onlySchool == nil || students[$0].school == onlySchool)
-        && !fixings.excluded.contains($0)
     }
+    let placeable =
+      fixings.excluded.isEmpty ? eligible : eligible.filter { !fixings.excluded.contains($0) }
     // Worksite side: w → (employer →) T.
     var worksiteNode = [Int](repeating: -1, count: worksites.count)
     var loadArc = [Int](repeating: -1, count: worksites.count)
@@ -121,7 +123,7 @@ struct ConstrainedNetworkModel {
     var schoolNode: [String: Int] = [:]
     if let floor {
       var count: [String: Int] = [:]
-      for s in placeable { count[students[s].school, default: 0] += 1 }
+      for s in eligible { count[students[s].school, default: 0] += 1 }
       for (school, n) in count.sorted(by: { $0.key < $1.key }) {
         let node = builder.node()
         schoolNode[school] = node

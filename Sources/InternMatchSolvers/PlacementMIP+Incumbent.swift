@@ -49,40 +49,107 @@ extension PlacementMIP {
     return placement
   }
 
-  /// The best placement that keeps the decisions `repaired` made — the same worksites closed
-  /// and open (those open keep at least their minimum), linked pairs kept together where they
-  /// are or left out — found by the network simplex over everyone else; `repaired` itself when
-  /// that is no better. Exact given those decisions, so usually far better than the repair.
-  static func reoptimize(
-    _ repaired: Placement, _ instance: PlacementInstance, rankCost: RankCost, reserves: Bool
-  ) -> Placement {
-    var load = [Int](repeating: 0, count: instance.worksites.count)
-    for s in instance.students.indices {
-      if let w = repaired.worksite(of: s) { load[w] += 1 }
-    }
+  /// What every feasible placement must do, found before solving: a linked pair with no
+  /// worksite both can take stays unplaced; a worksite whose minimum group exceeds the students
+  /// who can take it stays empty; repeated until nothing changes (each decision can force
+  /// others). `nil` when a pin contradicts them. Exact: it removes only placements no feasible
+  /// solution uses, so the relaxation it leaves is a tighter bound.
+  ///
+  /// - Complexity: O((L + links) · rounds).
+  static func presolve(_ instance: PlacementInstance) -> ConstrainedNetworkModel.Fixings? {
     var fixings = ConstrainedNetworkModel.Fixings()
-    for (w, worksite) in instance.worksites.enumerated() {
-      guard let m = worksite.minimumGroupSize, m > 1 else { continue }
-      if load[w] == 0 { fixings.closed.insert(w) } else { fixings.leastLoad[w] = m }
+    let choices = instance.choices
+    func options(_ s: Int) -> Set<Int> {
+      guard !fixings.excluded.contains(s) else { return [] }
+      let pin = Int(instance.pinnedWorksite[s])
+      let all = pin >= 0 ? [pin] : choices.range(of: s).map { Int(choices.worksite[$0]) }
+      return Set(all.filter { !fixings.closed.contains($0) })
     }
-    for (a, b) in instance.linkedPairs {
-      if let w = repaired.worksite(of: a) {
-        fixings.held[a] = w
-        fixings.held[b] = w
-      } else {
+    var changed = true
+    while changed {
+      changed = false
+      for (a, b) in instance.linkedPairs where !fixings.excluded.contains(a) {
+        guard options(a).isDisjoint(with: options(b)) else { continue }
+        if instance.pinnedWorksite[a] >= 0 || instance.pinnedWorksite[b] >= 0 { return nil }
         fixings.excluded.formUnion([a, b])
+        changed = true
+      }
+      var applicants = [Int](repeating: 0, count: instance.worksites.count)
+      for s in instance.students.indices {
+        for w in options(s) { applicants[w] += 1 }
+      }
+      for (w, worksite) in instance.worksites.enumerated() where !fixings.closed.contains(w) {
+        guard let m = worksite.minimumGroupSize, m > 1,
+          applicants[w] < m || worksite.capacity < m
+        else { continue }
+        if instance.pinnedWorksite.contains(Int32(w)) { return nil }
+        fixings.closed.insert(w)
+        changed = true
       }
     }
-    let model = ConstrainedNetworkModel(
-      instance, rankCost: rankCost, floor: nil, reserves: reserves, fixings: fixings)
-    var network = model.builder.network
-    guard network.run() == .optimal else { return repaired }
-    let better = placement(of: model, flows: { model.builder.flow($0, in: network) }, in: instance)
-    guard instance.violations(in: better).isEmpty,
-      instance.objective(of: better, rankCost: rankCost)
-        < instance.objective(of: repaired, rankCost: rankCost)
-    else { return repaired }
-    return better
+    return fixings
+  }
+
+  /// A better placement than `repaired`, found by the network simplex with the decisions that
+  /// break the network fixed: each worksite with a minimum group either closed or held to at
+  /// least its minimum, each linked pair either held together at one worksite or left out. Two
+  /// plans are tried — the decisions `repaired` made, and a bolder one that opens every closed
+  /// worksite with enough applicants and seats each split pair at its best common choice — and
+  /// the best feasible result is kept (`repaired` when neither is better). Each is exact given
+  /// its decisions, so the result is usually close to the optimum.
+  ///
+  /// - Complexity: two network simplex runs on the model.
+  static func reoptimize(
+    _ repaired: Placement, _ instance: PlacementInstance, rankCost: RankCost, reserves: Bool,
+    forced: ConstrainedNetworkModel.Fixings
+  ) -> Placement {
+    var load = [Int](repeating: 0, count: instance.worksites.count)
+    var applicants = [Int](repeating: 0, count: instance.worksites.count)
+    for s in instance.students.indices {
+      if let w = repaired.worksite(of: s) { load[w] += 1 }
+      for c in instance.choices.range(of: s) { applicants[Int(instance.choices.worksite[c])] += 1 }
+    }
+    var best = repaired
+    var bestValue = instance.objective(of: repaired, rankCost: rankCost)
+    for bold in [false, true] {
+      var fixings = forced
+      for (w, worksite) in instance.worksites.enumerated() where !forced.closed.contains(w) {
+        guard let m = worksite.minimumGroupSize, m > 1 else { continue }
+        if load[w] > 0 || (bold && applicants[w] >= m && worksite.capacity >= m) {
+          fixings.leastLoad[w] = m
+        } else {
+          fixings.closed.insert(w)
+        }
+      }
+      for (a, b) in instance.linkedPairs where !forced.excluded.contains(a) {
+        let common = instance.choices.range(of: a).compactMap { c -> (rank: Int, worksite: Int)? in
+          let w = Int(instance.choices.worksite[c])
+          guard !fixings.closed.contains(w), let r = instance.choices.rank(of: b, for: w) else {
+            return nil
+          }
+          return (Int(instance.choices.rank[c]) + r, w)
+        }
+        if let w = repaired.worksite(of: a)
+          ?? (bold ? common.min(by: { $0.rank < $1.rank })?.worksite : nil)
+        {
+          fixings.held[a] = w
+          fixings.held[b] = w
+        } else {
+          fixings.excluded.formUnion([a, b])
+        }
+      }
+      let model = ConstrainedNetworkModel(
+        instance, rankCost: rankCost, floor: nil, reserves: reserves, fixings: fixings)
+      var network = model.builder.network
+      guard network.run() == .optimal else { continue }
+      let found = placement(of: model, flows: { model.builder.flow($0, in: network) }, in: instance)
+      let value = instance.objective(of: found, rankCost: rankCost)
+      if value < bestValue, instance.violations(in: found).isEmpty {
+        best = found
+        bestValue = value
+      }
+    }
+    return best
   }
 
   /// The MIP's column values for `placement`: each arc's flow — a choice arc carries 1 when its

@@ -106,8 +106,9 @@ struct PlacementMIP {
     _ instance: PlacementInstance, rankCost: RankCost, floor: Double?, reserves: Bool,
     timeLimitSeconds: Double
   ) throws(SolverError) -> PlacementMIP? {
+    guard let forced = Self.presolve(instance) else { return nil }
     let model = ConstrainedNetworkModel(
-      instance, rankCost: rankCost, floor: floor, reserves: reserves)
+      instance, rankCost: rankCost, floor: floor, reserves: reserves, fixings: forced)
     let net = model.builder
     var relaxation = net.network
     switch relaxation.run() {
@@ -204,7 +205,9 @@ struct PlacementMIP {
       ? Self.repair(
         Self.placement(of: model, flows: { net.flow($0, in: relaxation) }, in: instance),
         instance
-      ).map { Self.reoptimize($0, instance, rankCost: rankCost, reserves: reserves) } : nil
+      ).map {
+        Self.reoptimize($0, instance, rankCost: rankCost, reserves: reserves, forced: forced)
+      } : nil
     let deadline = ContinuousClock.now + .milliseconds(Int(timeLimitSeconds * 1000))
     func remainingMilliseconds() -> Int {
       max(1, Int((deadline - ContinuousClock.now) / .milliseconds(1)))
