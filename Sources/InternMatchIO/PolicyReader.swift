@@ -13,7 +13,7 @@ enum PolicyReader {
   static let keys = [
     "strategy", "seed", "rank_cost", "max_distance_km", "school_floor", "reserve_order",
     "reserves_revert", "place_unranked", "priority_groups", "tie_breaking",
-    "mip_time_limit_seconds",
+    "mip_time_limit_seconds", "mip_gap",
   ]
 
   static func read(_ data: Data, issues: inout [DatasetIssue]) -> Policy {
@@ -78,13 +78,17 @@ enum PolicyReader {
         error("\(key) must be a positive number")
       }
     }
-    if let value = settings["school_floor"] {
+    for (key, apply) in [
+      ("school_floor", { (x: Double) in policy.schoolFloor = x }),
+      ("mip_gap", { (x: Double) in policy.mipGap = x }),
+    ] {
+      guard let value = settings[key] else { continue }
       if let number = value as? NSNumber, !Self.isBoolean(number),
         (0...1).contains(number.doubleValue)
       {
-        policy.schoolFloor = number.doubleValue
+        apply(number.doubleValue)
       } else {
-        error("school_floor must be a number between 0 and 1")
+        error("\(key) must be a number between 0 and 1")
       }
     }
     if let value = settings["reserve_order"] {

@@ -51,6 +51,9 @@ public struct Policy: Hashable, Sendable, Codable {
   /// How long branch-and-cut may search for an optimum when minimum group sizes or links make
   /// `optimal` a MIP; the best placement found is returned with its gap when time runs out.
   public var mipTimeLimitSeconds: Double
+  /// The relative gap (0–1) at which that search may stop: 0 proves optimality; 0.001 accepts a
+  /// placement proven within 0.1% of the optimum of `−M·placed + cost`.
+  public var mipGap: Double
 
   /// Creates a policy.
   public init(
@@ -58,7 +61,7 @@ public struct Policy: Hashable, Sendable, Codable {
     maximumDistanceKilometres: Double? = nil, schoolFloor: Double? = nil,
     reservedSeatsFirst: Bool = true, reservesRevert: Bool = true, placeUnranked: Bool = false,
     priorityGroups: [String] = [], tieBreaking: TieBreaking = .single,
-    mipTimeLimitSeconds: Double = 60
+    mipTimeLimitSeconds: Double = 60, mipGap: Double = 0
   ) {
     self.strategy = strategy
     self.seed = seed
@@ -71,6 +74,7 @@ public struct Policy: Hashable, Sendable, Codable {
     self.priorityGroups = priorityGroups
     self.tieBreaking = tieBreaking
     self.mipTimeLimitSeconds = mipTimeLimitSeconds
+    self.mipGap = mipGap
   }
 }
 

@@ -65,7 +65,9 @@ public struct OptimalStrategy: PlacementStrategy {
   private func placeWithMIP(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
     let mip = try PlacementMIP(
       instance, rankCost: rankCost,
-      timeLimitSeconds: timeLimitSeconds ?? instance.policy.mipTimeLimitSeconds)
+      limits: .init(
+        timeLimitSeconds: timeLimitSeconds ?? instance.policy.mipTimeLimitSeconds,
+        relativeGap: instance.policy.mipGap))
     var result = try checked(
       mip.placement, against: mip.objective, instance: instance,
       solver: "glpk-branch-and-cut \(GLPKEnvironment.version)",

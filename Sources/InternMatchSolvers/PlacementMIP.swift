@@ -28,13 +28,22 @@ import InternMatchModel
 /// dual simplex only repairs what the extra rows cut off before branching starts.
 ///
 /// ```swift
-/// let mip = try PlacementMIP(instance, rankCost: .linear, timeLimitSeconds: 60)
+/// let mip = try PlacementMIP(instance, rankCost: .linear, limits: .init(timeLimitSeconds: 60))
 /// mip.status  // .optimal
 /// ```
 ///
 /// - Complexity: nodes + extra rows by arcs + group columns; branch-and-cut is exponential in
 ///   the worst case, bounded here by the time limit.
 struct PlacementMIP {
+  /// When to stop searching.
+  struct Limits {
+    /// The whole solve's time limit; the best placement found is returned when it runs out.
+    var timeLimitSeconds: Double
+    /// Stop once the placement is proven within this relative gap of the optimum (0: prove
+    /// optimality).
+    var relativeGap: Double = 0
+  }
+
   var placement: Placement
   var objective: PlacementObjective
   var status: LinearProgram.BranchAndCutOutcome.Status
@@ -49,14 +58,14 @@ struct PlacementMIP {
   var diagnostics: [String] = []
 
   @available(*, noasync, message: "GLPK state is thread-local; solve synchronously")
-  init(_ instance: PlacementInstance, rankCost: RankCost, timeLimitSeconds: Double)
+  init(_ instance: PlacementInstance, rankCost: RankCost, limits: Limits)
     throws(SolverError)
   {
     let reserves = !instance.policy.reservesRevert
     if let floor = instance.rules.schoolFloor {
       if let solved = try Self.solve(
         instance, rankCost: rankCost, floor: floor, reserves: reserves,
-        timeLimitSeconds: timeLimitSeconds)
+        limits: limits)
       {
         self = solved
         return
@@ -64,7 +73,7 @@ struct PlacementMIP {
       guard
         var solved = try Self.solve(
           instance, rankCost: rankCost, floor: nil, reserves: reserves,
-          timeLimitSeconds: timeLimitSeconds)
+          limits: limits)
       else { throw Self.infeasible }
       solved.floorsMet = false
       solved.diagnostics =
@@ -78,7 +87,7 @@ struct PlacementMIP {
     guard
       let solved = try Self.solve(
         instance, rankCost: rankCost, floor: nil, reserves: reserves,
-        timeLimitSeconds: timeLimitSeconds)
+        limits: limits)
     else { throw Self.infeasible }
     self = solved
   }
@@ -104,8 +113,9 @@ struct PlacementMIP {
   @available(*, noasync)
   private static func solve(
     _ instance: PlacementInstance, rankCost: RankCost, floor: Double?, reserves: Bool,
-    timeLimitSeconds: Double
+    limits: Limits
   ) throws(SolverError) -> PlacementMIP? {
+    let deadline = ContinuousClock.now + .milliseconds(Int(limits.timeLimitSeconds * 1000))
     guard let forced = Self.presolve(instance) else { return nil }
     let model = ConstrainedNetworkModel(
       instance, rankCost: rankCost, floor: floor, reserves: reserves, fixings: forced)
@@ -208,7 +218,6 @@ struct PlacementMIP {
       ).map {
         Self.reoptimize($0, instance, rankCost: rankCost, reserves: reserves, forced: forced)
       } : nil
-    let deadline = ContinuousClock.now + .milliseconds(Int(timeLimitSeconds * 1000))
     func remainingMilliseconds() -> Int {
       max(1, Int((deadline - ContinuousClock.now) / .milliseconds(1)))
     }
@@ -223,10 +232,26 @@ struct PlacementMIP {
         placement: repaired, objective: objective, status: .feasible, gap: gap, nodes: 0,
         rows: lp.rowCount, columns: lp.columnCount)
       solved.diagnostics.append(
-        Self.stoppedEarly(why, gap: gap, bigM: bigM, limit: timeLimitSeconds))
+        Self.stoppedEarly(why, gap: gap, bigM: bigM, limit: limits.timeLimitSeconds))
       return solved
     }
 
+    // Close enough already? The relaxation bounds every placement.
+    if let repaired, limits.relativeGap > 0 {
+      let objective = instance.objective(of: repaired, rankCost: rankCost)
+      let value = objective.cost - bigM * objective.placed
+      let gap = value - relaxationValue
+      if Double(gap) <= limits.relativeGap * Double(abs(value)) {
+        var solved = PlacementMIP(
+          placement: repaired, objective: objective, status: .feasible, gap: gap, nodes: 0,
+          rows: lp.rowCount, columns: lp.columnCount)
+        solved.diagnostics.append(
+          "the placement is within mip_gap of the optimum (gap \(gap) of \(abs(value)) in the "
+            + "objective −M·placed + cost, M = \(bigM): at most \(gap / bigM) more students could be "
+            + "placed), proven by the network relaxation; branch-and-cut was not needed")
+        return solved
+      }
+    }
     // With seat types a student has several arcs to one worksite; the incumbent's column
     // values are then not determined by the placement alone, and GLPK is not offered one.
     let oneArcPerChoice = !(reserves && instance.worksites.contains { !$0.reserves.isEmpty })
@@ -249,7 +274,7 @@ struct PlacementMIP {
     do {
       outcome = try lp.branchAndCut(
         .init(
-          timeLimitMilliseconds: remainingMilliseconds(),
+          timeLimitMilliseconds: remainingMilliseconds(), relativeGap: limits.relativeGap,
           objectiveTolerance: 0.5 / (1 + abs(lp.objectiveValue)),
           incumbent: oneArcPerChoice
             ? repaired.map {
@@ -282,7 +307,7 @@ struct PlacementMIP {
       solved.diagnostics.append(
         Self.stoppedEarly(
           "branch-and-cut did not prove optimality", gap: gap, bigM: bigM,
-          limit: timeLimitSeconds))
+          limit: limits.timeLimitSeconds))
     }
     return solved
   }

@@ -120,5 +120,18 @@ struct PlacementMIPTests {
     #expect(hurried.statistics["mip_proven_optimal"] == 0)
     #expect(!(hurried.objective < result.objective))
     #expect(hurried.diagnostics.contains { $0.contains("may not be optimal") })
+
+    // A 1% gap tolerance: a placement proven within 1% of the optimum.
+    var policy = Policy()
+    policy.mipGap = 0.01
+    let tolerant = try solve(
+      PlacementInstance(
+        students: cohort.students, worksites: cohort.worksites, rankings: cohort.rankings,
+        policy: policy, rules: cohort.rules))
+    let bigM = 1 + 10 * cohort.students.count  // any M works to compare: ranks are at most 10
+    func value(_ o: PlacementObjective) -> Double { Double(o.cost - bigM * o.placed) }
+    #expect(!(tolerant.objective < result.objective))
+    #expect(
+      value(tolerant.objective) - value(result.objective) <= 0.011 * abs(value(result.objective)))
   }
 }
