@@ -70,7 +70,9 @@ public struct OptimalStrategy: PlacementStrategy {
         relativeGap: instance.policy.mipGap))
     var result = try checked(
       mip.placement, against: mip.objective, instance: instance,
-      solver: "glpk-branch-and-cut \(GLPKEnvironment.version)",
+      solver: mip.branchAndCut
+        ? "glpk-branch-and-cut \(GLPKEnvironment.version)"
+        : "network-simplex (MIP relaxation, re-optimised)",
       statistics: [
         "mip_rows": mip.rows, "mip_columns": mip.columns, "mip_nodes": mip.nodes,
         "mip_gap": mip.gap, "mip_proven_optimal": mip.status == .optimal ? 1 : 0,

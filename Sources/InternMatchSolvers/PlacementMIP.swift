@@ -50,6 +50,8 @@ struct PlacementMIP {
   /// How far the best bound is from the placement, in objective units (0 when proven optimal).
   var gap: Int
   var nodes: Int
+  /// Whether GLPK's branch-and-cut produced the placement (else the network re-optimisation).
+  var branchAndCut = true
   var rows: Int
   var columns: Int
   /// `false` when the school floors cannot all be met; the placement then ignores them.
@@ -231,6 +233,7 @@ struct PlacementMIP {
       var solved = PlacementMIP(
         placement: repaired, objective: objective, status: .feasible, gap: gap, nodes: 0,
         rows: lp.rowCount, columns: lp.columnCount)
+      solved.branchAndCut = false
       solved.diagnostics.append(
         Self.stoppedEarly(why, gap: gap, bigM: bigM, limit: limits.timeLimitSeconds))
       return solved
@@ -249,6 +252,7 @@ struct PlacementMIP {
           "the placement is within mip_gap of the optimum (gap \(gap) of \(abs(value)) in the "
             + "objective −M·placed + cost, M = \(bigM): at most \(gap / bigM) more students could be "
             + "placed), proven by the network relaxation; branch-and-cut was not needed")
+        solved.branchAndCut = false
         return solved
       }
     }
