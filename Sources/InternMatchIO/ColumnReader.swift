@@ -99,9 +99,13 @@ struct ColumnReader {
   /// The `;`-separated items of field `name`, trimmed, empty items dropped.
   func list(_ record: CSVTable.Record, _ name: String) -> [String] {
     guard let value = text(record, name) else { return [] }
-    return value.split(separator: ";").compactMap {
-      let item = String($0).trimmingSpaces()
-      return item.isEmpty ? nil : item
+    // Byte-level: `;`, space and tab are ASCII, so they never occur inside a UTF-8 sequence.
+    return value.utf8.split(separator: UInt8(ascii: ";")).compactMap { item in
+      let isSpace = { (b: UInt8) in b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+      guard let first = item.firstIndex(where: { !isSpace($0) }),
+        let last = item.lastIndex(where: { !isSpace($0) })
+      else { return nil }
+      return String(Substring(item[first...last]))
     }
   }
 

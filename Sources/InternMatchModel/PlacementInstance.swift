@@ -157,44 +157,48 @@ public struct PlacementInstance: Sendable {
     choiceRank.reserveCapacity(entryEstimate)
     var ineligible: [IneligibleChoice] = []
     var listed = [Int32](repeating: 0, count: students.count)
-    var seen: Set<Int> = []
+    // The last student whose list named each worksite: a duplicate check without hashing.
+    var seenBy = [Int](repeating: -1, count: worksites.count)
     let longestList = students.reduce(0) { max($0, $1.preferences.count) }
-    for (i, s) in students.enumerated() {
-      seen.removeAll(keepingCapacity: true)
-      for (position, id) in s.preferences.enumerated() {
-        let rank = position + 1
-        guard let j = worksiteIndex[id] else {
-          issues.append(
-            .init(
-              .warning, .student(i), field: "preferences",
-              "unknown worksite '\(id)' at rank \(rank) skipped"))
-          continue
+    // Worksites borrowed through a buffer, so eligibility checks copy none.
+    worksites.withUnsafeBufferPointer { sites in
+      for (i, s) in students.enumerated() {
+        for (position, id) in s.preferences.enumerated() {
+          let rank = position + 1
+          guard let j = worksiteIndex[id] else {
+            issues.append(
+              .init(
+                .warning, .student(i), field: "preferences",
+                "unknown worksite '\(id)' at rank \(rank) skipped"))
+            continue
+          }
+          guard seenBy[j] != i else {
+            issues.append(
+              .init(
+                .warning, .student(i), field: "preferences",
+                "duplicate worksite '\(id)' at rank \(rank) skipped"))
+            continue
+          }
+          seenBy[j] = i
+          listed[i] += 1
+          let why = Ineligibility.check(student: s, worksite: sites[j], policy: policy)
+          if why.isEmpty {
+            choiceWorksite.append(Int32(j))
+            choiceRank.append(Int32(rank))
+          } else {
+            ineligible.append(IneligibleChoice(student: i, worksite: j, rank: rank, reasons: why))
+          }
         }
-        guard seen.insert(j).inserted else {
-          issues.append(
-            .init(
-              .warning, .student(i), field: "preferences",
-              "duplicate worksite '\(id)' at rank \(rank) skipped"))
-          continue
+        if policy.placeUnranked, listed[i] == 0 {
+          for (j, rank) in Self.unrankedChoices(
+            for: s, worksites: worksites, policy: policy, after: longestList)
+          {
+            choiceWorksite.append(Int32(j))
+            choiceRank.append(Int32(rank))
+          }
         }
-        listed[i] += 1
-        let why = Ineligibility.check(student: s, worksite: worksites[j], policy: policy)
-        if why.isEmpty {
-          choiceWorksite.append(Int32(j))
-          choiceRank.append(Int32(rank))
-        } else {
-          ineligible.append(IneligibleChoice(student: i, worksite: j, rank: rank, reasons: why))
-        }
+        offsets.append(choiceWorksite.count)
       }
-      if policy.placeUnranked, listed[i] == 0 {
-        for (j, rank) in Self.unrankedChoices(
-          for: s, worksites: worksites, policy: policy, after: longestList)
-        {
-          choiceWorksite.append(Int32(j))
-          choiceRank.append(Int32(rank))
-        }
-      }
-      offsets.append(choiceWorksite.count)
     }
 
     self.students = students
@@ -237,7 +241,8 @@ public struct PlacementInstance: Sendable {
     valid.reserveCapacity(rankings.count)
     var indices: [(worksite: Int32, student: Int32, rank: Int32)] = []
     indices.reserveCapacity(rankings.count)
-    var pairs: [String: Int] = [:]
+    var pairs: [Int: Int] = [:]
+    pairs.reserveCapacity(rankings.count)
     for (k, r) in rankings.enumerated() {
       var ok = true
       if r.rank < 1 {
@@ -261,16 +266,17 @@ public struct PlacementInstance: Sendable {
             "unknown student '\(r.student)'; ranking skipped"))
         ok = false
       }
-      let key = r.worksite + "\u{1F}" + r.student
-      if let first = pairs[key] {
-        issues.append(
-          .init(
-            .error, .ranking(k), field: "student",
-            "worksite '\(r.worksite)' ranks student '\(r.student)' twice (first at record \(first + 1))"
-          ))
-        ok = false
-      } else {
-        pairs[key] = k
+      if let w, let s {
+        if let first = pairs[w << 32 | s] {
+          issues.append(
+            .init(
+              .error, .ranking(k), field: "student",
+              "worksite '\(r.worksite)' ranks student '\(r.student)' twice (first at record \(first + 1))"
+            ))
+          ok = false
+        } else {
+          pairs[w << 32 | s] = k
+        }
       }
       if ok, let w, let s {
         valid.append(r)
