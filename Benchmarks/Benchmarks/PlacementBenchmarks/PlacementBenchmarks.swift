@@ -53,10 +53,42 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     let solved = instance(directory)
-    Benchmark("optimal network-simplex \(label)") { benchmark in
-      for _ in benchmark.scaledIterations {
-        blackHole(try OptimalStrategy(backend: .network).place(solved))
+    let strategies: [(String, any PlacementStrategy)] = [
+      ("optimal network-simplex", OptimalStrategy(backend: .network)),
+      ("rank-maximal", RankMaximalStrategy()),
+      ("stable", StableStrategy(seed: 2026)),
+      ("serial-dictatorship", SerialDictatorshipStrategy(seed: 2026)),
+      ("greedy", GreedyStrategy(seed: 2026)),
+    ]
+    for (name, strategy) in strategies {
+      Benchmark("\(name) \(label)") { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try strategy.place(solved)) }
       }
+    }
+
+    let placement = try? StableStrategy(seed: 2026).place(solved).placement
+    Benchmark("write placements.csv \(label)") { benchmark in
+      guard let placement else { return }
+      for _ in benchmark.scaledIterations {
+        blackHole(PlacementWriter.csv(solved, outcomes: solved.outcomes(of: placement)))
+      }
+    }
+
+    // Minimum groups on 5% of worksites and linked pairs: the MIP path.
+    let constrained = CohortGenerator(
+      .init(studentCount: size, seed: 2026, minimumGroupShare: 0.05, linkedPairs: size / 200)
+    ).generate()
+    var policy = Policy()
+    policy.mipGap = 0.001
+    let mip = try? PlacementInstance(
+      students: constrained.students, worksites: constrained.worksites,
+      rankings: constrained.rankings, policy: policy, rules: constrained.rules)
+    Benchmark(
+      "optimal with min groups and links (MIP, gap 0.1%) \(label)",
+      configuration: .init(maxIterations: 3)
+    ) { benchmark in
+      guard let mip else { return }
+      for _ in benchmark.scaledIterations { blackHole(try OptimalStrategy().place(mip)) }
     }
   }
 
