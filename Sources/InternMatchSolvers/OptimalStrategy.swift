@@ -7,8 +7,13 @@ import InternMatchModel
 /// Two exact backends compute it: the Swift network simplex core (``AssignmentNetwork``, one
 /// min-cost circulation with an exact big-M return arc; the default) and GLPK (the choice graph's
 /// connected components, ``ChoiceComponents``, each solved as the two-level LP of
-/// ``AssignmentLP``). The result is checked before it is returned: the placement valid for the
-/// instance and the objective recomputed from the students' lists equal to the backend's optimum.
+/// ``AssignmentLP``). Side constraints that keep the problem a network (pins, school limits,
+/// employer capacities, non-reverting reserves, school floors) go to
+/// ``ConstrainedAssignmentNetwork``, or with the GLPK backend to ``PlacementMIP`` as an LP;
+/// minimum group sizes and linked students always go to ``PlacementMIP``, GLPK's
+/// branch-and-cut, within the policy's time limit and gap. The result is checked before it is
+/// returned: the placement valid for the instance and the objective recomputed from the
+/// students' lists equal to the backend's optimum.
 ///
 /// ```swift
 /// let result = try OptimalStrategy(rankCost: .linear).place(instance)
