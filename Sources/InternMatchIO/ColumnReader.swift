@@ -97,12 +97,30 @@ struct ColumnReader {
   }
 
   /// The `;`-separated items of field `name`, trimmed, empty items dropped.
+  ///
+  /// - Complexity: O(length of the field); the split is on UTF-8 bytes (`;`, space and tab are
+  ///   ASCII and never part of a multi-byte character), not on `Character`s.
   func list(_ record: CSVTable.Record, _ name: String) -> [String] {
     guard let value = text(record, name) else { return [] }
-    return value.split(separator: ";").compactMap {
-      let item = String($0).trimmingSpaces()
-      return item.isEmpty ? nil : item
+    let bytes = value.utf8
+    var items: [String] = []
+    var start = bytes.startIndex
+    while start < bytes.endIndex {
+      let end = bytes[start...].firstIndex(of: UInt8(ascii: ";")) ?? bytes.endIndex
+      var a = start
+      var b = end
+      while a < b, bytes[a] == UInt8(ascii: " ") || bytes[a] == UInt8(ascii: "\t") {
+        a = bytes.index(after: a)
+      }
+      while a < b {
+        let last = bytes[bytes.index(before: b)]
+        guard last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") else { break }
+        b = bytes.index(before: b)
+      }
+      if a < b { items.append(String(value[a..<b])) }
+      start = end == bytes.endIndex ? end : bytes.index(after: end)
     }
+    return items
   }
 
   /// A coordinate from the `lat` and `lon` fields; an error when only one is given.

@@ -69,7 +69,7 @@ struct AssignmentNetwork {
       bigM += worst
       entryStart.append(Int32(entryWorksite.count))
     }
-    var flow = PrimalDualAssignment(
+    let flow = PrimalDualAssignment(
       entryStart: entryStart, entryWorksite: entryWorksite, entryCost: entryCost,
       capacity: pruned.capacity.map { Int32($0) })
     flow.solve()

@@ -26,53 +26,52 @@
 /// - Complexity: each phase is O(L + S + W) in the worst case for L choice arcs, and there are
 ///   at most (number of distinct shortest-path distances) × (augmentations per distance) phases;
 ///   in practice a few dozen phases of far smaller searches. Memory O(L + S + W).
-struct PrimalDualAssignment {
+final class PrimalDualAssignment {
   /// Choices of student `s` are entries `entryStart[s] ..< entryStart[s + 1]`.
-  let entryStart: [Int32]
+  let entryStart: UnsafeMutableBufferPointer<Int32>
   /// Worksite of each entry.
-  let entryWorksite: [Int32]
+  let entryWorksite: UnsafeMutableBufferPointer<Int32>
   /// Cost of each entry (non-negative).
-  let entryCost: [Int]
+  let entryCost: UnsafeMutableBufferPointer<Int>
   /// Seats of each worksite.
-  let capacity: [Int32]
+  let capacity: UnsafeMutableBufferPointer<Int32>
   let studentCount: Int
   let worksiteCount: Int
 
   /// The entry each student is placed by, or -1.
-  private(set) var assignedEntry: [Int32]
+  let assignedEntry: UnsafeMutableBufferPointer<Int32>
   /// Students placed at each worksite.
-  private(set) var load: [Int32]
+  let load: UnsafeMutableBufferPointer<Int32>
   // Each worksite's seats as slots `slotStart[w] ..< slotStart[w] + load[w]` holding students;
   // a student moving along a path takes the seat of the one it displaces.
-  private var slotStart: [Int32]
-  private var slotStudent: [Int32]
-  private var slotOfStudent: [Int32]
+  private let slotStart: UnsafeMutableBufferPointer<Int32>
+  private let slotStudent: UnsafeMutableBufferPointer<Int32>
+  private let slotOfStudent: UnsafeMutableBufferPointer<Int32>
   // Potentials of students (`0..<S`) and worksites (`S..<S+W`), stored minus `shift`, which
   // every node not reached by a phase's search gains; the sink's.
-  private var storedPotential: [Int]
+  private let storedPotential: UnsafeMutableBufferPointer<Int>
   private var sinkPotential = 0
   private var shift = 0
   // Search state, valid for a node when its stamp equals `phase`.
   private var phase: Int32 = 0
   // Depth-first search state, valid for a node when its stamp equals `pass`.
   private var pass: Int32 = 0
-  private var distance: [Int]
-  private var reached: [Int32]
-  private var settled: [Int32]
-  private var settledNodes: [Int32] = []
+  private let distance: UnsafeMutableBufferPointer<Int>
+  private let reached: UnsafeMutableBufferPointer<Int32>
+  private let settled: UnsafeMutableBufferPointer<Int32>
   private var buckets: [[Int32]] = []
-  private var nextEntry: [Int32]
-  private var nextSlot: [Int32]
-  private var slotStamp: [Int32]
-  private var visited: [Int32]
+  private let nextEntry: UnsafeMutableBufferPointer<Int32>
+  private let nextSlot: UnsafeMutableBufferPointer<Int32>
+  private let slotStamp: UnsafeMutableBufferPointer<Int32>
+  private let visited: UnsafeMutableBufferPointer<Int32>
   private var path: [Int32] = []
-  private var queue: [Int32] = []
-  private var leadsToSink: [Int32]
+  private let settledList: UnsafeMutableBufferPointer<Int32>
+  private let leadsToSink: UnsafeMutableBufferPointer<Int32>
   // The entries naming each worksite, `listingEntry[listingStart[w] ..< listingStart[w + 1]]`,
   // and the student of each entry.
-  private let listingStart: [Int32]
-  private let listingEntry: [Int32]
-  private let entryStudent: [Int32]
+  private let listingStart: UnsafeMutableBufferPointer<Int32>
+  private let listingEntry: UnsafeMutableBufferPointer<Int32>
+  private let entryStudent: UnsafeMutableBufferPointer<Int32>
   // The phase whose search found the sink out of reach (its settled nodes are those the source
   // still reaches), or 0.
   private var exhaustedPhase: Int32 = 0
@@ -85,29 +84,30 @@ struct PrimalDualAssignment {
   init(entryStart: [Int32], entryWorksite: [Int32], entryCost: [Int], capacity: [Int32]) {
     precondition(entryStart.first == 0 && Int(entryStart.last ?? 0) == entryWorksite.count)
     precondition(entryCost.count == entryWorksite.count && entryCost.allSatisfy { $0 >= 0 })
-    self.entryStart = entryStart
-    self.entryWorksite = entryWorksite
-    self.entryCost = entryCost
-    self.capacity = capacity
+    self.entryStart = Self.buffer(copying: entryStart)
+    self.entryWorksite = Self.buffer(copying: entryWorksite)
+    self.entryCost = Self.buffer(copying: entryCost)
+    self.capacity = Self.buffer(copying: capacity)
     studentCount = entryStart.count - 1
     worksiteCount = capacity.count
     let nodes = studentCount + worksiteCount
-    assignedEntry = [Int32](repeating: -1, count: studentCount)
-    load = [Int32](repeating: 0, count: worksiteCount)
+    assignedEntry = Self.buffer(repeating: -1 as Int32, count: studentCount)
+    load = Self.buffer(repeating: 0 as Int32, count: worksiteCount)
     var starts = [Int32](repeating: 0, count: worksiteCount + 1)
     for w in 0..<worksiteCount { starts[w + 1] = starts[w] + max(0, capacity[w]) }
-    slotStart = starts
-    slotStudent = [Int32](repeating: -1, count: Int(starts[worksiteCount]))
-    slotOfStudent = [Int32](repeating: -1, count: studentCount)
-    storedPotential = [Int](repeating: 0, count: nodes)
-    distance = [Int](repeating: 0, count: nodes)
-    reached = [Int32](repeating: 0, count: nodes)
-    settled = [Int32](repeating: 0, count: nodes)
-    nextEntry = [Int32](repeating: 0, count: studentCount)
-    nextSlot = [Int32](repeating: 0, count: worksiteCount)
-    slotStamp = [Int32](repeating: 0, count: worksiteCount)
-    visited = [Int32](repeating: 0, count: studentCount)
-    leadsToSink = [Int32](repeating: 0, count: nodes)
+    slotStart = Self.buffer(copying: starts)
+    slotStudent = Self.buffer(repeating: -1 as Int32, count: Int(starts[worksiteCount]))
+    slotOfStudent = Self.buffer(repeating: -1 as Int32, count: studentCount)
+    storedPotential = Self.buffer(repeating: 0 as Int, count: nodes)
+    distance = Self.buffer(repeating: 0 as Int, count: nodes)
+    reached = Self.buffer(repeating: 0 as Int32, count: nodes)
+    settled = Self.buffer(repeating: 0 as Int32, count: nodes)
+    nextEntry = Self.buffer(repeating: 0 as Int32, count: studentCount)
+    nextSlot = Self.buffer(repeating: 0 as Int32, count: worksiteCount)
+    slotStamp = Self.buffer(repeating: 0 as Int32, count: worksiteCount)
+    visited = Self.buffer(repeating: 0 as Int32, count: studentCount)
+    leadsToSink = Self.buffer(repeating: 0 as Int32, count: nodes)
+    settledList = Self.buffer(repeating: 0 as Int32, count: nodes)
     var owner = [Int32](repeating: 0, count: entryWorksite.count)
     var listed = [Int32](repeating: 0, count: worksiteCount + 1)
     for s in 0..<studentCount {
@@ -124,9 +124,32 @@ struct PrimalDualAssignment {
       entries[Int(fill[w])] = Int32(e)
       fill[w] += 1
     }
-    entryStudent = owner
-    listingStart = listed
-    listingEntry = entries
+    entryStudent = Self.buffer(copying: owner)
+    listingStart = Self.buffer(copying: listed)
+    listingEntry = Self.buffer(copying: entries)
+  }
+
+  deinit {
+    for b in [
+      entryStart, entryWorksite, capacity, assignedEntry, load, slotStart, slotStudent,
+      slotOfStudent, reached, settled, nextEntry, nextSlot, slotStamp, visited, leadsToSink,
+      listingStart, listingEntry, entryStudent, settledList,
+    ] {
+      b.deallocate()
+    }
+    for b in [entryCost, storedPotential, distance] { b.deallocate() }
+  }
+
+  private static func buffer<T>(repeating value: T, count: Int) -> UnsafeMutableBufferPointer<T> {
+    let b = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+    b.initialize(repeating: value)
+    return b
+  }
+
+  private static func buffer<T>(copying values: [T]) -> UnsafeMutableBufferPointer<T> {
+    let b = UnsafeMutableBufferPointer<T>.allocate(capacity: values.count)
+    _ = b.initialize(fromContentsOf: values)
+    return b
   }
 
   /// The worksite student `s` is placed at, or -1.
@@ -162,7 +185,7 @@ struct PrimalDualAssignment {
   }
 
   /// Runs phases until no augmenting path is left.
-  mutating func solve() {
+  func solve() {
     var free: [Int32] = []
     for s in 0..<studentCount where entryStart[s] < entryStart[s + 1] { free.append(Int32(s)) }
     while true {
@@ -189,24 +212,28 @@ struct PrimalDualAssignment {
   /// Dijkstra from every free student at distance 0 over residual arcs in reduced costs, up to
   /// the sink's distance `D`; then `π(v) += min(d(v), D)`. Returns false when the sink is out of
   /// reach (the flow is maximum).
-  private mutating func raisePotentials(from free: [Int32]) -> Bool {
+  private func raisePotentials(from free: [Int32]) -> Bool {
     let infinity = Int.max
     var best = infinity
-    settledNodes.removeAll(keepingCapacity: true)
-    for s in free { reach(Int(s), at: 0, best: &best) }
+    var buckets = self.buckets
+    let phase = self.phase
+    var settledCount = 0
+    for s in free { reach(Int(s), at: 0, best: &best, buckets: &buckets, phase: phase) }
     var b = 0
     while b < best && b < buckets.count {
       while let v32 = buckets[b].popLast() {
         let v = Int(v32)
         guard settled[v] != phase, distance[v] == b else { continue }
         settled[v] = phase
-        settledNodes.append(v32)
+        settledList[settledCount] = v32
+        settledCount += 1
         if v < studentCount {
           let base = b + storedPotential[v]
-          let own = assignedEntry[v]
+          let own = Int(assignedEntry[v])
           for e in Int(entryStart[v])..<Int(entryStart[v + 1]) where e != own {
             let node = studentCount + Int(entryWorksite[e])
-            reach(node, at: base + entryCost[e] - storedPotential[node], best: &best)
+            let d = base + entryCost[e] - storedPotential[node]
+            reach(node, at: d, best: &best, buckets: &buckets, phase: phase)
           }
         } else {
           let w = v - studentCount
@@ -214,22 +241,30 @@ struct PrimalDualAssignment {
           let first = Int(slotStart[w])
           for k in first..<(first + Int(load[w])) {
             let s = Int(slotStudent[k])
-            reach(s, at: base - entryCost[Int(assignedEntry[s])] - storedPotential[s], best: &best)
+            let d = base - entryCost[Int(assignedEntry[s])] - storedPotential[s]
+            reach(s, at: d, best: &best, buckets: &buckets, phase: phase)
           }
         }
       }
       b += 1
     }
     for k in 0..<buckets.count { buckets[k].removeAll(keepingCapacity: true) }
+    self.buckets = buckets
     guard best < infinity else { return false }
     shift += best
-    for v in settledNodes { storedPotential[Int(v)] += distance[Int(v)] - best }
+    for k in 0..<settledCount {
+      let v = Int(settledList[k])
+      storedPotential[v] += distance[v] - best
+    }
     return true
   }
 
   /// Records distance `d` for `node` when it improves on what the phase knows, and the sink's
   /// distance through a worksite with a free seat.
-  private mutating func reach(_ node: Int, at d: Int, best: inout Int) {
+  @inline(__always)
+  private func reach(
+    _ node: Int, at d: Int, best: inout Int, buckets: inout [[Int32]], phase: Int32
+  ) {
     guard d < best, reached[node] != phase || d < distance[node] else { return }
     reached[node] = phase
     distance[node] = d
@@ -252,8 +287,10 @@ struct PrimalDualAssignment {
   /// arc of the reversed path reached the path, hence the sink, before), so a search confined
   /// to it loses nothing, and the students it leaves out — above all those whose choices are
   /// all full — cost nothing.
-  private mutating func markNodesReachingSink() {
-    queue.removeAll(keepingCapacity: true)
+  private func markNodesReachingSink() {
+    let phase = self.phase
+    let sinkPotential = self.sinkPotential
+    var queue: [Int32] = []
     for w in 0..<worksiteCount
     where load[w] < capacity[w] && storedPotential[studentCount + w] == sinkPotential {
       leadsToSink[studentCount + w] = phase
@@ -292,7 +329,12 @@ struct PrimalDualAssignment {
   /// Augments along admissible paths (reduced cost 0) from free students to worksites with a
   /// free seat and an admissible arc to the sink, by depth-first search; a student from which
   /// the search failed is not tried again this phase.
-  private mutating func augmentAdmissiblePaths(from free: [Int32]) {
+  private func augmentAdmissiblePaths(from free: [Int32]) {
+    let phase = self.phase
+    let pass = self.pass
+    let sinkPotential = self.sinkPotential
+    var path = self.path
+    defer { self.path = path }
     for s0 in free
     where assignedEntry[Int(s0)] < 0 && visited[Int(s0)] != pass && leadsToSink[Int(s0)] == phase {
       visited[Int(s0)] = pass
@@ -313,7 +355,7 @@ struct PrimalDualAssignment {
           }
           let w = wNode - studentCount
           if load[w] < capacity[w] && storedPotential[wNode] == sinkPotential {
-            applyPath(endingAt: w)
+            applyPath(path, endingAt: w)
             break search
           }
           guard leadsToSink[wNode] == phase else {
@@ -346,7 +388,7 @@ struct PrimalDualAssignment {
 
   /// Moves every student on `path` to the worksite of its current entry: the last one to a
   /// free seat of `w`, each other one into the seat its successor leaves.
-  private mutating func applyPath(endingAt w: Int) {
+  private func applyPath(_ path: [Int32], endingAt w: Int) {
     augmentations += 1
     var seat = slotStart[w] + load[w]
     load[w] += 1

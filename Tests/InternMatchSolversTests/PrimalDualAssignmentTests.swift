@@ -10,7 +10,7 @@ struct PrimalDualAssignmentTests {
   func docExample() {
     // Student 0 lists worksite 0 (cost 1); student 1 lists worksite 0 (cost 1) and 1 (cost 2).
     // Both placed: 0 → 0, 1 → 1, cost 3.
-    var flow = PrimalDualAssignment(
+    let flow = PrimalDualAssignment(
       entryStart: [0, 1, 3], entryWorksite: [0, 0, 1], entryCost: [1, 1, 2], capacity: [1, 1])
     flow.solve()
     #expect(flow.assignedWorksite(0) == 0)
@@ -22,7 +22,7 @@ struct PrimalDualAssignmentTests {
 
   @Test("potentials that are not optimal duals are rejected")
   func certificateRejects() {
-    var flow = PrimalDualAssignment(
+    let flow = PrimalDualAssignment(
       entryStart: [0, 2], entryWorksite: [0, 1], entryCost: [1, 5], capacity: [1, 1])
     flow.solve()
     #expect(flow.assignedWorksite(0) == 0)
@@ -36,7 +36,7 @@ struct PrimalDualAssignmentTests {
   @Test("students whose choices are all full stay free; no augmenting path is missed")
   func congested() {
     // Three students want the single seat at worksite 0; student 2 can also go to 1.
-    var flow = PrimalDualAssignment(
+    let flow = PrimalDualAssignment(
       entryStart: [0, 1, 2, 4], entryWorksite: [0, 0, 0, 1], entryCost: [1, 1, 1, 2],
       capacity: [1, 1])
     flow.solve()
