@@ -22,7 +22,7 @@ struct SolveCommand: ParsableCommand {
   @Option(help: "Rank cost of the optimal objective (default: policy.json's, else linear).")
   var rankCost: RankCost?
 
-  @Option(help: "Engine for optimal: network (Swift network simplex) or glpk (GLPK simplex).")
+  @Option(help: "Engine for optimal: network (Swift network-flow core) or glpk (GLPK simplex).")
   var solver: OptimalStrategy.Backend = .network
 
   @Flag(help: "Also solve with the other engine and fail unless both optima agree.")

@@ -97,9 +97,11 @@ struct ColumnReader {
   }
 
   /// The `;`-separated items of field `name`, trimmed, empty items dropped.
+  ///
+  /// - Complexity: O(length of the field); the split is on UTF-8 bytes (`;`, space and tab are
+  ///   ASCII and never part of a multi-byte character), not on `Character`s.
   func list(_ record: CSVTable.Record, _ name: String) -> [String] {
     guard let value = text(record, name) else { return [] }
-    // Byte-level: `;`, space and tab are ASCII, so they never occur inside a UTF-8 sequence.
     return value.utf8.split(separator: UInt8(ascii: ";")).compactMap { item in
       let isSpace = { (b: UInt8) in b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
       guard let first = item.firstIndex(where: { !isSpace($0) }),

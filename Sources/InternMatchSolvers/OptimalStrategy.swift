@@ -4,7 +4,7 @@ import InternMatchModel
 /// Exact optimal placement: place as many students as possible, then minimise the total rank
 /// cost of the placed students, using only eligible choices on each student's own list.
 ///
-/// Two exact backends compute it: the Swift network simplex core (``AssignmentNetwork``, one
+/// Two exact backends compute it: the Swift network-flow core (``AssignmentNetwork``, one
 /// min-cost circulation with an exact big-M return arc; the default) and GLPK (the choice graph's
 /// connected components, ``ChoiceComponents``, each solved as the two-level LP of
 /// ``AssignmentLP``). Side constraints that keep the problem a network (pins, school limits,
@@ -25,7 +25,8 @@ import InternMatchModel
 public struct OptimalStrategy: PlacementStrategy {
   /// The engine that computes the optimum. Both are exact and must agree.
   public enum Backend: String, Hashable, Sendable, CaseIterable {
-    /// The Swift network simplex core (``AssignmentNetwork``): fast at any size.
+    /// The Swift network-flow core: primal–dual shortest augmenting paths
+    /// (``AssignmentNetwork``), network simplex with side constraints. Fast at any size.
     case network
     /// GLPK's simplex on the two-level LP (``AssignmentLP``), per component.
     case glpk
@@ -109,10 +110,11 @@ public struct OptimalStrategy: PlacementStrategy {
     let network = try AssignmentNetwork(instance, rankCost: rankCost)
     return try checked(
       network.placement, against: network.objective, instance: instance,
-      solver: "network-simplex",
+      solver: "network-primal-dual",
       statistics: [
         "network_nodes": network.nodes, "network_arcs": network.arcs,
-        "fixed_before_solving": network.fixedBeforeSolving,
+        "fixed_before_solving": network.fixedBeforeSolving, "phases": network.phases,
+        "augmentations": network.augmentations,
       ])
   }
 

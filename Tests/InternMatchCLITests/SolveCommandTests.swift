@@ -46,7 +46,7 @@ struct SolveCommandTests {
       "--cross-check",
     ])
     #expect(run.status == 0)
-    #expect(run.stdout.contains("(network-simplex (cross-checked by glpk-simplex"))
+    #expect(run.stdout.contains("(network-primal-dual (cross-checked by glpk-simplex"))
     let placements = try String(contentsOfFile: out + "/placements.csv", encoding: .utf8)
     let expected = try String(
       contentsOfFile: Paths.dataset("tiny") + "/expected-placements.csv", encoding: .utf8)

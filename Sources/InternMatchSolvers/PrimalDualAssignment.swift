@@ -1,0 +1,406 @@
+/// Minimum-cost maximum flow on a bipartite student → worksite network by the primal–dual
+/// method: shortest augmenting paths for all free students at once, in reduced costs, with
+/// Dial's bucket queue; then every admissible augmenting path a depth-first search finds.
+///
+/// The network: a source `S` with an arc of capacity 1 and cost 0 to each student, an arc of
+/// capacity 1 and cost `c ≥ 0` for each of the student's choices, and an arc of capacity
+/// `capacity(w)` and cost 0 from each worksite to a sink `T`. A flow is a placement. Successive
+/// shortest paths (Jewell 1958; Busacker & Gowen 1960) keep the flow of each value the cheapest
+/// of that value, so the last one — when no augmenting path is left — places the most students
+/// possible at the least cost: exactly the lexicographic optimum. Node potentials `π` keep every
+/// residual arc's reduced cost `c + π(u) − π(v)` non-negative (Edmonds & Karp 1972); arcs of
+/// reduced cost 0 are *admissible*, and every path of admissible arcs from a free student to a
+/// worksite with a free seat is a shortest one. Each phase computes the distances `d` from all
+/// free students (multi-source Dijkstra; the costs are small integers, so a bucket queue, Dial
+/// 1969), stops at the distance `D` of the sink, raises `π(v)` by `min(d(v), D)`, and augments
+/// along admissible paths until the depth-first search (with the "dead node" rule of Hopcroft &
+/// Karp 1973) finds none. The arithmetic is exact (`Int`).
+///
+/// ```swift
+/// var flow = PrimalDualAssignment(
+///   entryStart: [0, 1, 3], entryWorksite: [0, 0, 1], entryCost: [1, 1, 2], capacity: [1, 1])
+/// flow.solve()
+/// flow.assignedWorksite(0)  // 0; student 1 goes to worksite 1 (cost 2)
+/// ```
+///
+/// - Complexity: each phase is O(L + S + W) in the worst case for L choice arcs, and there are
+///   at most (number of distinct shortest-path distances) × (augmentations per distance) phases;
+///   in practice a few dozen phases of far smaller searches. Memory O(L + S + W).
+final class PrimalDualAssignment {
+  /// Choices of student `s` are entries `entryStart[s] ..< entryStart[s + 1]`.
+  let entryStart: UnsafeMutableBufferPointer<Int32>
+  /// Worksite of each entry.
+  let entryWorksite: UnsafeMutableBufferPointer<Int32>
+  /// Cost of each entry (non-negative).
+  let entryCost: UnsafeMutableBufferPointer<Int>
+  /// Seats of each worksite.
+  let capacity: UnsafeMutableBufferPointer<Int32>
+  let studentCount: Int
+  let worksiteCount: Int
+
+  /// The entry each student is placed by, or -1.
+  let assignedEntry: UnsafeMutableBufferPointer<Int32>
+  /// Students placed at each worksite.
+  let load: UnsafeMutableBufferPointer<Int32>
+  // Each worksite's seats as slots `slotStart[w] ..< slotStart[w] + load[w]` holding students;
+  // a student moving along a path takes the seat of the one it displaces.
+  private let slotStart: UnsafeMutableBufferPointer<Int32>
+  private let slotStudent: UnsafeMutableBufferPointer<Int32>
+  private let slotOfStudent: UnsafeMutableBufferPointer<Int32>
+  // Potentials of students (`0..<S`) and worksites (`S..<S+W`), stored minus `shift`, which
+  // every node not reached by a phase's search gains; the sink's.
+  private let storedPotential: UnsafeMutableBufferPointer<Int>
+  private var sinkPotential = 0
+  private var shift = 0
+  // Search state, valid for a node when its stamp equals `phase`.
+  private var phase: Int32 = 0
+  // Depth-first search state, valid for a node when its stamp equals `pass`.
+  private var pass: Int32 = 0
+  private let distance: UnsafeMutableBufferPointer<Int>
+  private let reached: UnsafeMutableBufferPointer<Int32>
+  private let settled: UnsafeMutableBufferPointer<Int32>
+  private var buckets: [[Int32]] = []
+  private let nextEntry: UnsafeMutableBufferPointer<Int32>
+  private let nextSlot: UnsafeMutableBufferPointer<Int32>
+  private let slotStamp: UnsafeMutableBufferPointer<Int32>
+  private let visited: UnsafeMutableBufferPointer<Int32>
+  private var path: [Int32] = []
+  private let settledList: UnsafeMutableBufferPointer<Int32>
+  private let leadsToSink: UnsafeMutableBufferPointer<Int32>
+  // The entries naming each worksite, `listingEntry[listingStart[w] ..< listingStart[w + 1]]`,
+  // and the student of each entry.
+  private let listingStart: UnsafeMutableBufferPointer<Int32>
+  private let listingEntry: UnsafeMutableBufferPointer<Int32>
+  private let entryStudent: UnsafeMutableBufferPointer<Int32>
+  // The phase whose search found the sink out of reach (its settled nodes are those the source
+  // still reaches), or 0.
+  private var exhaustedPhase: Int32 = 0
+  /// Phases run (one shortest-path search each).
+  var phases: Int { Int(phase) }
+  /// Augmenting paths applied.
+  private(set) var augmentations = 0
+
+  /// Creates the problem with every student free.
+  init(entryStart: [Int32], entryWorksite: [Int32], entryCost: [Int], capacity: [Int32]) {
+    precondition(entryStart.first == 0 && Int(entryStart.last ?? 0) == entryWorksite.count)
+    precondition(entryCost.count == entryWorksite.count && entryCost.allSatisfy { $0 >= 0 })
+    self.entryStart = Self.buffer(copying: entryStart)
+    self.entryWorksite = Self.buffer(copying: entryWorksite)
+    self.entryCost = Self.buffer(copying: entryCost)
+    self.capacity = Self.buffer(copying: capacity)
+    studentCount = entryStart.count - 1
+    worksiteCount = capacity.count
+    let nodes = studentCount + worksiteCount
+    assignedEntry = Self.buffer(repeating: -1 as Int32, count: studentCount)
+    load = Self.buffer(repeating: 0 as Int32, count: worksiteCount)
+    var starts = [Int32](repeating: 0, count: worksiteCount + 1)
+    for w in 0..<worksiteCount { starts[w + 1] = starts[w] + max(0, capacity[w]) }
+    slotStart = Self.buffer(copying: starts)
+    slotStudent = Self.buffer(repeating: -1 as Int32, count: Int(starts[worksiteCount]))
+    slotOfStudent = Self.buffer(repeating: -1 as Int32, count: studentCount)
+    storedPotential = Self.buffer(repeating: 0 as Int, count: nodes)
+    distance = Self.buffer(repeating: 0 as Int, count: nodes)
+    reached = Self.buffer(repeating: 0 as Int32, count: nodes)
+    settled = Self.buffer(repeating: 0 as Int32, count: nodes)
+    nextEntry = Self.buffer(repeating: 0 as Int32, count: studentCount)
+    nextSlot = Self.buffer(repeating: 0 as Int32, count: worksiteCount)
+    slotStamp = Self.buffer(repeating: 0 as Int32, count: worksiteCount)
+    visited = Self.buffer(repeating: 0 as Int32, count: studentCount)
+    leadsToSink = Self.buffer(repeating: 0 as Int32, count: nodes)
+    settledList = Self.buffer(repeating: 0 as Int32, count: nodes)
+    var owner = [Int32](repeating: 0, count: entryWorksite.count)
+    var listed = [Int32](repeating: 0, count: worksiteCount + 1)
+    for s in 0..<studentCount {
+      for e in Int(entryStart[s])..<Int(entryStart[s + 1]) {
+        owner[e] = Int32(s)
+        listed[Int(entryWorksite[e]) + 1] += 1
+      }
+    }
+    for w in 0..<worksiteCount { listed[w + 1] += listed[w] }
+    var fill = listed
+    var entries = [Int32](repeating: 0, count: entryWorksite.count)
+    for e in 0..<entryWorksite.count {
+      let w = Int(entryWorksite[e])
+      entries[Int(fill[w])] = Int32(e)
+      fill[w] += 1
+    }
+    entryStudent = Self.buffer(copying: owner)
+    listingStart = Self.buffer(copying: listed)
+    listingEntry = Self.buffer(copying: entries)
+  }
+
+  deinit {
+    for b in [
+      entryStart, entryWorksite, capacity, assignedEntry, load, slotStart, slotStudent,
+      slotOfStudent, reached, settled, nextEntry, nextSlot, slotStamp, visited, leadsToSink,
+      listingStart, listingEntry, entryStudent, settledList,
+    ] {
+      b.deallocate()
+    }
+    for b in [entryCost, storedPotential, distance] { b.deallocate() }
+  }
+
+  private static func buffer<T>(repeating value: T, count: Int) -> UnsafeMutableBufferPointer<T> {
+    let b = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
+    b.initialize(repeating: value)
+    return b
+  }
+
+  private static func buffer<T>(copying values: [T]) -> UnsafeMutableBufferPointer<T> {
+    let b = UnsafeMutableBufferPointer<T>.allocate(capacity: values.count)
+    _ = b.initialize(fromContentsOf: values)
+    return b
+  }
+
+  /// The worksite student `s` is placed at, or -1.
+  func assignedWorksite(_ s: Int) -> Int {
+    let e = assignedEntry[s]
+    return e < 0 ? -1 : Int(entryWorksite[Int(e)])
+  }
+
+  /// Number of students placed.
+  var placed: Int { load.reduce(0) { $0 + Int($1) } }
+
+  /// Potentials of every node of the circulation that closes the flow with a return arc
+  /// `T → S` of cost `−returnCost` and capacity `S`: π(S) = 0, and every node the source can no
+  /// longer reach lifted, with `T`, so that π(T) = `returnCost`.
+  ///
+  /// No residual arc leaves the nodes the source reaches (else an augmenting path or a larger
+  /// reachable set would exist), so lifting the others keeps every reduced cost non-negative;
+  /// the return arc's reduced cost becomes 0. When `returnCost` exceeds the last augmenting
+  /// path's cost (as the big M does), the lift is positive.
+  ///
+  /// - Complexity: O(S + W).
+  func circulationPotentials(returnCost: Int) -> CirculationPotentials {
+    let lift = returnCost - (sinkPotential + shift)
+    let nodes = studentCount + worksiteCount
+    var potential = [Int](repeating: 0, count: nodes)
+    for v in 0..<nodes {
+      let reachable = exhaustedPhase != 0 && settled[v] == exhaustedPhase
+      potential[v] = storedPotential[v] + shift + (reachable ? 0 : lift)
+    }
+    return CirculationPotentials(
+      student: Array(potential[..<studentCount]), worksite: Array(potential[studentCount...]),
+      source: 0, sink: returnCost)
+  }
+
+  /// Runs phases until no augmenting path is left.
+  func solve() {
+    var free: [Int32] = []
+    for s in 0..<studentCount where entryStart[s] < entryStart[s + 1] { free.append(Int32(s)) }
+    while true {
+      free.removeAll { assignedEntry[Int($0)] >= 0 }
+      if free.isEmpty { break }
+      phase += 1
+      guard raisePotentials(from: free) else {
+        exhaustedPhase = phase
+        break
+      }
+      // Nodes reaching the sink are found once: augmenting never adds to them. Passes of
+      // depth-first search then repeat until one finds no path (a pass over an unchanged
+      // graph misses none).
+      markNodesReachingSink()
+      while true {
+        pass += 1
+        let start = augmentations
+        augmentAdmissiblePaths(from: free)
+        if augmentations == start { break }
+      }
+    }
+  }
+
+  /// Dijkstra from every free student at distance 0 over residual arcs in reduced costs, up to
+  /// the sink's distance `D`; then `π(v) += min(d(v), D)`. Returns false when the sink is out of
+  /// reach (the flow is maximum).
+  private func raisePotentials(from free: [Int32]) -> Bool {
+    let infinity = Int.max
+    var best = infinity
+    var buckets = self.buckets
+    let phase = self.phase
+    var settledCount = 0
+    for s in free { reach(Int(s), at: 0, best: &best, buckets: &buckets, phase: phase) }
+    var b = 0
+    while b < best && b < buckets.count {
+      while let v32 = buckets[b].popLast() {
+        let v = Int(v32)
+        guard settled[v] != phase, distance[v] == b else { continue }
+        settled[v] = phase
+        settledList[settledCount] = v32
+        settledCount += 1
+        if v < studentCount {
+          let base = b + storedPotential[v]
+          let own = Int(assignedEntry[v])
+          for e in Int(entryStart[v])..<Int(entryStart[v + 1]) where e != own {
+            let node = studentCount + Int(entryWorksite[e])
+            let d = base + entryCost[e] - storedPotential[node]
+            reach(node, at: d, best: &best, buckets: &buckets, phase: phase)
+          }
+        } else {
+          let w = v - studentCount
+          let base = b + storedPotential[v]
+          let first = Int(slotStart[w])
+          for k in first..<(first + Int(load[w])) {
+            let s = Int(slotStudent[k])
+            let d = base - entryCost[Int(assignedEntry[s])] - storedPotential[s]
+            reach(s, at: d, best: &best, buckets: &buckets, phase: phase)
+          }
+        }
+      }
+      b += 1
+    }
+    for k in 0..<buckets.count { buckets[k].removeAll(keepingCapacity: true) }
+    self.buckets = buckets
+    guard best < infinity else { return false }
+    shift += best
+    for k in 0..<settledCount {
+      let v = Int(settledList[k])
+      storedPotential[v] += distance[v] - best
+    }
+    return true
+  }
+
+  /// Records distance `d` for `node` when it improves on what the phase knows, and the sink's
+  /// distance through a worksite with a free seat.
+  @inline(__always)
+  private func reach(
+    _ node: Int, at d: Int, best: inout Int, buckets: inout [[Int32]], phase: Int32
+  ) {
+    guard d < best, reached[node] != phase || d < distance[node] else { return }
+    reached[node] = phase
+    distance[node] = d
+    if d >= buckets.count {
+      buckets.append(contentsOf: repeatElement([], count: d + 1 - buckets.count))
+    }
+    buckets[d].append(Int32(node))
+    if node >= studentCount {
+      let w = node - studentCount
+      if load[w] < capacity[w] {
+        best = min(best, d + storedPotential[node] - sinkPotential)
+      }
+    }
+  }
+
+  /// Marks (`leadsToSink[v] == phase`) every node with a path of admissible arcs to the
+  /// sink, by a backward breadth-first search from the worksites with a free seat.
+  ///
+  /// Augmenting along admissible paths never adds a node to this set (a node reaching a new
+  /// arc of the reversed path reached the path, hence the sink, before), so a search confined
+  /// to it loses nothing, and the students it leaves out — above all those whose choices are
+  /// all full — cost nothing.
+  private func markNodesReachingSink() {
+    let phase = self.phase
+    let sinkPotential = self.sinkPotential
+    var queue: [Int32] = []
+    for w in 0..<worksiteCount
+    where load[w] < capacity[w] && storedPotential[studentCount + w] == sinkPotential {
+      leadsToSink[studentCount + w] = phase
+      queue.append(Int32(studentCount + w))
+    }
+    var head = 0
+    while head < queue.count {
+      let v = Int(queue[head])
+      head += 1
+      if v < studentCount {
+        let own = Int(assignedEntry[v])
+        guard own >= 0 else { continue }
+        let wNode = studentCount + Int(entryWorksite[own])
+        if leadsToSink[wNode] != phase,
+          storedPotential[wNode] == entryCost[own] + storedPotential[v]
+        {
+          leadsToSink[wNode] = phase
+          queue.append(Int32(wNode))
+        }
+      } else {
+        let w = v - studentCount
+        for k in Int(listingStart[w])..<Int(listingStart[w + 1]) {
+          let e = Int(listingEntry[k])
+          let s = Int(entryStudent[e])
+          if leadsToSink[s] != phase, e != Int(assignedEntry[s]),
+            entryCost[e] + storedPotential[s] == storedPotential[v]
+          {
+            leadsToSink[s] = phase
+            queue.append(Int32(s))
+          }
+        }
+      }
+    }
+  }
+
+  /// Augments along admissible paths (reduced cost 0) from free students to worksites with a
+  /// free seat and an admissible arc to the sink, by depth-first search; a student from which
+  /// the search failed is not tried again this phase.
+  private func augmentAdmissiblePaths(from free: [Int32]) {
+    let phase = self.phase
+    let pass = self.pass
+    let sinkPotential = self.sinkPotential
+    var path = self.path
+    defer { self.path = path }
+    for s0 in free
+    where assignedEntry[Int(s0)] < 0 && visited[Int(s0)] != pass && leadsToSink[Int(s0)] == phase {
+      visited[Int(s0)] = pass
+      nextEntry[Int(s0)] = entryStart[Int(s0)]
+      path.removeAll(keepingCapacity: true)
+      path.append(s0)
+      search: while let top = path.last {
+        let s = Int(top)
+        let end = entryStart[s + 1]
+        while nextEntry[s] < end {
+          let e = Int(nextEntry[s])
+          let wNode = studentCount + Int(entryWorksite[e])
+          guard e != Int(assignedEntry[s]),
+            entryCost[e] + storedPotential[s] == storedPotential[wNode]
+          else {
+            nextEntry[s] += 1
+            continue
+          }
+          let w = wNode - studentCount
+          if load[w] < capacity[w] && storedPotential[wNode] == sinkPotential {
+            applyPath(path, endingAt: w)
+            break search
+          }
+          guard leadsToSink[wNode] == phase else {
+            nextEntry[s] += 1
+            continue
+          }
+          if slotStamp[w] != pass {
+            slotStamp[w] = pass
+            nextSlot[w] = slotStart[w]
+          }
+          let slotEnd = slotStart[w] + load[w]
+          while nextSlot[w] < slotEnd {
+            let next = Int(slotStudent[Int(nextSlot[w])])
+            if visited[next] != pass, leadsToSink[next] == phase,
+              storedPotential[wNode] == entryCost[Int(assignedEntry[next])] + storedPotential[next]
+            {
+              visited[next] = pass
+              nextEntry[next] = entryStart[next]
+              path.append(Int32(next))
+              continue search
+            }
+            nextSlot[w] += 1
+          }
+          nextEntry[s] += 1
+        }
+        path.removeLast()
+      }
+    }
+  }
+
+  /// Moves every student on `path` to the worksite of its current entry: the last one to a
+  /// free seat of `w`, each other one into the seat its successor leaves.
+  private func applyPath(_ path: [Int32], endingAt w: Int) {
+    augmentations += 1
+    var seat = slotStart[w] + load[w]
+    load[w] += 1
+    for s32 in path.reversed() {
+      let s = Int(s32)
+      let left = slotOfStudent[s]
+      slotStudent[Int(seat)] = s32
+      slotOfStudent[s] = seat
+      assignedEntry[s] = nextEntry[s]
+      // Moved students may lie on later paths of the phase.
+      visited[s] = 0
+      seat = left
+    }
+  }
+}
