@@ -184,6 +184,26 @@ struct LotteryStrategyCommandTests {
   }
 }
 
+@Suite("internmatch solve with side constraints (end to end, built binary)")
+struct SideConstraintCommandTests {
+  @Test("school floors that cannot be met: placed without them, the shortfall named")
+  func unmetFloors() throws {
+    let dataset = try Paths.copyOfDataset("tiny")
+    try #"{ "max_distance_km": 30, "school_floor": 1.0 }"#.write(
+      toFile: dataset + "/policy.json", atomically: true, encoding: .utf8)
+    let out = try Paths.temporaryDirectory()
+    for solver in ["network", "glpk"] {
+      let run = try CLI.run(["solve", dataset, "--solver", solver, "--output", out + "/" + solver])
+      #expect(run.status == 0, "\(run.stderr)")
+      #expect(run.stderr.contains("note: school floors cannot all be met"))
+      #expect(run.stderr.contains("short by"))
+      let summary = try String(contentsOfFile: out + "/\(solver)/summary.json", encoding: .utf8)
+      #expect(summary.contains("\"school_floors_met\" : 0"))
+      #expect(summary.contains("\"diagnostics\" : ["))
+    }
+  }
+}
+
 @Suite("internmatch compare (end to end, built binary)")
 struct CompareCommandTests {
   @Test("one row per strategy, in every format; unknown strategies are usage errors")
