@@ -64,33 +64,27 @@ struct PlacementMIP {
     throws(SolverError)
   {
     let reserves = !instance.policy.reservesRevert
-    if let floor = instance.rules.schoolFloor {
-      if let solved = try Self.solve(
-        instance, rankCost: rankCost, floor: floor, reserves: reserves,
-        limits: limits)
-      {
-        self = solved
-        return
-      }
-      guard
-        var solved = try Self.solve(
-          instance, rankCost: rankCost, floor: nil, reserves: reserves,
-          limits: limits)
-      else { throw Self.infeasible }
+    let floor = instance.rules.schoolFloor
+    if floor != nil,
+      let solved = try Self.solve(
+        instance, rankCost: rankCost, floor: floor, reserves: reserves, limits: limits)
+    {
+      self = solved
+      return
+    }
+    // No floor, or floors that cannot be met: place without them and say why.
+    guard
+      var solved = try Self.solve(
+        instance, rankCost: rankCost, floor: nil, reserves: reserves, limits: limits)
+    else { throw Self.infeasible }
+    if let floor {
       solved.floorsMet = false
       solved.diagnostics =
         ["school floors cannot all be met together with the other rules; placed without them"]
         + (try ConstrainedAssignmentNetwork.diagnoseFloors(
           instance, rankCost: rankCost, floor: floor, reserves: reserves))
         + solved.diagnostics
-      self = solved
-      return
     }
-    guard
-      let solved = try Self.solve(
-        instance, rankCost: rankCost, floor: nil, reserves: reserves,
-        limits: limits)
-    else { throw Self.infeasible }
     self = solved
   }
 

@@ -54,9 +54,8 @@ struct LinearProgramTests {
     #expect(GLPKEnvironment.version.hasPrefix("5") || GLPKEnvironment.version.hasPrefix("6"))
   }
 
-  @Test("branch-and-cut: a knapsack whose LP optimum is fractional")
-  func knapsack() throws {
-    // max 5a + 4b + 3c, 2a + 3b + c ≤ 5, binary. LP: c, a, then b = 2/3 (10.67). Integer: a, b.
+  /// max 5a + 4b + 3c, 2a + 3b + c ≤ 5, binary. LP: c, a, then b = 2/3 (10.67). Integer: a, b (9).
+  func knapsack() -> LinearProgram {
     let lp = LinearProgram()
     let x = lp.addColumns(3)
     for j in x {
@@ -66,6 +65,12 @@ struct LinearProgramTests {
     lp.setRowBounds(lp.addRows(1).lowerBound, .upper(5))
     lp.loadMatrix(SparseMatrix(rows: [0, 0, 0], columns: [0, 1, 2], values: [2, 3, 1]))
     lp.setObjective(.maximize, coefficients: [5, 4, 3])
+    return lp
+  }
+
+  @Test("branch-and-cut: a knapsack whose LP optimum is fractional")
+  func fractionalKnapsack() throws {
+    let lp = knapsack()
     #expect(try lp.simplex() == .optimal)
     #expect(abs(lp.objectiveValue - 32.0 / 3) < 1e-9)
     let outcome = try lp.branchAndCut()
@@ -77,15 +82,7 @@ struct LinearProgramTests {
 
   @Test("branch-and-cut takes an incumbent and stops at a loose gap with the bound reported")
   func incumbent() throws {
-    let lp = LinearProgram()
-    let x = lp.addColumns(3)
-    for j in x {
-      lp.setColumnBounds(j, .range(0, 1))
-      lp.setColumnInteger(j, true)
-    }
-    lp.setRowBounds(lp.addRows(1).lowerBound, .upper(5))
-    lp.loadMatrix(SparseMatrix(rows: [0, 0, 0], columns: [0, 1, 2], values: [2, 3, 1]))
-    lp.setObjective(.maximize, coefficients: [5, 4, 3])
+    let lp = knapsack()
     try lp.simplex()
     // The incumbent a + c (8) is within 50% of the LP bound 10.67 — 10, as GLPK rounds the
     // bound of an integral objective: the search stops there.
