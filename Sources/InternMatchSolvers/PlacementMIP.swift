@@ -206,6 +206,7 @@ struct PlacementMIP {
       $0 + net.flow($1, in: relaxation) * net.costs[$1]
     }
     let bigM = -net.costs[model.returnArc]
+    func value(of objective: PlacementObjective) -> Int { objective.cost - bigM * objective.placed }
     let repaired =
       floor == nil
       ? Self.repair(
@@ -217,38 +218,41 @@ struct PlacementMIP {
     func remainingMilliseconds() -> Int {
       max(1, Int((deadline - ContinuousClock.now) / .milliseconds(1)))
     }
+    /// The repaired placement as the answer, its gap measured against the relaxation, with the
+    /// note `explain(gap, value)` gives.
+    func repairedResult(_ explain: (_ gap: Int, _ value: Int) -> String) -> PlacementMIP? {
+      guard let repaired else { return nil }
+      let objective = instance.objective(of: repaired, rankCost: rankCost)
+      let value = value(of: objective)
+      var solved = PlacementMIP(
+        placement: repaired, objective: objective, status: .feasible,
+        gap: value - relaxationValue, nodes: 0, rows: lp.rowCount, columns: lp.columnCount)
+      solved.branchAndCut = false
+      solved.diagnostics.append(explain(solved.gap, value))
+      return solved
+    }
     func fallback(_ why: String) throws(SolverError) -> PlacementMIP {
-      guard let repaired else {
+      guard
+        let solved = repairedResult({ gap, _ in
+          Self.stoppedEarly(why, gap: gap, bigM: bigM, limit: limits.timeLimitSeconds)
+        })
+      else {
         throw SolverError(
           "MIP: \(why) before any placement was found; raise mip_time_limit_seconds")
       }
-      let objective = instance.objective(of: repaired, rankCost: rankCost)
-      let gap = objective.cost - bigM * objective.placed - relaxationValue
-      var solved = PlacementMIP(
-        placement: repaired, objective: objective, status: .feasible, gap: gap, nodes: 0,
-        rows: lp.rowCount, columns: lp.columnCount)
-      solved.branchAndCut = false
-      solved.diagnostics.append(
-        Self.stoppedEarly(why, gap: gap, bigM: bigM, limit: limits.timeLimitSeconds))
       return solved
     }
 
     // Close enough already? The relaxation bounds every placement.
-    if let repaired, limits.relativeGap > 0 {
-      let objective = instance.objective(of: repaired, rankCost: rankCost)
-      let value = objective.cost - bigM * objective.placed
-      let gap = value - relaxationValue
-      if Double(gap) <= limits.relativeGap * Double(abs(value)) {
-        var solved = PlacementMIP(
-          placement: repaired, objective: objective, status: .feasible, gap: gap, nodes: 0,
-          rows: lp.rowCount, columns: lp.columnCount)
-        solved.diagnostics.append(
-          "the placement is within mip_gap of the optimum (gap \(gap) of \(abs(value)) in the "
-            + "objective −M·placed + cost, M = \(bigM): at most \(gap / bigM) more students could be "
-            + "placed), proven by the network relaxation; branch-and-cut was not needed")
-        solved.branchAndCut = false
-        return solved
-      }
+    if limits.relativeGap > 0,
+      let solved = repairedResult({ gap, value in
+        "the placement is within mip_gap of the optimum (gap \(gap) of \(abs(value)) in the "
+          + "objective −M·placed + cost, M = \(bigM): at most \(gap / bigM) more students could "
+          + "be placed), proven by the network relaxation; branch-and-cut was not needed"
+      }),
+      Double(solved.gap) <= limits.relativeGap * Double(abs(value(of: solved.objective)))
+    {
+      return solved
     }
     // With seat types a student has several arcs to one worksite; the incumbent's column
     // values are then not determined by the placement alone, and GLPK is not offered one.
@@ -302,6 +306,12 @@ struct PlacementMIP {
       status: outcome.status, gap: gap, nodes: outcome.nodes, rows: lp.rowCount,
       columns: lp.columnCount)
     if outcome.status == .feasible {
+      // Without an incumbent given to GLPK (seat types), the repair may still be better.
+      if let repairedSolved = try? fallback("branch-and-cut did not prove optimality"),
+        repairedSolved.objective < solved.objective
+      {
+        return repairedSolved
+      }
       solved.diagnostics.append(
         Self.stoppedEarly(
           "branch-and-cut did not prove optimality", gap: gap, bigM: bigM,
