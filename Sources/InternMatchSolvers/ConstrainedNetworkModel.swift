@@ -36,11 +36,13 @@ struct ConstrainedNetworkModel {
   /// network.
   var schoolLimits: [(worksite: Int, limit: Int, arcs: [Int])]
 
-  /// Decisions fixed in advance (by ``PlacementMIP``'s repair): students left out, students
-  /// held at a worksite as if pinned, and a least load per worksite (0 for none; a worksite
-  /// closed has its capacity set to 0 instead).
+  /// Decisions fixed in advance (by ``PlacementMIP``'s presolve and repair): students left out,
+  /// students restricted to some of their choices, students held at a worksite as if pinned,
+  /// and a least load per worksite (0 for none; a worksite closed has its capacity set to 0
+  /// instead).
   struct Fixings {
     var excluded: Set<Int> = []
+    var allowed: [Int: Set<Int>] = [:]
     var held: [Int: Int] = [:]
     var leastLoad: [Int: Int] = [:]
     var closed: Set<Int> = []
@@ -154,8 +156,10 @@ struct ConstrainedNetworkModel {
         worst = cost
         connect(s, studentNode, to: pin, cost: cost)
       } else {
+        let allowed = fixings.allowed[s]
         for c in choices.range(of: s) {
           let w = Int(choices.worksite[c])
+          if let allowed, !allowed.contains(w) { continue }
           let cost = rankCost.cost(ofRank: Int(choices.rank[c]))
           worst = max(worst, cost)
           connect(s, studentNode, to: w, cost: cost)

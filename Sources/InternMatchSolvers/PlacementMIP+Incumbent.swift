@@ -49,13 +49,14 @@ extension PlacementMIP {
     return placement
   }
 
-  /// What every feasible placement must do, found before solving: a linked pair with no
-  /// worksite both can take stays unplaced; a worksite whose minimum group exceeds the students
-  /// who can take it stays empty; repeated until nothing changes (each decision can force
-  /// others). `nil` when a pin contradicts them. Exact: it removes only placements no feasible
-  /// solution uses, so the relaxation it leaves is a tighter bound.
+  /// What every feasible placement must do, found before solving: a linked student may only
+  /// take a worksite their partner can also take (so a pair with none in common stays
+  /// unplaced); a worksite whose minimum group exceeds the students who can take it stays
+  /// empty; repeated until nothing changes (each decision can force others). `nil` when a pin
+  /// contradicts them. Exact: it removes only placements no feasible solution uses, so the
+  /// relaxation it leaves is a tighter bound.
   ///
-  /// - Complexity: O((L + links) · rounds).
+  /// - Complexity: O((L + links · k) · rounds) for lists of k entries.
   static func presolve(_ instance: PlacementInstance) -> ConstrainedNetworkModel.Fixings? {
     var fixings = ConstrainedNetworkModel.Fixings()
     let choices = instance.choices
@@ -63,16 +64,24 @@ extension PlacementMIP {
       guard !fixings.excluded.contains(s) else { return [] }
       let pin = Int(instance.pinnedWorksite[s])
       let all = pin >= 0 ? [pin] : choices.range(of: s).map { Int(choices.worksite[$0]) }
-      return Set(all.filter { !fixings.closed.contains($0) })
+      return Set(
+        all.filter { !fixings.closed.contains($0) && fixings.allowed[s]?.contains($0) ?? true })
     }
     var changed = true
     while changed {
       changed = false
       for (a, b) in instance.linkedPairs where !fixings.excluded.contains(a) {
-        guard options(a).isDisjoint(with: options(b)) else { continue }
-        if instance.pinnedWorksite[a] >= 0 || instance.pinnedWorksite[b] >= 0 { return nil }
-        fixings.excluded.formUnion([a, b])
-        changed = true
+        let (first, second) = (options(a), options(b))
+        let common = first.intersection(second)
+        if common.isEmpty {
+          if instance.pinnedWorksite[a] >= 0 || instance.pinnedWorksite[b] >= 0 { return nil }
+          fixings.excluded.formUnion([a, b])
+          changed = true
+        } else if common.count < first.count || common.count < second.count {
+          fixings.allowed[a] = common
+          fixings.allowed[b] = common
+          changed = true
+        }
       }
       var applicants = [Int](repeating: 0, count: instance.worksites.count)
       for s in instance.students.indices {
