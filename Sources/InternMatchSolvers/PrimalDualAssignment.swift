@@ -77,6 +77,8 @@ final class PrimalDualAssignment {
   private var exhaustedPhase: Int32 = 0
   /// Phases run (one shortest-path search each).
   var phases: Int { Int(phase) }
+  /// Depth-first passes over the admissible graph, all phases together.
+  var passes: Int { Int(pass) }
   /// Augmenting paths applied.
   private(set) var augmentations = 0
 
