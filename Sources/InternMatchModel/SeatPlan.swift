@@ -13,8 +13,10 @@
 /// A plain worksite is the special case of one open stage: the best `capacity` applicants.
 ///
 /// ```swift
-/// let plan = SeatPlan(worksite: w, policy: policy)
-/// plan.choose(applicants, in: instance, schools: schools)  // mask of the chosen
+/// let plan = SeatPlan(worksite: instance.worksites[w], policy: instance.policy)
+/// let chosen = plan.choose(
+///   applicants, forced: { instance.pinnedWorksite[Int($0)] == w }, in: instance,
+///   schools: instance.schoolIndices)  // one flag per applicant
 /// ```
 ///
 /// - Complexity: ``choose(_:forced:in:schools:)`` is O(stages × applicants).
