@@ -42,6 +42,13 @@ do {
     )
   }
   print("placed \(result.objective.placed), total rank \(result.objective.cost)")
+
+  // The same students by deferred acceptance: stable, so no blocking pair.
+  let stable = try StableStrategy(seed: 2026).place(instance)
+  let priorities = WorksitePriorities(instance: instance, seed: 2026)
+  print(
+    "stable: placed \(stable.objective.placed), blocking pairs "
+      + "\(instance.blockingPairs(in: stable.placement, priorities: priorities).count)")
 } catch {
   print("error: \(error)")
 }
