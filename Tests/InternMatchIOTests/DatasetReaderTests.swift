@@ -168,8 +168,33 @@ struct DatasetReaderTests {
         "policy.json: error: max_distance_km must be a positive number",
       ])
     #expect(
+      try errors([
+        "students.csv": students, "worksites.csv": worksites,
+        "policy.json":
+          #"{"tie_breaking": "coin", "priority_groups": 3, "mip_gap": 2, "mip_time_limit_seconds": 0}"#,
+      ]) == [
+        "policy.json: error: mip_time_limit_seconds must be a positive number",
+        "policy.json: error: mip_gap must be a number between 0 and 1",
+        "policy.json: error: priority_groups must be a list of group names, highest priority first",
+        "policy.json: error: tie_breaking must be one of single, multiple",
+      ])
+    #expect(
       try errors(["students.csv": students, "worksites.csv": worksites, "policy.json": "{oops"])
         .count == 1)
+  }
+
+  @Test("policy.json: lottery and MIP settings are read")
+  func lotteryAndMIPPolicy() throws {
+    let d = try DatasetReader.read(
+      directory: dataset([
+        "students.csv": students, "worksites.csv": worksites,
+        "policy.json":
+          #"{"tie_breaking": "multiple", "priority_groups": ["ell", "iep"], "mip_gap": 0.001, "mip_time_limit_seconds": 5}"#,
+      ]))
+    #expect(d.instance.policy.tieBreaking == .multiple)
+    #expect(d.instance.policy.priorityGroups == ["ell", "iep"])
+    #expect(d.instance.policy.mipGap == 0.001)
+    #expect(d.instance.policy.mipTimeLimitSeconds == 5)
   }
 
   @Test("clusters.csv defines the clusters in use")
