@@ -110,7 +110,10 @@ private struct CSVScanner {
     var b = to
     while a < b, bytes[a] == Self.space || bytes[a] == Self.tab { a += 1 }
     while b > a, bytes[b - 1] == Self.space || bytes[b - 1] == Self.tab { b -= 1 }
-    guard let s = String(validating: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
+    let field = UnsafeBufferPointer(rebasing: bytes[a..<b])
+    // ASCII is valid UTF-8: decode it directly, and validate only fields with other bytes.
+    if field.allSatisfy({ $0 < 0x80 }) { return String(decoding: field, as: UTF8.self) }
+    guard let s = String(validating: field, as: UTF8.self)
     else { throw issue(line, from, "field is not valid UTF-8") }
     return s
   }
