@@ -13,6 +13,7 @@ struct ColumnReader {
   let table: CSVTable
   private(set) var issues: [DatasetIssue] = []
   private var index: [String: Int] = [:]
+  private var columns: [(name: String, field: Int)] = []
 
   /// Whether every required column is present.
   private(set) var hasRequiredColumns = true
@@ -37,6 +38,7 @@ struct ColumnReader {
             "unknown column '\(name)' ignored (known: \(known.sorted().joined(separator: ", ")))"))
       }
     }
+    columns = index.map { (name: $0.key, field: $0.value) }
     for name in required where index[name] == nil {
       hasRequiredColumns = false
       issues.append(
@@ -46,13 +48,19 @@ struct ColumnReader {
   }
 
   /// The 1-based column where field `name` of `record` starts, if the column exists.
+  /// The field index of column `name`: a scan of the few header names, cheaper than hashing
+  /// the name once per field of every record.
+  private func field(_ name: String) -> Int? {
+    columns.first { $0.name == name }?.field
+  }
+
   func column(of name: String, in record: CSVTable.Record) -> Int? {
-    index[name].map { table.column(of: record, field: $0) }
+    field(name).map { table.column(of: record, field: $0) }
   }
 
   /// The trimmed text of field `name`, or `nil` when the column is absent or the cell empty.
   func text(_ record: CSVTable.Record, _ name: String) -> String? {
-    guard let k = index[name] else { return nil }
+    guard let k = field(name) else { return nil }
     let value = record.fields[k]
     return value.isEmpty ? nil : value
   }
@@ -60,7 +68,7 @@ struct ColumnReader {
   /// The text of a required field; an error and `""` when it is empty.
   mutating func requiredText(_ record: CSVTable.Record, _ name: String) -> String {
     if let value = text(record, name) { return value }
-    if index[name] != nil { report(.error, record, name, "\(name) is empty") }
+    if field(name) != nil { report(.error, record, name, "\(name) is empty") }
     return ""
   }
 
