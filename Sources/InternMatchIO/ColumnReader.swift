@@ -109,13 +109,25 @@ struct ColumnReader {
   /// - Complexity: O(length of the field); the split is on UTF-8 bytes (`;`, space and tab are
   ///   ASCII and never part of a multi-byte character), not on `Character`s.
   func list(_ record: CSVTable.Record, _ name: String) -> [String] {
-    guard let value = text(record, name) else { return [] }
-    return value.utf8.split(separator: UInt8(ascii: ";")).compactMap { item in
+    guard var value = text(record, name) else { return [] }
+    return value.withUTF8 { bytes in
       let isSpace = { (b: UInt8) in b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
-      guard let first = item.firstIndex(where: { !isSpace($0) }),
-        let last = item.lastIndex(where: { !isSpace($0) })
-      else { return nil }
-      return String(Substring(item[first...last]))
+      var items: [String] = []
+      var start = 0
+      while start <= bytes.count {
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: ";") { end += 1 }
+        var a = start
+        var b = end
+        while a < b, isSpace(bytes[a]) { a += 1 }
+        while b > a, isSpace(bytes[b - 1]) { b -= 1 }
+        // The field is valid UTF-8 and the cuts are at ASCII bytes: each item is too.
+        if a < b {
+          items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self))
+        }
+        start = end + 1
+      }
+      return items
     }
   }
 
