@@ -51,7 +51,8 @@ struct ColumnReader {
   /// The field index of column `name`: a scan of the few header names, cheaper than hashing
   /// the name once per field of every record.
   private func field(_ name: String) -> Int? {
-    columns.first { $0.name == name }?.field
+    let length = name.utf8.count  // O(1); most names differ in length, sparing the comparison
+    return columns.first { $0.name.utf8.count == length && $0.name == name }?.field
   }
 
   func column(of name: String, in record: CSVTable.Record) -> Int? {
