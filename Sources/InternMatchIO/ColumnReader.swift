@@ -114,6 +114,7 @@ struct ColumnReader {
     return value.withUTF8 { bytes in
       let isSpace = { (b: UInt8) in b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
       var items: [String] = []
+      items.reserveCapacity(1 + bytes.count { $0 == UInt8(ascii: ";") })
       var start = 0
       while start <= bytes.count {
         var end = start
