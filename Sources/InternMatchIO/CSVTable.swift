@@ -7,20 +7,25 @@
 ///
 /// ```swift
 /// let table = try CSVTable(parsing: Array("id,cluster\nS1,it\n".utf8), file: "students.csv")
-/// table.records[0].fields  // ["S1", "it"]
-/// table.records[0].line    // 2
+/// table.records[0].field(0)  // "S1"
+/// table.records[0].line      // 2
 /// ```
 ///
-/// - Complexity: O(n) in the file size; a column number is computed only when asked for.
+/// - Complexity: O(n) in the file size; a column number is computed only when asked for. All
+///   fields live in one array shared by the records, so a record costs no allocation.
 public struct CSVTable: Sendable {
   /// One data record.
   public struct Record: Sendable {
     /// The 1-based line where the record starts.
     public var line: Int
-    /// The field values, trimmed, one per header column.
-    public var fields: [String]
+    /// The field values, trimmed, one per header column (a slice of the table's fields: index
+    /// it through ``field(_:)``).
+    public var fields: ArraySlice<String>
     /// The byte offset in the file where each field starts.
-    public var offsets: [Int]
+    public var offsets: ArraySlice<Int>
+
+    /// Field `k`, counting from 0.
+    public func field(_ k: Int) -> String { fields[fields.startIndex + k] }
   }
 
   /// The file name used in messages, such as `students.csv`.
@@ -44,28 +49,28 @@ public struct CSVTable: Sendable {
   public init(parsing bytes: [UInt8], file: String) throws(DatasetIssue) {
     self.file = file
     self.bytes = bytes
-    var rows = try bytes.withUnsafeBufferPointer { (buffer) throws(DatasetIssue) in
+    let rows = try bytes.withUnsafeBufferPointer { (buffer) throws(DatasetIssue) in
       try CSVScanner(bytes: buffer, file: file).records()
     }
-    guard !rows.isEmpty else {
+    guard let head = rows.first else {
       throw DatasetIssue(
         .error, file: file, line: 1, column: nil, "the file is empty: no header row")
     }
-    let head = rows.removeFirst()
-    header = head.fields
-    headerOffsets = head.offsets
+    header = Array(head.fields)
+    headerOffsets = Array(head.offsets)
     let width = header.count
-    issues = rows.filter { $0.fields.count != width }.map {
+    let data = rows.dropFirst()
+    issues = data.filter { $0.fields.count != width }.map {
       DatasetIssue(
         .error, file: file, line: $0.line, column: nil,
         "record has \($0.fields.count) fields, the header has \(width)")
     }
-    records = issues.isEmpty ? rows : rows.filter { $0.fields.count == width }
+    records = issues.isEmpty ? Array(data) : data.filter { $0.fields.count == width }
   }
 
   /// The 1-based character column where field `k` of `record` starts on its line.
   public func column(of record: Record, field k: Int) -> Int {
-    Self.column(ofOffset: record.offsets[k], in: bytes)
+    Self.column(ofOffset: record.offsets[record.offsets.startIndex + k], in: bytes)
   }
 
   /// The 1-based character column of header name `k`.
@@ -119,7 +124,10 @@ private struct CSVScanner {
   }
 
   func records() throws(DatasetIssue) -> [CSVTable.Record] {
-    var out: [CSVTable.Record] = []
+    // Every field of every record in two flat arrays; records are then slices of them.
+    var fields: [String] = []
+    var offsets: [Int] = []
+    var spans: [(line: Int, start: Int)] = []
     let n = bytes.count
     var i = (n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) ? 3 : 0
     var line = 1
@@ -133,11 +141,14 @@ private struct CSVScanner {
         line += 1
         continue
       }
-      let recordLine = line
-      var fields: [String] = []
-      var offsets: [Int] = []
-      fields.reserveCapacity(width)
-      offsets.reserveCapacity(width)
+      spans.append((line, fields.count))
+      if spans.count == 2 {
+        // The header is read: reserve a field per column for every line left (an upper bound
+        // on the records).
+        let lines = bytes[i...].count { $0 == Self.lf } + 1
+        fields.reserveCapacity(width * lines)
+        offsets.reserveCapacity(width * lines)
+      }
       var endOfRecord = false
       while !endOfRecord {
         let fieldStart = i
@@ -207,10 +218,13 @@ private struct CSVScanner {
           endOfRecord = true
         }
       }
-      width = fields.count
-      out.append(CSVTable.Record(line: recordLine, fields: fields, offsets: offsets))
+      if spans.count == 1 { width = fields.count }
     }
-    return out
+    let ends = spans.dropFirst().map(\.start) + [fields.count]
+    return zip(spans, ends).map { span, end in
+      CSVTable.Record(
+        line: span.line, fields: fields[span.start..<end], offsets: offsets[span.start..<end])
+    }
   }
 }
 

@@ -62,7 +62,7 @@ struct ColumnReader {
   /// The trimmed text of field `name`, or `nil` when the column is absent or the cell empty.
   func text(_ record: CSVTable.Record, _ name: String) -> String? {
     guard let k = field(name) else { return nil }
-    let value = record.fields[k]
+    let value = record.field(k)
     return value.isEmpty ? nil : value
   }
 
