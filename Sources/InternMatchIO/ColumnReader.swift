@@ -13,7 +13,7 @@ struct ColumnReader {
   let table: CSVTable
   private(set) var issues: [DatasetIssue] = []
   private var index: [String: Int] = [:]
-  private var columns: [(name: String, field: Int)] = []
+  private var columns: [(name: String, length: Int, field: Int)] = []
 
   /// Whether every required column is present.
   private(set) var hasRequiredColumns = true
@@ -38,7 +38,7 @@ struct ColumnReader {
             "unknown column '\(name)' ignored (known: \(known.sorted().joined(separator: ", ")))"))
       }
     }
-    columns = index.map { (name: $0.key, field: $0.value) }
+    columns = index.map { (name: $0.key, length: $0.key.utf8.count, field: $0.value) }
     for name in required where index[name] == nil {
       hasRequiredColumns = false
       issues.append(
@@ -52,7 +52,10 @@ struct ColumnReader {
   /// the name once per field of every record.
   private func field(_ name: String) -> Int? {
     let length = name.utf8.count  // O(1); most names differ in length, sparing the comparison
-    return columns.first { $0.name.utf8.count == length && $0.name == name }?.field
+    for column in columns where column.length == length && column.name == name {
+      return column.field
+    }
+    return nil
   }
 
   func column(of name: String, in record: CSVTable.Record) -> Int? {
