@@ -65,30 +65,20 @@ enum PolicyReader {
           "rank_cost must be one of \(RankCost.allCases.map(\.rawValue).joined(separator: ", "))")
       }
     }
-    for (key, apply) in [
-      ("max_distance_km", { (x: Double) in policy.maximumDistanceKilometres = x }),
-      ("mip_time_limit_seconds", { (x: Double) in policy.mipTimeLimitSeconds = x }),
+    // Numeric settings: the key, what it must be, and where it goes.
+    let positive = (test: { (x: Double) in x > 0 && x.isFinite }, text: "a positive number")
+    let share = (test: { (x: Double) in (0...1).contains(x) }, text: "a number between 0 and 1")
+    for (key, rule, apply) in [
+      ("max_distance_km", positive, { (x: Double) in policy.maximumDistanceKilometres = x }),
+      ("mip_time_limit_seconds", positive, { (x: Double) in policy.mipTimeLimitSeconds = x }),
+      ("school_floor", share, { (x: Double) in policy.schoolFloor = x }),
+      ("mip_gap", share, { (x: Double) in policy.mipGap = x }),
     ] {
       guard let value = settings[key] else { continue }
-      if let number = value as? NSNumber, !Self.isBoolean(number), number.doubleValue > 0,
-        number.doubleValue.isFinite
-      {
+      if let number = value as? NSNumber, !Self.isBoolean(number), rule.test(number.doubleValue) {
         apply(number.doubleValue)
       } else {
-        error("\(key) must be a positive number")
-      }
-    }
-    for (key, apply) in [
-      ("school_floor", { (x: Double) in policy.schoolFloor = x }),
-      ("mip_gap", { (x: Double) in policy.mipGap = x }),
-    ] {
-      guard let value = settings[key] else { continue }
-      if let number = value as? NSNumber, !Self.isBoolean(number),
-        (0...1).contains(number.doubleValue)
-      {
-        apply(number.doubleValue)
-      } else {
-        error("\(key) must be a number between 0 and 1")
+        error("\(key) must be \(rule.text)")
       }
     }
     if let value = settings["reserve_order"] {
