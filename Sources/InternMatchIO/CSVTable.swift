@@ -21,7 +21,8 @@ public struct CSVTable: Sendable {
     /// The field values, trimmed, one per header column (a slice of the table's fields: index
     /// it through ``field(_:)``).
     public var fields: ArraySlice<String>
-    /// The byte offset in the file where each field starts.
+    /// The byte offset in the file where each field starts (a slice of the table's offsets:
+    /// field `k` is at `offsets.startIndex + k`; ``CSVTable/column(of:field:)`` reads it).
     public var offsets: ArraySlice<Int>
 
     /// Field `k`, counting from 0.
