@@ -15,6 +15,8 @@ enum StrategyName: String, CaseIterable, ExpressibleByArgument {
   case serialDictatorship = "serial-dictatorship"
   /// First choices first, ties by lottery.
   case greedy
+  /// As many placed as optimal, the smallest worst rank, then the least sum of ranks (exact).
+  case minWorstRank = "min-worst-rank"
 
   /// Whether the strategy is `optimal` under some rank cost (and can be cross-checked).
   var isOptimal: Bool { self == .optimal || self == .optimalSquared }
@@ -35,6 +37,7 @@ enum StrategyName: String, CaseIterable, ExpressibleByArgument {
     case .stable: StableStrategy(seed: seed)
     case .serialDictatorship: SerialDictatorshipStrategy(seed: seed)
     case .greedy: GreedyStrategy(seed: seed)
+    case .minWorstRank: MinimumWorstRankStrategy()
     }
   }
 }

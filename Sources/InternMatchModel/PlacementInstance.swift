@@ -31,7 +31,7 @@ public struct PlacementInstance: Sendable {
   /// Index of each worksite id.
   public let worksiteIndex: [String: Int]
   /// Eligible choices of every student, best first.
-  public let choices: ChoiceTable
+  public internal(set) var choices: ChoiceTable
   /// Listed pairs that are not eligible, with reasons, in student order.
   public let ineligibleChoices: [IneligibleChoice]
   /// Number of known (resolvable, non-duplicate) worksites on each student's list.

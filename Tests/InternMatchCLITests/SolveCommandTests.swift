@@ -212,7 +212,7 @@ struct CompareCommandTests {
     #expect(csv.status == 0, "\(csv.stderr)")
     let lines = csv.stdout.split(separator: "\n")
     #expect(lines.first?.hasPrefix("strategy,placed,rate") == true)
-    #expect(lines.count == 1 + 6)
+    #expect(lines.count == 1 + 7)
     let header = lines[0].split(separator: ",")
     let blocking = try #require(header.firstIndex(of: "blocking"))
     let stable = try #require(lines.first { $0.hasPrefix("stable,") }).split(separator: ",")

@@ -91,19 +91,45 @@ public enum BruteForce {
   public static func bestObjective(_ instance: PlacementInstance, rankCost: RankCost)
     -> PlacementObjective?
   {
-    var load = [Int](repeating: 0, count: instance.worksites.count)
-    var placement = Placement(studentCount: instance.students.count)
     var best: PlacementObjective?
     var bestMeetingFloors: PlacementObjective?
+    forEachValidPlacement(instance) { placement in
+      let value = instance.objective(of: placement, rankCost: rankCost)
+      if best.map({ value < $0 }) ?? true { best = value }
+      if meetsFloors(placement, instance), bestMeetingFloors.map({ value < $0 }) ?? true {
+        bestMeetingFloors = value
+      }
+    }
+    return bestMeetingFloors ?? best
+  }
+
+  /// The best (most placed, then smallest worst rank, then least sum of ranks) over every
+  /// valid placement, as (placed, worst rank, cost).
+  ///
+  /// - Complexity: O(∏(k_s + 1)) — only for tiny instances.
+  public static func bestWorstRank(_ instance: PlacementInstance) -> (Int, Int, Int) {
+    var best = (0, 0, 0)
+    forEachValidPlacement(instance) { placement in
+      let objective = instance.objective(of: placement, rankCost: .linear)
+      let worst =
+        instance.students.indices.compactMap { s in
+          placement.worksite(of: s).flatMap { instance.rank(of: s, at: $0) }
+        }.max() ?? 0
+      let value = (objective.placed, worst, objective.cost)
+      if (value.0, -value.1, -value.2) > (best.0, -best.1, -best.2) { best = value }
+    }
+    return best
+  }
+
+  /// Calls `body` with every placement ``PlacementInstance/violations(in:)`` accepts (pins
+  /// fixed, eligible choices only, capacities respected).
+  static func forEachValidPlacement(_ instance: PlacementInstance, _ body: (Placement) -> Void) {
+    var load = [Int](repeating: 0, count: instance.worksites.count)
+    var placement = Placement(studentCount: instance.students.count)
     let checkRules = !instance.sideRules.isEmpty
     func search(_ s: Int) {
       if s == instance.students.count {
-        if checkRules, !instance.violations(in: placement).isEmpty { return }
-        let value = instance.objective(of: placement, rankCost: rankCost)
-        if best.map({ value < $0 }) ?? true { best = value }
-        if meetsFloors(placement, instance), bestMeetingFloors.map({ value < $0 }) ?? true {
-          bestMeetingFloors = value
-        }
+        if !checkRules || instance.violations(in: placement).isEmpty { body(placement) }
         return
       }
       let pin = Int(instance.pinnedWorksite[s])
@@ -120,7 +146,6 @@ public enum BruteForce {
       }
     }
     search(0)
-    return bestMeetingFloors ?? best
   }
 
   /// Whether every school places at least ⌈floor × its placeable students⌉ (true without a
