@@ -6,94 +6,108 @@ import InternMatchModel
 /// Kwanashie, Irving, Manlove & Sng, "Profile-based optimal matchings in the Student/Project
 /// Allocation problem", IWOCA 2014).
 ///
-/// Exact by stages on one network (`S → s`, `s → w`, `w → T` with capacities, a free return arc
-/// `T → S`): stage `r` maximises the number of rank-`r` placements over the optimal face of the
+/// Exact by stages on one network — the circulation of ``ConstrainedNetworkModel``, so pins,
+/// school limits, employer capacities, non-reverting reserves and school floors hold, with a
+/// free return arc `T → S` — where stage `r` maximises the number of rank-`r` placements over the optimal face of the
 /// stages before it. That face is exactly the circulations meeting complementary slackness with
 /// the previous stage's potentials, so every arc with a non-zero reduced cost is frozen at its
 /// current bound and the rest stay free (linear programming duality; the face of a network
 /// polytope is again a network polytope with integral vertices). Frozen arcs are never in the
 /// spanning tree, so each stage warm-starts from the last one's basis. Arithmetic is exact.
-/// Pinned students keep their seats and the profile is maximised over everyone else.
+/// Pinned students keep their seats and the profile is maximised over everyone else; floors
+/// that cannot be met are reported, and the profile is maximised without them.
 ///
 /// ```swift
 /// let result = try RankMaximalStrategy().place(instance)
 /// OutcomeMetrics(instance: instance, placement: result.placement).rankProfile  // lexmax
 /// ```
 ///
-/// - Complexity: one network simplex per distinct rank, on S + W + 2 nodes and L + S + W + 1
+/// - Complexity: one network simplex per distinct rank, on O(S + W) nodes and O(L + S + W)
 ///   arcs.
 public struct RankMaximalStrategy: PlacementStrategy {
   /// Creates the strategy.
   public init() {}
 
   public var name: String { "rank-maximal" }
-  public var supportedRules: Set<SideRule> { [.pins] }
+  public var supportedRules: Set<SideRule> {
+    [.pins, .maxPerSchool, .employerCapacity, .reserves, .schoolFloor]
+  }
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
     try requireSupport(of: instance)
-    let choices = instance.choices
-    let studentCount = instance.students.count
-    // Nodes: 0 = S, 1 = T, then every student, then every worksite.
-    let worksiteBase = 2 + studentCount
-    let nodeCount = worksiteBase + instance.worksites.count
-    var tail: [Int] = []
-    var head: [Int] = []
-    var capacity: [Int] = []
-    var rankOfArc: [Int] = []  // 0 for arcs that are not choices
-    var studentOfArc: [Int] = []
-    // Pinned students hold their seats outside the network.
-    var pinnedAt = [Int](repeating: 0, count: instance.worksites.count)
-    for w in instance.pinnedWorksite where w >= 0 { pinnedAt[Int(w)] += 1 }
-    for s in 0..<studentCount where instance.pinnedWorksite[s] < 0 {
-      for c in choices.range(of: s) {
-        tail.append(2 + s)
-        head.append(worksiteBase + Int(choices.worksite[c]))
-        capacity.append(1)
-        rankOfArc.append(Int(choices.rank[c]))
-        studentOfArc.append(s)
-      }
+    if let floor = instance.rules.schoolFloor,
+      var result = try Self.stages(instance, floor: floor)
+    {
+      result.statistics["school_floors_met"] = 1
+      return result
     }
-    let choiceArcs = tail.count
-    for s in 0..<studentCount {
-      tail.append(0)
-      head.append(2 + s)
-      capacity.append(instance.pinnedWorksite[s] < 0 ? 1 : 0)
+    guard var result = try Self.stages(instance, floor: nil) else {
+      throw SolverError("rank-maximal: the side constraints admit no placement")
     }
-    for (w, worksite) in instance.worksites.enumerated() {
-      tail.append(worksiteBase + w)
-      head.append(1)
-      capacity.append(max(worksite.capacity - pinnedAt[w], 0))
+    if let floor = instance.rules.schoolFloor {
+      result.statistics["school_floors_met"] = 0
+      result.diagnostics =
+        ["school floors cannot all be met; placed without them"]
+        + (try ConstrainedAssignmentNetwork.diagnoseFloors(
+          instance, rankCost: .linear, floor: floor, reserves: !instance.policy.reservesRevert))
     }
-    tail.append(1)
-    head.append(0)
-    capacity.append(studentCount)
-    rankOfArc += [Int](repeating: 0, count: tail.count - choiceArcs)
+    return result
+  }
+
+  /// The staged solve on the model of ``ConstrainedNetworkModel`` (its costs replaced stage by
+  /// stage); `nil` when the model is infeasible.
+  private static func stages(_ instance: PlacementInstance, floor: Double?) throws(SolverError)
+    -> PlacementResult?
+  {
+    let model = ConstrainedNetworkModel(
+      instance, rankCost: .linear, floor: floor, reserves: !instance.policy.reservesRevert)
+    guard model.schoolLimits.isEmpty else {
+      throw SolverError(
+        "rank-maximal cannot combine max_per_school and reserves that do not revert on one "
+          + "worksite; use optimal")
+    }
+    let net = model.builder
+    let tail = net.tails
+    let head = net.heads
+    // Lower bounds become supplies; capacities what is left above them.
+    let capacity = zip(net.capacities, net.lowers).map { $0 - $1 }
+    var supply = [Int](repeating: 0, count: net.nodeCount)
+    for e in tail.indices {
+      supply[tail[e]] -= net.lowers[e]
+      supply[head[e]] += net.lowers[e]
+    }
+    var rankOfArc = [Int](repeating: 0, count: tail.count)  // 0 for arcs that are not choices
+    for (arc, s, w) in model.choiceArcs where instance.pinnedWorksite[s] < 0 {
+      rankOfArc[arc] = instance.rank(of: s, at: w) ?? 0
+    }
 
     // Frozen arcs: capacity 0 (at lower) or moved into the supplies (at upper).
     var frozenAtUpper = [Bool](repeating: false, count: tail.count)
     var frozen = [Bool](repeating: false, count: tail.count)
-    var supply = [Int](repeating: 0, count: nodeCount)
     var basis: NetworkSimplex.Basis?
     var flows = [Int](repeating: 0, count: tail.count)
-    let ranks = Array(Set(rankOfArc.prefix(choiceArcs))).sorted()
-    var stages = 0
-    for r in ranks {
-      var network = NetworkSimplex(nodeCount: nodeCount)
+    let ranks = Array(Set(rankOfArc.filter { $0 > 0 })).sorted()
+    var stageCount = 0
+    for r in ranks.isEmpty ? [0] : ranks {
+      var network = NetworkSimplex(nodeCount: net.nodeCount)
       network.supply = supply
       network.reserveArcs(tail.count)
       for e in 0..<tail.count {
         network.addArc(
           from: tail[e], to: head[e], capacity: frozen[e] ? 0 : capacity[e],
-          cost: !frozen[e] && rankOfArc[e] == r ? -1 : 0)
+          cost: !frozen[e] && rankOfArc[e] == r && r > 0 ? -1 : 0)
       }
-      guard network.run(warmStart: basis) == .optimal else {
-        throw SolverError("rank-maximal: stage for rank \(r) did not reach an optimum")
+      switch network.run(warmStart: basis) {
+      case .optimal: break
+      case .infeasible: return nil
+      case .unbounded: throw SolverError("rank-maximal: stage for rank \(r) is unbounded")
       }
-      stages += 1
+      stageCount += 1
       for e in 0..<tail.count where !frozen[e] {
         flows[e] = network.flow(e)
         let reduced =
-          (rankOfArc[e] == r ? -1 : 0) + network.potential(tail[e]) - network.potential(head[e])
+          (rankOfArc[e] == r && r > 0 ? -1 : 0) + network.potential(tail[e])
+          - network.potential(head[e])
         guard reduced != 0 else { continue }
         frozen[e] = true
         if reduced < 0 {
@@ -110,12 +124,10 @@ public struct RankMaximalStrategy: PlacementStrategy {
       }
     }
 
-    var placement = Placement(studentCount: studentCount)
-    for (s, w) in instance.pinnedWorksite.enumerated() where w >= 0 {
-      placement.assign(student: s, to: Int(w))
-    }
-    for e in 0..<choiceArcs where frozenAtUpper[e] || (!frozen[e] && flows[e] == 1) {
-      placement.assign(student: studentOfArc[e], to: head[e] - worksiteBase)
+    var placement = Placement(studentCount: instance.students.count)
+    for (arc, s, w) in model.choiceArcs
+    where frozenAtUpper[arc] || (!frozen[arc] && flows[arc] == 1) {
+      placement.assign(student: s, to: w)
     }
     let violations = instance.violations(in: placement)
     guard violations.isEmpty else {
@@ -125,6 +137,7 @@ public struct RankMaximalStrategy: PlacementStrategy {
     }
     return PlacementResult(
       placement: placement, objective: instance.objective(of: placement, rankCost: .linear),
-      strategy: name, solver: "network-simplex (staged)", statistics: ["stages": stages])
+      strategy: "rank-maximal", solver: "network-simplex (staged)",
+      statistics: ["stages": stageCount])
   }
 }

@@ -66,4 +66,16 @@ struct RankMaximalStrategyTests {
     #expect(result.placement.assignment == [0, -1, 1])
     #expect(OutcomeMetrics(instance: instance, placement: result.placement).rankProfile == [1])
   }
+
+  @Test(
+    "equals brute force with pins, school limits, employer capacities, reserves and floors",
+    arguments: 0..<200)
+  func sideRules(seed: Int) throws {
+    let instance = RandomInstances.withSideRules(seed: UInt64(seed), networkOnly: true)
+    if instance.worksites.contains(where: { $0.maxPerSchool != nil && !$0.reserves.isEmpty }) {
+      #expect(throws: SolverError.self) { try RankMaximalStrategy().place(instance) }
+      return
+    }
+    #expect(try profile(instance) == BruteForce.bestProfile(instance))
+  }
 }

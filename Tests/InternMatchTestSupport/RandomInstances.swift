@@ -169,30 +169,22 @@ public enum BruteForce {
   ///
   /// - Complexity: O(∏(k_s + 1)) — only for tiny instances.
   public static func bestProfile(_ instance: PlacementInstance) -> [Int] {
-    var load = [Int](repeating: 0, count: instance.worksites.count)
     let longest = instance.choices.rank.map(Int.init).max() ?? 0
-    var profile = [Int](repeating: 0, count: longest)
-    var best = profile
-    func search(_ s: Int) {
-      if s == instance.students.count {
-        if profile.lexicographicallyPrecedes(best) == false, profile != best {
-          best = profile
-        }
-        return
+    var best: [Int]?
+    var bestMeetingFloors: [Int]?
+    forEachValidPlacement(instance) { placement in
+      var profile = [Int](repeating: 0, count: longest)
+      for case .placed(_, let rank) in instance.outcomes(of: placement) where rank > 0 {
+        profile[rank - 1] += 1
       }
-      search(s + 1)
-      let choices = instance.choices
-      for c in choices.range(of: s) {
-        let w = Int(choices.worksite[c])
-        guard load[w] < instance.worksites[w].capacity else { continue }
-        load[w] += 1
-        profile[Int(choices.rank[c]) - 1] += 1
-        search(s + 1)
-        profile[Int(choices.rank[c]) - 1] -= 1
-        load[w] -= 1
+      if best.map({ $0.lexicographicallyPrecedes(profile) }) ?? true { best = profile }
+      if meetsFloors(placement, instance),
+        bestMeetingFloors.map({ $0.lexicographicallyPrecedes(profile) }) ?? true
+      {
+        bestMeetingFloors = profile
       }
     }
-    search(0)
-    return Array(best.reversed().drop { $0 == 0 }.reversed())
+    let found = bestMeetingFloors ?? best ?? []
+    return Array(found.reversed().drop { $0 == 0 }.reversed())
   }
 }
