@@ -16,10 +16,11 @@ struct ConstrainedAssignmentNetwork {
   var objective: PlacementObjective
   var nodes: Int
   var arcs: Int
-  /// `false` when the school floors cannot all be met; the placement then ignores them.
-  var floorsMet: Bool
-  /// Why the floors cannot be met, school by school, when they cannot.
+  /// Why the school floors cannot all be met, school by school (empty when they hold); the
+  /// placement then ignores them.
   var floorDiagnostics: [String] = []
+  /// Whether the school floors hold (or none is set).
+  var floorsMet: Bool { floorDiagnostics.isEmpty }
 
   /// Whether `instance` has any side constraint this builder handles.
   static func applies(to instance: PlacementInstance) -> Bool {
@@ -39,37 +40,22 @@ struct ConstrainedAssignmentNetwork {
     {
       return nil
     }
-    if let floor = instance.rules.schoolFloor {
-      if let solved = try Self.solve(
-        instance, rankCost: rankCost, floor: floor, reserves: useReserves)
-      {
-        self = solved
-        return
-      }
-      // Floors cannot all be met: place without them and say so.
-      guard
-        var solved = try Self.solve(instance, rankCost: rankCost, floor: nil, reserves: useReserves)
-      else { throw SolverError("network: infeasible even without school floors") }
-      solved.floorsMet = false
-      solved.floorDiagnostics = try Self.diagnoseFloors(
-        instance, rankCost: rankCost, floor: floor, reserves: useReserves)
-      self = solved
-      return
-    }
     guard
-      let solved = try Self.solve(instance, rankCost: rankCost, floor: nil, reserves: useReserves)
+      let (solved, unmet) = try SchoolFloors.place(
+        instance, rankCost: rankCost, reserves: useReserves,
+        { floor throws(SolverError) in
+          try Self.solve(instance, rankCost: rankCost, floor: floor, reserves: useReserves)
+        })
     else { throw SolverError("network: the side constraints admit no placement") }
     self = solved
+    floorDiagnostics = unmet
   }
 
-  private init(
-    placement: Placement, objective: PlacementObjective, nodes: Int, arcs: Int, floorsMet: Bool
-  ) {
+  private init(placement: Placement, objective: PlacementObjective, nodes: Int, arcs: Int) {
     self.placement = placement
     self.objective = objective
     self.nodes = nodes
     self.arcs = arcs
-    self.floorsMet = floorsMet
   }
 
   /// Students a floor of share `floor` requires among `n` placeable ones: ⌈floor × n⌉, robust to
@@ -134,6 +120,6 @@ struct ConstrainedAssignmentNetwork {
     let placed = builder.flow(model.returnArc, in: network)
     return ConstrainedAssignmentNetwork(
       placement: placement, objective: PlacementObjective(placed: placed, cost: cost),
-      nodes: network.nodeCount, arcs: network.arcCount, floorsMet: true)
+      nodes: network.nodeCount, arcs: network.arcCount)
   }
 }

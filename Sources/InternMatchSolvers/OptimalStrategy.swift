@@ -101,10 +101,7 @@ public struct OptimalStrategy: PlacementStrategy {
         solver: "network-simplex",
         statistics: ["network_nodes": network.nodes, "network_arcs": network.arcs])
       result.statistics["school_floors_met"] = network.floorsMet ? 1 : 0
-      if !network.floorsMet {
-        result.diagnostics =
-          ["school floors cannot all be met; placed without them"] + network.floorDiagnostics
-      }
+      result.diagnostics = network.floorDiagnostics
       return result
     }
     let network = try AssignmentNetwork(instance, rankCost: rankCost)

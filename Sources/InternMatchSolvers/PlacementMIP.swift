@@ -64,27 +64,16 @@ struct PlacementMIP {
     throws(SolverError)
   {
     let reserves = !instance.policy.reservesRevert
-    let floor = instance.rules.schoolFloor
-    if floor != nil,
-      let solved = try Self.solve(
-        instance, rankCost: rankCost, floor: floor, reserves: reserves, limits: limits)
-    {
-      self = solved
-      return
-    }
-    // No floor, or floors that cannot be met: place without them and say why.
     guard
-      var solved = try Self.solve(
-        instance, rankCost: rankCost, floor: nil, reserves: reserves, limits: limits)
+      var (solved, unmet) = try SchoolFloors.place(
+        instance, rankCost: rankCost, reserves: reserves,
+        { floor throws(SolverError) in
+          try Self.solve(
+            instance, rankCost: rankCost, floor: floor, reserves: reserves, limits: limits)
+        })
     else { throw Self.infeasible }
-    if let floor {
-      solved.floorsMet = false
-      solved.diagnostics =
-        ["school floors cannot all be met together with the other rules; placed without them"]
-        + (try ConstrainedAssignmentNetwork.diagnoseFloors(
-          instance, rankCost: rankCost, floor: floor, reserves: reserves))
-        + solved.diagnostics
-    }
+    solved.floorsMet = unmet.isEmpty
+    solved.diagnostics = unmet + solved.diagnostics
     self = solved
   }
 

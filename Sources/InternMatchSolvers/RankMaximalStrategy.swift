@@ -35,22 +35,15 @@ public struct RankMaximalStrategy: PlacementStrategy {
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
     try requireSupport(of: instance)
-    if let floor = instance.rules.schoolFloor,
-      var result = try Self.stages(instance, floor: floor)
-    {
-      result.statistics["school_floors_met"] = 1
-      return result
+    guard
+      var (result, unmet) = try SchoolFloors.place(
+        instance, rankCost: .linear, reserves: !instance.policy.reservesRevert,
+        { floor throws(SolverError) in try Self.stages(instance, floor: floor) })
+    else { throw SolverError("rank-maximal: the side constraints admit no placement") }
+    if instance.rules.schoolFloor != nil {
+      result.statistics["school_floors_met"] = unmet.isEmpty ? 1 : 0
     }
-    guard var result = try Self.stages(instance, floor: nil) else {
-      throw SolverError("rank-maximal: the side constraints admit no placement")
-    }
-    if let floor = instance.rules.schoolFloor {
-      result.statistics["school_floors_met"] = 0
-      result.diagnostics =
-        ["school floors cannot all be met; placed without them"]
-        + (try ConstrainedAssignmentNetwork.diagnoseFloors(
-          instance, rankCost: .linear, floor: floor, reserves: !instance.policy.reservesRevert))
-    }
+    result.diagnostics = unmet
     return result
   }
 
