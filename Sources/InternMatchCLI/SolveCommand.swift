@@ -114,7 +114,8 @@ struct SolveCommand: ParsableCommand {
     let afterVerify = clock.now
 
     var summary = PlacementSummary(
-      instance: instance, placement: result.placement, rankCost: cost, strategy: result.strategy,
+      instance: instance, placement: result.placement, outcomes: outcomes, rankCost: cost,
+      strategy: result.strategy,
       solver: result.solver, seed: runSeed, statistics: result.statistics,
       warnings: dataset.warnings.count,
       timingsMilliseconds: [

@@ -46,9 +46,12 @@ public struct OutcomeMetrics: Hashable, Sendable, Codable {
     case equity
   }
 
-  /// Measures `placement` of `instance`.
-  public init(instance: PlacementInstance, placement: Placement) {
-    let outcomes = instance.outcomes(of: placement)
+  /// Measures `placement` of `instance`; `outcomes`, when the caller has them already, must be
+  /// `instance.outcomes(of: placement)`.
+  public init(
+    instance: PlacementInstance, placement: Placement, outcomes: [StudentOutcome]? = nil
+  ) {
+    let outcomes = outcomes ?? instance.outcomes(of: placement)
     var ranks: [Int] = []
     ranks.reserveCapacity(outcomes.count)
     var unlisted = 0

@@ -66,19 +66,22 @@ public struct PlacementSummary: Hashable, Sendable, Codable {
     case diagnostics
   }
 
-  /// Summarises `placement` of `instance`.
+  /// Summarises `placement` of `instance`; `outcomes`, when the caller has them already, must be
+  /// `instance.outcomes(of: placement)`.
   public init(
-    instance: PlacementInstance, placement: Placement, rankCost: RankCost, strategy: String,
-    solver: String, seed: UInt64?, statistics: [String: Int] = [:], warnings: Int = 0,
+    instance: PlacementInstance, placement: Placement, outcomes: [StudentOutcome]? = nil,
+    rankCost: RankCost, strategy: String, solver: String, seed: UInt64?,
+    statistics: [String: Int] = [:], warnings: Int = 0,
     timingsMilliseconds: [String: Double] = [:], blockingPairs: Int? = nil
   ) {
-    metrics = OutcomeMetrics(instance: instance, placement: placement)
+    let outcomes = outcomes ?? instance.outcomes(of: placement)
+    metrics = OutcomeMetrics(instance: instance, placement: placement, outcomes: outcomes)
     self.blockingPairs = blockingPairs
     students = instance.students.count
     worksites = instance.worksites.count
     seats = instance.worksites.reduce(0) { $0 + $1.capacity }
     var byReason: [String: Int] = [:]
-    for case .unplaced(let reason) in instance.outcomes(of: placement) {
+    for case .unplaced(let reason) in outcomes {
       byReason[reason.rawValue, default: 0] += 1
     }
     var histogram: [String: Int] = [:]
