@@ -39,8 +39,9 @@ struct AssignmentNetwork {
   /// Shortest-path phases and augmenting paths of the solve.
   var phases: Int
   var augmentations: Int
-  /// Depth-first passes over the admissible graph.
-  var passes: Int
+  /// Phases that found a path an earlier phase at the same distance missed (0 when each phase
+  /// is complete).
+  var repeatedPhases: Int
   /// Optimal potentials π of the worksite nodes, by worksite index, in the circulation above
   /// (reduced cost `c + π(u) − π(v)`, π(S) = 0, π(T) = M): LP duals of the worksites'
   /// conservation rows with the sign convention `dual(w) = −π(w)`.
@@ -99,7 +100,7 @@ struct AssignmentNetwork {
     self.fixedBeforeSolving = pruned.fixed.count
     self.phases = flow.phases
     self.augmentations = flow.augmentations
-    self.passes = flow.passes
+    self.repeatedPhases = flow.repeatedPhases
     self.worksitePotential = potentials.worksite
   }
 }

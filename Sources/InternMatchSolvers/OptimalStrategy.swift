@@ -111,7 +111,7 @@ public struct OptimalStrategy: PlacementStrategy {
       statistics: [
         "network_nodes": network.nodes, "network_arcs": network.arcs,
         "fixed_before_solving": network.fixedBeforeSolving, "phases": network.phases,
-        "augmentations": network.augmentations, "passes": network.passes,
+        "augmentations": network.augmentations,
       ])
   }
 

@@ -1,6 +1,6 @@
 /// Minimum-cost maximum flow on a bipartite student → worksite network by the primal–dual
 /// method: shortest augmenting paths for all free students at once, in reduced costs, with
-/// Dial's bucket queue; then every admissible augmenting path a depth-first search finds.
+/// Dial's bucket queue; then every admissible augmenting path, by depth-first search.
 ///
 /// The network: a source `S` with an arc of capacity 1 and cost 0 to each student, an arc of
 /// capacity 1 and cost `c ≥ 0` for each of the student's choices, and an arc of capacity
@@ -13,8 +13,9 @@
 /// worksite with a free seat is a shortest one. Each phase computes the distances `d` from all
 /// free students (multi-source Dijkstra; the costs are small integers, so a bucket queue, Dial
 /// 1969), stops at the distance `D` of the sink, raises `π(v)` by `min(d(v), D)`, and augments
-/// along admissible paths until the depth-first search (with the "dead node" rule of Hopcroft &
-/// Karp 1973) finds none. The arithmetic is exact (`Int`).
+/// along admissible paths by one depth-first search from each free student, nodes from which a
+/// search failed being dead for the phase (as in Hopcroft & Karp 1973). The arithmetic is exact
+/// (`Int`).
 ///
 /// ```swift
 /// var flow = PrimalDualAssignment(
@@ -54,8 +55,6 @@ final class PrimalDualAssignment {
   private var shift = 0
   // Search state, valid for a node when its stamp equals `phase`.
   private var phase: Int32 = 0
-  // Depth-first search state, valid for a node when its stamp equals `pass`.
-  private var pass: Int32 = 0
   private let distance: UnsafeMutableBufferPointer<Int>
   private let reached: UnsafeMutableBufferPointer<Int32>
   private let settled: UnsafeMutableBufferPointer<Int32>
@@ -64,7 +63,16 @@ final class PrimalDualAssignment {
   private let nextSlot: UnsafeMutableBufferPointer<Int32>
   private let slotStamp: UnsafeMutableBufferPointer<Int32>
   private let visited: UnsafeMutableBufferPointer<Int32>
-  private var path: [Int32] = []
+  // The depth-first search under way; for each student on the path the order it was pushed
+  // in, for each worksite that of the first path student scanning it, or -1; and for an
+  // undecided node (failed, but maybe only because its way led into the path) the earliest
+  // pushed node it ran into, or -1.
+  private var search = PathSearch()
+  private let pathIndex: UnsafeMutableBufferPointer<Int32>
+  private let nodeLow: UnsafeMutableBufferPointer<Int32>
+  // Each student's next entry to look at for a free seat, valid when its stamp equals `phase`.
+  private let lookahead: UnsafeMutableBufferPointer<Int32>
+  private let lookaheadStamp: UnsafeMutableBufferPointer<Int32>
   private let settledList: UnsafeMutableBufferPointer<Int32>
   private let leadsToSink: UnsafeMutableBufferPointer<Int32>
   // The entries naming each worksite, `listingEntry[listingStart[w] ..< listingStart[w + 1]]`,
@@ -77,10 +85,11 @@ final class PrimalDualAssignment {
   private var exhaustedPhase: Int32 = 0
   /// Phases run (one shortest-path search each).
   var phases: Int { Int(phase) }
-  /// Depth-first passes over the admissible graph, all phases together.
-  var passes: Int { Int(pass) }
   /// Augmenting paths applied.
   private(set) var augmentations = 0
+  /// Phases after the first whose sink was at reduced distance 0: none when every phase found
+  /// all its admissible paths (else a path it missed is found by the next phase instead).
+  private(set) var repeatedPhases = 0
 
   /// Creates the problem with every student free.
   init(entryStart: [Int32], entryWorksite: [Int32], entryCost: [Int], capacity: [Int32]) {
@@ -108,6 +117,10 @@ final class PrimalDualAssignment {
     nextSlot = Self.buffer(repeating: 0 as Int32, count: worksiteCount)
     slotStamp = Self.buffer(repeating: 0 as Int32, count: worksiteCount)
     visited = Self.buffer(repeating: 0 as Int32, count: studentCount)
+    lookahead = Self.buffer(repeating: 0 as Int32, count: studentCount)
+    pathIndex = Self.buffer(repeating: -1 as Int32, count: nodes)
+    nodeLow = Self.buffer(repeating: -1 as Int32, count: nodes)
+    lookaheadStamp = Self.buffer(repeating: 0 as Int32, count: studentCount)
     leadsToSink = Self.buffer(repeating: 0 as Int32, count: nodes)
     settledList = Self.buffer(repeating: 0 as Int32, count: nodes)
     var owner = [Int32](repeating: 0, count: entryWorksite.count)
@@ -135,6 +148,7 @@ final class PrimalDualAssignment {
     for b in [
       entryStart, entryWorksite, capacity, assignedEntry, load, slotStart, slotStudent,
       slotOfStudent, reached, settled, nextEntry, nextSlot, slotStamp, visited, leadsToSink,
+      lookahead, lookaheadStamp, pathIndex, nodeLow,
       listingStart, listingEntry, entryStudent, settledList,
     ] {
       b.deallocate()
@@ -198,16 +212,12 @@ final class PrimalDualAssignment {
         exhaustedPhase = phase
         break
       }
-      // Nodes reaching the sink are found once: augmenting never adds to them. Passes of
-      // depth-first search then repeat until one finds no path (a pass over an unchanged
-      // graph misses none).
+      // Nodes reaching the sink are found once: augmenting never adds to them.
       markNodesReachingSink()
-      while true {
-        pass += 1
-        let start = augmentations
-        augmentAdmissiblePaths(from: free)
-        if augmentations == start { break }
-      }
+      let before = augmentations
+      augmentAdmissiblePaths(from: free)
+      // The sink is at reduced distance 0, so an admissible path exists and must be found.
+      precondition(augmentations > before, "primal-dual: a phase found no admissible path")
     }
   }
 
@@ -253,6 +263,7 @@ final class PrimalDualAssignment {
     for k in 0..<buckets.count { buckets[k].removeAll(keepingCapacity: true) }
     self.buckets = buckets
     guard best < infinity else { return false }
+    if best == 0 && phase > 1 { repeatedPhases += 1 }
     shift += best
     for k in 0..<settledCount {
       let v = Int(settledList[k])
@@ -329,63 +340,165 @@ final class PrimalDualAssignment {
   }
 
   /// Augments along admissible paths (reduced cost 0) from free students to worksites with a
-  /// free seat and an admissible arc to the sink, by depth-first search; a student from which
-  /// the search failed is not tried again this phase.
+  /// free seat and an admissible arc to the sink, by one depth-first search from each free
+  /// student, until none is left.
+  ///
+  /// A node from which the search failed cannot reach a free seat — unless it failed only
+  /// because its way led back into the search's own path. Such nodes are told apart as in
+  /// Tarjan's (1972) strongly-connected-components search: each student on the path keeps the
+  /// earliest-pushed node its subtree ran into; one whose subtree ran into nothing pushed
+  /// before it is dead, with every node that failed only because of it. Dead nodes stay dead for the
+  /// phase, since an augmentation changes arcs only at nodes of its path, which reached a seat
+  /// and so were out of the dead nodes' reach; the others are tried again after a success.
+  /// Each student first looks at its own entries for a free seat (the lookahead of Pothen &
+  /// Fan 1990), so paths stay short.
+  ///
+  /// - Complexity: O(arcs among dead nodes) for the whole phase, plus the arcs of the nodes
+  ///   each successful search meets and leaves undecided.
   private func augmentAdmissiblePaths(from free: [Int32]) {
     let phase = self.phase
-    let pass = self.pass
-    let sinkPotential = self.sinkPotential
-    var path = self.path
-    defer { self.path = path }
+    var search = self.search
+    defer { self.search = search }
     for s0 in free
-    where assignedEntry[Int(s0)] < 0 && visited[Int(s0)] != pass && leadsToSink[Int(s0)] == phase {
-      visited[Int(s0)] = pass
-      nextEntry[Int(s0)] = entryStart[Int(s0)]
-      path.removeAll(keepingCapacity: true)
-      path.append(s0)
-      search: while let top = path.last {
+    where assignedEntry[Int(s0)] < 0 && visited[Int(s0)] != phase && leadsToSink[Int(s0)] == phase {
+      search.reset()
+      push(Int(s0), onto: &search, phase: phase)
+      searching: while let top = search.path.last {
         let s = Int(top)
+        let index = pathIndex[s]
+        if let e = openSeatEntry(of: s, phase: phase) {
+          nextEntry[s] = Int32(e)
+          applyPath(search.path, endingAt: Int(entryWorksite[e]))
+          forgetUndecided(search)
+          break searching
+        }
         let end = entryStart[s + 1]
         while nextEntry[s] < end {
           let e = Int(nextEntry[s])
           let wNode = studentCount + Int(entryWorksite[e])
-          guard e != Int(assignedEntry[s]),
+          guard e != Int(assignedEntry[s]), leadsToSink[wNode] == phase,
             entryCost[e] + storedPotential[s] == storedPotential[wNode]
           else {
             nextEntry[s] += 1
             continue
           }
           let w = wNode - studentCount
-          if load[w] < capacity[w] && storedPotential[wNode] == sinkPotential {
-            applyPath(path, endingAt: w)
-            break search
-          }
-          guard leadsToSink[wNode] == phase else {
-            nextEntry[s] += 1
-            continue
-          }
-          if slotStamp[w] != pass {
-            slotStamp[w] = pass
+          if slotStamp[w] != phase {
+            slotStamp[w] = phase
             nextSlot[w] = slotStart[w]
+            search.worksites.append(Int32(w))
           }
+          // A worksite a path student is scanning leads back into the path.
+          if pathIndex[wNode] >= 0 { lower(&search, to: pathIndex[wNode]) }
+          if nodeLow[wNode] >= 0 { lower(&search, to: nodeLow[wNode]) }
           let slotEnd = slotStart[w] + load[w]
           while nextSlot[w] < slotEnd {
             let next = Int(slotStudent[Int(nextSlot[w])])
-            if visited[next] != pass, leadsToSink[next] == phase,
+            guard leadsToSink[next] == phase,
               storedPotential[wNode] == entryCost[Int(assignedEntry[next])] + storedPotential[next]
-            {
-              visited[next] = pass
-              nextEntry[next] = entryStart[next]
-              path.append(Int32(next))
-              continue search
+            else {
+              nextSlot[w] += 1
+              continue
+            }
+            if visited[next] != phase {
+              if pathIndex[wNode] < 0 { pathIndex[wNode] = index }
+              push(next, onto: &search, phase: phase)
+              continue searching
+            }
+            let reach = pathIndex[next] >= 0 ? pathIndex[next] : nodeLow[next]
+            if reach >= 0 {
+              lower(&search, to: reach)
+              if nodeLow[wNode] < 0 || reach < nodeLow[wNode] {
+                if nodeLow[wNode] < 0 { search.undecided.append(Int32(wNode)) }
+                nodeLow[wNode] = reach
+              }
             }
             nextSlot[w] += 1
           }
+          if pathIndex[wNode] == index { pathIndex[wNode] = -1 }
           nextEntry[s] += 1
         }
-        path.removeLast()
+        pop(from: &search)
       }
     }
+  }
+
+  /// Lowers the earliest-pushed node the top student's subtree ran into.
+  @inline(__always)
+  private func lower(_ search: inout PathSearch, to reach: Int32) {
+    search.low[search.low.count - 1] = min(search.low[search.low.count - 1], reach)
+  }
+
+  /// Puts student `s` on the search path.
+  @inline(__always)
+  private func push(_ s: Int, onto search: inout PathSearch, phase: Int32) {
+    visited[s] = phase
+    nextEntry[s] = entryStart[s]
+    pathIndex[s] = search.pushed
+    search.low.append(search.pushed)
+    search.pushed += 1
+    search.undecidedMark.append(Int32(search.undecided.count))
+    search.path.append(Int32(s))
+  }
+
+  /// Takes the failed top student off the path: dead, with the undecided nodes met since it
+  /// was pushed, when its subtree ran into nothing pushed before it; undecided otherwise.
+  @inline(__always)
+  private func pop(from search: inout PathSearch) {
+    let s = Int(search.path.removeLast())
+    let low = search.low.removeLast()
+    let mark = Int(search.undecidedMark.removeLast())
+    let index = pathIndex[s]
+    pathIndex[s] = -1
+    if low >= index {
+      for v in search.undecided[mark...] { nodeLow[Int(v)] = -1 }
+      search.undecided.removeSubrange(mark...)
+    } else {
+      nodeLow[s] = low
+      search.undecided.append(Int32(s))
+      lower(&search, to: low)
+    }
+  }
+
+  /// After a success: the path's students (moved) and the undecided ones may be met again, and
+  /// every worksite met is scanned afresh.
+  private func forgetUndecided(_ search: PathSearch) {
+    for s in search.path {
+      visited[Int(s)] = 0
+      pathIndex[Int(s)] = -1
+    }
+    for v in search.undecided {
+      if Int(v) < studentCount { visited[Int(v)] = 0 }
+      nodeLow[Int(v)] = -1
+    }
+    for w in search.worksites {
+      slotStamp[Int(w)] = 0
+      pathIndex[studentCount + Int(w)] = -1
+    }
+  }
+
+  /// The first of student `s`'s entries that is admissible and leads to a free seat with an
+  /// admissible arc to the sink. Seats only fill during a phase, so entries passed over stay
+  /// passed over: the scan resumes where it stopped, at O(1) amortised cost per entry a phase.
+  @inline(__always)
+  private func openSeatEntry(of s: Int, phase: Int32) -> Int? {
+    if lookaheadStamp[s] != phase {
+      lookaheadStamp[s] = phase
+      lookahead[s] = entryStart[s]
+    }
+    let end = entryStart[s + 1]
+    while lookahead[s] < end {
+      let e = Int(lookahead[s])
+      let w = Int(entryWorksite[e])
+      if load[w] < capacity[w], storedPotential[studentCount + w] == sinkPotential,
+        e != Int(assignedEntry[s]),
+        entryCost[e] + storedPotential[s] == storedPotential[studentCount + w]
+      {
+        return e
+      }
+      lookahead[s] += 1
+    }
+    return nil
   }
 
   /// Moves every student on `path` to the worksite of its current entry: the last one to a
@@ -400,9 +513,29 @@ final class PrimalDualAssignment {
       slotStudent[Int(seat)] = s32
       slotOfStudent[s] = seat
       assignedEntry[s] = nextEntry[s]
-      // Moved students may lie on later paths of the phase.
-      visited[s] = 0
       seat = left
     }
+  }
+}
+
+/// The state of one depth-first search for an augmenting path: the students on the path, how
+/// many were pushed, for each path student the earliest-pushed node its subtree ran into and
+/// how many undecided nodes there were when it was pushed, the undecided nodes, and the
+/// worksites met.
+private struct PathSearch {
+  var path: [Int32] = []
+  var pushed: Int32 = 0
+  var low: [Int32] = []
+  var undecidedMark: [Int32] = []
+  var undecided: [Int32] = []
+  var worksites: [Int32] = []
+
+  mutating func reset() {
+    path.removeAll(keepingCapacity: true)
+    pushed = 0
+    low.removeAll(keepingCapacity: true)
+    undecidedMark.removeAll(keepingCapacity: true)
+    undecided.removeAll(keepingCapacity: true)
+    worksites.removeAll(keepingCapacity: true)
   }
 }

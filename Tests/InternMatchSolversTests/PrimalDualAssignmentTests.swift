@@ -61,6 +61,23 @@ struct PrimalDualAssignmentTests {
     }
   }
 
+  @Test("every phase finds all its admissible paths, also through cycles (800 seeds)")
+  func phasesAreComplete() throws {
+    // Capacities 0–2 and short lists make long alternating paths that return into themselves:
+    // the depth-first search's dead-node bookkeeping must not give up on a node that still
+    // reaches a seat (the next phase would then start at the same distance).
+    var repeated = 0
+    for seed in UInt64(1)...800 {
+      let instance = RandomInstances.make(
+        seed: seed &* 2_654_435_761, maxStudents: 120, maxWorksites: 14)
+      let network = try AssignmentNetwork(instance, rankCost: .linear)
+      #expect(
+        network.objective == Self.circulationOptimum(instance, rankCost: .linear), "seed \(seed)")
+      repeated += network.repeatedPhases
+    }
+    #expect(repeated == 0)
+  }
+
   /// The lexicographic optimum by ``NetworkSimplex`` on the whole big-M circulation (no
   /// pruning), decoded as (placed, cost).
   static func circulationOptimum(_ instance: PlacementInstance, rankCost: RankCost)
