@@ -58,7 +58,7 @@ final class PrimalDualAssignment {
   private let distance: UnsafeMutableBufferPointer<Int>
   private let reached: UnsafeMutableBufferPointer<Int32>
   private let settled: UnsafeMutableBufferPointer<Int32>
-  private var buckets: [[Int32]] = []
+  private var buckets = DialBuckets()
   private let nextEntry: UnsafeMutableBufferPointer<Int32>
   private let nextSlot: UnsafeMutableBufferPointer<Int32>
   private let slotStamp: UnsafeMutableBufferPointer<Int32>
@@ -67,7 +67,7 @@ final class PrimalDualAssignment {
   // in, for each worksite that of the first path student scanning it, or -1; and for an
   // undecided node (failed, but maybe only because its way led into the path) the earliest
   // pushed node it ran into, or -1.
-  private var search = PathSearch()
+  private let search: PathSearch
   private let pathIndex: UnsafeMutableBufferPointer<Int32>
   private let nodeLow: UnsafeMutableBufferPointer<Int32>
   // Each student's next entry to look at for a free seat, valid when its stamp equals `phase`.
@@ -118,6 +118,7 @@ final class PrimalDualAssignment {
     slotStamp = Self.buffer(repeating: 0 as Int32, count: worksiteCount)
     visited = Self.buffer(repeating: 0 as Int32, count: studentCount)
     lookahead = Self.buffer(repeating: 0 as Int32, count: studentCount)
+    search = PathSearch(students: studentCount, nodes: nodes)
     pathIndex = Self.buffer(repeating: -1 as Int32, count: nodes)
     nodeLow = Self.buffer(repeating: -1 as Int32, count: nodes)
     lookaheadStamp = Self.buffer(repeating: 0 as Int32, count: studentCount)
@@ -154,6 +155,8 @@ final class PrimalDualAssignment {
       b.deallocate()
     }
     for b in [entryCost, storedPotential, distance] { b.deallocate() }
+    buckets.deallocate()
+    search.deallocate()
   }
 
   private static func buffer<T>(repeating value: T, count: Int) -> UnsafeMutableBufferPointer<T> {
@@ -228,12 +231,13 @@ final class PrimalDualAssignment {
     let infinity = Int.max
     var best = infinity
     var buckets = self.buckets
+    defer { self.buckets = buckets }
     let phase = self.phase
     var settledCount = 0
     for s in free { reach(Int(s), at: 0, best: &best, buckets: &buckets, phase: phase) }
     var b = 0
-    while b < best && b < buckets.count {
-      while let v32 = buckets[b].popLast() {
+    while b < best && b < buckets.keyCount {
+      while let v32 = buckets.take(key: b) {
         let v = Int(v32)
         guard settled[v] != phase, distance[v] == b else { continue }
         settled[v] = phase
@@ -260,8 +264,7 @@ final class PrimalDualAssignment {
       }
       b += 1
     }
-    for k in 0..<buckets.count { buckets[k].removeAll(keepingCapacity: true) }
-    self.buckets = buckets
+    buckets.removeAll()
     guard best < infinity else { return false }
     if best == 0 && phase > 1 { repeatedPhases += 1 }
     shift += best
@@ -276,15 +279,12 @@ final class PrimalDualAssignment {
   /// distance through a worksite with a free seat.
   @inline(__always)
   private func reach(
-    _ node: Int, at d: Int, best: inout Int, buckets: inout [[Int32]], phase: Int32
+    _ node: Int, at d: Int, best: inout Int, buckets: inout DialBuckets, phase: Int32
   ) {
     guard d < best, reached[node] != phase || d < distance[node] else { return }
     reached[node] = phase
     distance[node] = d
-    if d >= buckets.count {
-      buckets.append(contentsOf: repeatElement([], count: d + 1 - buckets.count))
-    }
-    buckets[d].append(Int32(node))
+    buckets.insert(Int32(node), key: d)
     if node >= studentCount {
       let w = node - studentCount
       if load[w] < capacity[w] {
@@ -358,7 +358,6 @@ final class PrimalDualAssignment {
   private func augmentAdmissiblePaths(from free: [Int32]) {
     let phase = self.phase
     var search = self.search
-    defer { self.search = search }
     for s0 in free
     where assignedEntry[Int(s0)] < 0 && visited[Int(s0)] != phase && leadsToSink[Int(s0)] == phase {
       search.reset()
@@ -368,7 +367,7 @@ final class PrimalDualAssignment {
         let index = pathIndex[s]
         if let e = openSeatEntry(of: s, phase: phase) {
           nextEntry[s] = Int32(e)
-          applyPath(search.path, endingAt: Int(entryWorksite[e]))
+          applyPath(search.path.elements(), endingAt: Int(entryWorksite[e]))
           forgetUndecided(search)
           break searching
         }
@@ -386,7 +385,6 @@ final class PrimalDualAssignment {
           if slotStamp[w] != phase {
             slotStamp[w] = phase
             nextSlot[w] = slotStart[w]
-            search.worksites.append(Int32(w))
           }
           // A worksite a path student is scanning leads back into the path.
           if pathIndex[wNode] >= 0 { lower(&search, to: pathIndex[wNode]) }
@@ -426,7 +424,8 @@ final class PrimalDualAssignment {
   /// Lowers the earliest-pushed node the top student's subtree ran into.
   @inline(__always)
   private func lower(_ search: inout PathSearch, to reach: Int32) {
-    search.low[search.low.count - 1] = min(search.low[search.low.count - 1], reach)
+    let top = search.low.count - 1
+    search.low[top] = min(search.low[top], reach)
   }
 
   /// Puts student `s` on the search path.
@@ -451,8 +450,8 @@ final class PrimalDualAssignment {
     let index = pathIndex[s]
     pathIndex[s] = -1
     if low >= index {
-      for v in search.undecided[mark...] { nodeLow[Int(v)] = -1 }
-      search.undecided.removeSubrange(mark...)
+      for v in search.undecided.elements(from: mark) { nodeLow[Int(v)] = -1 }
+      search.undecided.truncate(to: mark)
     } else {
       nodeLow[s] = low
       search.undecided.append(Int32(s))
@@ -460,20 +459,19 @@ final class PrimalDualAssignment {
     }
   }
 
-  /// After a success: the path's students (moved) and the undecided ones may be met again, and
-  /// every worksite met is scanned afresh.
+  /// After a success (called once the path is applied): the path's students and worksites,
+  /// whose arcs changed, and the undecided nodes are met afresh; dead nodes stay dead.
   private func forgetUndecided(_ search: PathSearch) {
-    for s in search.path {
+    for s in search.path.elements() {
       visited[Int(s)] = 0
       pathIndex[Int(s)] = -1
+      let w = Int(entryWorksite[Int(assignedEntry[Int(s)])])
+      slotStamp[w] = 0
+      pathIndex[studentCount + w] = -1
     }
-    for v in search.undecided {
-      if Int(v) < studentCount { visited[Int(v)] = 0 }
+    for v in search.undecided.elements() {
+      if Int(v) < studentCount { visited[Int(v)] = 0 } else { slotStamp[Int(v) - studentCount] = 0 }
       nodeLow[Int(v)] = -1
-    }
-    for w in search.worksites {
-      slotStamp[Int(w)] = 0
-      pathIndex[studentCount + Int(w)] = -1
     }
   }
 
@@ -503,7 +501,7 @@ final class PrimalDualAssignment {
 
   /// Moves every student on `path` to the worksite of its current entry: the last one to a
   /// free seat of `w`, each other one into the seat its successor leaves.
-  private func applyPath(_ path: [Int32], endingAt w: Int) {
+  private func applyPath(_ path: UnsafeMutableBufferPointer<Int32>, endingAt w: Int) {
     augmentations += 1
     var seat = slotStart[w] + load[w]
     load[w] += 1
@@ -520,22 +518,30 @@ final class PrimalDualAssignment {
 
 /// The state of one depth-first search for an augmenting path: the students on the path, how
 /// many were pushed, for each path student the earliest-pushed node its subtree ran into and
-/// how many undecided nodes there were when it was pushed, the undecided nodes, and the
-/// worksites met.
+/// how many undecided nodes there were when it was pushed, and the undecided nodes.
 private struct PathSearch {
-  var path: [Int32] = []
+  var path: Int32Stack
   var pushed: Int32 = 0
-  var low: [Int32] = []
-  var undecidedMark: [Int32] = []
-  var undecided: [Int32] = []
-  var worksites: [Int32] = []
+  var low: Int32Stack
+  var undecidedMark: Int32Stack
+  var undecided: Int32Stack
+
+  init(students: Int, nodes: Int) {
+    path = Int32Stack(capacity: students)
+    low = Int32Stack(capacity: students)
+    undecidedMark = Int32Stack(capacity: students)
+    undecided = Int32Stack(capacity: nodes)
+  }
 
   mutating func reset() {
-    path.removeAll(keepingCapacity: true)
+    path.truncate(to: 0)
     pushed = 0
-    low.removeAll(keepingCapacity: true)
-    undecidedMark.removeAll(keepingCapacity: true)
-    undecided.removeAll(keepingCapacity: true)
-    worksites.removeAll(keepingCapacity: true)
+    low.truncate(to: 0)
+    undecidedMark.truncate(to: 0)
+    undecided.truncate(to: 0)
+  }
+
+  func deallocate() {
+    for stack in [path, low, undecidedMark, undecided] { stack.deallocate() }
   }
 }
