@@ -60,7 +60,13 @@ struct AssignmentNetwork {
     entryWorksite.reserveCapacity(choices.count - pruned.dropped)
     entryCost.reserveCapacity(choices.count - pruned.dropped)
     var bigM = 1
-    for s in 0..<studentCount where !kept[s].isEmpty {
+    // Students in order of their first choice: those a worksite seats lie close together in
+    // memory, which the solver's scans of a worksite's seats reward at scale.
+    var order = (0..<studentCount).filter { !kept[$0].isEmpty }
+    order.sort {
+      (choices.worksite[kept[$0].lowerBound], $0) < (choices.worksite[kept[$1].lowerBound], $1)
+    }
+    for s in order {
       members.append(s)
       var worst = 0
       for c in kept[s] {

@@ -41,6 +41,8 @@ final class PrimalDualAssignment {
 
   /// The entry each student is placed by, or -1.
   let assignedEntry: UnsafeMutableBufferPointer<Int32>
+  // The cost of that entry (0 when free), kept beside it for scans of a worksite's seats.
+  private let assignedCost: UnsafeMutableBufferPointer<Int>
   /// Students placed at each worksite.
   let load: UnsafeMutableBufferPointer<Int32>
   // Each worksite's seats as slots `slotStart[w] ..< slotStart[w] + load[w]` holding students;
@@ -76,10 +78,11 @@ final class PrimalDualAssignment {
   private let settledList: UnsafeMutableBufferPointer<Int32>
   private let leadsToSink: UnsafeMutableBufferPointer<Int32>
   // The entries naming each worksite, `listingEntry[listingStart[w] ..< listingStart[w + 1]]`,
-  // and the student of each entry.
+  // with their students and costs alongside (read in order, not through the entry).
   private let listingStart: UnsafeMutableBufferPointer<Int32>
   private let listingEntry: UnsafeMutableBufferPointer<Int32>
-  private let entryStudent: UnsafeMutableBufferPointer<Int32>
+  private let listingStudent: UnsafeMutableBufferPointer<Int32>
+  private let listingCost: UnsafeMutableBufferPointer<Int>
   // The phase whose search found the sink out of reach (its settled nodes are those the source
   // still reaches), or 0.
   private var exhaustedPhase: Int32 = 0
@@ -103,6 +106,7 @@ final class PrimalDualAssignment {
     worksiteCount = capacity.count
     let nodes = studentCount + worksiteCount
     assignedEntry = Self.buffer(repeating: -1 as Int32, count: studentCount)
+    assignedCost = Self.buffer(repeating: 0, count: studentCount)
     load = Self.buffer(repeating: 0 as Int32, count: worksiteCount)
     var starts = [Int32](repeating: 0, count: worksiteCount + 1)
     for w in 0..<worksiteCount { starts[w + 1] = starts[w] + max(0, capacity[w]) }
@@ -124,25 +128,23 @@ final class PrimalDualAssignment {
     lookaheadStamp = Self.buffer(repeating: 0 as Int32, count: studentCount)
     leadsToSink = Self.buffer(repeating: 0 as Int32, count: nodes)
     settledList = Self.buffer(repeating: 0 as Int32, count: nodes)
-    var owner = [Int32](repeating: 0, count: entryWorksite.count)
     var listed = [Int32](repeating: 0, count: worksiteCount + 1)
+    for e in 0..<entryWorksite.count { listed[Int(entryWorksite[e]) + 1] += 1 }
+    for w in 0..<worksiteCount { listed[w + 1] += listed[w] }
+    listingStart = Self.buffer(copying: listed)
+    listingEntry = .allocate(capacity: entryWorksite.count)
+    listingStudent = .allocate(capacity: entryWorksite.count)
+    listingCost = .allocate(capacity: entryWorksite.count)
     for s in 0..<studentCount {
       for e in Int(entryStart[s])..<Int(entryStart[s + 1]) {
-        owner[e] = Int32(s)
-        listed[Int(entryWorksite[e]) + 1] += 1
+        let w = Int(entryWorksite[e])
+        let k = Int(listed[w])
+        listingEntry[k] = Int32(e)
+        listingStudent[k] = Int32(s)
+        listingCost[k] = entryCost[e]
+        listed[w] += 1
       }
     }
-    for w in 0..<worksiteCount { listed[w + 1] += listed[w] }
-    var fill = listed
-    var entries = [Int32](repeating: 0, count: entryWorksite.count)
-    for e in 0..<entryWorksite.count {
-      let w = Int(entryWorksite[e])
-      entries[Int(fill[w])] = Int32(e)
-      fill[w] += 1
-    }
-    entryStudent = Self.buffer(copying: owner)
-    listingStart = Self.buffer(copying: listed)
-    listingEntry = Self.buffer(copying: entries)
   }
 
   deinit {
@@ -150,11 +152,11 @@ final class PrimalDualAssignment {
       entryStart, entryWorksite, capacity, assignedEntry, load, slotStart, slotStudent,
       slotOfStudent, reached, settled, nextEntry, nextSlot, slotStamp, visited, leadsToSink,
       lookahead, lookaheadStamp, pathIndex, nodeLow,
-      listingStart, listingEntry, entryStudent, settledList,
+      listingStart, listingEntry, listingStudent, settledList,
     ] {
       b.deallocate()
     }
-    for b in [entryCost, storedPotential, distance] { b.deallocate() }
+    for b in [entryCost, storedPotential, distance, listingCost, assignedCost] { b.deallocate() }
     buckets.deallocate()
     search.deallocate()
   }
@@ -257,7 +259,7 @@ final class PrimalDualAssignment {
           let first = Int(slotStart[w])
           for k in first..<(first + Int(load[w])) {
             let s = Int(slotStudent[k])
-            let d = base - entryCost[Int(assignedEntry[s])] - storedPotential[s]
+            let d = base - assignedCost[s] - storedPotential[s]
             reach(s, at: d, best: &best, buckets: &buckets, phase: phase)
           }
         }
@@ -318,7 +320,7 @@ final class PrimalDualAssignment {
         guard own >= 0 else { continue }
         let wNode = studentCount + Int(entryWorksite[own])
         if leadsToSink[wNode] != phase,
-          storedPotential[wNode] == entryCost[own] + storedPotential[v]
+          storedPotential[wNode] == assignedCost[v] + storedPotential[v]
         {
           leadsToSink[wNode] = phase
           queue.append(Int32(wNode))
@@ -326,10 +328,9 @@ final class PrimalDualAssignment {
       } else {
         let w = v - studentCount
         for k in Int(listingStart[w])..<Int(listingStart[w + 1]) {
-          let e = Int(listingEntry[k])
-          let s = Int(entryStudent[e])
-          if leadsToSink[s] != phase, e != Int(assignedEntry[s]),
-            entryCost[e] + storedPotential[s] == storedPotential[v]
+          let s = Int(listingStudent[k])
+          if leadsToSink[s] != phase, listingCost[k] + storedPotential[s] == storedPotential[v],
+            listingEntry[k] != assignedEntry[s]
           {
             leadsToSink[s] = phase
             queue.append(Int32(s))
@@ -393,7 +394,7 @@ final class PrimalDualAssignment {
           while nextSlot[w] < slotEnd {
             let next = Int(slotStudent[Int(nextSlot[w])])
             guard leadsToSink[next] == phase,
-              storedPotential[wNode] == entryCost[Int(assignedEntry[next])] + storedPotential[next]
+              storedPotential[wNode] == assignedCost[next] + storedPotential[next]
             else {
               nextSlot[w] += 1
               continue
@@ -511,6 +512,7 @@ final class PrimalDualAssignment {
       slotStudent[Int(seat)] = s32
       slotOfStudent[s] = seat
       assignedEntry[s] = nextEntry[s]
+      assignedCost[s] = entryCost[Int(nextEntry[s])]
       seat = left
     }
   }
