@@ -127,14 +127,14 @@ struct SolveCommand: ParsableCommand {
     for note in result.diagnostics { printError("note: \(note)") }
     summary.timingsMilliseconds["cross_check"] = crossCheckMilliseconds
     summary.timingsMilliseconds["total"] = milliseconds(start, afterVerify)
-    let csv = PlacementWriter.csv(instance, outcomes: outcomes)
+    let csv = PlacementWriter.csvBytes(instance, outcomes: outcomes)
     let directory = output
     do {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
       let json = try encoder.encode(summary)
       try AtomicWriter.write([
-        ((directory as NSString).appendingPathComponent("placements.csv"), Data(csv.utf8)),
+        ((directory as NSString).appendingPathComponent("placements.csv"), Data(csv)),
         ((directory as NSString).appendingPathComponent("summary.json"), json + Data("\n".utf8)),
       ])
     } catch {

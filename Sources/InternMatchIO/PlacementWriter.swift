@@ -12,28 +12,50 @@ import InternMatchModel
 ///
 /// - Complexity: O(S) in the number of students.
 public enum PlacementWriter {
-  /// The CSV text of `outcomes` (one per student of `instance`).
+  /// The file's text.
   public static func csv(_ instance: PlacementInstance, outcomes: [StudentOutcome]) -> String {
-    var out = "student,worksite,rank,reason\n"
+    String(decoding: csvBytes(instance, outcomes: outcomes), as: UTF8.self)
+  }
+
+  /// The file's bytes (UTF-8), written straight into one buffer.
+  ///
+  /// - Complexity: O(S) for S students.
+  public static func csvBytes(_ instance: PlacementInstance, outcomes: [StudentOutcome]) -> [UInt8]
+  {
+    var out: [UInt8] = []
     out.reserveCapacity(32 * (outcomes.count + 1))
+    out.append(contentsOf: "student,worksite,rank,reason\n".utf8)
+    let worksiteField = instance.worksites.map { Array(CSVWriter.field($0.id).utf8) }
     for (s, outcome) in outcomes.enumerated() {
-      out += CSVWriter.field(instance.students[s].id)
+      out.append(contentsOf: CSVWriter.field(instance.students[s].id).utf8)
+      out.append(UInt8(ascii: ","))
       switch outcome {
-      case .placed(let w, let rank) where rank == 0:
-        // Off the student's own list: a pin, or a seat given under `place_unranked`.
-        let how = instance.pinnedWorksite[s] == w ? "pinned" : "unranked"
-        out += "," + CSVWriter.field(instance.worksites[w].id) + ",," + how + "\n"
       case .placed(let w, let rank):
-        out += "," + CSVWriter.field(instance.worksites[w].id) + ",\(rank),\n"
+        out.append(contentsOf: worksiteField[w])
+        out.append(UInt8(ascii: ","))
+        if rank == 0 {
+          // Off the student's own list: a pin, or a seat given under `place_unranked`.
+          out.append(UInt8(ascii: ","))
+          out.append(contentsOf: (instance.pinnedWorksite[s] == w ? "pinned" : "unranked").utf8)
+        } else {
+          appendDecimal(rank, to: &out)
+          out.append(UInt8(ascii: ","))
+        }
       case .unplaced(let reason):
-        out += ",,," + reason.rawValue + "\n"
+        out.append(contentsOf: ",,".utf8)
+        out.append(contentsOf: reason.rawValue.utf8)
       }
+      out.append(UInt8(ascii: "\n"))
     }
     return out
   }
+
+  private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+    if value >= 10 { appendDecimal(value / 10, to: &out) }
+    out.append(UInt8(ascii: "0") + UInt8(value % 10))
+  }
 }
 
-/// RFC 4180 quoting for values written to CSV.
 enum CSVWriter {
   /// `value`, quoted when it holds a comma, quote or line break.
   static func field(_ value: String) -> String {

@@ -61,21 +61,29 @@ public struct OutcomeMetrics: Hashable, Sendable, Codable {
     var borough: [String: Tally] = [:]
     var cluster: [String: Tally] = [:]
     var group: [String: Tally] = [:]
-    for (s, outcome) in outcomes.enumerated() {
-      var rank: Int?
-      if case .placed(let w, let r) = outcome {
-        rank = r
-        if r > 0 { ranks.append(r) } else { unlisted += 1 }
-        if let from = instance.students[s].location, let to = instance.worksites[w].location {
-          distanceSum += from.distanceKilometres(to: to)
-          distanceCount += 1
+    // Fields read in place: copying a `Student` or `Worksite` would retain every text in it.
+    instance.students.withUnsafeBufferPointer { students in
+      instance.worksites.withUnsafeBufferPointer { worksites in
+        for (s, outcome) in outcomes.enumerated() {
+          var rank: Int?
+          if case .placed(let w, let r) = outcome {
+            rank = r
+            if r > 0 { ranks.append(r) } else { unlisted += 1 }
+            if let from = students[s].location, let to = worksites[w].location {
+              distanceSum += from.distanceKilometres(to: to)
+              distanceCount += 1
+            }
+          }
+          school[students[s].school, default: Tally()].count(rank)
+          borough[students[s].borough ?? "unknown", default: Tally()].count(rank)
+          cluster[students[s].cluster, default: Tally()].count(rank)
+          if students[s].groups.isEmpty {
+            group["none", default: Tally()].count(rank)
+          } else {
+            for g in students[s].groups { group[g, default: Tally()].count(rank) }
+          }
         }
       }
-      school[instance.students[s].school, default: Tally()].count(rank)
-      borough[instance.students[s].borough ?? "unknown", default: Tally()].count(rank)
-      cluster[instance.students[s].cluster, default: Tally()].count(rank)
-      for g in instance.students[s].groups { group[g, default: Tally()].count(rank) }
-      if instance.students[s].groups.isEmpty { group["none", default: Tally()].count(rank) }
     }
     students = outcomes.count
     placed = ranks.count + unlisted
@@ -88,7 +96,7 @@ public struct OutcomeMetrics: Hashable, Sendable, Codable {
     meanRank = ranks.isEmpty ? 0 : Double(ranks.reduce(0, +)) / Double(ranks.count)
     medianRank = Self.median(ranks)
     worstRank = worst
-    seats = instance.worksites.reduce(0) { $0 + $1.capacity }
+    seats = instance.worksites.withUnsafeBufferPointer { $0.reduce(0) { $0 + $1.capacity } }
     seatUtilisation = seats == 0 ? 0 : Double(placed) / Double(seats)
     meanDistanceKilometres = distanceCount == 0 ? nil : distanceSum / Double(distanceCount)
     equity = [

@@ -79,7 +79,7 @@ public struct PlacementSummary: Hashable, Sendable, Codable {
     self.blockingPairs = blockingPairs
     students = instance.students.count
     worksites = instance.worksites.count
-    seats = instance.worksites.reduce(0) { $0 + $1.capacity }
+    seats = metrics.seats
     var byReason: [String: Int] = [:]
     for case .unplaced(let reason) in outcomes {
       byReason[reason.rawValue, default: 0] += 1
@@ -93,9 +93,12 @@ public struct PlacementSummary: Hashable, Sendable, Codable {
       totalCost += rankCost.cost(ofRank: k + 1) * n
     }
     let count = metrics.placed
+    // Pairs counted by their set of reasons first: few distinct sets, many pairs.
+    var bySet = [Int](repeating: 0, count: 256)
+    for pair in instance.ineligibleChoices { bySet[Int(pair.reasons.rawValue)] += 1 }
     var ineligible: [String: Int] = [:]
-    for pair in instance.ineligibleChoices {
-      for code in pair.reasons.codes { ineligible[code, default: 0] += 1 }
+    for (bits, n) in bySet.enumerated() where n > 0 {
+      for code in Ineligibility(rawValue: UInt8(bits)).codes { ineligible[code, default: 0] += n }
     }
     placed = count
     unplaced = students - count
