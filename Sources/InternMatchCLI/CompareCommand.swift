@@ -67,7 +67,7 @@ struct CompareCommand: ParsableCommand {
           strategy: name.rawValue,
           metrics: OutcomeMetrics(instance: instance, placement: result.placement),
           rankCost: instance.objective(of: result.placement, rankCost: .linear).cost,
-          blockingPairs: instance.blockingPairCount(result.placement, seed: runSeed),
+          blockingPairs: instance.blockingPairCount(result, seed: runSeed),
           milliseconds: elapsed))
     }
     print(table.rendered(as: format), terminator: "")

@@ -122,7 +122,7 @@ struct SolveCommand: ParsableCommand {
         "read": milliseconds(start, afterRead), "solve": milliseconds(afterRead, afterSolve),
         "verify": milliseconds(beforeVerify, afterVerify),
       ],
-      blockingPairs: instance.blockingPairCount(result.placement, seed: runSeed ?? 0))
+      blockingPairs: instance.blockingPairCount(result, seed: runSeed ?? 0))
     summary.diagnostics = result.diagnostics
     for note in result.diagnostics { printError("note: \(note)") }
     summary.timingsMilliseconds["cross_check"] = crossCheckMilliseconds

@@ -43,8 +43,12 @@ enum StrategyName: String, CaseIterable, ExpressibleByArgument {
 }
 
 extension PlacementInstance {
-  /// Blocking pairs of `placement` with respect to the worksite priorities drawn with `seed`.
-  func blockingPairCount(_ placement: Placement, seed: UInt64) -> Int {
-    blockingPairs(in: placement, priorities: WorksitePriorities(instance: self, seed: seed)).count
+  /// Blocking pairs of `result` with respect to the worksite priorities drawn with `seed` (the
+  /// strategy's own, when it drew them with that seed).
+  func blockingPairCount(_ result: PlacementResult, seed: UInt64) -> Int {
+    let priorities =
+      result.priorities.flatMap { $0.seed == seed ? $0 : nil }
+      ?? WorksitePriorities(instance: self, seed: seed)
+    return blockingPairs(in: result.placement, priorities: priorities).count
   }
 }

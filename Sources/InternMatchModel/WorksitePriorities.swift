@@ -31,6 +31,8 @@ public struct WorksitePriorities: Sendable {
   /// Each student's priority tier: the index of their first priority group, or the number of
   /// groups when they belong to none.
   public let tier: [Int32]
+  /// The seed the lotteries were drawn from.
+  public let seed: UInt64
 
   /// Draws the lottery from `seed` and builds every key.
   public init(instance: PlacementInstance, seed: UInt64) {
@@ -82,6 +84,7 @@ public struct WorksitePriorities: Sendable {
     self.key = key
     self.lottery = lottery
     self.tier = tier
+    self.seed = seed
   }
 
   /// Students in sequential order: by priority tier, then lottery.

@@ -32,6 +32,9 @@ public struct PlacementResult: Sendable {
   /// What a coordinator must read about the run: school floors that could not be met and why,
   /// a branch-and-cut search stopped at its time limit with its gap. Empty for a clean run.
   public var diagnostics: [String]
+  /// The worksite priorities the strategy placed by, when it drew any (`stable`): blocking
+  /// pairs are measured against the same ones without drawing them again.
+  public var priorities: WorksitePriorities?
 
   /// Creates a result.
   public init(

@@ -39,10 +39,12 @@ public struct StableStrategy: PlacementStrategy {
     var run = DeferredAcceptance(instance: instance, priorities: priorities)
     run.propose()
     let placement = run.placement()
-    return PlacementResult(
+    var result = PlacementResult(
       placement: placement, objective: instance.objective(of: placement, rankCost: .linear),
       strategy: name, solver: "deferred-acceptance",
       statistics: ["proposals": run.proposals, "rejections": run.rejections])
+    result.priorities = priorities
+    return result
   }
 }
 
