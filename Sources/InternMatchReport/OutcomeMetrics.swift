@@ -57,10 +57,10 @@ public struct OutcomeMetrics: Hashable, Sendable, Codable {
     var unlisted = 0
     var distanceSum = 0.0
     var distanceCount = 0
-    var school: [String: Tally] = [:]
-    var borough: [String: Tally] = [:]
-    var cluster: [String: Tally] = [:]
-    var group: [String: Tally] = [:]
+    var school = TallyTable()
+    var borough = TallyTable()
+    var cluster = TallyTable()
+    var group = TallyTable()
     // Fields read in place: copying a `Student` or `Worksite` would retain every text in it.
     instance.students.withUnsafeBufferPointer { students in
       instance.worksites.withUnsafeBufferPointer { worksites in
@@ -74,13 +74,13 @@ public struct OutcomeMetrics: Hashable, Sendable, Codable {
               distanceCount += 1
             }
           }
-          school[students[s].school, default: Tally()].count(rank)
-          borough[students[s].borough ?? "unknown", default: Tally()].count(rank)
-          cluster[students[s].cluster, default: Tally()].count(rank)
+          school.count(students[s].school, rank: rank)
+          borough.count(students[s].borough ?? "unknown", rank: rank)
+          cluster.count(students[s].cluster, rank: rank)
           if students[s].groups.isEmpty {
-            group["none", default: Tally()].count(rank)
+            group.count("none", rank: rank)
           } else {
-            for g in students[s].groups { group[g, default: Tally()].count(rank) }
+            for g in students[s].groups { group.count(g, rank: rank) }
           }
         }
       }
@@ -100,39 +100,12 @@ public struct OutcomeMetrics: Hashable, Sendable, Codable {
     seatUtilisation = seats == 0 ? 0 : Double(placed) / Double(seats)
     meanDistanceKilometres = distanceCount == 0 ? nil : distanceSum / Double(distanceCount)
     equity = [
-      "school": Tally.breakdown(school), "borough": Tally.breakdown(borough),
-      "cluster": Tally.breakdown(cluster), "group": Tally.breakdown(group),
+      "school": school.breakdown, "borough": borough.breakdown, "cluster": cluster.breakdown,
+      "group": group.breakdown,
     ]
   }
 
   /// Students, placed and ranks summed for one value of a dimension.
-  private struct Tally {
-    var students = 0
-    var placed = 0
-    var ranked = 0
-    var rankSum = 0
-
-    /// Counts one student placed at `rank` (0 for unlisted), or unplaced.
-    mutating func count(_ rank: Int?) {
-      students += 1
-      guard let rank else { return }
-      placed += 1
-      if rank > 0 {
-        ranked += 1
-        rankSum += rank
-      }
-    }
-
-    static func breakdown(_ tallies: [String: Tally]) -> EquityBreakdown {
-      EquityBreakdown(
-        tallies.map { key, t in
-          EquityBreakdown.Row(
-            key: key, students: t.students, placed: t.placed,
-            meanRank: t.ranked == 0 ? 0 : Double(t.rankSum) / Double(t.ranked))
-        })
-    }
-  }
-
   private static func median(_ values: [Int]) -> Double {
     guard !values.isEmpty else { return 0 }
     let sorted = values.sorted()
