@@ -3,16 +3,22 @@ import InternMatchModel
 /// Typed access to the columns of a ``CSVTable`` by name, collecting every problem it meets.
 ///
 /// Columns are found by name in any order. A missing required column is an error; a column the
-/// format does not know is a warning. Empty cells mean "not given".
+/// format does not know is a warning. Empty cells mean "not given". Values are read from the
+/// field's bytes: a `String` is made only for text.
 ///
 /// ```swift
 /// var reader = ColumnReader(table, required: ["id"], optional: ["grade"])
-/// let grade = reader.integer(record, "grade")  // nil when empty; an error when not an integer
+/// let grade = reader.integer(record, reader["grade"])  // nil when empty; an error when not an integer
 /// ```
 struct ColumnReader {
+  /// A column by name, with its field index when the header has it.
+  struct Column {
+    let name: String
+    let field: Int?
+  }
+
   let table: CSVTable
   private(set) var issues: [DatasetIssue] = []
-  private var index: [String: Int] = [:]
   private var columns: [(name: String, length: Int, field: Int)] = []
 
   /// Whether every required column is present.
@@ -22,6 +28,7 @@ struct ColumnReader {
     self.table = table
     issues = table.issues
     let known = Set(required + optional)
+    var index: [String: Int] = [:]
     for (k, name) in table.header.enumerated() {
       if index[name] != nil {
         issues.append(
@@ -47,116 +54,217 @@ struct ColumnReader {
     }
   }
 
-  /// The 1-based column where field `name` of `record` starts, if the column exists.
-  /// The field index of column `name`: a scan of the few header names, cheaper than hashing
-  /// the name once per field of every record.
-  private func field(_ name: String) -> Int? {
+  /// A reader of the same table with no issues yet, to read a share of the records on another
+  /// thread; ``adopt(_:)`` takes its issues back.
+  func fresh() -> ColumnReader {
+    var copy = self
+    copy.issues = []
+    return copy
+  }
+
+  /// Appends the issues `other` (a ``fresh()`` copy) met.
+  mutating func adopt(_ other: ColumnReader) { issues += other.issues }
+
+  /// Column `name`: a scan of the few header names, cheaper than hashing the name.
+  subscript(name: String) -> Column {
     let length = name.utf8.count  // O(1); most names differ in length, sparing the comparison
     for column in columns where column.length == length && column.name == name {
-      return column.field
+      return Column(name: name, field: column.field)
     }
-    return nil
+    return Column(name: name, field: nil)
   }
 
+  /// The 1-based column where field `name` of `record` starts, if the column exists.
   func column(of name: String, in record: CSVTable.Record) -> Int? {
-    field(name).map { table.column(of: record, field: $0) }
+    column(of: self[name], in: record)
   }
 
-  /// The trimmed text of field `name`, or `nil` when the column is absent or the cell empty.
-  func text(_ record: CSVTable.Record, _ name: String) -> String? {
-    guard let k = field(name) else { return nil }
-    let value = record.field(k)
-    return value.isEmpty ? nil : value
+  private func column(of column: Column, in record: CSVTable.Record) -> Int? {
+    column.field.map { table.column(of: record, field: $0) }
+  }
+
+  /// The bytes of field `column` of `record` lent to `body`; `nil` when the column is absent.
+  func withBytes<R>(
+    _ record: CSVTable.Record, _ column: Column, _ body: (UnsafeBufferPointer<UInt8>) -> R
+  ) -> R? {
+    guard let k = column.field else { return nil }
+    return table.withBytes(of: record, field: k, body)
+  }
+
+  /// The trimmed text of field `column`, or `nil` when the column is absent or the cell empty.
+  func text(_ record: CSVTable.Record, _ column: Column) -> String? {
+    withBytes(record, column) { $0.isEmpty ? nil : String(decoding: $0, as: UTF8.self) } ?? nil
   }
 
   /// The text of a required field; an error and `""` when it is empty.
-  mutating func requiredText(_ record: CSVTable.Record, _ name: String) -> String {
-    if let value = text(record, name) { return value }
-    if field(name) != nil { report(.error, record, name, "\(name) is empty") }
+  mutating func requiredText(_ record: CSVTable.Record, _ column: Column) -> String {
+    if let value = text(record, column) { return value }
+    reportIfEmpty(record, column)
     return ""
+  }
+
+  /// Reports an empty required field (an absent column is reported once, on the header).
+  private mutating func reportIfEmpty(_ record: CSVTable.Record, _ column: Column) {
+    if column.field != nil { report(.error, record, column, "\(column.name) is empty") }
   }
 
   /// The integer in a required field; an error when it is empty or not an integer, and then
   /// `placeholder`, a valid value that raises no further error, so each mistake is reported once.
-  mutating func requiredInteger(_ record: CSVTable.Record, _ name: String, placeholder: Int)
+  mutating func requiredInteger(_ record: CSVTable.Record, _ column: Column, placeholder: Int)
     -> Int
   {
-    if text(record, name) == nil {
-      _ = requiredText(record, name)
+    guard withBytes(record, column, { !$0.isEmpty }) == true else {
+      reportIfEmpty(record, column)
       return placeholder
     }
-    return integer(record, name) ?? placeholder
+    return integer(record, column) ?? placeholder
   }
 
-  /// The integer in field `name`, `nil` when empty; an error when it is not an integer.
-  mutating func integer(_ record: CSVTable.Record, _ name: String) -> Int? {
-    guard let value = text(record, name) else { return nil }
-    guard let number = Int(value) else {
-      report(.error, record, name, "\(name) '\(value)' is not an integer")
+  /// The integer in field `column`, `nil` when empty; an error when it is not an integer.
+  mutating func integer(_ record: CSVTable.Record, _ column: Column) -> Int? {
+    guard let parsed = withBytes(record, column, Self.integer), let parsed else { return nil }
+    guard let number = parsed.value else {
+      report(.error, record, column, "\(column.name) '\(parsed.text)' is not an integer")
       return nil
     }
     return number
   }
 
-  /// The number in field `name`, `nil` when empty; an error when it is not a finite number.
-  mutating func number(_ record: CSVTable.Record, _ name: String) -> Double? {
-    guard let value = text(record, name) else { return nil }
-    guard let number = Double(value), number.isFinite else {
-      report(.error, record, name, "\(name) '\(value)' is not a number")
+  /// The number in field `column`, `nil` when empty; an error when it is not a finite number.
+  mutating func number(_ record: CSVTable.Record, _ column: Column) -> Double? {
+    guard let parsed = withBytes(record, column, Self.number), let parsed else { return nil }
+    guard let number = parsed.value, number.isFinite else {
+      report(.error, record, column, "\(column.name) '\(parsed.text)' is not a number")
       return nil
     }
     return number
   }
 
-  /// The `;`-separated items of field `name`, trimmed, empty items dropped.
+  /// `Int(text)` of non-empty `bytes` (`nil` when empty), with the text for a message.
+  ///
+  /// - Complexity: O(k) for k bytes; up to 18 digits with an optional sign are read from the
+  ///   bytes, anything else goes through `Int(String)`, so the result is always the same.
+  private static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> (
+    value: Int?, text: String
+  )? {
+    guard let first = bytes.first else { return nil }
+    let sign = first == UInt8(ascii: "-") || first == UInt8(ascii: "+") ? 1 : 0
+    if (1...18).contains(bytes.count - sign) {
+      var value = 0
+      var plain = true
+      for b in bytes[sign...] {
+        let digit = b &- UInt8(ascii: "0")
+        guard digit <= 9 else {
+          plain = false
+          break
+        }
+        value = value * 10 + Int(digit)
+      }
+      if plain { return (first == UInt8(ascii: "-") ? -value : value, "") }
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
+    return (Int(text), text)
+  }
+
+  /// `Double(text)` of non-empty `bytes` (`nil` when empty), with the text for a message.
+  ///
+  /// - Complexity: O(k) for k bytes. A plain decimal (`-`, digits, `.`, digits) of at most 15
+  ///   digits is an exact integer over an exact power of ten, and their quotient is rounded
+  ///   correctly, as `Double(String)` rounds; anything else goes through `Double(String)`.
+  private static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> (
+    value: Double?, text: String
+  )? {
+    guard let first = bytes.first else { return nil }
+    let negative = first == UInt8(ascii: "-")
+    var mantissa = 0
+    var digits = 0
+    var fraction = -1  // digits after the point, once there is one
+    var plain = bytes.count <= 17
+    for b in bytes[(negative ? 1 : 0)...] where plain {
+      let digit = b &- UInt8(ascii: "0")
+      if digit <= 9 {
+        mantissa = mantissa * 10 + Int(digit)
+        digits += 1
+        if fraction >= 0 { fraction += 1 }
+      } else if b == UInt8(ascii: "."), fraction < 0, digits > 0 {
+        fraction = 0
+      } else {
+        plain = false
+      }
+    }
+    if plain, digits > 0, digits <= 15, fraction != 0 {
+      let value = Double(mantissa) / powersOfTen[max(fraction, 0)]
+      return (negative ? -value : value, "")
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
+    return (Double(text), text)
+  }
+
+  /// 10⁰ … 10¹⁵, all exact doubles.
+  private static let powersOfTen: [Double] = [
+    1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+  ]
+
+  /// The `;`-separated items of field `column`, trimmed, empty items dropped.
+  func list(_ record: CSVTable.Record, _ column: Column) -> [String] {
+    withBytes(record, column) { bytes in
+      var items: [String] = []
+      items.reserveCapacity(Self.itemCount(bytes))
+      Self.forEachItem(of: bytes) { items.append(String(decoding: $0, as: UTF8.self)) }
+      return items
+    } ?? []
+  }
+
+  /// An upper bound on the items of a list: its separators plus one.
+  static func itemCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    1 + bytes.count { $0 == UInt8(ascii: ";") }
+  }
+
+  /// Calls `body` with each `;`-separated item of `bytes`, trimmed, empty items skipped.
   ///
   /// - Complexity: O(length of the field); the split is on UTF-8 bytes (`;`, space and tab are
-  ///   ASCII and never part of a multi-byte character), not on `Character`s.
-  func list(_ record: CSVTable.Record, _ name: String) -> [String] {
-    guard var value = text(record, name) else { return [] }
-    return value.withUTF8 { bytes in
-      let isSpace = { (b: UInt8) in b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
-      var items: [String] = []
-      items.reserveCapacity(1 + bytes.count { $0 == UInt8(ascii: ";") })
-      var start = 0
-      while start <= bytes.count {
-        var end = start
-        while end < bytes.count, bytes[end] != UInt8(ascii: ";") { end += 1 }
-        var a = start
-        var b = end
-        while a < b, isSpace(bytes[a]) { a += 1 }
-        while b > a, isSpace(bytes[b - 1]) { b -= 1 }
-        // The field is valid UTF-8 and the cuts are at ASCII bytes: each item is too.
-        if a < b {
-          items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self))
-        }
-        start = end + 1
-      }
-      return items
+  ///   ASCII and never part of a multi-byte character), so each item of valid UTF-8 is valid.
+  static func forEachItem(
+    of bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+  ) {
+    let isSpace = { (b: UInt8) in b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+    var start = 0
+    while start <= bytes.count {
+      var end = start
+      while end < bytes.count, bytes[end] != UInt8(ascii: ";") { end += 1 }
+      var a = start
+      var b = end
+      while a < b, isSpace(bytes[a]) { a += 1 }
+      while b > a, isSpace(bytes[b - 1]) { b -= 1 }
+      if a < b { body(UnsafeBufferPointer(rebasing: bytes[a..<b])) }
+      start = end + 1
     }
   }
 
   /// A coordinate from the `lat` and `lon` fields; an error when only one is given.
-  mutating func coordinate(_ record: CSVTable.Record) -> Coordinate? {
-    let lat = number(record, "lat")
-    let lon = number(record, "lon")
-    switch (lat, lon) {
-    case (let lat?, let lon?): return Coordinate(latitude: lat, longitude: lon)
+  mutating func coordinate(_ record: CSVTable.Record, lat: Column, lon: Column) -> Coordinate? {
+    let latitude = number(record, lat)
+    let longitude = number(record, lon)
+    switch (latitude, longitude) {
+    case (let latitude?, let longitude?):
+      return Coordinate(latitude: latitude, longitude: longitude)
     case (nil, nil): return nil
     default:
-      if text(record, "lat") != nil, text(record, "lon") != nil { return nil }  // already reported
-      report(.error, record, lat == nil ? "lon" : "lat", "lat and lon must be given together")
+      if text(record, lat) != nil, text(record, lon) != nil { return nil }  // already reported
+      report(
+        .error, record, latitude == nil ? lon : lat, "lat and lon must be given together")
       return nil
     }
   }
 
-  /// Records an issue at field `name` of `record`.
+  /// Records an issue at field `column` of `record`.
   mutating func report(
-    _ severity: InstanceIssue.Severity, _ record: CSVTable.Record, _ name: String, _ message: String
+    _ severity: InstanceIssue.Severity, _ record: CSVTable.Record, _ column: Column,
+    _ message: String
   ) {
     issues.append(
       DatasetIssue(
-        severity, file: table.file, line: record.line, column: column(of: name, in: record),
+        severity, file: table.file, line: record.line, column: self.column(of: column, in: record),
         message))
   }
 }

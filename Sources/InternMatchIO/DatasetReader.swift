@@ -97,27 +97,38 @@ public enum DatasetReader {
     guard missing.isEmpty else { throw DatasetError(.missingInput, issues: missing + issues) }
 
     let (clusterReader, clusterRows) = rows(of: clusterTable, clusterColumns) { r, c in
-      Cluster(id: c.requiredText(r, "id"), name: c.requiredText(r, "name"))
+      Cluster(id: c.requiredText(r, c["id"]), name: c.requiredText(r, c["name"]))
     }
     let clusters = clusterTable == nil ? Cluster.nycDefaults : clusterRows
-    let (studentReader, students) = rows(of: studentTable, studentColumns, readStudent)
+    // Worksites and students first: list entries and rankings resolve against their ids.
     let (worksiteReader, worksites) = rows(of: worksiteTable, worksiteColumns, readWorksite)
-    let (rankingReader, rankings) = rows(of: rankingTable, rankingColumns) { r, c in
-      WorksiteRanking(
-        worksite: c.requiredText(r, "worksite"), student: c.requiredText(r, "student"),
-        rank: c.requiredInteger(r, "rank", placeholder: 1))
-    }
+    let worksiteIndex = IdentifierIndex(
+      ids: worksites.map(\.id),
+      referencesAreASCII: studentTable?.isASCII != false && rankingTable?.isASCII != false)
+    let (studentReader, students, studentParts) = rows(
+      of: studentTable, studentColumns, start: { StudentRows($0, worksites: worksiteIndex) },
+      { $0.read($1, &$2) })
+    let studentIndex = IdentifierIndex(
+      ids: students.map(\.id), referencesAreASCII: rankingTable?.isASCII != false)
+    let (rankingReader, rankings, rankingParts) = rows(
+      of: rankingTable, rankingColumns,
+      start: { RankingRows($0, worksites: worksiteIndex, students: studentIndex) },
+      { $0.read($1, &$2) })
+    let references = ResolvedReferences(
+      preferences: studentParts.flatMap(\.listed), rankings: rankingParts.flatMap(\.resolved),
+      setNumbers: StudentRows.setNumbers(of: studentParts))
 
     let (employerReader, employers) = rows(of: employerTable, employerColumns) { r, c in
       EmployerCapacity(
-        employer: c.requiredText(r, "id"),
-        capacity: c.requiredInteger(r, "capacity", placeholder: 0))
+        employer: c.requiredText(r, c["id"]),
+        capacity: c.requiredInteger(r, c["capacity"], placeholder: 0))
     }
     let (linkReader, links) = rows(of: linkTable, linkColumns) { r, c in
-      StudentLink(first: c.requiredText(r, "student_a"), second: c.requiredText(r, "student_b"))
+      StudentLink(
+        first: c.requiredText(r, c["student_a"]), second: c.requiredText(r, c["student_b"]))
     }
     let (pinReader, pins) = rows(of: pinTable, pinColumns) { r, c in
-      Pin(student: c.requiredText(r, "student"), worksite: c.requiredText(r, "worksite"))
+      Pin(student: c.requiredText(r, c["student"]), worksite: c.requiredText(r, c["worksite"]))
     }
     let readers = Readers(
       clusters: clusterReader, students: studentReader, worksites: worksiteReader,
@@ -133,7 +144,7 @@ public enum DatasetReader {
     do {
       let instance = try PlacementInstance(
         students: students, worksites: worksites, clusters: clusters, rankings: rankings,
-        policy: policy, rules: rules)
+        policy: policy, rules: rules, references: references)
       issues += instance.warnings.map { locate($0, in: readers) }
       if issues.contains(where: { $0.severity == .error }) {
         throw DatasetError(.badData, issues: sorted(issues))
@@ -157,48 +168,197 @@ public enum DatasetReader {
     of table: CSVTable?, _ columns: (required: [String], optional: [String]),
     _ make: (CSVTable.Record, inout ColumnReader) -> T
   ) -> (ColumnReader?, [T]) {
-    guard let table else { return (nil, []) }
-    var reader = ColumnReader(table, required: columns.required, optional: columns.optional)
-    guard reader.hasRequiredColumns else { return (reader, []) }
-    let values = table.records.map { make($0, &reader) }
+    let (reader, values, _) = rows(of: table, columns, start: { _ in () }) { _, r, c in
+      make(r, &c)
+    }
     return (reader, values)
   }
 
-  private static func readStudent(_ r: CSVTable.Record, _ c: inout ColumnReader) -> Student {
-    Student(
-      id: c.requiredText(r, "id"), school: c.requiredText(r, "school"),
-      cluster: c.requiredText(r, "cluster"), grade: c.integer(r, "grade"), age: c.integer(r, "age"),
-      borough: c.text(r, "borough"), location: c.coordinate(r),
-      credentials: Set(c.list(r, "credentials")), groups: Set(c.list(r, "groups")),
-      availability: Set(c.list(r, "availability")), preferences: c.list(r, "preferences"))
+  /// Reads every record of `table` with `make` when its required columns are present, in
+  /// shares read at once, each from a ``ColumnReader/fresh()`` reader and a state that
+  /// `start` makes; returns the reader holding every issue, the values, and each share's final
+  /// state, all in record order, as one serial pass would give them.
+  ///
+  /// - Complexity: O(records) calls of `make`, on up to as many threads as there are cores.
+  private static func rows<State, T>(
+    of table: CSVTable?, _ columns: (required: [String], optional: [String]),
+    start: (ColumnReader) -> State, _ make: (inout State, CSVTable.Record, inout ColumnReader) -> T
+  ) -> (ColumnReader?, [T], [State]) {
+    guard let table else { return (nil, [], []) }
+    var reader = ColumnReader(table, required: columns.required, optional: columns.optional)
+    guard reader.hasRequiredColumns else { return (reader, [], []) }
+    let records = table.records
+    let shares = shareCount(records.count)
+    let base = reader
+    let parts = concurrentMap(shares) { k in
+      var shareReader = base.fresh()
+      var state = start(shareReader)
+      var values: [T] = []
+      let share = records.count * k / shares..<records.count * (k + 1) / shares
+      values.reserveCapacity(share.count)
+      for r in records[share] { values.append(make(&state, r, &shareReader)) }
+      return (reader: shareReader, values: values, state: state)
+    }
+    var values: [T] = []
+    values.reserveCapacity(records.count)
+    for part in parts {
+      reader.adopt(part.reader)
+      values += part.values
+    }
+    return (reader, values, parts.map(\.state))
+  }
+
+  /// Reads students, each list entry resolved to a worksite from its bytes and each repeated
+  /// text or set of texts made once.
+  private struct StudentRows {
+    let id, school, cluster, grade, age, borough, lat, lon: ColumnReader.Column
+    let credentials, groups, availability, preferences: ColumnReader.Column
+    let worksites: IdentifierIndex
+    var texts = Interner<String>()
+    var sets = Interner<Set<String>>()
+    /// The worksite of every list entry read so far (-1 when unknown).
+    var listed: [Int32] = []
+    /// The number of the credentials and of the free blocks of each student read so far
+    /// (equal numbers, equal sets; -1 when empty).
+    var setNumbers: [(credentials: Int32, availability: Int32)] = []
+
+    init(_ c: ColumnReader, worksites: IdentifierIndex) {
+      (id, school, cluster, grade, age) = (c["id"], c["school"], c["cluster"], c["grade"], c["age"])
+      (borough, lat, lon) = (c["borough"], c["lat"], c["lon"])
+      (credentials, groups, availability) = (c["credentials"], c["groups"], c["availability"])
+      preferences = c["preferences"]
+      self.worksites = worksites
+    }
+
+    /// The set numbers of every share, in order, renumbered so that numbers of different
+    /// shares differ.
+    static func setNumbers(of shares: [StudentRows]) -> [(credentials: Int32, availability: Int32)]
+    {
+      var numbers: [(credentials: Int32, availability: Int32)] = []
+      numbers.reserveCapacity(shares.reduce(0) { $0 + $1.setNumbers.count })
+      var offset: Int32 = 0
+      for share in shares {
+        func shifted(_ n: Int32) -> Int32 { n < 0 ? n : n + offset }
+        numbers += share.setNumbers.lazy.map { (shifted($0.credentials), shifted($0.availability)) }
+        offset += Int32(share.sets.count)
+      }
+      return numbers
+    }
+
+    mutating func read(_ r: CSVTable.Record, _ c: inout ColumnReader) -> Student {
+      let id = c.requiredText(r, id)
+      let school = text(r, school, &c, required: true) ?? ""
+      let cluster = text(r, cluster, &c, required: true) ?? ""
+      let (grade, age) = (c.integer(r, grade), c.integer(r, age))
+      let borough = text(r, borough, &c, required: false)
+      let location = c.coordinate(r, lat: lat, lon: lon)
+      let held = set(r, credentials, c)
+      let groups = set(r, groups, c).value
+      let free = set(r, availability, c)
+      setNumbers.append((held.number, free.number))
+      return Student(
+        id: id, school: school, cluster: cluster, grade: grade, age: age, borough: borough,
+        location: location, credentials: held.value, groups: groups, availability: free.value,
+        preferences: list(r, c))
+    }
+
+    /// The text of field `column`, made once per distinct text; as ``ColumnReader`` reads it.
+    private mutating func text(
+      _ r: CSVTable.Record, _ column: ColumnReader.Column, _ c: inout ColumnReader,
+      required: Bool
+    ) -> String? {
+      let value =
+        c.withBytes(r, column) { bytes in
+          bytes.isEmpty
+            ? nil : texts.value(of: bytes) { String(decoding: $0, as: UTF8.self) }.value
+        } ?? nil
+      return value ?? (required ? c.requiredText(r, column) : nil)
+    }
+
+    /// The set of the items of field `column`, made once per distinct field, and its number
+    /// (-1 when the field is empty).
+    private mutating func set(
+      _ r: CSVTable.Record, _ column: ColumnReader.Column, _ c: ColumnReader
+    ) -> (value: Set<String>, number: Int32) {
+      c.withBytes(r, column) { bytes in
+        guard !bytes.isEmpty else { return ([], -1) }
+        let (value, number) = sets.value(of: bytes) { _ in Set(c.list(r, column)) }
+        return (value, Int32(number))
+      } ?? ([], -1)
+    }
+
+    /// The list entries: a known worksite's id is its own `String`, not a new one.
+    private mutating func list(_ r: CSVTable.Record, _ c: ColumnReader) -> [String] {
+      c.withBytes(r, preferences) { bytes in
+        var entries: [String] = []
+        entries.reserveCapacity(ColumnReader.itemCount(bytes))
+        ColumnReader.forEachItem(of: bytes) { item in
+          let (name, j) = worksites.resolve(item)
+          entries.append(name)
+          listed.append(j)
+        }
+        return entries
+      } ?? []
+    }
+  }
+
+  /// Reads rankings, each id resolved to a worksite or student from its bytes.
+  private struct RankingRows {
+    let worksite, student, rank: ColumnReader.Column
+    let worksites, students: IdentifierIndex
+    /// The worksite and student of every ranking read so far (-1 when unknown).
+    var resolved: [(worksite: Int32, student: Int32)] = []
+
+    init(_ c: ColumnReader, worksites: IdentifierIndex, students: IdentifierIndex) {
+      (worksite, student, rank) = (c["worksite"], c["student"], c["rank"])
+      (self.worksites, self.students) = (worksites, students)
+    }
+
+    mutating func read(_ r: CSVTable.Record, _ c: inout ColumnReader) -> WorksiteRanking {
+      let w = Self.reference(r, worksite, in: worksites, &c)
+      let s = Self.reference(r, student, in: students, &c)
+      resolved.append((w.record, s.record))
+      return WorksiteRanking(
+        worksite: w.name, student: s.name, rank: c.requiredInteger(r, rank, placeholder: 1))
+    }
+
+    /// The id in a required field (an error and `""` when empty) and the record it names.
+    private static func reference(
+      _ r: CSVTable.Record, _ column: ColumnReader.Column, in index: IdentifierIndex,
+      _ c: inout ColumnReader
+    ) -> (name: String, record: Int32) {
+      let found = c.withBytes(r, column) { $0.isEmpty ? nil : index.resolve($0) } ?? nil
+      return found ?? (c.requiredText(r, column), -1)
+    }
   }
 
   private static func readWorksite(_ r: CSVTable.Record, _ c: inout ColumnReader) -> Worksite {
     var kind = WorksiteKind.internship
-    if let text = c.text(r, "kind") {
+    if let text = c.text(r, c["kind"]) {
       if let k = WorksiteKind(rawValue: text) {
         kind = k
       } else {
         c.report(
-          .error, r, "kind",
+          .error, r, c["kind"],
           "kind '\(text)' is not one of \(WorksiteKind.allCases.map(\.rawValue).joined(separator: ", "))"
         )
       }
     }
     return Worksite(
-      id: c.requiredText(r, "id"), employer: c.text(r, "employer"),
-      cluster: c.requiredText(r, "cluster"),
-      capacity: c.requiredInteger(r, "capacity", placeholder: 0),
-      borough: c.text(r, "borough"), location: c.coordinate(r),
-      minimumAge: c.integer(r, "min_age") ?? 0, minimumGrade: c.integer(r, "min_grade") ?? 0,
-      requiredCredentials: Set(c.list(r, "requires")), schedule: Set(c.list(r, "schedule")),
-      kind: kind, maxPerSchool: c.integer(r, "max_per_school"),
-      minimumGroupSize: c.integer(r, "min_group"), reserves: readReserves(r, &c))
+      id: c.requiredText(r, c["id"]), employer: c.text(r, c["employer"]),
+      cluster: c.requiredText(r, c["cluster"]),
+      capacity: c.requiredInteger(r, c["capacity"], placeholder: 0),
+      borough: c.text(r, c["borough"]), location: c.coordinate(r, lat: c["lat"], lon: c["lon"]),
+      minimumAge: c.integer(r, c["min_age"]) ?? 0,
+      minimumGrade: c.integer(r, c["min_grade"]) ?? 0,
+      requiredCredentials: Set(c.list(r, c["requires"])), schedule: Set(c.list(r, c["schedule"])),
+      kind: kind, maxPerSchool: c.integer(r, c["max_per_school"]),
+      minimumGroupSize: c.integer(r, c["min_group"]), reserves: readReserves(r, &c))
   }
 
   /// Reserves written `group:seats` or `group:share%`, separated by `;` (`ell:3;iep:20%`).
   private static func readReserves(_ r: CSVTable.Record, _ c: inout ColumnReader) -> [SeatReserve] {
-    c.list(r, "reserve").compactMap { item in
+    c.list(r, c["reserve"]).compactMap { item in
       let parts = item.split(separator: ":", maxSplits: 1).map { String($0).trimmingSpaces() }
       if parts.count == 2, !parts[0].isEmpty {
         if parts[1].hasSuffix("%"), let p = Double(parts[1].dropLast()) {
@@ -207,7 +367,8 @@ public enum DatasetReader {
         if let n = Int(parts[1]) { return SeatReserve(group: parts[0], seats: .seats(n)) }
       }
       c.report(
-        .error, r, "reserve", "reserve '\(item)' is not group:seats or group:share% (e.g. ell:3)")
+        .error, r, c["reserve"], "reserve '\(item)' is not group:seats or group:share% (e.g. ell:3)"
+      )
       return nil
     }
   }

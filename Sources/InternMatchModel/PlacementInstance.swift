@@ -55,38 +55,30 @@ public struct PlacementInstance: Sendable {
     students: [Student], worksites: [Worksite], clusters: [Cluster] = Cluster.nycDefaults,
     rankings: [WorksiteRanking] = [], policy: Policy = Policy(), rules: PlacementRules = .init()
   ) throws(InstanceValidationError) {
+    try self.init(
+      students: students, worksites: worksites, clusters: clusters, rankings: rankings,
+      policy: policy, rules: rules, references: nil)
+  }
+
+  /// Builds and validates an instance whose list entries and rankings a reader has already
+  /// resolved to indices (`nil`: look them up in ``studentIndex`` and ``worksiteIndex``).
+  ///
+  /// `references` must name what the lookups would: the first student or worksite with the id.
+  ///
+  /// - Throws: ``InstanceValidationError`` listing every error and warning, when any error is
+  ///   found.
+  package init(
+    students: [Student], worksites: [Worksite], clusters: [Cluster], rankings: [WorksiteRanking],
+    policy: Policy, rules: PlacementRules, references: ResolvedReferences?
+  ) throws(InstanceValidationError) {
     var issues: [InstanceIssue] = []
     let clusterIDs = Self.validate(clusters: clusters, into: &issues)
 
     var studentIndex: [String: Int] = [:]
     studentIndex.reserveCapacity(students.count)
-    for (i, s) in students.enumerated() {
-      if s.id.isEmpty {
-        issues.append(.init(.error, .student(i), field: "id", "student id is empty"))
-      } else if let first = studentIndex[s.id] {
-        issues.append(
-          .init(
-            .error, .student(i), field: "id",
-            "duplicate student id '\(s.id)' (first at record \(first + 1))"))
-      } else {
-        studentIndex[s.id] = i
-      }
-      if !clusterIDs.contains(s.cluster) {
-        issues.append(
-          .init(.error, .student(i), field: "cluster", "unknown cluster '\(s.cluster)'"))
-      }
-      if let g = s.grade, g < 0 {
-        issues.append(.init(.error, .student(i), field: "grade", "grade \(g) is negative"))
-      }
-      if let a = s.age, a < 0 {
-        issues.append(.init(.error, .student(i), field: "age", "age \(a) is negative"))
-      }
-      if let p = s.location, !p.isValid {
-        issues.append(
-          .init(
-            .error, .student(i), field: "lat",
-            "coordinates (\(p.latitude), \(p.longitude)) are out of range"))
-      }
+    for i in students.indices {
+      Self.validate(
+        student: students[i], at: i, clusters: clusterIDs, index: &studentIndex, into: &issues)
     }
 
     var worksiteIndex: [String: Int] = [:]
@@ -135,8 +127,13 @@ public struct PlacementInstance: Sendable {
           "the distance limit must be positive, not \(limit)"))
     }
 
+    let references =
+      references
+      ?? ResolvedReferences(
+        students: students, rankings: rankings, studentIndex: studentIndex,
+        worksiteIndex: worksiteIndex)
     let (validRankings, rankingIndices) = Self.validate(
-      rankings: rankings, students: studentIndex, worksites: worksiteIndex, into: &issues)
+      rankings: rankings, resolved: references.rankings, into: &issues)
     let resolved = Self.resolve(
       rules, students: studentIndex, roster: students, worksites: worksites,
       reservesRevert: policy.reservesRevert,
@@ -147,59 +144,9 @@ public struct PlacementInstance: Sendable {
       throw InstanceValidationError(issues: issues)
     }
 
-    // Resolve lists into eligible choices (CSR) and ineligible pairs.
-    var offsets = [0]
-    offsets.reserveCapacity(students.count + 1)
-    var choiceWorksite: [Int32] = []
-    var choiceRank: [Int32] = []
-    let entryEstimate = students.reduce(0) { $0 + $1.preferences.count }
-    choiceWorksite.reserveCapacity(entryEstimate)
-    choiceRank.reserveCapacity(entryEstimate)
-    var ineligible: [IneligibleChoice] = []
-    var listed = [Int32](repeating: 0, count: students.count)
-    // The last student whose list named each worksite: a duplicate check without hashing.
-    var seenBy = [Int](repeating: -1, count: worksites.count)
-    let longestList = students.reduce(0) { max($0, $1.preferences.count) }
-    // Worksites borrowed through a buffer, so eligibility checks copy none.
-    worksites.withUnsafeBufferPointer { sites in
-      for (i, s) in students.enumerated() {
-        for (position, id) in s.preferences.enumerated() {
-          let rank = position + 1
-          guard let j = worksiteIndex[id] else {
-            issues.append(
-              .init(
-                .warning, .student(i), field: "preferences",
-                "unknown worksite '\(id)' at rank \(rank) skipped"))
-            continue
-          }
-          guard seenBy[j] != i else {
-            issues.append(
-              .init(
-                .warning, .student(i), field: "preferences",
-                "duplicate worksite '\(id)' at rank \(rank) skipped"))
-            continue
-          }
-          seenBy[j] = i
-          listed[i] += 1
-          let why = Ineligibility.check(student: s, worksite: sites[j], policy: policy)
-          if why.isEmpty {
-            choiceWorksite.append(Int32(j))
-            choiceRank.append(Int32(rank))
-          } else {
-            ineligible.append(IneligibleChoice(student: i, worksite: j, rank: rank, reasons: why))
-          }
-        }
-        if policy.placeUnranked, listed[i] == 0 {
-          for (j, rank) in Self.unrankedChoices(
-            for: s, worksites: worksites, policy: policy, after: longestList)
-          {
-            choiceWorksite.append(Int32(j))
-            choiceRank.append(Int32(rank))
-          }
-        }
-        offsets.append(choiceWorksite.count)
-      }
-    }
+    let lists = Self.resolveLists(
+      of: students, worksites: worksites, policy: policy, references: references)
+    issues += lists.warnings
 
     self.students = students
     self.worksites = worksites
@@ -209,14 +156,48 @@ public struct PlacementInstance: Sendable {
     self.policy = policy
     self.studentIndex = studentIndex
     self.worksiteIndex = worksiteIndex
-    self.choices = ChoiceTable(offsets: offsets, worksite: choiceWorksite, rank: choiceRank)
-    self.ineligibleChoices = ineligible
-    self.listedCount = listed
+    self.choices = lists.choices
+    self.ineligibleChoices = lists.ineligible
+    self.listedCount = lists.listed
     self.warnings = issues
     self.rules = rules
     self.pinnedWorksite = resolved.pinned
     self.linkedPairs = resolved.links
     self.employerLimit = resolved.employerLimit
+  }
+
+  /// Checks a student's own fields and enters its id in `index` (the first record with an id
+  /// keeps it).
+  private static func validate(
+    student s: Student, at i: Int, clusters: Set<String>, index: inout [String: Int],
+    into issues: inout [InstanceIssue]
+  ) {
+    if s.id.isEmpty {
+      issues.append(.init(.error, .student(i), field: "id", "student id is empty"))
+    } else if let first = index[s.id] {
+      issues.append(
+        .init(
+          .error, .student(i), field: "id",
+          "duplicate student id '\(s.id)' (first at record \(first + 1))"))
+    } else {
+      index[s.id] = i
+    }
+    if !clusters.contains(s.cluster) {
+      issues.append(
+        .init(.error, .student(i), field: "cluster", "unknown cluster '\(s.cluster)'"))
+    }
+    if let g = s.grade, g < 0 {
+      issues.append(.init(.error, .student(i), field: "grade", "grade \(g) is negative"))
+    }
+    if let a = s.age, a < 0 {
+      issues.append(.init(.error, .student(i), field: "age", "age \(a) is negative"))
+    }
+    if let p = s.location, !p.isValid {
+      issues.append(
+        .init(
+          .error, .student(i), field: "lat",
+          "coordinates (\(p.latitude), \(p.longitude)) are out of range"))
+    }
   }
 
   private static func validate(clusters: [Cluster], into issues: inout [InstanceIssue]) -> Set<
@@ -234,7 +215,7 @@ public struct PlacementInstance: Sendable {
   }
 
   private static func validate(
-    rankings: [WorksiteRanking], students: [String: Int], worksites: [String: Int],
+    rankings: [WorksiteRanking], resolved: [(worksite: Int32, student: Int32)],
     into issues: inout [InstanceIssue]
   ) -> ([WorksiteRanking], [(worksite: Int32, student: Int32, rank: Int32)]) {
     var valid: [WorksiteRanking] = []
@@ -250,8 +231,8 @@ public struct PlacementInstance: Sendable {
           .init(.error, .ranking(k), field: "rank", "rank \(r.rank) must be 1 or more"))
         ok = false
       }
-      let w = worksites[r.worksite]
-      let s = students[r.student]
+      let w = resolved[k].worksite < 0 ? nil : Int(resolved[k].worksite)
+      let s = resolved[k].student < 0 ? nil : Int(resolved[k].student)
       if w == nil {
         issues.append(
           .init(
@@ -284,5 +265,48 @@ public struct PlacementInstance: Sendable {
       }
     }
     return (valid, indices)
+  }
+}
+
+/// The worksite and student that each list entry and ranking names, as indices, and which
+/// students hold equal sets: what a reader that found the ids in the file's bytes hands to
+/// ``PlacementInstance``, which then looks up no id again.
+package struct ResolvedReferences: Sendable {
+  /// The worksite of every list entry, the students' lists one after another; -1 when unknown.
+  package var preferences: [Int32]
+  /// The worksite and the student of every ranking; -1 when unknown.
+  package var rankings: [(worksite: Int32, student: Int32)]
+  /// For each student, a number for its credentials and one for its free blocks (-1: none):
+  /// equal numbers stand for equal sets, so eligibility turns each set into bits once. Empty
+  /// when not known.
+  package var setNumbers: [(credentials: Int32, availability: Int32)]
+
+  /// Wraps indices found by a reader.
+  package init(
+    preferences: [Int32], rankings: [(worksite: Int32, student: Int32)],
+    setNumbers: [(credentials: Int32, availability: Int32)]
+  ) {
+    self.preferences = preferences
+    self.rankings = rankings
+    self.setNumbers = setNumbers
+  }
+
+  /// Looks every id up in an instance's indices.
+  ///
+  /// - Complexity: O(L + R) hash lookups for L list entries and R rankings.
+  init(
+    students: [Student], rankings: [WorksiteRanking], studentIndex: [String: Int],
+    worksiteIndex: [String: Int]
+  ) {
+    func index(_ found: Int?) -> Int32 { found.map { Int32($0) } ?? -1 }
+    preferences = []
+    preferences.reserveCapacity(students.reduce(0) { $0 + $1.preferences.count })
+    for s in students {
+      for id in s.preferences { preferences.append(index(worksiteIndex[id])) }
+    }
+    self.rankings = rankings.map {
+      (index(worksiteIndex[$0.worksite]), index(studentIndex[$0.student]))
+    }
+    setNumbers = []
   }
 }

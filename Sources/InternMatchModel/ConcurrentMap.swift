@@ -1,0 +1,33 @@
+import Foundation
+
+/// `body(0) ..< body(count)`, computed at once on up to `count` threads and returned in order.
+///
+/// `body` must be safe to run concurrently with itself: each call may read shared state but
+/// writes only what it returns. One call runs on the caller's thread, with no dispatch.
+///
+/// ```swift
+/// let halves = concurrentMap(2) { k in parse(ranges[k]) }
+/// ```
+///
+/// - Complexity: the slowest call, plus a few microseconds to start the threads.
+package func concurrentMap<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
+  if count == 1 { return [body(0)] }
+  return withoutActuallyEscaping(body) { body in
+    let results = UnsafeMutablePointer<T>.allocate(capacity: count)
+    defer { results.deallocate() }
+    // Each iteration initializes only its own element, and `concurrentPerform` returns after
+    // the last one: no two threads touch the same memory.
+    nonisolated(unsafe) let body = body
+    nonisolated(unsafe) let shared = results
+    DispatchQueue.concurrentPerform(iterations: count) { k in
+      (shared + k).initialize(to: body(k))
+    }
+    return (0..<count).map { (results + $0).move() }
+  }
+}
+
+/// How many shares to cut `count` items into: one per core, each of at least `minimum` items
+/// (below that, starting a thread costs more than it saves).
+package func shareCount(_ count: Int, minimum: Int = 8192) -> Int {
+  max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / minimum))
+}
