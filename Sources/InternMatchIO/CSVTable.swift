@@ -219,11 +219,14 @@ private struct CSVScanner {
     guard n >= Self.splitThreshold, let base = bytes.baseAddress,
       memchr(base, Int32(Self.quote), n) == nil,
       let cut = memchr(base + n / 2, Int32(Self.lf), n - n / 2)
-    else { return try scan(start..<n, line: 1) }
+    else { return try scan(start..<n, line: 1, linesAfter: 0) }
     let middle = UnsafeRawPointer(base).distance(to: cut) + 1
     let ranges = [start..<middle, middle..<n]
     let halves = concurrentMap(2) { k in
-      Result { () throws(DatasetIssue) in try scan(ranges[k], line: 1) }
+      Result { () throws(DatasetIssue) in
+        // The first half makes room for the second's fields, which are appended to it.
+        try scan(ranges[k], line: 1, linesAfter: k == 0 ? lineFeeds(in: ranges[1]) + 1 : 0)
+      }
     }
     var output = try halves[0].get()
     let shift = output.endLine - 1
@@ -245,8 +248,11 @@ private struct CSVScanner {
     return output
   }
 
-  /// Scans the records in `range`, which starts at a record boundary on line `line` (1-based).
-  func scan(_ range: Range<Int>, line firstLine: Int) throws(DatasetIssue) -> Output {
+  /// Scans the records in `range`, which starts at a record boundary on line `line` (1-based),
+  /// reserving room for the records of `linesAfter` more lines.
+  func scan(_ range: Range<Int>, line firstLine: Int, linesAfter: Int) throws(DatasetIssue)
+    -> Output
+  {
     var out = Output()
     let n = range.upperBound
     var i = range.lowerBound
@@ -348,7 +354,7 @@ private struct CSVScanner {
         Row(line: row.line, first: row.first, count: out.fields.spans.count - row.first))
       if out.rows.count == 1, i < n {
         // Reserve a field per column for every line left (an upper bound on the records).
-        let lines = lineFeeds(in: i..<n) + 1
+        let lines = lineFeeds(in: i..<n) + 1 + linesAfter
         out.fields.spans.reserveCapacity(out.fields.spans.count + out.rows[0].count * lines)
         out.rows.reserveCapacity(lines + 1)
       }

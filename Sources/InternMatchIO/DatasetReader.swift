@@ -64,7 +64,7 @@ public enum DatasetReader {
     var missing: [DatasetIssue] = []
     func load(_ name: String, required: Bool) -> CSVTable? {
       let path = (directory as NSString).appendingPathComponent(name)
-      guard let data = FileManager.default.contents(atPath: path) else {
+      guard let bytes = contents(ofFile: path) else {
         if required || FileManager.default.fileExists(atPath: path) {
           missing.append(
             DatasetIssue(
@@ -75,7 +75,7 @@ public enum DatasetReader {
         return nil
       }
       do {
-        return try CSVTable(parsing: [UInt8](data), file: name)
+        return try CSVTable(parsing: bytes, file: name)
       } catch {
         issues.append(error)
         return nil
@@ -103,13 +103,13 @@ public enum DatasetReader {
     // Worksites and students first: list entries and rankings resolve against their ids.
     let (worksiteReader, worksites) = rows(of: worksiteTable, worksiteColumns, readWorksite)
     let worksiteIndex = IdentifierIndex(
-      ids: worksites.map(\.id),
+      ids: worksites.map { $0.id },
       referencesAreASCII: studentTable?.isASCII != false && rankingTable?.isASCII != false)
     let (studentReader, students, studentParts) = rows(
       of: studentTable, studentColumns, start: { StudentRows($0, worksites: worksiteIndex) },
       { $0.read($1, &$2) })
     let studentIndex = IdentifierIndex(
-      ids: students.map(\.id), referencesAreASCII: rankingTable?.isASCII != false)
+      ids: students.map { $0.id }, referencesAreASCII: rankingTable?.isASCII != false)
     let (rankingReader, rankings, rankingParts) = rows(
       of: rankingTable, rankingColumns,
       start: { RankingRows($0, worksites: worksiteIndex, students: studentIndex) },
@@ -190,22 +190,43 @@ public enum DatasetReader {
     let records = table.records
     let shares = shareCount(records.count)
     let base = reader
-    let parts = concurrentMap(shares) { k in
-      var shareReader = base.fresh()
-      var state = start(shareReader)
-      var values: [T] = []
-      let share = records.count * k / shares..<records.count * (k + 1) / shares
-      values.reserveCapacity(share.count)
-      for r in records[share] { values.append(make(&state, r, &shareReader)) }
-      return (reader: shareReader, values: values, state: state)
+    var parts: [(reader: ColumnReader, state: State)] = []
+    // Each share makes its records' values in place: no value is copied to join the shares.
+    let values = [T](unsafeUninitializedCapacity: records.count) { buffer, initialized in
+      guard let first = buffer.baseAddress else { return }
+      parts = concurrentMap(shares) { k in
+        var shareReader = base.fresh()
+        var state = start(shareReader)
+        for i in records.count * k / shares..<records.count * (k + 1) / shares {
+          (first + i).initialize(to: make(&state, records[i], &shareReader))
+        }
+        return (shareReader, state)
+      }
+      initialized = records.count
     }
-    var values: [T] = []
-    values.reserveCapacity(records.count)
-    for part in parts {
-      reader.adopt(part.reader)
-      values += part.values
-    }
+    for part in parts { reader.adopt(part.reader) }
     return (reader, values, parts.map(\.state))
+  }
+
+  /// The bytes of the file at `path`, or `nil` when it cannot be read. A regular file is read
+  /// straight into the array; anything else (or a file that grew meanwhile) goes through
+  /// `FileManager`.
+  static func contents(ofFile path: String) -> [UInt8]? {
+    guard let file = fopen(path, "rb") else { return nil }
+    defer { fclose(file) }
+    var info = stat()
+    guard fstat(fileno(file), &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+      return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    }
+    // One byte more than the size is asked for: getting it means the file grew.
+    let bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer, count in
+      guard let start = buffer.baseAddress else { return }
+      count = fread(start, 1, buffer.count, file)
+    }
+    guard ferror(file) == 0, bytes.count == Int(info.st_size) else {
+      return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+    }
+    return bytes
   }
 
   /// Reads students, each list entry resolved to a worksite from its bytes and each repeated

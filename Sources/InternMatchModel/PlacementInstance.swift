@@ -78,7 +78,7 @@ public struct PlacementInstance: Sendable {
     studentIndex.reserveCapacity(students.count)
     for i in students.indices {
       Self.validate(
-        student: students[i], at: i, clusters: clusterIDs, index: &studentIndex, into: &issues)
+        student: i, of: students, clusters: clusterIDs, index: &studentIndex, into: &issues)
     }
 
     var worksiteIndex: [String: Int] = [:]
@@ -166,33 +166,34 @@ public struct PlacementInstance: Sendable {
     self.employerLimit = resolved.employerLimit
   }
 
-  /// Checks a student's own fields and enters its id in `index` (the first record with an id
-  /// keeps it).
+  /// Checks student `i`'s own fields and enters its id in `index` (the first record with an id
+  /// keeps it). The student is read in place, not copied.
   private static func validate(
-    student s: Student, at i: Int, clusters: Set<String>, index: inout [String: Int],
+    student i: Int, of students: [Student], clusters: Set<String>, index: inout [String: Int],
     into issues: inout [InstanceIssue]
   ) {
-    if s.id.isEmpty {
+    let id = students[i].id
+    if id.isEmpty {
       issues.append(.init(.error, .student(i), field: "id", "student id is empty"))
-    } else if let first = index[s.id] {
+    } else if let first = index[id] {
       issues.append(
         .init(
           .error, .student(i), field: "id",
-          "duplicate student id '\(s.id)' (first at record \(first + 1))"))
+          "duplicate student id '\(id)' (first at record \(first + 1))"))
     } else {
-      index[s.id] = i
+      index[id] = i
     }
-    if !clusters.contains(s.cluster) {
+    if !clusters.contains(students[i].cluster) {
       issues.append(
-        .init(.error, .student(i), field: "cluster", "unknown cluster '\(s.cluster)'"))
+        .init(.error, .student(i), field: "cluster", "unknown cluster '\(students[i].cluster)'"))
     }
-    if let g = s.grade, g < 0 {
+    if let g = students[i].grade, g < 0 {
       issues.append(.init(.error, .student(i), field: "grade", "grade \(g) is negative"))
     }
-    if let a = s.age, a < 0 {
+    if let a = students[i].age, a < 0 {
       issues.append(.init(.error, .student(i), field: "age", "age \(a) is negative"))
     }
-    if let p = s.location, !p.isValid {
+    if let p = students[i].location, !p.isValid {
       issues.append(
         .init(
           .error, .student(i), field: "lat",
