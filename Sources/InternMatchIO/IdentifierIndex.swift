@@ -55,9 +55,9 @@ final class IdentifierIndex: Sendable {
 
   /// The text of reference `bytes` and the first record with that id, or -1.
   func resolve(_ bytes: UnsafeBufferPointer<UInt8>) -> (name: String, record: Int32) {
-    let (hash, isASCII) = ByteStringTable.hash(bytes)
-    if bytesDecide, isASCII {
-      guard let entry = table.entry(of: bytes, hash: hash) else {
+    let digest = ByteStringTable.digest(bytes)
+    if bytesDecide, digest.isASCII {
+      guard let entry = table.entry(of: bytes, digest) else {
         return (String(decoding: bytes, as: UTF8.self), -1)
       }
       let k = records[entry]
