@@ -257,6 +257,7 @@ private struct CSVScanner {
     let n = range.upperBound
     var i = range.lowerBound
     var line = firstLine
+    let raw = UnsafeRawBufferPointer(bytes)
     var high: UInt8 = 0  // every field byte or'ed: bit 7 tells whether any is not ASCII
     while i < n {
       // Start of a record: skip blank lines.
@@ -314,7 +315,15 @@ private struct CSVScanner {
           out.fields.quoted.append(Quoted(raw: fieldStart, value: value))
         } else {
           i = j
-          var fieldHigh: UInt8 = 0
+          // Eight bytes at a time while none of them ends the field or is a quote.
+          var wordsHigh: UInt64 = 0
+          while i + 8 <= n {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            if Self.hasSpecialByte(word) { break }
+            wordsHigh |= word
+            i += 8
+          }
+          var fieldHigh: UInt8 = wordsHigh & 0x8080_8080_8080_8080 == 0 ? 0 : 0x80
           while i < n {
             let b = bytes[i]
             if b < 64, Self.special >> b & 1 != 0 {
@@ -362,6 +371,16 @@ private struct CSVScanner {
     out.endLine = line
     out.isASCII = high < 0x80
     return out
+  }
+
+  /// Whether one of the eight bytes of `word` is a comma, a line feed, a carriage return or a
+  /// quote: for each, a byte that equals it is zeroed by `xor`, and the classic zero-byte test
+  /// `(v - 0x01…01) & ~v & 0x80…80` finds a zero byte (exactly: it is nonzero only then).
+  private static func hasSpecialByte(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & (ones &<< 7) }
+    return zeroByte(word ^ (ones &* UInt64(comma))) | zeroByte(word ^ (ones &* UInt64(lf)))
+      | zeroByte(word ^ (ones &* UInt64(cr))) | zeroByte(word ^ (ones &* UInt64(quote))) != 0
   }
 
   /// The number of line feeds in `range`.

@@ -42,20 +42,40 @@ public struct Ineligibility: OptionSet, Hashable, Sendable, Codable {
   /// - Complexity: O(r + b) for r required credentials and b schedule blocks.
   public static func check(student: Student, worksite: Worksite, policy: Policy) -> Ineligibility {
     check(
-      student: student, worksite: worksite, policy: policy,
+      Applicant(student), Requirements(worksite), limit: policy.maximumDistanceKilometres,
       lacksCredential: !worksite.requiredCredentials.isSubset(of: student.credentials),
       sharesNoBlock: !student.availability.isEmpty && !worksite.schedule.isEmpty
         && student.availability.isDisjoint(with: worksite.schedule))
   }
 
+  /// What the rules read of a student, besides its sets.
+  struct Applicant {
+    var age: Int?
+    var grade: Int?
+    var location: Coordinate?
+
+    init(_ s: Student) { (age, grade, location) = (s.age, s.grade, s.location) }
+  }
+
+  /// What the rules read of a worksite, besides its sets.
+  struct Requirements {
+    var minimumAge: Int
+    var minimumGrade: Int
+    var location: Coordinate?
+
+    init(_ w: Worksite) {
+      (minimumAge, minimumGrade, location) = (w.minimumAge, w.minimumGrade, w.location)
+    }
+  }
+
   /// The reasons, given the outcome of the two set tests: whether the student lacks a required
   /// credential, and whether both list schedule blocks and share none (as ``EligibilityTable``
-  /// finds them on bit masks).
+  /// finds them on bit masks); `limit` is the policy's distance limit.
   ///
   /// - Complexity: O(1).
   static func check(
-    student: borrowing Student, worksite: borrowing Worksite, policy: borrowing Policy,
-    lacksCredential: Bool, sharesNoBlock: Bool
+    _ student: Applicant, _ worksite: Requirements, limit: Double?, lacksCredential: Bool,
+    sharesNoBlock: Bool
   ) -> Ineligibility {
     var why: Ineligibility = []
     if worksite.minimumAge > 0 {
@@ -74,8 +94,8 @@ public struct Ineligibility: OptionSet, Hashable, Sendable, Codable {
     }
     if lacksCredential { why.insert(.missingCredential) }
     if sharesNoBlock { why.insert(.noSharedSchedule) }
-    if let limit = policy.maximumDistanceKilometres, let from = student.location,
-      let to = worksite.location, from.distanceKilometres(to: to) > limit
+    if let limit, let from = student.location, let to = worksite.location,
+      from.distanceKilometres(to: to) > limit
     {
       why.insert(.tooFar)
     }
@@ -102,16 +122,22 @@ struct EligibilityTable {
   private var free: [UInt64] = []
   /// Whether each student lists any free block (perhaps none that a worksite names).
   private var listsBlocks: [Bool] = []
+  /// The rest of what the rules read of each student and worksite.
+  private var applicants: [Ineligibility.Applicant] = []
+  private var requirements: [Ineligibility.Requirements] = []
   /// Whether the masks stand for the sets (at most 64 tokens of each kind).
   private let usesMasks: Bool
+  private let policy: Policy
 
-  /// Prepares the checks of `students` against `worksites`. `setNumbers`, when not empty,
+  /// Prepares the checks of `students` against `worksites` under `policy`. `setNumbers`, when
+  /// not empty,
   /// numbers each student's credentials and free blocks (equal numbers, equal sets; -1, none),
   /// so that each distinct set is turned into bits once.
   init(
-    students: [Student], worksites: [Worksite],
+    students: [Student], worksites: [Worksite], policy: Policy,
     setNumbers: [(credentials: Int32, availability: Int32)]
   ) {
+    self.policy = policy
     var credentialBit: [String: Int] = [:]
     var blockBit: [String: Int] = [:]
     func mask(_ tokens: Set<String>, _ bits: inout [String: Int], adding: Bool) -> UInt64 {
@@ -153,18 +179,20 @@ struct EligibilityTable {
         mask(students[i].availability, number: numbers?.availability, &blockBit, &freeOf))
     }
     listsBlocks = students.indices.map { !students[$0].availability.isEmpty }
+    applicants = students.indices.map { Ineligibility.Applicant(students[$0]) }
+    requirements = worksites.indices.map { Ineligibility.Requirements(worksites[$0]) }
   }
 
-  /// Why student `i` may not take worksite `j` under `policy`; empty when eligible.
+  /// Why student `i` may not take worksite `j`; empty when eligible.
   func check(
     student i: Int, of students: UnsafeBufferPointer<Student>, worksite j: Int,
-    of worksites: UnsafeBufferPointer<Worksite>, policy: Policy
+    of worksites: UnsafeBufferPointer<Worksite>
   ) -> Ineligibility {
     guard usesMasks else {
       return Ineligibility.check(student: students[i], worksite: worksites[j], policy: policy)
     }
     return Ineligibility.check(
-      student: students[i], worksite: worksites[j], policy: policy,
+      applicants[i], requirements[j], limit: policy.maximumDistanceKilometres,
       lacksCredential: required[j] & ~held[i] != 0,
       sharesNoBlock: listsBlocks[i] && schedule[j] != 0 && free[i] & schedule[j] == 0)
   }

@@ -21,7 +21,8 @@ extension PlacementInstance {
     references: ResolvedReferences
   ) -> ResolvedLists {
     let eligibility = EligibilityTable(
-      students: students, worksites: worksites, setNumbers: references.setNumbers)
+      students: students, worksites: worksites, policy: policy,
+      setNumbers: references.setNumbers)
     var firstEntry = [0]
     firstEntry.reserveCapacity(students.count + 1)
     var longestList = 0
@@ -100,8 +101,7 @@ extension PlacementInstance {
             }
             seenBy[j] = i
             listed[i - range.lowerBound] += 1
-            let why = eligibility.check(
-              student: i, of: roster, worksite: j, of: sites, policy: policy)
+            let why = eligibility.check(student: i, of: roster, worksite: j, of: sites)
             if why.isEmpty {
               choiceWorksite.append(Int32(j))
               choiceRank.append(Int32(rank))
