@@ -31,3 +31,15 @@ package func concurrentMap<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
 package func shareCount(_ count: Int, minimum: Int = 8192) -> Int {
   max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / minimum))
 }
+
+/// `(a(), b())`, computed at once on two threads; as for ``concurrentMap(_:_:)``, each closure
+/// may read shared state but writes only what it returns.
+package func concurrently<A, B>(_ a: () -> A, _ b: () -> B) -> (A, B) {
+  var first: A?
+  var second: B?
+  _ = concurrentMap(2) { k in
+    if k == 0 { first = a() } else { second = b() }
+  }
+  guard let first, let second else { preconditionFailure("concurrentMap runs every index") }
+  return (first, second)
+}

@@ -74,27 +74,134 @@ public struct PlacementInstance: Sendable {
     var issues: [InstanceIssue] = []
     let clusterIDs = Self.validate(clusters: clusters, into: &issues)
 
-    var studentIndex: [String: Int] = [:]
-    studentIndex.reserveCapacity(students.count)
-    for i in students.indices {
-      Self.validate(
-        student: i, of: students, clusters: clusterIDs, index: &studentIndex, into: &issues)
+    // The students' checks, the other records' checks and the lists are independent once the
+    // references are known: then they run at once. Otherwise the references are looked up in
+    // the id indices that the checks build.
+    let checkStudents = { Self.validate(students: students, clusters: clusterIDs) }
+    let checkWorksites = {
+      Self.validate(worksites: worksites, clusters: clusterIDs, policy: policy)
     }
+    let checkRankings = { (references: ResolvedReferences) in
+      var issues: [InstanceIssue] = []
+      let valid = Self.validate(rankings: rankings, resolved: references.rankings, into: &issues)
+      return (valid: valid, issues: issues)
+    }
+    let resolveLists = { (references: ResolvedReferences) in
+      Self.resolveLists(
+        of: students, worksites: worksites, policy: policy, references: references)
+    }
+    let studentCheck: Checked
+    let worksiteCheck: Checked
+    let rankingCheck: (valid: ValidRankings, issues: [InstanceIssue])
+    let lists: ResolvedLists
+    if let references {
+      (studentCheck, (worksiteCheck, rankingCheck, lists)) = concurrently(checkStudents) {
+        (checkWorksites(), checkRankings(references), resolveLists(references))
+      }
+    } else {
+      (studentCheck, worksiteCheck) = (checkStudents(), checkWorksites())
+      let references = ResolvedReferences(
+        students: students, rankings: rankings, studentIndex: studentCheck.index,
+        worksiteIndex: worksiteCheck.index)
+      (rankingCheck, lists) = (checkRankings(references), resolveLists(references))
+    }
+    issues += studentCheck.issues + worksiteCheck.issues + rankingCheck.issues
+    let resolved = Self.resolve(
+      rules, students: studentCheck.index, roster: students, worksites: worksites,
+      reservesRevert: policy.reservesRevert, worksiteIndex: worksiteCheck.index, into: &issues)
 
-    var worksiteIndex: [String: Int] = [:]
-    worksiteIndex.reserveCapacity(worksites.count)
+    if issues.contains(where: { $0.severity == .error }) {
+      throw InstanceValidationError(issues: issues)
+    }
+    issues += lists.warnings
+
+    self.students = students
+    self.worksites = worksites
+    self.clusters = clusters
+    self.rankings = rankingCheck.valid.rankings
+    self.rankingIndices = rankingCheck.valid.indices
+    self.policy = policy
+    self.studentIndex = studentCheck.index
+    self.worksiteIndex = worksiteCheck.index
+    self.choices = lists.choices
+    self.ineligibleChoices = lists.ineligible
+    self.listedCount = lists.listed
+    self.warnings = issues
+    self.rules = rules
+    self.pinnedWorksite = resolved.pinned
+    self.linkedPairs = resolved.links
+    self.employerLimit = resolved.employerLimit
+  }
+
+  /// An id index (the first record with an id keeps it) and the issues found building it.
+  typealias Checked = (index: [String: Int], issues: [InstanceIssue])
+  /// Rankings whose ids are known, and the same as indices.
+  typealias ValidRankings = (
+    rankings: [WorksiteRanking], indices: [(worksite: Int32, student: Int32, rank: Int32)]
+  )
+
+  /// Checks every student's own fields and indexes the ids. Students are read in place, not
+  /// copied.
+  ///
+  /// - Complexity: O(S) hash operations.
+  private static func validate(students: [Student], clusters: Set<String>) -> Checked {
+    var index: [String: Int] = [:]
+    index.reserveCapacity(students.count)
+    var issues: [InstanceIssue] = []
+    for i in students.indices {
+      let id = students[i].id
+      if id.isEmpty {
+        issues.append(.init(.error, .student(i), field: "id", "student id is empty"))
+      } else if let first = index.updateValue(i, forKey: id) {
+        index[id] = first  // the first record keeps the id; one lookup when ids are unique
+        issues.append(
+          .init(
+            .error, .student(i), field: "id",
+            "duplicate student id '\(id)' (first at record \(first + 1))"))
+      }
+      if !clusters.contains(students[i].cluster) {
+        issues.append(
+          .init(
+            .error, .student(i), field: "cluster", "unknown cluster '\(students[i].cluster)'"))
+      }
+      if let g = students[i].grade, g < 0 {
+        issues.append(.init(.error, .student(i), field: "grade", "grade \(g) is negative"))
+      }
+      if let a = students[i].age, a < 0 {
+        issues.append(.init(.error, .student(i), field: "age", "age \(a) is negative"))
+      }
+      if let p = students[i].location, !p.isValid {
+        issues.append(
+          .init(
+            .error, .student(i), field: "lat",
+            "coordinates (\(p.latitude), \(p.longitude)) are out of range"))
+      }
+    }
+    return (index, issues)
+  }
+
+  /// Checks every worksite's own fields and side constraints, indexes the ids, and checks the
+  /// policy's distance limit.
+  ///
+  /// - Complexity: O(W) hash operations.
+  private static func validate(worksites: [Worksite], clusters: Set<String>, policy: Policy)
+    -> Checked
+  {
+    var index: [String: Int] = [:]
+    index.reserveCapacity(worksites.count)
+    var issues: [InstanceIssue] = []
     for (j, w) in worksites.enumerated() {
       if w.id.isEmpty {
         issues.append(.init(.error, .worksite(j), field: "id", "worksite id is empty"))
-      } else if let first = worksiteIndex[w.id] {
+      } else if let first = index[w.id] {
         issues.append(
           .init(
             .error, .worksite(j), field: "id",
             "duplicate worksite id '\(w.id)' (first at record \(first + 1))"))
       } else {
-        worksiteIndex[w.id] = j
+        index[w.id] = j
       }
-      if !clusterIDs.contains(w.cluster) {
+      if !clusters.contains(w.cluster) {
         issues.append(
           .init(.error, .worksite(j), field: "cluster", "unknown cluster '\(w.cluster)'"))
       }
@@ -126,79 +233,7 @@ public struct PlacementInstance: Sendable {
           .error, .policy, field: "max_distance_km",
           "the distance limit must be positive, not \(limit)"))
     }
-
-    let references =
-      references
-      ?? ResolvedReferences(
-        students: students, rankings: rankings, studentIndex: studentIndex,
-        worksiteIndex: worksiteIndex)
-    let (validRankings, rankingIndices) = Self.validate(
-      rankings: rankings, resolved: references.rankings, into: &issues)
-    let resolved = Self.resolve(
-      rules, students: studentIndex, roster: students, worksites: worksites,
-      reservesRevert: policy.reservesRevert,
-      worksiteIndex: worksiteIndex,
-      into: &issues)
-
-    if issues.contains(where: { $0.severity == .error }) {
-      throw InstanceValidationError(issues: issues)
-    }
-
-    let lists = Self.resolveLists(
-      of: students, worksites: worksites, policy: policy, references: references)
-    issues += lists.warnings
-
-    self.students = students
-    self.worksites = worksites
-    self.clusters = clusters
-    self.rankings = validRankings
-    self.rankingIndices = rankingIndices
-    self.policy = policy
-    self.studentIndex = studentIndex
-    self.worksiteIndex = worksiteIndex
-    self.choices = lists.choices
-    self.ineligibleChoices = lists.ineligible
-    self.listedCount = lists.listed
-    self.warnings = issues
-    self.rules = rules
-    self.pinnedWorksite = resolved.pinned
-    self.linkedPairs = resolved.links
-    self.employerLimit = resolved.employerLimit
-  }
-
-  /// Checks student `i`'s own fields and enters its id in `index` (the first record with an id
-  /// keeps it). The student is read in place, not copied.
-  private static func validate(
-    student i: Int, of students: [Student], clusters: Set<String>, index: inout [String: Int],
-    into issues: inout [InstanceIssue]
-  ) {
-    let id = students[i].id
-    if id.isEmpty {
-      issues.append(.init(.error, .student(i), field: "id", "student id is empty"))
-    } else if let first = index[id] {
-      issues.append(
-        .init(
-          .error, .student(i), field: "id",
-          "duplicate student id '\(id)' (first at record \(first + 1))"))
-    } else {
-      index[id] = i
-    }
-    if !clusters.contains(students[i].cluster) {
-      issues.append(
-        .init(.error, .student(i), field: "cluster", "unknown cluster '\(students[i].cluster)'"))
-    }
-    if let g = students[i].grade, g < 0 {
-      issues.append(.init(.error, .student(i), field: "grade", "grade \(g) is negative"))
-    }
-    if let a = students[i].age, a < 0 {
-      issues.append(.init(.error, .student(i), field: "age", "age \(a) is negative"))
-    }
-    if let p = students[i].location, !p.isValid {
-      issues.append(
-        .init(
-          .error, .student(i), field: "lat",
-          "coordinates (\(p.latitude), \(p.longitude)) are out of range"))
-    }
+    return (index, issues)
   }
 
   private static func validate(clusters: [Cluster], into issues: inout [InstanceIssue]) -> Set<
@@ -218,7 +253,7 @@ public struct PlacementInstance: Sendable {
   private static func validate(
     rankings: [WorksiteRanking], resolved: [(worksite: Int32, student: Int32)],
     into issues: inout [InstanceIssue]
-  ) -> ([WorksiteRanking], [(worksite: Int32, student: Int32, rank: Int32)]) {
+  ) -> ValidRankings {
     var valid: [WorksiteRanking] = []
     valid.reserveCapacity(rankings.count)
     var indices: [(worksite: Int32, student: Int32, rank: Int32)] = []
@@ -249,15 +284,14 @@ public struct PlacementInstance: Sendable {
         ok = false
       }
       if let w, let s {
-        if let first = pairs[w << 32 | s] {
+        if let first = pairs.updateValue(k, forKey: w << 32 | s) {
+          pairs[w << 32 | s] = first  // the first ranking of a pair keeps it
           issues.append(
             .init(
               .error, .ranking(k), field: "student",
               "worksite '\(r.worksite)' ranks student '\(r.student)' twice (first at record \(first + 1))"
             ))
           ok = false
-        } else {
-          pairs[w << 32 | s] = k
         }
       }
       if ok, let w, let s {
