@@ -276,11 +276,12 @@ public enum DatasetReader {
       let held = set(r, credentials, c)
       let groups = set(r, groups, c).value
       let free = set(r, availability, c)
+      let preferences = list(r, c)
       setNumbers.append((held.number, free.number))
       return Student(
         id: id, school: school, cluster: cluster, grade: grade, age: age, borough: borough,
         location: location, credentials: held.value, groups: groups, availability: free.value,
-        preferences: list(r, c))
+        preferences: preferences)
     }
 
     /// The text of field `column`, made once per distinct text; as ``ColumnReader`` reads it.
@@ -310,7 +311,8 @@ public enum DatasetReader {
 
     /// The list entries: a known worksite's id is its own `String`, not a new one.
     private mutating func list(_ r: CSVTable.Record, _ c: ColumnReader) -> [String] {
-      c.withBytes(r, preferences) { bytes in
+      let worksites = worksites  // borrowed once per list, not once per entry
+      return c.withBytes(r, preferences) { bytes in
         var entries: [String] = []
         entries.reserveCapacity(ColumnReader.itemCount(bytes))
         ColumnReader.forEachItem(of: bytes) { item in
