@@ -48,10 +48,16 @@ public struct CSVTable: Sendable {
   /// - Throws: ``DatasetIssue`` naming `file:line:column` for an unterminated quoted field, a
   ///   stray quote, text after a closing quote, invalid UTF-8, or a file with no header.
   public init(parsing bytes: [UInt8], file: String) throws(DatasetIssue) {
+    try self.init(parsing: bytes, file: file, splitAbove: Sharing.standard.bytes)
+  }
+
+  /// Parses `bytes`, scanning it as two halves at once when it has at least `splitAbove`
+  /// bytes (and no quote).
+  init(parsing bytes: [UInt8], file: String, splitAbove: Int) throws(DatasetIssue) {
     self.file = file
     self.bytes = bytes
     let scan = try bytes.withUnsafeBufferPointer { (buffer) throws(DatasetIssue) in
-      try CSVScanner(bytes: buffer, file: file).scanSplitting()
+      try CSVScanner(bytes: buffer, file: file).scanSplitting(above: splitAbove)
     }
     fields = scan.fields
     isASCII = scan.isASCII
@@ -199,8 +205,6 @@ private struct CSVScanner {
   private static let tab = UInt8(ascii: "\t")
   /// Bit `b` is set for the bytes that end an unquoted field or may not appear in one.
   private static let special: UInt64 = 1 << 10 | 1 << 13 | 1 << 34 | 1 << 44
-  /// Files smaller than this are scanned in one piece.
-  static let splitThreshold = 1 << 20
 
   private func issue(_ line: Int, _ offset: Int, _ message: String) -> DatasetIssue {
     DatasetIssue(
@@ -208,15 +212,16 @@ private struct CSVScanner {
       message)
   }
 
-  /// Scans the whole file: as two halves at once when it is large and has no quote (a record
-  /// then never spans the cut, a line break after the middle), else in one piece.
+  /// Scans the whole file: as two halves at once when it has at least `threshold` bytes and no
+  /// quote (a record then never spans the cut, a line break after the middle), else in one
+  /// piece.
   ///
   /// The halves give what one scan would: the second half's lines are renumbered after the
   /// first's, and the first half's error, if any, wins.
-  func scanSplitting() throws(DatasetIssue) -> Output {
+  func scanSplitting(above threshold: Int) throws(DatasetIssue) -> Output {
     let n = bytes.count
     let start = n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
-    guard n >= Self.splitThreshold, let base = bytes.baseAddress,
+    guard n >= threshold, let base = bytes.baseAddress,
       memchr(base, Int32(Self.quote), n) == nil,
       let cut = memchr(base + n / 2, Int32(Self.lf), n - n / 2)
     else { return try scan(start..<n, line: 1, linesAfter: 0) }

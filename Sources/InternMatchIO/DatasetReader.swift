@@ -50,6 +50,11 @@ public enum DatasetReader {
   /// - Throws: ``DatasetError`` with kind `.missingInput` when the directory, `students.csv` or
   ///   `worksites.csv` is missing, and `.badData` listing every error (and warning) otherwise.
   public static func read(directory: String) throws(DatasetError) -> Dataset {
+    try read(directory: directory, sharing: .standard)
+  }
+
+  /// Reads the dataset in `directory`, sharing the work out over the cores as `sharing` says.
+  static func read(directory: String, sharing: Sharing) throws(DatasetError) -> Dataset {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
       isDirectory.boolValue
@@ -75,7 +80,7 @@ public enum DatasetReader {
         return nil
       }
       do {
-        return try CSVTable(parsing: bytes, file: name)
+        return try CSVTable(parsing: bytes, file: name, splitAbove: sharing.bytes)
       } catch {
         issues.append(error)
         return nil
@@ -96,38 +101,40 @@ public enum DatasetReader {
     }
     guard missing.isEmpty else { throw DatasetError(.missingInput, issues: missing + issues) }
 
-    let (clusterReader, clusterRows) = rows(of: clusterTable, clusterColumns) { r, c in
+    let (clusterReader, clusterRows) = rows(of: clusterTable, clusterColumns, sharing) { r, c in
       Cluster(id: c.requiredText(r, c["id"]), name: c.requiredText(r, c["name"]))
     }
     let clusters = clusterTable == nil ? Cluster.nycDefaults : clusterRows
     // Worksites and students first: list entries and rankings resolve against their ids.
-    let (worksiteReader, worksites) = rows(of: worksiteTable, worksiteColumns, readWorksite)
+    let (worksiteReader, worksites) = rows(
+      of: worksiteTable, worksiteColumns, sharing, readWorksite)
     let worksiteIndex = IdentifierIndex(
       ids: worksites.map { $0.id },
       referencesAreASCII: studentTable?.isASCII != false && rankingTable?.isASCII != false)
     let (studentReader, students, studentParts) = rows(
-      of: studentTable, studentColumns, start: { StudentRows($0, worksites: worksiteIndex) },
+      of: studentTable, studentColumns, sharing,
+      start: { StudentRows($0, worksites: worksiteIndex) },
       { $0.read($1, &$2) })
     let studentIndex = IdentifierIndex(
       ids: students.map { $0.id }, referencesAreASCII: rankingTable?.isASCII != false)
     let (rankingReader, rankings, rankingParts) = rows(
-      of: rankingTable, rankingColumns,
+      of: rankingTable, rankingColumns, sharing,
       start: { RankingRows($0, worksites: worksiteIndex, students: studentIndex) },
       { $0.read($1, &$2) })
     let references = ResolvedReferences(
       preferences: studentParts.flatMap(\.listed), rankings: rankingParts.flatMap(\.resolved),
       setNumbers: StudentRows.setNumbers(of: studentParts))
 
-    let (employerReader, employers) = rows(of: employerTable, employerColumns) { r, c in
+    let (employerReader, employers) = rows(of: employerTable, employerColumns, sharing) { r, c in
       EmployerCapacity(
         employer: c.requiredText(r, c["id"]),
         capacity: c.requiredInteger(r, c["capacity"], placeholder: 0))
     }
-    let (linkReader, links) = rows(of: linkTable, linkColumns) { r, c in
+    let (linkReader, links) = rows(of: linkTable, linkColumns, sharing) { r, c in
       StudentLink(
         first: c.requiredText(r, c["student_a"]), second: c.requiredText(r, c["student_b"]))
     }
-    let (pinReader, pins) = rows(of: pinTable, pinColumns) { r, c in
+    let (pinReader, pins) = rows(of: pinTable, pinColumns, sharing) { r, c in
       Pin(student: c.requiredText(r, c["student"]), worksite: c.requiredText(r, c["worksite"]))
     }
     let readers = Readers(
@@ -144,7 +151,7 @@ public enum DatasetReader {
     do {
       let instance = try PlacementInstance(
         students: students, worksites: worksites, clusters: clusters, rankings: rankings,
-        policy: policy, rules: rules, references: references)
+        policy: policy, rules: rules, references: references, sharing: sharing)
       issues += instance.warnings.map { locate($0, in: readers) }
       if issues.contains(where: { $0.severity == .error }) {
         throw DatasetError(.badData, issues: sorted(issues))
@@ -165,30 +172,30 @@ public enum DatasetReader {
   /// Reads every record of `table` with `make` when its required columns are present; returns
   /// the reader, which holds the issues met, and the values (none when columns are missing).
   private static func rows<T>(
-    of table: CSVTable?, _ columns: (required: [String], optional: [String]),
+    of table: CSVTable?, _ columns: (required: [String], optional: [String]), _ sharing: Sharing,
     _ make: (CSVTable.Record, inout ColumnReader) -> T
   ) -> (ColumnReader?, [T]) {
-    let (reader, values, _) = rows(of: table, columns, start: { _ in () }) { _, r, c in
+    let (reader, values, _) = rows(of: table, columns, sharing, start: { _ in () }) { _, r, c in
       make(r, &c)
     }
     return (reader, values)
   }
 
   /// Reads every record of `table` with `make` when its required columns are present, in
-  /// shares read at once, each from a ``ColumnReader/fresh()`` reader and a state that
+  /// shares (as `sharing` says) read at once, each from a ``ColumnReader/fresh()`` reader and a state that
   /// `start` makes; returns the reader holding every issue, the values, and each share's final
   /// state, all in record order, as one serial pass would give them.
   ///
   /// - Complexity: O(records) calls of `make`, on up to as many threads as there are cores.
   private static func rows<State, T>(
-    of table: CSVTable?, _ columns: (required: [String], optional: [String]),
+    of table: CSVTable?, _ columns: (required: [String], optional: [String]), _ sharing: Sharing,
     start: (ColumnReader) -> State, _ make: (inout State, CSVTable.Record, inout ColumnReader) -> T
   ) -> (ColumnReader?, [T], [State]) {
     guard let table else { return (nil, [], []) }
     var reader = ColumnReader(table, required: columns.required, optional: columns.optional)
     guard reader.hasRequiredColumns else { return (reader, [], []) }
     let records = table.records
-    let shares = shareCount(records.count)
+    let shares = sharing.shares(of: records.count)
     let base = reader
     var parts: [(reader: ColumnReader, state: State)] = []
     // Each share makes its records' values in place: no value is copied to join the shares.

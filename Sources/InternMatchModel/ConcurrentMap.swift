@@ -26,10 +26,27 @@ package func concurrentMap<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
   }
 }
 
-/// How many shares to cut `count` items into: one per core, each of at least `minimum` items
-/// (below that, starting a thread costs more than it saves).
-package func shareCount(_ count: Int, minimum: Int = 8192) -> Int {
-  max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / minimum))
+/// How much work is worth a thread of its own: below these sizes, starting a thread costs
+/// more than it saves. Tests lower them to run the shared-out paths on small inputs.
+package struct Sharing: Sendable {
+  /// The fewest records (or students) in a share.
+  package var records: Int
+  /// The smallest file scanned in two halves.
+  package var bytes: Int
+
+  /// Creates a setting.
+  package init(records: Int, bytes: Int) {
+    self.records = records
+    self.bytes = bytes
+  }
+
+  /// What reading uses.
+  package static let standard = Sharing(records: 8192, bytes: 1 << 20)
+
+  /// How many shares to cut `count` records into: one per core, each of at least ``records``.
+  package func shares(of count: Int) -> Int {
+    max(1, min(ProcessInfo.processInfo.activeProcessorCount, count / max(records, 1)))
+  }
 }
 
 /// `(a(), b())`, computed at once on two threads; as for ``concurrentMap(_:_:)``, each closure

@@ -18,7 +18,7 @@ extension PlacementInstance {
   ///   as many threads as there are cores.
   static func resolveLists(
     of students: [Student], worksites: [Worksite], policy: Policy,
-    references: ResolvedReferences
+    references: ResolvedReferences, sharing: Sharing
   ) -> ResolvedLists {
     let eligibility = EligibilityTable(
       students: students, worksites: worksites, policy: policy,
@@ -31,7 +31,7 @@ extension PlacementInstance {
       firstEntry.append(firstEntry[i] + count)
       longestList = max(longestList, count)
     }
-    let shares = shareCount(students.count)
+    let shares = sharing.shares(of: students.count)
     let parts = concurrentMap(shares) { k in
       resolveLists(
         students.count * k / shares..<students.count * (k + 1) / shares, of: students,

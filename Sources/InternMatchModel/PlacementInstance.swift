@@ -57,19 +57,20 @@ public struct PlacementInstance: Sendable {
   ) throws(InstanceValidationError) {
     try self.init(
       students: students, worksites: worksites, clusters: clusters, rankings: rankings,
-      policy: policy, rules: rules, references: nil)
+      policy: policy, rules: rules, references: nil, sharing: .standard)
   }
 
   /// Builds and validates an instance whose list entries and rankings a reader has already
   /// resolved to indices (`nil`: look them up in ``studentIndex`` and ``worksiteIndex``).
   ///
   /// `references` must name what the lookups would: the first student or worksite with the id.
+  /// `sharing` tells how much work is worth a thread.
   ///
   /// - Throws: ``InstanceValidationError`` listing every error and warning, when any error is
   ///   found.
   package init(
     students: [Student], worksites: [Worksite], clusters: [Cluster], rankings: [WorksiteRanking],
-    policy: Policy, rules: PlacementRules, references: ResolvedReferences?
+    policy: Policy, rules: PlacementRules, references: ResolvedReferences?, sharing: Sharing
   ) throws(InstanceValidationError) {
     var issues: [InstanceIssue] = []
     let clusterIDs = Self.validate(clusters: clusters, into: &issues)
@@ -88,7 +89,8 @@ public struct PlacementInstance: Sendable {
     }
     let resolveLists = { (references: ResolvedReferences) in
       Self.resolveLists(
-        of: students, worksites: worksites, policy: policy, references: references)
+        of: students, worksites: worksites, policy: policy, references: references,
+        sharing: sharing)
     }
     let studentCheck: Checked
     let worksiteCheck: Checked
