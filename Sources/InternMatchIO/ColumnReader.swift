@@ -144,7 +144,7 @@ struct ColumnReader {
   ///
   /// - Complexity: O(k) for k bytes; up to 18 digits with an optional sign are read from the
   ///   bytes, anything else goes through `Int(String)`, so the result is always the same.
-  private static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> (
+  static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> (
     value: Int?, text: String
   )? {
     guard let first = bytes.first else { return nil }
@@ -171,7 +171,7 @@ struct ColumnReader {
   /// - Complexity: O(k) for k bytes. A plain decimal (`-`, digits, `.`, digits) of at most 15
   ///   digits is an exact integer over an exact power of ten, and their quotient is rounded
   ///   correctly, as `Double(String)` rounds; anything else goes through `Double(String)`.
-  private static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> (
+  static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> (
     value: Double?, text: String
   )? {
     guard let first = bytes.first else { return nil }
