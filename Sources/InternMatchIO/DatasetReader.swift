@@ -320,16 +320,14 @@ public enum DatasetReader {
     private mutating func list(_ r: CSVTable.Record, _ c: ColumnReader) -> [String] {
       let worksites = worksites  // borrowed once per list, not once per entry
       return c.withBytes(r, preferences) { bytes in
-        // Made in place: at most one entry per separator plus one.
-        [String](unsafeUninitializedCapacity: ColumnReader.itemCount(bytes)) { entries, count in
-          guard let first = entries.baseAddress else { return }
-          ColumnReader.forEachItem(of: bytes) { item in
-            let (name, j) = worksites.resolve(item)
-            (first + count).initialize(to: name)
-            count += 1
-            listed.append(j)
-          }
+        var entries: [String] = []
+        entries.reserveCapacity(ColumnReader.itemCount(bytes))
+        ColumnReader.forEachItem(of: bytes) { item in
+          let (name, j) = worksites.resolve(item)
+          entries.append(name)
+          listed.append(j)
         }
+        return entries
       } ?? []
     }
   }
