@@ -122,32 +122,46 @@ struct ColumnReader {
 
   /// The integer in field `column`, `nil` when empty; an error when it is not an integer.
   mutating func integer(_ record: CSVTable.Record, _ column: Column) -> Int? {
-    guard let parsed = withBytes(record, column, Self.integer), let parsed else { return nil }
-    guard let number = parsed.value else {
-      report(.error, record, column, "\(column.name) '\(parsed.text)' is not an integer")
-      return nil
-    }
-    return number
+    value(record, column, Self.integer, "is not an integer")
   }
 
   /// The number in field `column`, `nil` when empty; an error when it is not a finite number.
   mutating func number(_ record: CSVTable.Record, _ column: Column) -> Double? {
-    guard let parsed = withBytes(record, column, Self.number), let parsed else { return nil }
-    guard let number = parsed.value, number.isFinite else {
-      report(.error, record, column, "\(column.name) '\(parsed.text)' is not a number")
-      return nil
-    }
-    return number
+    value(record, column, { Self.number($0).flatMap { $0.isFinite ? $0 : nil } }, "is not a number")
   }
 
-  /// `Int(text)` of non-empty `bytes` (`nil` when empty), with the text for a message.
+  /// What a non-empty field holds: a value, or text that is not one.
+  private enum Parsed<Value> {
+    case empty
+    case value(Value)
+    case invalid
+  }
+
+  /// The value `parse` reads from field `column`, `nil` when empty; an error saying the text
+  /// `complaint` when `parse` finds none. The text is made only for the message.
+  private mutating func value<Value>(
+    _ record: CSVTable.Record, _ column: Column,
+    _ parse: (UnsafeBufferPointer<UInt8>) -> Value?, _ complaint: String
+  ) -> Value? {
+    let parsed: Parsed<Value> =
+      withBytes(record, column) { bytes in
+        bytes.isEmpty ? .empty : parse(bytes).map { .value($0) } ?? .invalid
+      } ?? .empty
+    switch parsed {
+    case .empty: return nil
+    case .value(let value): return value
+    case .invalid:
+      report(.error, record, column, "\(column.name) '\(text(record, column) ?? "")' \(complaint)")
+      return nil
+    }
+  }
+
+  /// `Int(text)` of `bytes`.
   ///
   /// - Complexity: O(k) for k bytes; up to 18 digits with an optional sign are read from the
   ///   bytes, anything else goes through `Int(String)`, so the result is always the same.
-  static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> (
-    value: Int?, text: String
-  )? {
-    guard let first = bytes.first else { return nil }
+  static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    let first = bytes.first ?? 0
     let sign = first == UInt8(ascii: "-") || first == UInt8(ascii: "+") ? 1 : 0
     if (1...18).contains(bytes.count - sign) {
       var value = 0
@@ -160,22 +174,18 @@ struct ColumnReader {
         }
         value = value * 10 + Int(digit)
       }
-      if plain { return (first == UInt8(ascii: "-") ? -value : value, "") }
+      if plain { return first == UInt8(ascii: "-") ? -value : value }
     }
-    let text = String(decoding: bytes, as: UTF8.self)
-    return (Int(text), text)
+    return Int(String(decoding: bytes, as: UTF8.self))
   }
 
-  /// `Double(text)` of non-empty `bytes` (`nil` when empty), with the text for a message.
+  /// `Double(text)` of `bytes`.
   ///
   /// - Complexity: O(k) for k bytes. A plain decimal (`-`, digits, `.`, digits) of at most 15
   ///   digits is an exact integer over an exact power of ten, and their quotient is rounded
   ///   correctly, as `Double(String)` rounds; anything else goes through `Double(String)`.
-  static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> (
-    value: Double?, text: String
-  )? {
-    guard let first = bytes.first else { return nil }
-    let negative = first == UInt8(ascii: "-")
+  static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    let negative = bytes.first == UInt8(ascii: "-")
     var mantissa = 0
     var digits = 0
     var fraction = -1  // digits after the point, once there is one
@@ -194,10 +204,9 @@ struct ColumnReader {
     }
     if plain, digits > 0, digits <= 15, fraction != 0 {
       let value = Double(mantissa) / powersOfTen[max(fraction, 0)]
-      return (negative ? -value : value, "")
+      return negative ? -value : value
     }
-    let text = String(decoding: bytes, as: UTF8.self)
-    return (Double(text), text)
+    return Double(String(decoding: bytes, as: UTF8.self))
   }
 
   /// 10⁰ … 10¹⁵, all exact doubles.

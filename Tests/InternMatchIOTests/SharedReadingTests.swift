@@ -192,11 +192,11 @@ struct SharedReadingTests {
       let bytes = Array(text.utf8)
       let integer = bytes.withUnsafeBufferPointer { ColumnReader.integer($0) }
       let number = bytes.withUnsafeBufferPointer { ColumnReader.number($0) }
-      #expect(integer?.value == Int(text), "\(text)")
+      #expect(integer == Int(text), "\(text)")
       let expected = Double(text)
       #expect(
-        number?.value == expected || (number?.value?.isNaN == true && expected?.isNaN == true))
-      #expect(number?.value?.sign == expected?.sign, "\(text)")
+        number == expected || (number?.isNaN == true && expected?.isNaN == true))
+      #expect(number?.sign == expected?.sign, "\(text)")
     }
   }
 }
