@@ -106,8 +106,8 @@ public enum DatasetReader {
     }
     let clusters = clusterTable == nil ? Cluster.nycDefaults : clusterRows
     // Worksites and students first: list entries and rankings resolve against their ids.
-    let (worksiteReader, worksites) = rows(
-      of: worksiteTable, worksiteColumns, sharing, readWorksite)
+    let (worksiteReader, worksites, _) = rows(
+      of: worksiteTable, worksiteColumns, sharing, start: WorksiteRows.init, { $0.read($1, &$2) })
     let worksiteIndex = IdentifierIndex(
       ids: worksites.map { $0.id },
       referencesAreASCII: studentTable?.isASCII != false && rankingTable?.isASCII != false)
@@ -242,8 +242,7 @@ public enum DatasetReader {
     let id, school, cluster, grade, age, borough, lat, lon: ColumnReader.Column
     let credentials, groups, availability, preferences: ColumnReader.Column
     let worksites: IdentifierIndex
-    var texts = Interner<String>()
-    var sets = Interner<Set<String>>()
+    var interned = FieldInterner()
     /// The worksite of every list entry read so far (-1 when unknown).
     var listed: [Int32] = []
     /// The number of the credentials and of the free blocks of each student read so far
@@ -268,52 +267,27 @@ public enum DatasetReader {
       for share in shares {
         func shifted(_ n: Int32) -> Int32 { n < 0 ? n : n + offset }
         numbers += share.setNumbers.lazy.map { (shifted($0.credentials), shifted($0.availability)) }
-        offset += Int32(share.sets.count)
+        offset += Int32(share.interned.setCount)
       }
       return numbers
     }
 
     mutating func read(_ r: CSVTable.Record, _ c: inout ColumnReader) -> Student {
       let id = c.requiredText(r, id)
-      let school = text(r, school, &c, required: true) ?? ""
-      let cluster = text(r, cluster, &c, required: true) ?? ""
+      let school = interned.text(r, school, &c, required: true) ?? ""
+      let cluster = interned.text(r, cluster, &c, required: true) ?? ""
       let (grade, age) = (c.integer(r, grade), c.integer(r, age))
-      let borough = text(r, borough, &c, required: false)
+      let borough = interned.text(r, borough, &c, required: false)
       let location = c.coordinate(r, lat: lat, lon: lon)
-      let held = set(r, credentials, c)
-      let groups = set(r, groups, c).value
-      let free = set(r, availability, c)
+      let held = interned.set(r, credentials, c)
+      let groups = interned.set(r, groups, c).value
+      let free = interned.set(r, availability, c)
       let preferences = list(r, c)
       setNumbers.append((held.number, free.number))
       return Student(
         id: id, school: school, cluster: cluster, grade: grade, age: age, borough: borough,
         location: location, credentials: held.value, groups: groups, availability: free.value,
         preferences: preferences)
-    }
-
-    /// The text of field `column`, made once per distinct text; as ``ColumnReader`` reads it.
-    private mutating func text(
-      _ r: CSVTable.Record, _ column: ColumnReader.Column, _ c: inout ColumnReader,
-      required: Bool
-    ) -> String? {
-      let value =
-        c.withBytes(r, column) { bytes in
-          bytes.isEmpty
-            ? nil : texts.value(of: bytes) { String(decoding: $0, as: UTF8.self) }.value
-        } ?? nil
-      return value ?? (required ? c.requiredText(r, column) : nil)
-    }
-
-    /// The set of the items of field `column`, made once per distinct field, and its number
-    /// (-1 when the field is empty).
-    private mutating func set(
-      _ r: CSVTable.Record, _ column: ColumnReader.Column, _ c: ColumnReader
-    ) -> (value: Set<String>, number: Int32) {
-      c.withBytes(r, column) { bytes in
-        guard !bytes.isEmpty else { return ([], -1) }
-        let (value, number) = sets.value(of: bytes) { _ in Set(c.list(r, column)) }
-        return (value, Int32(number))
-      } ?? ([], -1)
     }
 
     /// The list entries: a known worksite's id is its own `String`, not a new one.
@@ -362,33 +336,57 @@ public enum DatasetReader {
     }
   }
 
-  private static func readWorksite(_ r: CSVTable.Record, _ c: inout ColumnReader) -> Worksite {
-    var kind = WorksiteKind.internship
-    if let text = c.text(r, c["kind"]) {
-      if let k = WorksiteKind(rawValue: text) {
-        kind = k
-      } else {
-        c.report(
-          .error, r, c["kind"],
-          "kind '\(text)' is not one of \(WorksiteKind.allCases.map(\.rawValue).joined(separator: ", "))"
-        )
-      }
+  /// Reads worksites, each repeated text or set of texts made once.
+  private struct WorksiteRows {
+    let id, employer, cluster, capacity, borough, lat, lon, minimumAge: ColumnReader.Column
+    let minimumGrade, requires, schedule, kind, maxPerSchool, minimumGroup: ColumnReader.Column
+    let reserve: ColumnReader.Column
+    var interned = FieldInterner()
+
+    init(_ c: ColumnReader) {
+      (id, employer, cluster, capacity) = (c["id"], c["employer"], c["cluster"], c["capacity"])
+      (borough, lat, lon, minimumAge) = (c["borough"], c["lat"], c["lon"], c["min_age"])
+      (minimumGrade, requires, schedule) = (c["min_grade"], c["requires"], c["schedule"])
+      (kind, maxPerSchool, minimumGroup) = (c["kind"], c["max_per_school"], c["min_group"])
+      reserve = c["reserve"]
     }
-    return Worksite(
-      id: c.requiredText(r, c["id"]), employer: c.text(r, c["employer"]),
-      cluster: c.requiredText(r, c["cluster"]),
-      capacity: c.requiredInteger(r, c["capacity"], placeholder: 0),
-      borough: c.text(r, c["borough"]), location: c.coordinate(r, lat: c["lat"], lon: c["lon"]),
-      minimumAge: c.integer(r, c["min_age"]) ?? 0,
-      minimumGrade: c.integer(r, c["min_grade"]) ?? 0,
-      requiredCredentials: Set(c.list(r, c["requires"])), schedule: Set(c.list(r, c["schedule"])),
-      kind: kind, maxPerSchool: c.integer(r, c["max_per_school"]),
-      minimumGroupSize: c.integer(r, c["min_group"]), reserves: readReserves(r, &c))
+
+    mutating func read(_ r: CSVTable.Record, _ c: inout ColumnReader) -> Worksite {
+      var kind = WorksiteKind.internship
+      if let text = c.text(r, self.kind) {
+        if let k = WorksiteKind(rawValue: text) {
+          kind = k
+        } else {
+          c.report(
+            .error, r, self.kind,
+            "kind '\(text)' is not one of \(WorksiteKind.allCases.map(\.rawValue).joined(separator: ", "))"
+          )
+        }
+      }
+      let id = c.requiredText(r, id)
+      let employer = interned.text(r, employer, &c, required: false)
+      let cluster = interned.text(r, cluster, &c, required: true) ?? ""
+      let capacity = c.requiredInteger(r, capacity, placeholder: 0)
+      let borough = interned.text(r, borough, &c, required: false)
+      let location = c.coordinate(r, lat: lat, lon: lon)
+      let minimumAge = c.integer(r, minimumAge) ?? 0
+      let minimumGrade = c.integer(r, minimumGrade) ?? 0
+      let requires = interned.set(r, requires, c).value
+      let schedule = interned.set(r, schedule, c).value
+      return Worksite(
+        id: id, employer: employer, cluster: cluster, capacity: capacity, borough: borough,
+        location: location, minimumAge: minimumAge, minimumGrade: minimumGrade,
+        requiredCredentials: requires, schedule: schedule, kind: kind,
+        maxPerSchool: c.integer(r, maxPerSchool), minimumGroupSize: c.integer(r, minimumGroup),
+        reserves: DatasetReader.readReserves(r, reserve, &c))
+    }
   }
 
   /// Reserves written `group:seats` or `group:share%`, separated by `;` (`ell:3;iep:20%`).
-  private static func readReserves(_ r: CSVTable.Record, _ c: inout ColumnReader) -> [SeatReserve] {
-    c.list(r, c["reserve"]).compactMap { item in
+  private static func readReserves(
+    _ r: CSVTable.Record, _ reserve: ColumnReader.Column, _ c: inout ColumnReader
+  ) -> [SeatReserve] {
+    c.list(r, reserve).compactMap { item in
       let parts = item.split(separator: ":", maxSplits: 1).map { String($0).trimmingSpaces() }
       if parts.count == 2, !parts[0].isEmpty {
         if parts[1].hasSuffix("%"), let p = Double(parts[1].dropLast()) {
@@ -397,7 +395,7 @@ public enum DatasetReader {
         if let n = Int(parts[1]) { return SeatReserve(group: parts[0], seats: .seats(n)) }
       }
       c.report(
-        .error, r, c["reserve"], "reserve '\(item)' is not group:seats or group:share% (e.g. ell:3)"
+        .error, r, reserve, "reserve '\(item)' is not group:seats or group:share% (e.g. ell:3)"
       )
       return nil
     }
