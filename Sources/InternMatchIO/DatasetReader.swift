@@ -182,9 +182,9 @@ public enum DatasetReader {
   }
 
   /// Reads every record of `table` with `make` when its required columns are present, in
-  /// shares (as `sharing` says) read at once, each from a ``ColumnReader/fresh()`` reader and a state that
-  /// `start` makes; returns the reader holding every issue, the values, and each share's final
-  /// state, all in record order, as one serial pass would give them.
+  /// shares (as `sharing` says) read at once, each from a ``ColumnReader/fresh()`` reader and a
+  /// state that `start` makes; returns the reader holding every issue, the values, and each
+  /// share's final state, all in record order, as one serial pass would give them.
   ///
   /// - Complexity: O(records) calls of `make`, on up to as many threads as there are cores.
   private static func rows<State, T>(

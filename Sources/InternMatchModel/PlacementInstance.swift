@@ -252,12 +252,16 @@ public struct PlacementInstance: Sendable {
     return ids
   }
 
+  /// Checks every ranking, whose worksite and student `resolved` gives (-1 when unknown):
+  /// ranks below 1 and repeated pairs are errors, unknown ids warnings; keeps the rest.
+  ///
+  /// - Complexity: O(R) hash operations for R rankings.
   private static func validate(
     rankings: [WorksiteRanking], resolved: [(worksite: Int32, student: Int32)],
     into issues: inout [InstanceIssue]
   ) -> ValidRankings {
-    var valid: [WorksiteRanking] = []
-    valid.reserveCapacity(rankings.count)
+    // Made only once a ranking is skipped: until then the valid ones are a prefix of `rankings`.
+    var valid: [WorksiteRanking]?
     var indices: [(worksite: Int32, student: Int32, rank: Int32)] = []
     indices.reserveCapacity(rankings.count)
     var pairs: [Int: Int] = [:]
@@ -297,11 +301,13 @@ public struct PlacementInstance: Sendable {
         }
       }
       if ok, let w, let s {
-        valid.append(r)
+        valid?.append(r)
         indices.append((Int32(w), Int32(s), Int32(clamping: r.rank)))
+      } else if valid == nil {
+        valid = Array(rankings[..<k])
       }
     }
-    return (valid, indices)
+    return (valid ?? rankings, indices)
   }
 }
 
