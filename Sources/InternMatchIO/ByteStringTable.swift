@@ -52,6 +52,7 @@ struct ByteStringTable: Sendable {
   }
 
   /// The digest of `bytes`: a multiply-and-fold hash of its 8-byte words.
+  @inline(__always)
   static func digest(_ bytes: UnsafeBufferPointer<UInt8>) -> Digest {
     let raw = UnsafeRawBufferPointer(bytes)
     var hash = UInt64(bytes.count) &* 0x9E37_79B9_7F4A_7C15
@@ -90,6 +91,7 @@ struct ByteStringTable: Sendable {
   }
 
   /// The entry number of `key` and the slot where the probe stopped (holding it, or empty).
+  @inline(__always)
   private func probe(_ key: UnsafeBufferPointer<UInt8>, _ digest: Digest) -> (
     entry: Int?, slot: Int
   ) {

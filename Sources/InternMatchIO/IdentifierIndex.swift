@@ -54,6 +54,7 @@ final class IdentifierIndex: Sendable {
   }
 
   /// The text of reference `bytes` and the first record with that id, or -1.
+  @inline(__always)
   func resolve(_ bytes: UnsafeBufferPointer<UInt8>) -> (name: String, record: Int32) {
     let digest = ByteStringTable.digest(bytes)
     if bytesDecide, digest.isASCII {

@@ -13,6 +13,7 @@ struct Interner<Value> {
 
   /// The value of `bytes`, from `make` the first time these bytes are seen, and its number:
   /// equal numbers mean equal bytes.
+  @inline(__always)
   mutating func value(
     of bytes: UnsafeBufferPointer<UInt8>, _ make: (UnsafeBufferPointer<UInt8>) -> Value
   ) -> (value: Value, number: Int) {
