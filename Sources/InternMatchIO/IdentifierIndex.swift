@@ -1,5 +1,3 @@
-import InternMatchModel
-
 /// The first record holding each id (empty ids name none), looked up from the bytes of a
 /// reference such as a list entry, with the reference's text: the id itself when found, so that
 /// no `String` is made for it.

@@ -1,5 +1,3 @@
-import InternMatchModel
-
 /// Values made from byte strings, each made once per distinct string and then shared: the few
 /// schools, clusters or credential lists of a cohort are not made again for every student.
 ///
