@@ -279,14 +279,14 @@ public enum DatasetReader {
       let (grade, age) = (c.integer(r, grade), c.integer(r, age))
       let borough = interned.text(r, borough, &c, required: false)
       let location = c.coordinate(r, lat: lat, lon: lon)
-      let held = interned.set(r, credentials, c)
+      let (held, heldNumber) = interned.set(r, credentials, c)
       let groups = interned.set(r, groups, c).value
-      let free = interned.set(r, availability, c)
+      let (free, freeNumber) = interned.set(r, availability, c)
       let preferences = list(r, c)
-      setNumbers.append((held.number, free.number))
+      setNumbers.append((heldNumber, freeNumber))
       return Student(
         id: id, school: school, cluster: cluster, grade: grade, age: age, borough: borough,
-        location: location, credentials: held.value, groups: groups, availability: free.value,
+        location: location, credentials: held, groups: groups, availability: free,
         preferences: preferences)
     }
 
