@@ -320,11 +320,17 @@ private struct CSVScanner {
           out.fields.quoted.append(Quoted(raw: fieldStart, value: value))
         } else {
           i = j
-          // Eight bytes at a time while none of them ends the field or is a quote.
+          // Eight bytes at a time up to the first that ends the field or is a quote.
           var wordsHigh: UInt64 = 0
           while i + 8 <= n {
             let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            if Self.hasSpecialByte(word) { break }
+            let special = Self.specialBytes(word)
+            if special != 0 {
+              let before = special.trailingZeroBitCount / 8  // bytes ahead of the first
+              wordsHigh |= word & ((1 &<< UInt64(8 * before)) &- 1)
+              i += before
+              break
+            }
             wordsHigh |= word
             i += 8
           }
@@ -378,14 +384,16 @@ private struct CSVScanner {
     return out
   }
 
-  /// Whether one of the eight bytes of `word` is a comma, a line feed, a carriage return or a
-  /// quote: for each, a byte that equals it is zeroed by `xor`, and the classic zero-byte test
-  /// `(v - 0x01…01) & ~v & 0x80…80` finds a zero byte (exactly: it is nonzero only then).
-  private static func hasSpecialByte(_ word: UInt64) -> Bool {
+  /// The bytes of `word` (little-endian) that are a comma, a line feed, a carriage return or a
+  /// quote, as a mask with bit 7 of each set: for each, a byte that equals it is zeroed by
+  /// `xor`, and the classic zero-byte test `(v - 0x01…01) & ~v & 0x80…80` marks zero bytes.
+  /// It is zero exactly when there is no such byte, and its lowest mark is always a true one
+  /// (a false mark can only follow a true one).
+  private static func specialBytes(_ word: UInt64) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101
-    func zeroByte(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & (ones &<< 7) }
-    return zeroByte(word ^ (ones &* UInt64(comma))) | zeroByte(word ^ (ones &* UInt64(lf)))
-      | zeroByte(word ^ (ones &* UInt64(cr))) | zeroByte(word ^ (ones &* UInt64(quote))) != 0
+    func zeroBytes(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & (ones &<< 7) }
+    return zeroBytes(word ^ (ones &* UInt64(comma))) | zeroBytes(word ^ (ones &* UInt64(lf)))
+      | zeroBytes(word ^ (ones &* UInt64(cr))) | zeroBytes(word ^ (ones &* UInt64(quote)))
   }
 
   /// The number of line feeds in `range`.
