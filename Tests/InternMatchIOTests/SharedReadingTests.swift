@@ -199,4 +199,26 @@ struct SharedReadingTests {
       #expect(number?.sign == expected?.sign, "\(text)")
     }
   }
+
+  @Test("list items found eight bytes at a time are those of a plain split")
+  func listItems() {
+    var random = SplitMix64(seed: 9)
+    let alphabet = Array("ab; \t;W0é".utf8)
+    for length in 0..<40 {
+      for _ in 0..<25 {
+        let bytes = (0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }
+        var items: [[UInt8]] = []
+        bytes.withUnsafeBufferPointer { buffer in
+          ColumnReader.forEachItem(of: buffer) { items.append(Array($0)) }
+          #expect(ColumnReader.itemCount(buffer) == 1 + bytes.count { $0 == UInt8(ascii: ";") })
+        }
+        let expected = bytes.split(separator: UInt8(ascii: ";"), omittingEmptySubsequences: false)
+          .map {
+            $0.drop { $0 == 32 || $0 == 9 }.reversed().drop { $0 == 32 || $0 == 9 }.reversed()
+          }
+          .filter { !$0.isEmpty }.map { Array($0) }
+        #expect(items == expected)
+      }
+    }
+  }
 }
