@@ -69,7 +69,7 @@ public enum DatasetReader {
     var missing: [DatasetIssue] = []
     func load(_ name: String, required: Bool) -> CSVTable? {
       let path = (directory as NSString).appendingPathComponent(name)
-      guard let bytes = contents(ofFile: path) else {
+      guard let bytes = contents(ofFile: path, sharing: sharing) else {
         if required || FileManager.default.fileExists(atPath: path) {
           missing.append(
             DatasetIssue(
@@ -216,23 +216,38 @@ public enum DatasetReader {
   }
 
   /// The bytes of the file at `path`, or `nil` when it cannot be read. A regular file is read
-  /// straight into the array; anything else (or a file that grew meanwhile) goes through
-  /// `FileManager`.
-  static func contents(ofFile path: String) -> [UInt8]? {
-    guard let file = fopen(path, "rb") else { return nil }
-    defer { fclose(file) }
+  /// straight into the array, as two halves at once when `sharing` says it is large (the copy
+  /// and the first touch of the memory are shared out); anything else, or a file that changed
+  /// size meanwhile, goes through `FileManager`.
+  static func contents(ofFile path: String, sharing: Sharing) -> [UInt8]? {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
     var info = stat()
-    guard fstat(fileno(file), &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
       return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
     }
-    // One byte more than the size is asked for: getting it means the file grew.
-    let bytes = [UInt8](unsafeUninitializedCapacity: Int(info.st_size) + 1) { buffer, count in
-      guard let start = buffer.baseAddress else { return }
-      count = fread(start, 1, buffer.count, file)
+    let size = Int(info.st_size)
+    let pieces = size >= sharing.bytes ? 2 : 1
+    var complete = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+      guard let base = buffer.baseAddress else { return }
+      let read = concurrentMap(pieces) { k in
+        var offset = size * k / pieces
+        let end = size * (k + 1) / pieces
+        while offset < end {
+          let n = pread(fd, base + offset, end - offset, off_t(offset))
+          if n < 0, errno == EINTR { continue }
+          guard n > 0 else { return false }
+          offset += n
+        }
+        return true
+      }
+      // A byte past the size means the file grew.
+      complete = !read.contains(false) && pread(fd, base + size, 1, off_t(size)) == 0
+      count = complete ? size : 0
     }
-    guard ferror(file) == 0, bytes.count == Int(info.st_size) else {
-      return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
-    }
+    guard complete else { return FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
     return bytes
   }
 
