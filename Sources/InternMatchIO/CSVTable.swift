@@ -1,3 +1,6 @@
+import Foundation
+import InternMatchModel
+
 /// A CSV file parsed into records, each field remembering where it stood in the file.
 ///
 /// Parsing follows RFC 4180: fields separated by commas, records by CRLF or LF, fields with
@@ -7,26 +10,21 @@
 ///
 /// ```swift
 /// let table = try CSVTable(parsing: Array("id,cluster\nS1,it\n".utf8), file: "students.csv")
-/// table.records[0].field(0)  // "S1"
-/// table.records[0].line      // 2
+/// table.field(0, of: table.records[0])  // "S1"
+/// table.records[0].line                 // 2
 /// ```
 ///
-/// - Complexity: O(n) in the file size; a column number is computed only when asked for. All
-///   fields live in one array shared by the records, so a record costs no allocation.
+/// - Complexity: O(n) in the file size. A field is kept as a byte range of the file (quoted
+///   fields, decoded, in a side buffer): no `String` is made until one is asked for, and a
+///   column number is computed only when asked for. A large file without quotes is scanned as
+///   two halves at once.
 public struct CSVTable: Sendable {
   /// One data record.
   public struct Record: Sendable {
     /// The 1-based line where the record starts.
     public var line: Int
-    /// The field values, trimmed, one per header column (a slice of the table's fields: index
-    /// it through ``field(_:)``).
-    public var fields: ArraySlice<String>
-    /// The byte offset in the file where each field starts (a slice of the table's offsets:
-    /// field `k` is at `offsets.startIndex + k`; ``CSVTable/column(of:field:)`` reads it).
-    public var offsets: ArraySlice<Int>
-
-    /// Field `k`, counting from 0.
-    public func field(_ k: Int) -> String { fields[fields.startIndex + k] }
+    /// The index of the record's first field in the table's fields.
+    let first: Int
   }
 
   /// The file name used in messages, such as `students.csv`.
@@ -37,8 +35,10 @@ public struct CSVTable: Sendable {
   public let records: [Record]
   /// Records that were left out because their field count differs from the header's.
   public let issues: [DatasetIssue]
+  /// Whether every field is ASCII.
+  let isASCII: Bool
   private let bytes: [UInt8]
-  private let headerOffsets: [Int]
+  private let fields: CSVScanner.Fields
 
   /// Parses `bytes`, a whole CSV file with a header row.
   ///
@@ -48,37 +48,88 @@ public struct CSVTable: Sendable {
   /// - Throws: ``DatasetIssue`` naming `file:line:column` for an unterminated quoted field, a
   ///   stray quote, text after a closing quote, invalid UTF-8, or a file with no header.
   public init(parsing bytes: [UInt8], file: String) throws(DatasetIssue) {
+    try self.init(parsing: bytes, file: file, splitAbove: Sharing.standard.bytes)
+  }
+
+  /// Parses `bytes`, scanning it as two halves at once when it has at least `splitAbove`
+  /// bytes (and no quote).
+  init(parsing bytes: [UInt8], file: String, splitAbove: Int) throws(DatasetIssue) {
     self.file = file
     self.bytes = bytes
-    let rows = try bytes.withUnsafeBufferPointer { (buffer) throws(DatasetIssue) in
-      try CSVScanner(bytes: buffer, file: file).records()
+    let scan = try bytes.withUnsafeBufferPointer { (buffer) throws(DatasetIssue) in
+      try CSVScanner(bytes: buffer, file: file).scanSplitting(above: splitAbove)
     }
-    guard let head = rows.first else {
+    fields = scan.fields
+    isASCII = scan.isASCII
+    guard let head = scan.rows.first else {
       throw DatasetIssue(
         .error, file: file, line: 1, column: nil, "the file is empty: no header row")
     }
-    header = Array(head.fields)
-    headerOffsets = Array(head.offsets)
-    let width = header.count
-    let data = rows.dropFirst()
-    issues = data.filter { $0.fields.count != width }.map {
+    let width = head.count
+    let data = scan.rows.dropFirst()
+    issues = data.filter { $0.count != width }.map {
       DatasetIssue(
         .error, file: file, line: $0.line, column: nil,
-        "record has \($0.fields.count) fields, the header has \(width)")
+        "record has \($0.count) fields, the header has \(width)")
     }
-    records = issues.isEmpty ? Array(data) : data.filter { $0.fields.count == width }
+    records = data.lazy.filter { $0.count == width }.map { Record(line: $0.line, first: $0.first) }
+    header = (0..<width).map { k in
+      scan.fields.withBytes(ofField: k, in: bytes) { String(decoding: $0, as: UTF8.self) }
+    }
+  }
+
+  /// Field `k` of `record`, counting from 0: trimmed, or decoded when quoted.
+  public func field(_ k: Int, of record: Record) -> String { string(ofField: record.first + k) }
+
+  /// Every field of `record`.
+  public func fields(of record: Record) -> [String] {
+    (0..<header.count).map { field($0, of: record) }
+  }
+
+  /// The bytes of field `k` of `record` (trimmed, or decoded when quoted), lent to `body`.
+  ///
+  /// - Complexity: O(1) besides `body`.
+  func withBytes<R>(of record: Record, field k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R)
+    -> R
+  {
+    withBytes(ofField: record.first + k, body)
+  }
+
+  private func withBytes<R>(ofField f: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    fields.withBytes(ofField: f, in: bytes, body)
+  }
+
+  /// The text of field `f`, validated UTF-8 since scanning.
+  private func string(ofField f: Int) -> String {
+    withBytes(ofField: f) { String(decoding: $0, as: UTF8.self) }
   }
 
   /// The 1-based character column where field `k` of `record` starts on its line.
-  public func column(of record: Record, field k: Int) -> Int {
-    Self.column(ofOffset: record.offsets[record.offsets.startIndex + k], in: bytes)
-  }
+  public func column(of record: Record, field k: Int) -> Int { column(ofField: record.first + k) }
 
   /// The 1-based character column of header name `k`.
-  public func headerColumn(_ k: Int) -> Int { Self.column(ofOffset: headerOffsets[k], in: bytes) }
+  public func headerColumn(_ k: Int) -> Int { column(ofField: k) }
+
+  /// The column where field `f` starts, before the spaces that trimming dropped.
+  private func column(ofField f: Int) -> Int {
+    bytes.withUnsafeBufferPointer { bytes in
+      let span = fields.spans[f]
+      if span.start < 0 {
+        return Self.column(ofOffset: fields.quoted[-1 - span.start].raw, in: bytes)
+      }
+      // Only the delimiter before the field stops the walk back over leading spaces.
+      var start = span.start
+      while start > 0,
+        bytes[start - 1] == UInt8(ascii: " ") || bytes[start - 1] == UInt8(ascii: "\t")
+      {
+        start -= 1
+      }
+      return Self.column(ofOffset: start, in: bytes)
+    }
+  }
 
   /// Characters (not bytes) from the start of the line holding `offset` to `offset`, plus one.
-  static func column(ofOffset offset: Int, in bytes: [UInt8]) -> Int {
+  static func column(ofOffset offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
     var start = offset
     while start > 0, bytes[start - 1] != UInt8(ascii: "\n"), bytes[start - 1] != UInt8(ascii: "\r")
     {
@@ -91,9 +142,58 @@ public struct CSVTable: Sendable {
   }
 }
 
-/// The byte-level RFC 4180 scanner behind ``CSVTable``: one pass, unquoted fields decoded
-/// straight from the file's bytes.
+/// The byte-level RFC 4180 scanner behind ``CSVTable``: one pass that records where each field's
+/// value lies, decoding only quoted fields.
 private struct CSVScanner {
+  /// Where a field's value lies: `bytes[start..<end]` of the file, trimmed; or, when `start` is
+  /// negative, quoted field `-1 - start`.
+  struct Span {
+    var start: Int
+    var end: Int
+  }
+
+  /// A quoted field: where it starts in the file, and its decoded value in `decoded`.
+  struct Quoted {
+    var raw: Int
+    var value: Range<Int>
+  }
+
+  /// The fields of every record.
+  struct Fields {
+    var spans: [Span] = []
+    var quoted: [Quoted] = []
+    var decoded: [UInt8] = []
+
+    /// The bytes of field `f` of the file `bytes`, lent to `body`.
+    func withBytes<R>(
+      ofField f: Int, in bytes: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> R
+    ) -> R {
+      let span = spans[f]
+      if span.start >= 0 {
+        return bytes.withUnsafeBufferPointer {
+          body(UnsafeBufferPointer(rebasing: $0[span.start..<span.end]))
+        }
+      }
+      let range = quoted[-1 - span.start].value
+      return decoded.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+  }
+
+  /// A record: the line where it starts and its fields among the spans.
+  struct Row {
+    var line: Int
+    var first: Int
+    var count: Int
+  }
+
+  /// What a scan found: fields, records, the line after the last, and whether all is ASCII.
+  struct Output {
+    var fields = Fields()
+    var rows: [Row] = []
+    var endLine = 1
+    var isASCII = true
+  }
+
   let bytes: UnsafeBufferPointer<UInt8>
   let file: String
 
@@ -103,37 +203,67 @@ private struct CSVScanner {
   private static let cr = UInt8(ascii: "\r")
   private static let space = UInt8(ascii: " ")
   private static let tab = UInt8(ascii: "\t")
+  /// Bit `b` is set for the bytes that end an unquoted field or may not appear in one.
+  private static let special: UInt64 = 1 << 10 | 1 << 13 | 1 << 34 | 1 << 44
 
   private func issue(_ line: Int, _ offset: Int, _ message: String) -> DatasetIssue {
     DatasetIssue(
-      .error, file: file, line: line, column: CSVTable.column(ofOffset: offset, in: Array(bytes)),
+      .error, file: file, line: line, column: CSVTable.column(ofOffset: offset, in: bytes),
       message)
   }
 
-  /// `bytes[from..<to]` without surrounding spaces, as a validated string.
-  private func text(_ from: Int, _ to: Int, line: Int) throws(DatasetIssue) -> String {
-    var a = from
-    var b = to
-    while a < b, bytes[a] == Self.space || bytes[a] == Self.tab { a += 1 }
-    while b > a, bytes[b - 1] == Self.space || bytes[b - 1] == Self.tab { b -= 1 }
-    let field = UnsafeBufferPointer(rebasing: bytes[a..<b])
-    // ASCII is valid UTF-8: decode it directly, and validate only fields with other bytes.
-    if field.allSatisfy({ $0 < 0x80 }) { return String(decoding: field, as: UTF8.self) }
-    guard let s = String(validating: field, as: UTF8.self)
-    else { throw issue(line, from, "field is not valid UTF-8") }
-    return s
+  /// Scans the whole file: as two halves at once when it has at least `threshold` bytes and no
+  /// quote (a record then never spans the cut, a line break after the middle), else in one
+  /// piece.
+  ///
+  /// The halves give what one scan would: the second half's lines are renumbered after the
+  /// first's, and the first half's error, if any, wins.
+  func scanSplitting(above threshold: Int) throws(DatasetIssue) -> Output {
+    let n = bytes.count
+    let start = n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    guard n >= threshold, let base = bytes.baseAddress,
+      memchr(base, Int32(Self.quote), n) == nil,
+      let cut = memchr(base + n / 2, Int32(Self.lf), n - n / 2)
+    else { return try scan(start..<n, line: 1, linesAfter: 0) }
+    let middle = UnsafeRawPointer(base).distance(to: cut) + 1
+    let ranges = [start..<middle, middle..<n]
+    let halves = concurrentMap(2) { k in
+      Result { () throws(DatasetIssue) in
+        // The first half makes room for the second's fields, which are appended to it.
+        try scan(ranges[k], line: 1, linesAfter: k == 0 ? lineFeeds(in: ranges[1]) + 1 : 0)
+      }
+    }
+    var output = try halves[0].get()
+    let shift = output.endLine - 1
+    let second: Output
+    do {
+      second = try halves[1].get()
+    } catch {
+      var error = error
+      error.line = error.line.map { $0 + shift }
+      throw error
+    }
+    let firstField = output.fields.spans.count
+    output.fields.spans += second.fields.spans
+    output.rows += second.rows.map {
+      Row(line: $0.line + shift, first: $0.first + firstField, count: $0.count)
+    }
+    output.endLine = second.endLine + shift
+    output.isASCII = output.isASCII && second.isASCII
+    return output
   }
 
-  func records() throws(DatasetIssue) -> [CSVTable.Record] {
-    // Every field of every record in two flat arrays; records are then slices of them.
-    var fields: [String] = []
-    var offsets: [Int] = []
-    var spans: [(line: Int, start: Int)] = []
-    let n = bytes.count
-    var i = (n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF) ? 3 : 0
-    var line = 1
-    var width = 0
-    var quoted: [UInt8] = []
+  /// Scans the records in `range`, which starts at a record boundary on line `line` (1-based),
+  /// reserving room for the records of `linesAfter` more lines.
+  func scan(_ range: Range<Int>, line firstLine: Int, linesAfter: Int) throws(DatasetIssue)
+    -> Output
+  {
+    var out = Output()
+    let n = range.upperBound
+    var i = range.lowerBound
+    var line = firstLine
+    let raw = UnsafeRawBufferPointer(bytes)
+    var high: UInt8 = 0  // every field byte or'ed: bit 7 tells whether any is not ASCII
     while i < n {
       // Start of a record: skip blank lines.
       if bytes[i] == Self.lf || bytes[i] == Self.cr {
@@ -142,14 +272,7 @@ private struct CSVScanner {
         line += 1
         continue
       }
-      spans.append((line, fields.count))
-      if spans.count == 2 {
-        // The header is read: reserve a field per column for every line left (an upper bound
-        // on the records).
-        let lines = bytes[i...].count { $0 == Self.lf } + 1
-        fields.reserveCapacity(width * lines)
-        offsets.reserveCapacity(width * lines)
-      }
+      let row = Row(line: line, first: out.fields.spans.count, count: 0)
       var endOfRecord = false
       while !endOfRecord {
         let fieldStart = i
@@ -158,14 +281,14 @@ private struct CSVScanner {
         if j < n, bytes[j] == Self.quote {
           let openLine = line
           let openOffset = j
-          quoted.removeAll(keepingCapacity: true)
+          let valueStart = out.fields.decoded.count
           i = j + 1
           var closed = false
           while i < n {
             let b = bytes[i]
             if b == Self.quote {
               if i + 1 < n, bytes[i + 1] == Self.quote {
-                quoted.append(Self.quote)
+                out.fields.decoded.append(Self.quote)
                 i += 2
                 continue
               }
@@ -176,7 +299,8 @@ private struct CSVScanner {
             if b == Self.lf || (b == Self.cr && !(i + 1 < n && bytes[i + 1] == Self.lf)) {
               line += 1
             }
-            quoted.append(b)
+            out.fields.decoded.append(b)
+            high |= b
             i += 1
           }
           guard closed else {
@@ -188,25 +312,52 @@ private struct CSVScanner {
           if i < n, bytes[i] != Self.comma, bytes[i] != Self.lf, bytes[i] != Self.cr {
             throw issue(line, i, "unexpected text after a closing quote")
           }
-          guard let s = String(validating: quoted, as: UTF8.self) else {
+          let value = valueStart..<out.fields.decoded.count
+          guard Self.isValidUTF8(out.fields.decoded[value]) else {
             throw issue(openLine, openOffset, "field is not valid UTF-8")
           }
-          fields.append(s)
+          out.fields.spans.append(Span(start: -1 - out.fields.quoted.count, end: 0))
+          out.fields.quoted.append(Quoted(raw: fieldStart, value: value))
         } else {
+          i = j
+          // Eight bytes at a time up to the first that ends the field or is a quote.
+          var wordsHigh: UInt64 = 0
+          while i + 8 <= n {
+            let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            let special = Self.specialBytes(word)
+            if special != 0 {
+              let before = special.trailingZeroBitCount / 8  // bytes ahead of the first
+              wordsHigh |= word & ((1 &<< UInt64(8 * before)) &- 1)
+              i += before
+              break
+            }
+            wordsHigh |= word
+            i += 8
+          }
+          var fieldHigh: UInt8 = wordsHigh & 0x8080_8080_8080_8080 == 0 ? 0 : 0x80
           while i < n {
             let b = bytes[i]
-            if b == Self.comma || b == Self.lf || b == Self.cr { break }
-            if b == Self.quote {
-              throw issue(
-                line, i,
-                "stray quote in an unquoted field (enclose the field in quotes and double the quote)"
-              )
+            if b < 64, Self.special >> b & 1 != 0 {
+              if b == Self.quote {
+                throw issue(
+                  line, i,
+                  "stray quote in an unquoted field (enclose the field in quotes and double the quote)"
+                )
+              }
+              break
             }
+            fieldHigh |= b
             i += 1
           }
-          fields.append(try text(fieldStart, i, line: line))
+          var end = i
+          while end > j, bytes[end - 1] == Self.space || bytes[end - 1] == Self.tab { end -= 1 }
+          // ASCII is valid UTF-8: only fields with other bytes need checking.
+          if fieldHigh >= 0x80, !Self.isValidUTF8(bytes[j..<end]) {
+            throw issue(line, fieldStart, "field is not valid UTF-8")
+          }
+          high |= fieldHigh
+          out.fields.spans.append(Span(start: j, end: end))
         }
-        offsets.append(fieldStart)
         if i >= n {
           endOfRecord = true
         } else if bytes[i] == Self.comma {
@@ -219,13 +370,48 @@ private struct CSVScanner {
           endOfRecord = true
         }
       }
-      if spans.count == 1 { width = fields.count }
+      out.rows.append(
+        Row(line: row.line, first: row.first, count: out.fields.spans.count - row.first))
+      if out.rows.count == 1, i < n {
+        // Reserve a field per column for every line left (an upper bound on the records).
+        let lines = lineFeeds(in: i..<n) + 1 + linesAfter
+        out.fields.spans.reserveCapacity(out.fields.spans.count + out.rows[0].count * lines)
+        out.rows.reserveCapacity(lines + 1)
+      }
     }
-    let ends = spans.dropFirst().map(\.start) + [fields.count]
-    return zip(spans, ends).map { span, end in
-      CSVTable.Record(
-        line: span.line, fields: fields[span.start..<end], offsets: offsets[span.start..<end])
+    out.endLine = line
+    out.isASCII = high < 0x80
+    return out
+  }
+
+  /// The bytes of `word` (little-endian) that are a comma, a line feed, a carriage return or a
+  /// quote, as a mask with bit 7 of each set: for each, a byte that equals it is zeroed by
+  /// `xor`, and the classic zero-byte test `(v - 0x01…01) & ~v & 0x80…80` marks zero bytes.
+  /// It is zero exactly when there is no such byte, and its lowest mark is always a true one
+  /// (a false mark can only follow a true one).
+  private static func specialBytes(_ word: UInt64) -> UInt64 {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    func zeroBytes(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & (ones &<< 7) }
+    return zeroBytes(word ^ (ones &* UInt64(comma))) | zeroBytes(word ^ (ones &* UInt64(lf)))
+      | zeroBytes(word ^ (ones &* UInt64(cr))) | zeroBytes(word ^ (ones &* UInt64(quote)))
+  }
+
+  /// The number of line feeds in `range`.
+  private func lineFeeds(in range: Range<Int>) -> Int {
+    guard let base = bytes.baseAddress else { return 0 }
+    var count = 0
+    var p = UnsafeRawPointer(base + range.lowerBound)
+    let end = UnsafeRawPointer(base + range.upperBound)
+    while p < end, let hit = memchr(p, Int32(Self.lf), p.distance(to: end)) {
+      count += 1
+      p = UnsafeRawPointer(hit) + 1
     }
+    return count
+  }
+
+  /// Whether `bytes` is well-formed UTF-8, as `String(validating:)` decides.
+  private static func isValidUTF8(_ bytes: some Sequence<UInt8>) -> Bool {
+    String(validating: bytes, as: UTF8.self) != nil
   }
 }
 

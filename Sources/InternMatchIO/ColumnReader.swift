@@ -3,16 +3,22 @@ import InternMatchModel
 /// Typed access to the columns of a ``CSVTable`` by name, collecting every problem it meets.
 ///
 /// Columns are found by name in any order. A missing required column is an error; a column the
-/// format does not know is a warning. Empty cells mean "not given".
+/// format does not know is a warning. Empty cells mean "not given". Values are read from the
+/// field's bytes: a `String` is made only for text.
 ///
 /// ```swift
 /// var reader = ColumnReader(table, required: ["id"], optional: ["grade"])
-/// let grade = reader.integer(record, "grade")  // nil when empty; an error when not an integer
+/// let grade = reader.integer(record, reader["grade"])  // nil when empty; an error when not an integer
 /// ```
 struct ColumnReader {
+  /// A column by name, with its field index when the header has it.
+  struct Column {
+    let name: String
+    let field: Int?
+  }
+
   let table: CSVTable
   private(set) var issues: [DatasetIssue] = []
-  private var index: [String: Int] = [:]
   private var columns: [(name: String, length: Int, field: Int)] = []
 
   /// Whether every required column is present.
@@ -22,6 +28,7 @@ struct ColumnReader {
     self.table = table
     issues = table.issues
     let known = Set(required + optional)
+    var index: [String: Int] = [:]
     for (k, name) in table.header.enumerated() {
       if index[name] != nil {
         issues.append(
@@ -47,116 +54,257 @@ struct ColumnReader {
     }
   }
 
-  /// The 1-based column where field `name` of `record` starts, if the column exists.
-  /// The field index of column `name`: a scan of the few header names, cheaper than hashing
-  /// the name once per field of every record.
-  private func field(_ name: String) -> Int? {
+  /// A reader of the same table with no issues yet, to read a share of the records on another
+  /// thread; ``adopt(_:)`` takes its issues back.
+  func fresh() -> ColumnReader {
+    var copy = self
+    copy.issues = []
+    return copy
+  }
+
+  /// Appends the issues `other` (a ``fresh()`` copy) met.
+  mutating func adopt(_ other: ColumnReader) { issues += other.issues }
+
+  /// Column `name`: a scan of the few header names, cheaper than hashing the name.
+  subscript(name: String) -> Column {
     let length = name.utf8.count  // O(1); most names differ in length, sparing the comparison
     for column in columns where column.length == length && column.name == name {
-      return column.field
+      return Column(name: name, field: column.field)
     }
-    return nil
+    return Column(name: name, field: nil)
   }
 
+  /// The 1-based column where field `name` of `record` starts, if the column exists.
   func column(of name: String, in record: CSVTable.Record) -> Int? {
-    field(name).map { table.column(of: record, field: $0) }
+    column(of: self[name], in: record)
   }
 
-  /// The trimmed text of field `name`, or `nil` when the column is absent or the cell empty.
-  func text(_ record: CSVTable.Record, _ name: String) -> String? {
-    guard let k = field(name) else { return nil }
-    let value = record.field(k)
-    return value.isEmpty ? nil : value
+  private func column(of column: Column, in record: CSVTable.Record) -> Int? {
+    column.field.map { table.column(of: record, field: $0) }
+  }
+
+  /// The bytes of field `column` of `record` lent to `body`; `nil` when the column is absent.
+  func withBytes<R>(
+    _ record: CSVTable.Record, _ column: Column, _ body: (UnsafeBufferPointer<UInt8>) -> R
+  ) -> R? {
+    guard let k = column.field else { return nil }
+    return table.withBytes(of: record, field: k, body)
+  }
+
+  /// The trimmed text of field `column`, or `nil` when the column is absent or the cell empty.
+  func text(_ record: CSVTable.Record, _ column: Column) -> String? {
+    withBytes(record, column) { $0.isEmpty ? nil : String(decoding: $0, as: UTF8.self) } ?? nil
   }
 
   /// The text of a required field; an error and `""` when it is empty.
-  mutating func requiredText(_ record: CSVTable.Record, _ name: String) -> String {
-    if let value = text(record, name) { return value }
-    if field(name) != nil { report(.error, record, name, "\(name) is empty") }
+  mutating func requiredText(_ record: CSVTable.Record, _ column: Column) -> String {
+    if let value = text(record, column) { return value }
+    reportIfEmpty(record, column)
     return ""
+  }
+
+  /// Reports an empty required field (an absent column is reported once, on the header).
+  private mutating func reportIfEmpty(_ record: CSVTable.Record, _ column: Column) {
+    if column.field != nil { report(.error, record, column, "\(column.name) is empty") }
   }
 
   /// The integer in a required field; an error when it is empty or not an integer, and then
   /// `placeholder`, a valid value that raises no further error, so each mistake is reported once.
-  mutating func requiredInteger(_ record: CSVTable.Record, _ name: String, placeholder: Int)
+  mutating func requiredInteger(_ record: CSVTable.Record, _ column: Column, placeholder: Int)
     -> Int
   {
-    if text(record, name) == nil {
-      _ = requiredText(record, name)
+    guard withBytes(record, column, { !$0.isEmpty }) == true else {
+      reportIfEmpty(record, column)
       return placeholder
     }
-    return integer(record, name) ?? placeholder
+    return integer(record, column) ?? placeholder
   }
 
-  /// The integer in field `name`, `nil` when empty; an error when it is not an integer.
-  mutating func integer(_ record: CSVTable.Record, _ name: String) -> Int? {
-    guard let value = text(record, name) else { return nil }
-    guard let number = Int(value) else {
-      report(.error, record, name, "\(name) '\(value)' is not an integer")
+  /// The integer in field `column`, `nil` when empty; an error when it is not an integer.
+  mutating func integer(_ record: CSVTable.Record, _ column: Column) -> Int? {
+    value(record, column, Self.integer, "is not an integer")
+  }
+
+  /// The number in field `column`, `nil` when empty; an error when it is not a finite number.
+  mutating func number(_ record: CSVTable.Record, _ column: Column) -> Double? {
+    value(record, column, { Self.number($0).flatMap { $0.isFinite ? $0 : nil } }, "is not a number")
+  }
+
+  /// What a non-empty field holds: a value, or text that is not one.
+  private enum Parsed<Value> {
+    case empty
+    case value(Value)
+    case invalid
+  }
+
+  /// The value `parse` reads from field `column`, `nil` when empty; an error saying the text
+  /// `complaint` when `parse` finds none. The text is made only for the message.
+  private mutating func value<Value>(
+    _ record: CSVTable.Record, _ column: Column,
+    _ parse: (UnsafeBufferPointer<UInt8>) -> Value?, _ complaint: String
+  ) -> Value? {
+    let parsed: Parsed<Value> =
+      withBytes(record, column) { bytes in
+        bytes.isEmpty ? .empty : parse(bytes).map { .value($0) } ?? .invalid
+      } ?? .empty
+    switch parsed {
+    case .empty: return nil
+    case .value(let value): return value
+    case .invalid:
+      report(.error, record, column, "\(column.name) '\(text(record, column) ?? "")' \(complaint)")
       return nil
     }
-    return number
   }
 
-  /// The number in field `name`, `nil` when empty; an error when it is not a finite number.
-  mutating func number(_ record: CSVTable.Record, _ name: String) -> Double? {
-    guard let value = text(record, name) else { return nil }
-    guard let number = Double(value), number.isFinite else {
-      report(.error, record, name, "\(name) '\(value)' is not a number")
-      return nil
-    }
-    return number
-  }
-
-  /// The `;`-separated items of field `name`, trimmed, empty items dropped.
+  /// `Int(text)` of `bytes`.
   ///
-  /// - Complexity: O(length of the field); the split is on UTF-8 bytes (`;`, space and tab are
-  ///   ASCII and never part of a multi-byte character), not on `Character`s.
-  func list(_ record: CSVTable.Record, _ name: String) -> [String] {
-    guard var value = text(record, name) else { return [] }
-    return value.withUTF8 { bytes in
-      let isSpace = { (b: UInt8) in b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
-      var items: [String] = []
-      items.reserveCapacity(1 + bytes.count { $0 == UInt8(ascii: ";") })
-      var start = 0
-      while start <= bytes.count {
-        var end = start
-        while end < bytes.count, bytes[end] != UInt8(ascii: ";") { end += 1 }
-        var a = start
-        var b = end
-        while a < b, isSpace(bytes[a]) { a += 1 }
-        while b > a, isSpace(bytes[b - 1]) { b -= 1 }
-        // The field is valid UTF-8 and the cuts are at ASCII bytes: each item is too.
-        if a < b {
-          items.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self))
+  /// - Complexity: O(k) for k bytes; up to 18 digits with an optional sign are read from the
+  ///   bytes, anything else goes through `Int(String)`, so the result is always the same.
+  static func integer(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    let first = bytes.first ?? 0
+    let sign = first == UInt8(ascii: "-") || first == UInt8(ascii: "+") ? 1 : 0
+    if (1...18).contains(bytes.count - sign) {
+      var value = 0
+      var plain = true
+      for b in bytes[sign...] {
+        let digit = b &- UInt8(ascii: "0")
+        guard digit <= 9 else {
+          plain = false
+          break
         }
-        start = end + 1
+        value = value * 10 + Int(digit)
       }
+      if plain { return first == UInt8(ascii: "-") ? -value : value }
+    }
+    return Int(String(decoding: bytes, as: UTF8.self))
+  }
+
+  /// `Double(text)` of `bytes`.
+  ///
+  /// - Complexity: O(k) for k bytes. A plain decimal (`-`, digits, `.`, digits) of at most 15
+  ///   digits is an exact integer over an exact power of ten, and their quotient is rounded
+  ///   correctly, as `Double(String)` rounds; anything else goes through `Double(String)`.
+  static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+    let negative = bytes.first == UInt8(ascii: "-")
+    var mantissa = 0
+    var digits = 0
+    var fraction = -1  // digits after the point, once there is one
+    var plain = bytes.count <= 17
+    for b in bytes[(negative ? 1 : 0)...] where plain {
+      let digit = b &- UInt8(ascii: "0")
+      if digit <= 9 {
+        mantissa = mantissa * 10 + Int(digit)
+        digits += 1
+        if fraction >= 0 { fraction += 1 }
+      } else if b == UInt8(ascii: "."), fraction < 0, digits > 0 {
+        fraction = 0
+      } else {
+        plain = false
+      }
+    }
+    if plain, digits > 0, digits <= 15, fraction != 0 {
+      let value = Double(mantissa) / powersOfTen[max(fraction, 0)]
+      return negative ? -value : value
+    }
+    return Double(String(decoding: bytes, as: UTF8.self))
+  }
+
+  /// 10⁰ … 10¹⁵, all exact doubles.
+  private static let powersOfTen: [Double] = [
+    1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+  ]
+
+  /// The `;`-separated items of field `column`, trimmed, empty items dropped.
+  func list(_ record: CSVTable.Record, _ column: Column) -> [String] {
+    withBytes(record, column) { bytes in
+      var items: [String] = []
+      items.reserveCapacity(Self.itemCount(bytes))
+      Self.forEachItem(of: bytes) { items.append(String(decoding: $0, as: UTF8.self)) }
       return items
+    } ?? []
+  }
+
+  /// An upper bound on the items of a list: its separators plus one.
+  ///
+  /// - Complexity: O(k) for k bytes, eight at a time.
+  static func itemCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    let raw = UnsafeRawBufferPointer(bytes)
+    var count = 1
+    var k = 0
+    while k + 8 <= bytes.count {
+      count += separators(raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)).nonzeroBitCount
+      k += 8
+    }
+    while k < bytes.count {
+      if bytes[k] == UInt8(ascii: ";") { count += 1 }
+      k += 1
+    }
+    return count
+  }
+
+  /// The `;` bytes of `word`, as a mask with bit 7 of each set. Exact for every byte: adding
+  /// 0x7F to the low seven bits of a byte never carries into the next.
+  private static func separators(_ word: UInt64) -> UInt64 {
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    let x = word ^ (0x0101_0101_0101_0101 &* UInt64(UInt8(ascii: ";")))
+    return ~(((x & low7) &+ low7) | x) & ~low7
+  }
+
+  /// Calls `body` with each `;`-separated item of `bytes`, trimmed, empty items skipped.
+  ///
+  /// - Complexity: O(length of the field); separators are found eight bytes at a time, on
+  ///   UTF-8 bytes (`;`, space and tab are ASCII and never part of a multi-byte character), so
+  ///   each item of valid UTF-8 is valid.
+  static func forEachItem(
+    of bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+  ) {
+    let raw = UnsafeRawBufferPointer(bytes)
+    let isSpace = { (b: UInt8) in b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") }
+    var start = 0
+    while start <= bytes.count {
+      var end = start
+      while end + 8 <= bytes.count {
+        let found = separators(raw.loadUnaligned(fromByteOffset: end, as: UInt64.self))
+        if found != 0 {
+          end += found.trailingZeroBitCount / 8
+          break
+        }
+        end += 8
+      }
+      while end < bytes.count, bytes[end] != UInt8(ascii: ";") { end += 1 }
+      var a = start
+      var b = end
+      while a < b, isSpace(bytes[a]) { a += 1 }
+      while b > a, isSpace(bytes[b - 1]) { b -= 1 }
+      if a < b { body(UnsafeBufferPointer(rebasing: bytes[a..<b])) }
+      start = end + 1
     }
   }
 
   /// A coordinate from the `lat` and `lon` fields; an error when only one is given.
-  mutating func coordinate(_ record: CSVTable.Record) -> Coordinate? {
-    let lat = number(record, "lat")
-    let lon = number(record, "lon")
-    switch (lat, lon) {
-    case (let lat?, let lon?): return Coordinate(latitude: lat, longitude: lon)
+  mutating func coordinate(_ record: CSVTable.Record, lat: Column, lon: Column) -> Coordinate? {
+    let latitude = number(record, lat)
+    let longitude = number(record, lon)
+    switch (latitude, longitude) {
+    case (let latitude?, let longitude?):
+      return Coordinate(latitude: latitude, longitude: longitude)
     case (nil, nil): return nil
     default:
-      if text(record, "lat") != nil, text(record, "lon") != nil { return nil }  // already reported
-      report(.error, record, lat == nil ? "lon" : "lat", "lat and lon must be given together")
+      if text(record, lat) != nil, text(record, lon) != nil { return nil }  // already reported
+      report(
+        .error, record, latitude == nil ? lon : lat, "lat and lon must be given together")
       return nil
     }
   }
 
-  /// Records an issue at field `name` of `record`.
+  /// Records an issue at field `column` of `record`.
   mutating func report(
-    _ severity: InstanceIssue.Severity, _ record: CSVTable.Record, _ name: String, _ message: String
+    _ severity: InstanceIssue.Severity, _ record: CSVTable.Record, _ column: Column,
+    _ message: String
   ) {
     issues.append(
       DatasetIssue(
-        severity, file: table.file, line: record.line, column: column(of: name, in: record),
+        severity, file: table.file, line: record.line, column: self.column(of: column, in: record),
         message))
   }
 }

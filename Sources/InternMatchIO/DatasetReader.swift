@@ -50,6 +50,11 @@ public enum DatasetReader {
   /// - Throws: ``DatasetError`` with kind `.missingInput` when the directory, `students.csv` or
   ///   `worksites.csv` is missing, and `.badData` listing every error (and warning) otherwise.
   public static func read(directory: String) throws(DatasetError) -> Dataset {
+    try read(directory: directory, sharing: .standard)
+  }
+
+  /// Reads the dataset in `directory`, sharing the work out over the cores as `sharing` says.
+  static func read(directory: String, sharing: Sharing) throws(DatasetError) -> Dataset {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
       isDirectory.boolValue
@@ -64,7 +69,7 @@ public enum DatasetReader {
     var missing: [DatasetIssue] = []
     func load(_ name: String, required: Bool) -> CSVTable? {
       let path = (directory as NSString).appendingPathComponent(name)
-      guard let data = FileManager.default.contents(atPath: path) else {
+      guard let bytes = contents(ofFile: path, sharing: sharing) else {
         if required || FileManager.default.fileExists(atPath: path) {
           missing.append(
             DatasetIssue(
@@ -75,7 +80,7 @@ public enum DatasetReader {
         return nil
       }
       do {
-        return try CSVTable(parsing: [UInt8](data), file: name)
+        return try CSVTable(parsing: bytes, file: name, splitAbove: sharing.bytes)
       } catch {
         issues.append(error)
         return nil
@@ -96,28 +101,41 @@ public enum DatasetReader {
     }
     guard missing.isEmpty else { throw DatasetError(.missingInput, issues: missing + issues) }
 
-    let (clusterReader, clusterRows) = rows(of: clusterTable, clusterColumns) { r, c in
-      Cluster(id: c.requiredText(r, "id"), name: c.requiredText(r, "name"))
+    let (clusterReader, clusterRows) = rows(of: clusterTable, clusterColumns, sharing) { r, c in
+      Cluster(id: c.requiredText(r, c["id"]), name: c.requiredText(r, c["name"]))
     }
     let clusters = clusterTable == nil ? Cluster.nycDefaults : clusterRows
-    let (studentReader, students) = rows(of: studentTable, studentColumns, readStudent)
-    let (worksiteReader, worksites) = rows(of: worksiteTable, worksiteColumns, readWorksite)
-    let (rankingReader, rankings) = rows(of: rankingTable, rankingColumns) { r, c in
-      WorksiteRanking(
-        worksite: c.requiredText(r, "worksite"), student: c.requiredText(r, "student"),
-        rank: c.requiredInteger(r, "rank", placeholder: 1))
-    }
+    // Worksites and students first: list entries and rankings resolve against their ids.
+    let (worksiteReader, worksites, _) = rows(
+      of: worksiteTable, worksiteColumns, sharing, start: WorksiteRows.init, { $0.read($1, &$2) })
+    let worksiteIndex = IdentifierIndex(
+      ids: worksites.map { $0.id },
+      referencesAreASCII: studentTable?.isASCII != false && rankingTable?.isASCII != false)
+    let (studentReader, students, studentParts) = rows(
+      of: studentTable, studentColumns, sharing,
+      start: { StudentRows($0, worksites: worksiteIndex) },
+      { $0.read($1, &$2) })
+    let studentIndex = IdentifierIndex(
+      ids: students.map { $0.id }, referencesAreASCII: rankingTable?.isASCII != false)
+    let (rankingReader, rankings, rankingParts) = rows(
+      of: rankingTable, rankingColumns, sharing,
+      start: { RankingRows($0, worksites: worksiteIndex, students: studentIndex) },
+      { $0.read($1, &$2) })
+    let references = ResolvedReferences(
+      preferences: studentParts.flatMap(\.listed), rankings: rankingParts.flatMap(\.resolved),
+      setNumbers: StudentRows.setNumbers(of: studentParts))
 
-    let (employerReader, employers) = rows(of: employerTable, employerColumns) { r, c in
+    let (employerReader, employers) = rows(of: employerTable, employerColumns, sharing) { r, c in
       EmployerCapacity(
-        employer: c.requiredText(r, "id"),
-        capacity: c.requiredInteger(r, "capacity", placeholder: 0))
+        employer: c.requiredText(r, c["id"]),
+        capacity: c.requiredInteger(r, c["capacity"], placeholder: 0))
     }
-    let (linkReader, links) = rows(of: linkTable, linkColumns) { r, c in
-      StudentLink(first: c.requiredText(r, "student_a"), second: c.requiredText(r, "student_b"))
+    let (linkReader, links) = rows(of: linkTable, linkColumns, sharing) { r, c in
+      StudentLink(
+        first: c.requiredText(r, c["student_a"]), second: c.requiredText(r, c["student_b"]))
     }
-    let (pinReader, pins) = rows(of: pinTable, pinColumns) { r, c in
-      Pin(student: c.requiredText(r, "student"), worksite: c.requiredText(r, "worksite"))
+    let (pinReader, pins) = rows(of: pinTable, pinColumns, sharing) { r, c in
+      Pin(student: c.requiredText(r, c["student"]), worksite: c.requiredText(r, c["worksite"]))
     }
     let readers = Readers(
       clusters: clusterReader, students: studentReader, worksites: worksiteReader,
@@ -133,7 +151,7 @@ public enum DatasetReader {
     do {
       let instance = try PlacementInstance(
         students: students, worksites: worksites, clusters: clusters, rankings: rankings,
-        policy: policy, rules: rules)
+        policy: policy, rules: rules, references: references, sharing: sharing)
       issues += instance.warnings.map { locate($0, in: readers) }
       if issues.contains(where: { $0.severity == .error }) {
         throw DatasetError(.badData, issues: sorted(issues))
@@ -154,51 +172,236 @@ public enum DatasetReader {
   /// Reads every record of `table` with `make` when its required columns are present; returns
   /// the reader, which holds the issues met, and the values (none when columns are missing).
   private static func rows<T>(
-    of table: CSVTable?, _ columns: (required: [String], optional: [String]),
+    of table: CSVTable?, _ columns: (required: [String], optional: [String]), _ sharing: Sharing,
     _ make: (CSVTable.Record, inout ColumnReader) -> T
   ) -> (ColumnReader?, [T]) {
-    guard let table else { return (nil, []) }
-    var reader = ColumnReader(table, required: columns.required, optional: columns.optional)
-    guard reader.hasRequiredColumns else { return (reader, []) }
-    let values = table.records.map { make($0, &reader) }
+    let (reader, values, _) = rows(of: table, columns, sharing, start: { _ in () }) { _, r, c in
+      make(r, &c)
+    }
     return (reader, values)
   }
 
-  private static func readStudent(_ r: CSVTable.Record, _ c: inout ColumnReader) -> Student {
-    Student(
-      id: c.requiredText(r, "id"), school: c.requiredText(r, "school"),
-      cluster: c.requiredText(r, "cluster"), grade: c.integer(r, "grade"), age: c.integer(r, "age"),
-      borough: c.text(r, "borough"), location: c.coordinate(r),
-      credentials: Set(c.list(r, "credentials")), groups: Set(c.list(r, "groups")),
-      availability: Set(c.list(r, "availability")), preferences: c.list(r, "preferences"))
+  /// Reads every record of `table` with `make` when its required columns are present, in
+  /// shares (as `sharing` says) read at once, each from a ``ColumnReader/fresh()`` reader and a
+  /// state that `start` makes; returns the reader holding every issue, the values, and each
+  /// share's final state, all in record order, as one serial pass would give them.
+  ///
+  /// - Complexity: O(records) calls of `make`, on up to as many threads as there are cores.
+  private static func rows<State, T>(
+    of table: CSVTable?, _ columns: (required: [String], optional: [String]), _ sharing: Sharing,
+    start: (ColumnReader) -> State, _ make: (inout State, CSVTable.Record, inout ColumnReader) -> T
+  ) -> (ColumnReader?, [T], [State]) {
+    guard let table else { return (nil, [], []) }
+    var reader = ColumnReader(table, required: columns.required, optional: columns.optional)
+    guard reader.hasRequiredColumns else { return (reader, [], []) }
+    let records = table.records
+    let shares = sharing.shares(of: records.count)
+    let base = reader
+    var parts: [(reader: ColumnReader, state: State)] = []
+    // Each share makes its records' values in place: no value is copied to join the shares.
+    let values = [T](unsafeUninitializedCapacity: records.count) { buffer, initialized in
+      guard let first = buffer.baseAddress else { return }
+      parts = concurrentMap(shares) { k in
+        var shareReader = base.fresh()
+        var state = start(shareReader)
+        for i in records.count * k / shares..<records.count * (k + 1) / shares {
+          (first + i).initialize(to: make(&state, records[i], &shareReader))
+        }
+        return (shareReader, state)
+      }
+      initialized = records.count
+    }
+    for part in parts { reader.adopt(part.reader) }
+    return (reader, values, parts.map(\.state))
   }
 
-  private static func readWorksite(_ r: CSVTable.Record, _ c: inout ColumnReader) -> Worksite {
-    var kind = WorksiteKind.internship
-    if let text = c.text(r, "kind") {
-      if let k = WorksiteKind(rawValue: text) {
-        kind = k
-      } else {
-        c.report(
-          .error, r, "kind",
-          "kind '\(text)' is not one of \(WorksiteKind.allCases.map(\.rawValue).joined(separator: ", "))"
-        )
-      }
+  /// The bytes of the file at `path`, or `nil` when it cannot be read. A regular file is read
+  /// straight into the array, as two halves at once when `sharing` says it is large (the copy
+  /// and the first touch of the memory are shared out); anything else, or a file that changed
+  /// size meanwhile, goes through `FileManager`.
+  static func contents(ofFile path: String, sharing: Sharing) -> [UInt8]? {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    var info = stat()
+    guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+      return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
     }
-    return Worksite(
-      id: c.requiredText(r, "id"), employer: c.text(r, "employer"),
-      cluster: c.requiredText(r, "cluster"),
-      capacity: c.requiredInteger(r, "capacity", placeholder: 0),
-      borough: c.text(r, "borough"), location: c.coordinate(r),
-      minimumAge: c.integer(r, "min_age") ?? 0, minimumGrade: c.integer(r, "min_grade") ?? 0,
-      requiredCredentials: Set(c.list(r, "requires")), schedule: Set(c.list(r, "schedule")),
-      kind: kind, maxPerSchool: c.integer(r, "max_per_school"),
-      minimumGroupSize: c.integer(r, "min_group"), reserves: readReserves(r, &c))
+    let size = Int(info.st_size)
+    let pieces = size >= sharing.bytes ? 2 : 1
+    var complete = false
+    let bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+      guard let base = buffer.baseAddress else { return }
+      let read = concurrentMap(pieces) { k in
+        var offset = size * k / pieces
+        let end = size * (k + 1) / pieces
+        while offset < end {
+          let n = pread(fd, base + offset, end - offset, off_t(offset))
+          if n < 0, errno == EINTR { continue }
+          guard n > 0 else { return false }
+          offset += n
+        }
+        return true
+      }
+      // A byte past the size means the file grew.
+      complete = !read.contains(false) && pread(fd, base + size, 1, off_t(size)) == 0
+      count = complete ? size : 0
+    }
+    guard complete else { return FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
+    return bytes
+  }
+
+  /// Reads students, each list entry resolved to a worksite from its bytes and each repeated
+  /// text or set of texts made once.
+  private struct StudentRows {
+    let id, school, cluster, grade, age, borough, lat, lon: ColumnReader.Column
+    let credentials, groups, availability, preferences: ColumnReader.Column
+    let worksites: IdentifierIndex
+    var interned = FieldInterner()
+    /// The worksite of every list entry read so far (-1 when unknown).
+    var listed: [Int32] = []
+    /// The number of the credentials and of the free blocks of each student read so far
+    /// (equal numbers, equal sets; -1 when empty).
+    var setNumbers: [(credentials: Int32, availability: Int32)] = []
+
+    init(_ c: ColumnReader, worksites: IdentifierIndex) {
+      (id, school, cluster, grade, age) = (c["id"], c["school"], c["cluster"], c["grade"], c["age"])
+      (borough, lat, lon) = (c["borough"], c["lat"], c["lon"])
+      (credentials, groups, availability) = (c["credentials"], c["groups"], c["availability"])
+      preferences = c["preferences"]
+      self.worksites = worksites
+    }
+
+    /// The set numbers of every share, in order, renumbered so that numbers of different
+    /// shares differ.
+    static func setNumbers(of shares: [StudentRows]) -> [(credentials: Int32, availability: Int32)]
+    {
+      var numbers: [(credentials: Int32, availability: Int32)] = []
+      numbers.reserveCapacity(shares.reduce(0) { $0 + $1.setNumbers.count })
+      var offset: Int32 = 0
+      for share in shares {
+        func shifted(_ n: Int32) -> Int32 { n < 0 ? n : n + offset }
+        numbers += share.setNumbers.lazy.map { (shifted($0.credentials), shifted($0.availability)) }
+        offset += Int32(share.interned.setCount)
+      }
+      return numbers
+    }
+
+    mutating func read(_ r: CSVTable.Record, _ c: inout ColumnReader) -> Student {
+      let id = c.requiredText(r, id)
+      let school = interned.text(r, school, &c, required: true) ?? ""
+      let cluster = interned.text(r, cluster, &c, required: true) ?? ""
+      let (grade, age) = (c.integer(r, grade), c.integer(r, age))
+      let borough = interned.text(r, borough, &c, required: false)
+      let location = c.coordinate(r, lat: lat, lon: lon)
+      let (held, heldNumber) = interned.set(r, credentials, c)
+      let groups = interned.set(r, groups, c).value
+      let (free, freeNumber) = interned.set(r, availability, c)
+      let preferences = list(r, c)
+      setNumbers.append((heldNumber, freeNumber))
+      return Student(
+        id: id, school: school, cluster: cluster, grade: grade, age: age, borough: borough,
+        location: location, credentials: held, groups: groups, availability: free,
+        preferences: preferences)
+    }
+
+    /// The list entries: a known worksite's id is its own `String`, not a new one.
+    private mutating func list(_ r: CSVTable.Record, _ c: ColumnReader) -> [String] {
+      let worksites = worksites  // borrowed once per list, not once per entry
+      return c.withBytes(r, preferences) { bytes in
+        var entries: [String] = []
+        entries.reserveCapacity(ColumnReader.itemCount(bytes))
+        ColumnReader.forEachItem(of: bytes) { item in
+          let (name, j) = worksites.resolve(item)
+          entries.append(name)
+          listed.append(j)
+        }
+        return entries
+      } ?? []
+    }
+  }
+
+  /// Reads rankings, each id resolved to a worksite or student from its bytes.
+  private struct RankingRows {
+    let worksite, student, rank: ColumnReader.Column
+    let worksites, students: IdentifierIndex
+    /// The worksite and student of every ranking read so far (-1 when unknown).
+    var resolved: [(worksite: Int32, student: Int32)] = []
+
+    init(_ c: ColumnReader, worksites: IdentifierIndex, students: IdentifierIndex) {
+      (worksite, student, rank) = (c["worksite"], c["student"], c["rank"])
+      (self.worksites, self.students) = (worksites, students)
+    }
+
+    mutating func read(_ r: CSVTable.Record, _ c: inout ColumnReader) -> WorksiteRanking {
+      let w = Self.reference(r, worksite, in: worksites, &c)
+      let s = Self.reference(r, student, in: students, &c)
+      resolved.append((w.record, s.record))
+      return WorksiteRanking(
+        worksite: w.name, student: s.name, rank: c.requiredInteger(r, rank, placeholder: 1))
+    }
+
+    /// The id in a required field (an error and `""` when empty) and the record it names.
+    private static func reference(
+      _ r: CSVTable.Record, _ column: ColumnReader.Column, in index: IdentifierIndex,
+      _ c: inout ColumnReader
+    ) -> (name: String, record: Int32) {
+      let found = c.withBytes(r, column) { $0.isEmpty ? nil : index.resolve($0) } ?? nil
+      return found ?? (c.requiredText(r, column), -1)
+    }
+  }
+
+  /// Reads worksites, each repeated text or set of texts made once.
+  private struct WorksiteRows {
+    let id, employer, cluster, capacity, borough, lat, lon, minimumAge: ColumnReader.Column
+    let minimumGrade, requires, schedule, kind, maxPerSchool, minimumGroup: ColumnReader.Column
+    let reserve: ColumnReader.Column
+    var interned = FieldInterner()
+
+    init(_ c: ColumnReader) {
+      (id, employer, cluster, capacity) = (c["id"], c["employer"], c["cluster"], c["capacity"])
+      (borough, lat, lon, minimumAge) = (c["borough"], c["lat"], c["lon"], c["min_age"])
+      (minimumGrade, requires, schedule) = (c["min_grade"], c["requires"], c["schedule"])
+      (kind, maxPerSchool, minimumGroup) = (c["kind"], c["max_per_school"], c["min_group"])
+      reserve = c["reserve"]
+    }
+
+    mutating func read(_ r: CSVTable.Record, _ c: inout ColumnReader) -> Worksite {
+      var kind = WorksiteKind.internship
+      if let text = c.text(r, self.kind) {
+        if let k = WorksiteKind(rawValue: text) {
+          kind = k
+        } else {
+          c.report(
+            .error, r, self.kind,
+            "kind '\(text)' is not one of \(WorksiteKind.allCases.map(\.rawValue).joined(separator: ", "))"
+          )
+        }
+      }
+      let id = c.requiredText(r, id)
+      let employer = interned.text(r, employer, &c, required: false)
+      let cluster = interned.text(r, cluster, &c, required: true) ?? ""
+      let capacity = c.requiredInteger(r, capacity, placeholder: 0)
+      let borough = interned.text(r, borough, &c, required: false)
+      let location = c.coordinate(r, lat: lat, lon: lon)
+      let minimumAge = c.integer(r, minimumAge) ?? 0
+      let minimumGrade = c.integer(r, minimumGrade) ?? 0
+      let requires = interned.set(r, requires, c).value
+      let schedule = interned.set(r, schedule, c).value
+      return Worksite(
+        id: id, employer: employer, cluster: cluster, capacity: capacity, borough: borough,
+        location: location, minimumAge: minimumAge, minimumGrade: minimumGrade,
+        requiredCredentials: requires, schedule: schedule, kind: kind,
+        maxPerSchool: c.integer(r, maxPerSchool), minimumGroupSize: c.integer(r, minimumGroup),
+        reserves: DatasetReader.readReserves(r, reserve, &c))
+    }
   }
 
   /// Reserves written `group:seats` or `group:share%`, separated by `;` (`ell:3;iep:20%`).
-  private static func readReserves(_ r: CSVTable.Record, _ c: inout ColumnReader) -> [SeatReserve] {
-    c.list(r, "reserve").compactMap { item in
+  private static func readReserves(
+    _ r: CSVTable.Record, _ reserve: ColumnReader.Column, _ c: inout ColumnReader
+  ) -> [SeatReserve] {
+    c.list(r, reserve).compactMap { item in
       let parts = item.split(separator: ":", maxSplits: 1).map { String($0).trimmingSpaces() }
       if parts.count == 2, !parts[0].isEmpty {
         if parts[1].hasSuffix("%"), let p = Double(parts[1].dropLast()) {
@@ -207,7 +410,8 @@ public enum DatasetReader {
         if let n = Int(parts[1]) { return SeatReserve(group: parts[0], seats: .seats(n)) }
       }
       c.report(
-        .error, r, "reserve", "reserve '\(item)' is not group:seats or group:share% (e.g. ell:3)")
+        .error, r, reserve, "reserve '\(item)' is not group:seats or group:share% (e.g. ell:3)"
+      )
       return nil
     }
   }

@@ -12,7 +12,7 @@ import InternMatchModel
 ///
 /// - Complexity: O(S) in the number of students.
 public enum PlacementWriter {
-  /// The file's text.
+  /// The CSV text of `outcomes` (one per student of `instance`).
   public static func csv(_ instance: PlacementInstance, outcomes: [StudentOutcome]) -> String {
     String(decoding: csvBytes(instance, outcomes: outcomes), as: UTF8.self)
   }
@@ -56,6 +56,7 @@ public enum PlacementWriter {
   }
 }
 
+/// RFC 4180 quoting for values written to CSV.
 enum CSVWriter {
   /// `value`, quoted when it holds a comma, quote or line break.
   static func field(_ value: String) -> String {

@@ -55,54 +55,155 @@ public struct PlacementInstance: Sendable {
     students: [Student], worksites: [Worksite], clusters: [Cluster] = Cluster.nycDefaults,
     rankings: [WorksiteRanking] = [], policy: Policy = Policy(), rules: PlacementRules = .init()
   ) throws(InstanceValidationError) {
+    try self.init(
+      students: students, worksites: worksites, clusters: clusters, rankings: rankings,
+      policy: policy, rules: rules, references: nil, sharing: .standard)
+  }
+
+  /// Builds and validates an instance whose list entries and rankings a reader has already
+  /// resolved to indices (`nil`: look them up in ``studentIndex`` and ``worksiteIndex``).
+  ///
+  /// `references` must name what the lookups would: the first student or worksite with the id.
+  /// `sharing` tells how much work is worth a thread.
+  ///
+  /// - Throws: ``InstanceValidationError`` listing every error and warning, when any error is
+  ///   found.
+  package init(
+    students: [Student], worksites: [Worksite], clusters: [Cluster], rankings: [WorksiteRanking],
+    policy: Policy, rules: PlacementRules, references: ResolvedReferences?, sharing: Sharing
+  ) throws(InstanceValidationError) {
     var issues: [InstanceIssue] = []
     let clusterIDs = Self.validate(clusters: clusters, into: &issues)
 
-    var studentIndex: [String: Int] = [:]
-    studentIndex.reserveCapacity(students.count)
-    for (i, s) in students.enumerated() {
-      if s.id.isEmpty {
+    // The students' checks, the other records' checks and the lists are independent once the
+    // references are known: then they run at once. Otherwise the references are looked up in
+    // the id indices that the checks build.
+    let checkStudents = { Self.validate(students: students, clusters: clusterIDs) }
+    let checkWorksites = {
+      Self.validate(worksites: worksites, clusters: clusterIDs, policy: policy)
+    }
+    let checkRankings = { (references: ResolvedReferences) in
+      var issues: [InstanceIssue] = []
+      let valid = Self.validate(rankings: rankings, resolved: references.rankings, into: &issues)
+      return (valid: valid, issues: issues)
+    }
+    let resolveLists = { (references: ResolvedReferences) in
+      Self.resolveLists(
+        of: students, worksites: worksites, policy: policy, references: references,
+        sharing: sharing)
+    }
+    let studentCheck: Checked
+    let worksiteCheck: Checked
+    let rankingCheck: (valid: ValidRankings, issues: [InstanceIssue])
+    let lists: ResolvedLists
+    if let references {
+      (studentCheck, (worksiteCheck, rankingCheck, lists)) = concurrently(checkStudents) {
+        (checkWorksites(), checkRankings(references), resolveLists(references))
+      }
+    } else {
+      (studentCheck, worksiteCheck) = (checkStudents(), checkWorksites())
+      let references = ResolvedReferences(
+        students: students, rankings: rankings, studentIndex: studentCheck.index,
+        worksiteIndex: worksiteCheck.index)
+      (rankingCheck, lists) = (checkRankings(references), resolveLists(references))
+    }
+    issues += studentCheck.issues + worksiteCheck.issues + rankingCheck.issues
+    let resolved = Self.resolve(
+      rules, students: studentCheck.index, roster: students, worksites: worksites,
+      reservesRevert: policy.reservesRevert, worksiteIndex: worksiteCheck.index, into: &issues)
+
+    if issues.contains(where: { $0.severity == .error }) {
+      throw InstanceValidationError(issues: issues)
+    }
+    issues += lists.warnings
+
+    self.students = students
+    self.worksites = worksites
+    self.clusters = clusters
+    self.rankings = rankingCheck.valid.rankings
+    self.rankingIndices = rankingCheck.valid.indices
+    self.policy = policy
+    self.studentIndex = studentCheck.index
+    self.worksiteIndex = worksiteCheck.index
+    self.choices = lists.choices
+    self.ineligibleChoices = lists.ineligible
+    self.listedCount = lists.listed
+    self.warnings = issues
+    self.rules = rules
+    self.pinnedWorksite = resolved.pinned
+    self.linkedPairs = resolved.links
+    self.employerLimit = resolved.employerLimit
+  }
+
+  /// An id index (the first record with an id keeps it) and the issues found building it.
+  typealias Checked = (index: [String: Int], issues: [InstanceIssue])
+  /// Rankings whose ids are known, and the same as indices.
+  typealias ValidRankings = (
+    rankings: [WorksiteRanking], indices: [(worksite: Int32, student: Int32, rank: Int32)]
+  )
+
+  /// Checks every student's own fields and indexes the ids. Students are read in place, not
+  /// copied.
+  ///
+  /// - Complexity: O(S) hash operations.
+  private static func validate(students: [Student], clusters: Set<String>) -> Checked {
+    var index: [String: Int] = [:]
+    index.reserveCapacity(students.count)
+    var issues: [InstanceIssue] = []
+    for i in students.indices {
+      let id = students[i].id
+      if id.isEmpty {
         issues.append(.init(.error, .student(i), field: "id", "student id is empty"))
-      } else if let first = studentIndex[s.id] {
+      } else if let first = index.updateValue(i, forKey: id) {
+        index[id] = first  // the first record keeps the id; one lookup when ids are unique
         issues.append(
           .init(
             .error, .student(i), field: "id",
-            "duplicate student id '\(s.id)' (first at record \(first + 1))"))
-      } else {
-        studentIndex[s.id] = i
+            "duplicate student id '\(id)' (first at record \(first + 1))"))
       }
-      if !clusterIDs.contains(s.cluster) {
+      if !clusters.contains(students[i].cluster) {
         issues.append(
-          .init(.error, .student(i), field: "cluster", "unknown cluster '\(s.cluster)'"))
+          .init(
+            .error, .student(i), field: "cluster", "unknown cluster '\(students[i].cluster)'"))
       }
-      if let g = s.grade, g < 0 {
+      if let g = students[i].grade, g < 0 {
         issues.append(.init(.error, .student(i), field: "grade", "grade \(g) is negative"))
       }
-      if let a = s.age, a < 0 {
+      if let a = students[i].age, a < 0 {
         issues.append(.init(.error, .student(i), field: "age", "age \(a) is negative"))
       }
-      if let p = s.location, !p.isValid {
+      if let p = students[i].location, !p.isValid {
         issues.append(
           .init(
             .error, .student(i), field: "lat",
             "coordinates (\(p.latitude), \(p.longitude)) are out of range"))
       }
     }
+    return (index, issues)
+  }
 
-    var worksiteIndex: [String: Int] = [:]
-    worksiteIndex.reserveCapacity(worksites.count)
+  /// Checks every worksite's own fields and side constraints, indexes the ids, and checks the
+  /// policy's distance limit.
+  ///
+  /// - Complexity: O(W) hash operations.
+  private static func validate(worksites: [Worksite], clusters: Set<String>, policy: Policy)
+    -> Checked
+  {
+    var index: [String: Int] = [:]
+    index.reserveCapacity(worksites.count)
+    var issues: [InstanceIssue] = []
     for (j, w) in worksites.enumerated() {
       if w.id.isEmpty {
         issues.append(.init(.error, .worksite(j), field: "id", "worksite id is empty"))
-      } else if let first = worksiteIndex[w.id] {
+      } else if let first = index[w.id] {
         issues.append(
           .init(
             .error, .worksite(j), field: "id",
             "duplicate worksite id '\(w.id)' (first at record \(first + 1))"))
       } else {
-        worksiteIndex[w.id] = j
+        index[w.id] = j
       }
-      if !clusterIDs.contains(w.cluster) {
+      if !clusters.contains(w.cluster) {
         issues.append(
           .init(.error, .worksite(j), field: "cluster", "unknown cluster '\(w.cluster)'"))
       }
@@ -134,89 +235,7 @@ public struct PlacementInstance: Sendable {
           .error, .policy, field: "max_distance_km",
           "the distance limit must be positive, not \(limit)"))
     }
-
-    let (validRankings, rankingIndices) = Self.validate(
-      rankings: rankings, students: studentIndex, worksites: worksiteIndex, into: &issues)
-    let resolved = Self.resolve(
-      rules, students: studentIndex, roster: students, worksites: worksites,
-      reservesRevert: policy.reservesRevert,
-      worksiteIndex: worksiteIndex,
-      into: &issues)
-
-    if issues.contains(where: { $0.severity == .error }) {
-      throw InstanceValidationError(issues: issues)
-    }
-
-    // Resolve lists into eligible choices (CSR) and ineligible pairs.
-    var offsets = [0]
-    offsets.reserveCapacity(students.count + 1)
-    var choiceWorksite: [Int32] = []
-    var choiceRank: [Int32] = []
-    let entryEstimate = students.reduce(0) { $0 + $1.preferences.count }
-    choiceWorksite.reserveCapacity(entryEstimate)
-    choiceRank.reserveCapacity(entryEstimate)
-    var ineligible: [IneligibleChoice] = []
-    var listed = [Int32](repeating: 0, count: students.count)
-    // The last student whose list named each worksite: a duplicate check without hashing.
-    var seenBy = [Int](repeating: -1, count: worksites.count)
-    let longestList = students.reduce(0) { max($0, $1.preferences.count) }
-    // Worksites borrowed through a buffer, so eligibility checks copy none.
-    worksites.withUnsafeBufferPointer { sites in
-      for (i, s) in students.enumerated() {
-        for (position, id) in s.preferences.enumerated() {
-          let rank = position + 1
-          guard let j = worksiteIndex[id] else {
-            issues.append(
-              .init(
-                .warning, .student(i), field: "preferences",
-                "unknown worksite '\(id)' at rank \(rank) skipped"))
-            continue
-          }
-          guard seenBy[j] != i else {
-            issues.append(
-              .init(
-                .warning, .student(i), field: "preferences",
-                "duplicate worksite '\(id)' at rank \(rank) skipped"))
-            continue
-          }
-          seenBy[j] = i
-          listed[i] += 1
-          let why = Ineligibility.check(student: s, worksite: sites[j], policy: policy)
-          if why.isEmpty {
-            choiceWorksite.append(Int32(j))
-            choiceRank.append(Int32(rank))
-          } else {
-            ineligible.append(IneligibleChoice(student: i, worksite: j, rank: rank, reasons: why))
-          }
-        }
-        if policy.placeUnranked, listed[i] == 0 {
-          for (j, rank) in Self.unrankedChoices(
-            for: s, worksites: worksites, policy: policy, after: longestList)
-          {
-            choiceWorksite.append(Int32(j))
-            choiceRank.append(Int32(rank))
-          }
-        }
-        offsets.append(choiceWorksite.count)
-      }
-    }
-
-    self.students = students
-    self.worksites = worksites
-    self.clusters = clusters
-    self.rankings = validRankings
-    self.rankingIndices = rankingIndices
-    self.policy = policy
-    self.studentIndex = studentIndex
-    self.worksiteIndex = worksiteIndex
-    self.choices = ChoiceTable(offsets: offsets, worksite: choiceWorksite, rank: choiceRank)
-    self.ineligibleChoices = ineligible
-    self.listedCount = listed
-    self.warnings = issues
-    self.rules = rules
-    self.pinnedWorksite = resolved.pinned
-    self.linkedPairs = resolved.links
-    self.employerLimit = resolved.employerLimit
+    return (index, issues)
   }
 
   private static func validate(clusters: [Cluster], into issues: inout [InstanceIssue]) -> Set<
@@ -233,12 +252,16 @@ public struct PlacementInstance: Sendable {
     return ids
   }
 
+  /// Checks every ranking, whose worksite and student `resolved` gives (-1 when unknown):
+  /// ranks below 1 and repeated pairs are errors, unknown ids warnings; keeps the rest.
+  ///
+  /// - Complexity: O(R) hash operations for R rankings.
   private static func validate(
-    rankings: [WorksiteRanking], students: [String: Int], worksites: [String: Int],
+    rankings: [WorksiteRanking], resolved: [(worksite: Int32, student: Int32)],
     into issues: inout [InstanceIssue]
-  ) -> ([WorksiteRanking], [(worksite: Int32, student: Int32, rank: Int32)]) {
-    var valid: [WorksiteRanking] = []
-    valid.reserveCapacity(rankings.count)
+  ) -> ValidRankings {
+    // Made only once a ranking is skipped: until then the valid ones are a prefix of `rankings`.
+    var valid: [WorksiteRanking]?
     var indices: [(worksite: Int32, student: Int32, rank: Int32)] = []
     indices.reserveCapacity(rankings.count)
     var pairs: [Int: Int] = [:]
@@ -250,8 +273,8 @@ public struct PlacementInstance: Sendable {
           .init(.error, .ranking(k), field: "rank", "rank \(r.rank) must be 1 or more"))
         ok = false
       }
-      let w = worksites[r.worksite]
-      let s = students[r.student]
+      let w = resolved[k].worksite < 0 ? nil : Int(resolved[k].worksite)
+      let s = resolved[k].student < 0 ? nil : Int(resolved[k].student)
       if w == nil {
         issues.append(
           .init(
@@ -267,22 +290,66 @@ public struct PlacementInstance: Sendable {
         ok = false
       }
       if let w, let s {
-        if let first = pairs[w << 32 | s] {
+        if let first = pairs.updateValue(k, forKey: w << 32 | s) {
+          pairs[w << 32 | s] = first  // the first ranking of a pair keeps it
           issues.append(
             .init(
               .error, .ranking(k), field: "student",
               "worksite '\(r.worksite)' ranks student '\(r.student)' twice (first at record \(first + 1))"
             ))
           ok = false
-        } else {
-          pairs[w << 32 | s] = k
         }
       }
       if ok, let w, let s {
-        valid.append(r)
+        valid?.append(r)
         indices.append((Int32(w), Int32(s), Int32(clamping: r.rank)))
+      } else if valid == nil {
+        valid = Array(rankings[..<k])
       }
     }
-    return (valid, indices)
+    return (valid ?? rankings, indices)
+  }
+}
+
+/// The worksite and student that each list entry and ranking names, as indices, and which
+/// students hold equal sets: what a reader that found the ids in the file's bytes hands to
+/// ``PlacementInstance``, which then looks up no id again.
+package struct ResolvedReferences: Sendable {
+  /// The worksite of every list entry, the students' lists one after another; -1 when unknown.
+  package var preferences: [Int32]
+  /// The worksite and the student of every ranking; -1 when unknown.
+  package var rankings: [(worksite: Int32, student: Int32)]
+  /// For each student, a number for its credentials and one for its free blocks (-1: none):
+  /// equal numbers stand for equal sets, so eligibility turns each set into bits once. Empty
+  /// when not known.
+  package var setNumbers: [(credentials: Int32, availability: Int32)]
+
+  /// Wraps indices found by a reader.
+  package init(
+    preferences: [Int32], rankings: [(worksite: Int32, student: Int32)],
+    setNumbers: [(credentials: Int32, availability: Int32)]
+  ) {
+    self.preferences = preferences
+    self.rankings = rankings
+    self.setNumbers = setNumbers
+  }
+
+  /// Looks every id up in an instance's indices.
+  ///
+  /// - Complexity: O(L + R) hash lookups for L list entries and R rankings.
+  init(
+    students: [Student], rankings: [WorksiteRanking], studentIndex: [String: Int],
+    worksiteIndex: [String: Int]
+  ) {
+    func index(_ found: Int?) -> Int32 { found.map { Int32($0) } ?? -1 }
+    preferences = []
+    preferences.reserveCapacity(students.reduce(0) { $0 + $1.preferences.count })
+    for s in students {
+      for id in s.preferences { preferences.append(index(worksiteIndex[id])) }
+    }
+    self.rankings = rankings.map {
+      (index(worksiteIndex[$0.worksite]), index(studentIndex[$0.student]))
+    }
+    setNumbers = []
   }
 }

@@ -30,7 +30,7 @@ public struct Student: Hashable, Sendable, Codable, Identifiable {
   public var preferences: [String]
 
   /// Creates a student.
-  public init(
+  @inlinable public init(
     id: String, school: String, cluster: String, grade: Int? = nil, age: Int? = nil,
     borough: String? = nil, location: Coordinate? = nil, credentials: Set<String> = [],
     groups: Set<String> = [], availability: Set<String> = [], preferences: [String] = []

@@ -12,7 +12,7 @@ public struct WorksiteRanking: Hashable, Sendable, Codable {
   public var rank: Int
 
   /// Creates a ranking entry.
-  public init(worksite: String, student: String, rank: Int) {
+  @inlinable public init(worksite: String, student: String, rank: Int) {
     self.worksite = worksite
     self.student = student
     self.rank = rank

@@ -13,7 +13,7 @@ struct CSVTableTests {
       "\u{FEFF}id,name\r\n1,\"Smith, \"\"Jo\"\"\"\r\n\r\n2,\"two\nlines\"\n3, padded \n")
     #expect(table.header == ["id", "name"])
     #expect(
-      table.records.map { Array($0.fields) } == [
+      table.records.map(table.fields(of:)) == [
         ["1", "Smith, \"Jo\""], ["2", "two\nlines"], ["3", "padded"],
       ])
     #expect(table.records.map(\.line) == [2, 4, 6])
@@ -23,7 +23,7 @@ struct CSVTableTests {
   @Test("a missing final line break and empty trailing fields")
   func trailing() throws {
     let table = try parse("a,b,c\n1,,")
-    #expect(table.records.map { Array($0.fields) } == [["1", "", ""]])
+    #expect(table.records.map(table.fields(of:)) == [["1", "", ""]])
   }
 
   @Test("columns count characters, not bytes")
@@ -57,7 +57,7 @@ struct CSVTableTests {
   @Test("records with the wrong field count are left out and reported, all of them")
   func fieldCount() throws {
     let table = try parse("id,name\n1,a,b\n2,b\n3\n")
-    #expect(table.records.map { Array($0.fields) } == [["2", "b"]])
+    #expect(table.records.map(table.fields(of:)) == [["2", "b"]])
     #expect(
       table.issues.map(\.description) == [
         "t.csv:2: error: record has 3 fields, the header has 2",

@@ -1,0 +1,129 @@
+extension PlacementInstance {
+  /// Every student's list resolved: eligible choices, ineligible pairs, the number of known
+  /// entries, and warnings for unknown or repeated entries, all in student order.
+  struct ResolvedLists {
+    var choices: ChoiceTable
+    var ineligible: [IneligibleChoice]
+    var listed: [Int32]
+    var warnings: [InstanceIssue]
+  }
+
+  /// Resolves every list: entry `e` of the lists, one after another, names worksite
+  /// `references.preferences[e]` (-1 when unknown). Under `place_unranked`, a student with no known entry
+  /// gets ``unrankedChoices(for:worksites:policy:after:)``.
+  ///
+  /// Students are independent, so they are resolved in shares at once and joined in order.
+  ///
+  /// - Complexity: O(S + L) for S students and L entries, plus the eligibility table, on up to
+  ///   as many threads as there are cores.
+  static func resolveLists(
+    of students: [Student], worksites: [Worksite], policy: Policy,
+    references: ResolvedReferences, sharing: Sharing
+  ) -> ResolvedLists {
+    let eligibility = EligibilityTable(
+      students: students, worksites: worksites, policy: policy,
+      setNumbers: references.setNumbers)
+    var firstEntry = [0]
+    firstEntry.reserveCapacity(students.count + 1)
+    var longestList = 0
+    for i in students.indices {
+      let count = students[i].preferences.count
+      firstEntry.append(firstEntry[i] + count)
+      longestList = max(longestList, count)
+    }
+    let shares = sharing.shares(of: students.count)
+    let parts = concurrentMap(shares) { k in
+      resolveLists(
+        students.count * k / shares..<students.count * (k + 1) / shares, of: students,
+        worksites: worksites, policy: policy, entries: references.preferences,
+        firstEntry: firstEntry,
+        longestList: longestList, eligibility: eligibility)
+    }
+    guard parts.count > 1 else { return parts[0] }
+    var offsets = [0]
+    offsets.reserveCapacity(students.count + 1)
+    var worksite: [Int32] = []
+    var rank: [Int32] = []
+    worksite.reserveCapacity(parts.reduce(0) { $0 + $1.choices.count })
+    rank.reserveCapacity(worksite.capacity)
+    var joined = ResolvedLists(
+      choices: ChoiceTable(offsets: [0], worksite: [], rank: []), ineligible: [], listed: [],
+      warnings: [])
+    for part in parts {
+      offsets += part.choices.offsets.dropFirst().lazy.map { $0 + worksite.count }
+      worksite += part.choices.worksite
+      rank += part.choices.rank
+      joined.ineligible += part.ineligible
+      joined.listed += part.listed
+      joined.warnings += part.warnings
+    }
+    joined.choices = ChoiceTable(offsets: offsets, worksite: worksite, rank: rank)
+    return joined
+  }
+
+  /// Resolves the lists of `range`, one share of the students.
+  private static func resolveLists(
+    _ range: Range<Int>, of students: [Student], worksites: [Worksite], policy: Policy,
+    entries: [Int32], firstEntry: [Int], longestList: Int, eligibility: EligibilityTable
+  ) -> ResolvedLists {
+    var offsets = [0]
+    offsets.reserveCapacity(range.count + 1)
+    var choiceWorksite: [Int32] = []
+    var choiceRank: [Int32] = []
+    choiceWorksite.reserveCapacity(firstEntry[range.upperBound] - firstEntry[range.lowerBound])
+    choiceRank.reserveCapacity(choiceWorksite.capacity)
+    var ineligible: [IneligibleChoice] = []
+    var warnings: [InstanceIssue] = []
+    var listed = [Int32](repeating: 0, count: range.count)
+    // The last student whose list named each worksite: a duplicate check without hashing.
+    var seenBy = [Int](repeating: -1, count: worksites.count)
+    // Students and worksites borrowed through buffers, so eligibility checks copy none.
+    students.withUnsafeBufferPointer { roster in
+      worksites.withUnsafeBufferPointer { sites in
+        for i in range {
+          for e in firstEntry[i]..<firstEntry[i + 1] {
+            let rank = e - firstEntry[i] + 1
+            let j = Int(entries[e])
+            guard j >= 0 else {
+              warnings.append(
+                .init(
+                  .warning, .student(i), field: "preferences",
+                  "unknown worksite '\(roster[i].preferences[rank - 1])' at rank \(rank) skipped"))
+              continue
+            }
+            guard seenBy[j] != i else {
+              warnings.append(
+                .init(
+                  .warning, .student(i), field: "preferences",
+                  "duplicate worksite '\(roster[i].preferences[rank - 1])' at rank \(rank) skipped"
+                ))
+              continue
+            }
+            seenBy[j] = i
+            listed[i - range.lowerBound] += 1
+            let why = eligibility.check(student: i, of: roster, worksite: j, of: sites)
+            if why.isEmpty {
+              choiceWorksite.append(Int32(j))
+              choiceRank.append(Int32(rank))
+            } else {
+              ineligible.append(
+                IneligibleChoice(student: i, worksite: j, rank: rank, reasons: why))
+            }
+          }
+          if policy.placeUnranked, listed[i - range.lowerBound] == 0 {
+            for (j, rank) in unrankedChoices(
+              for: roster[i], worksites: worksites, policy: policy, after: longestList)
+            {
+              choiceWorksite.append(Int32(j))
+              choiceRank.append(Int32(rank))
+            }
+          }
+          offsets.append(choiceWorksite.count)
+        }
+      }
+    }
+    return ResolvedLists(
+      choices: ChoiceTable(offsets: offsets, worksite: choiceWorksite, rank: choiceRank),
+      ineligible: ineligible, listed: listed, warnings: warnings)
+  }
+}
