@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InternMatch
+import InternMatchModel
 
 /// `internmatch solve DIR`: places students and writes `placements.csv` and `summary.json`.
 struct SolveCommand: ParsableCommand {
@@ -113,21 +114,29 @@ struct SolveCommand: ParsableCommand {
     let outcomes = instance.outcomes(of: result.placement)
     let afterVerify = clock.now
 
-    var summary = PlacementSummary(
-      instance: instance, placement: result.placement, outcomes: outcomes, rankCost: cost,
-      strategy: result.strategy,
-      solver: result.solver, seed: runSeed, statistics: result.statistics,
-      warnings: dataset.warnings.count,
-      timingsMilliseconds: [
-        "read": milliseconds(start, afterRead), "solve": milliseconds(afterRead, afterSolve),
-        "verify": milliseconds(beforeVerify, afterVerify),
-      ],
-      blockingPairs: instance.blockingPairCount(result, seed: runSeed ?? 0))
+    // Blocking pairs on one core; the summary and the CSV bytes on the other.
+    let (blockingPairs, (summaryWithoutPairs, csv)) = concurrently(
+      { instance.blockingPairCount(result, seed: runSeed ?? 0) },
+      {
+        (
+          PlacementSummary(
+            instance: instance, placement: result.placement, outcomes: outcomes,
+            rankCost: cost, strategy: result.strategy, solver: result.solver, seed: runSeed,
+            statistics: result.statistics, warnings: dataset.warnings.count,
+            timingsMilliseconds: [
+              "read": milliseconds(start, afterRead),
+              "solve": milliseconds(afterRead, afterSolve),
+              "verify": milliseconds(beforeVerify, afterVerify),
+            ]),
+          PlacementWriter.csvBytes(instance, outcomes: outcomes)
+        )
+      })
+    var summary = summaryWithoutPairs
+    summary.blockingPairs = blockingPairs
     summary.diagnostics = result.diagnostics
     for note in result.diagnostics { printError("note: \(note)") }
     summary.timingsMilliseconds["cross_check"] = crossCheckMilliseconds
     summary.timingsMilliseconds["total"] = milliseconds(start, afterVerify)
-    let csv = PlacementWriter.csvBytes(instance, outcomes: outcomes)
     let directory = output
     do {
       let encoder = JSONEncoder()
