@@ -41,7 +41,7 @@ package struct Sharing: Sendable {
   }
 
   /// What reading uses.
-  package static let standard = Sharing(records: 8192, bytes: 1 << 20)
+  package static let standard = Sharing(records: 2048, bytes: 1 << 18)
 
   /// How many shares to cut `count` records into: one per core, each of at least ``records``.
   package func shares(of count: Int) -> Int {
