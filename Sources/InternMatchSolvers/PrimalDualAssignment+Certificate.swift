@@ -38,7 +38,7 @@ extension PrimalDualAssignment {
       }
       for e in Int(entryStart[s])..<Int(entryStart[s + 1]) {
         let reduced =
-          entryCost[e] + potentials.student[s] - potentials.worksite[Int(entryWorksite[e])]
+          Int(entryCost[e]) + potentials.student[s] - potentials.worksite[Int(entryWorksite[e])]
         guard slack(reduced, flow: e == own ? 1 : 0, capacity: 1) else { return false }
       }
     }

@@ -33,7 +33,7 @@ final class PrimalDualAssignment {
   /// Worksite of each entry.
   let entryWorksite: UnsafeMutableBufferPointer<Int32>
   /// Cost of each entry (non-negative).
-  let entryCost: UnsafeMutableBufferPointer<Int>
+  let entryCost: UnsafeMutableBufferPointer<Int32>
   /// Seats of each worksite.
   let capacity: UnsafeMutableBufferPointer<Int32>
   let studentCount: Int
@@ -82,7 +82,7 @@ final class PrimalDualAssignment {
   private let listingStart: UnsafeMutableBufferPointer<Int32>
   private let listingEntry: UnsafeMutableBufferPointer<Int32>
   private let listingStudent: UnsafeMutableBufferPointer<Int32>
-  private let listingCost: UnsafeMutableBufferPointer<Int>
+  private let listingCost: UnsafeMutableBufferPointer<Int32>
   // The phase whose search found the sink out of reach (its settled nodes are those the source
   // still reaches), or 0.
   private var exhaustedPhase: Int32 = 0
@@ -97,10 +97,12 @@ final class PrimalDualAssignment {
   /// Creates the problem with every student free.
   init(entryStart: [Int32], entryWorksite: [Int32], entryCost: [Int], capacity: [Int32]) {
     precondition(entryStart.first == 0 && Int(entryStart.last ?? 0) == entryWorksite.count)
-    precondition(entryCost.count == entryWorksite.count && entryCost.allSatisfy { $0 >= 0 })
+    precondition(
+      entryCost.count == entryWorksite.count
+        && entryCost.allSatisfy { $0 >= 0 && $0 <= Int(Int32.max) })
     self.entryStart = Self.buffer(copying: entryStart)
     self.entryWorksite = Self.buffer(copying: entryWorksite)
-    self.entryCost = Self.buffer(copying: entryCost)
+    self.entryCost = Self.buffer(copying: entryCost.map { Int32($0) })
     self.capacity = Self.buffer(copying: capacity)
     studentCount = entryStart.count - 1
     worksiteCount = capacity.count
@@ -141,7 +143,7 @@ final class PrimalDualAssignment {
         let k = Int(listed[w])
         listingEntry[k] = Int32(e)
         listingStudent[k] = Int32(s)
-        listingCost[k] = entryCost[e]
+        listingCost[k] = Int32(entryCost[e])
         listed[w] += 1
       }
     }
@@ -156,7 +158,8 @@ final class PrimalDualAssignment {
     ] {
       b.deallocate()
     }
-    for b in [entryCost, storedPotential, distance, listingCost, assignedCost] { b.deallocate() }
+    for b in [storedPotential, distance, assignedCost] { b.deallocate() }
+    for b in [entryCost, listingCost] { b.deallocate() }
     buckets.deallocate()
     search.deallocate()
   }
@@ -250,7 +253,7 @@ final class PrimalDualAssignment {
           let own = Int(assignedEntry[v])
           for e in Int(entryStart[v])..<Int(entryStart[v + 1]) where e != own {
             let node = studentCount + Int(entryWorksite[e])
-            let d = base + entryCost[e] - storedPotential[node]
+            let d = base + Int(entryCost[e]) - storedPotential[node]
             reach(node, at: d, best: &best, buckets: &buckets, phase: phase)
           }
         } else {
@@ -329,7 +332,8 @@ final class PrimalDualAssignment {
         let w = v - studentCount
         for k in Int(listingStart[w])..<Int(listingStart[w + 1]) {
           let s = Int(listingStudent[k])
-          if leadsToSink[s] != phase, listingCost[k] + storedPotential[s] == storedPotential[v],
+          if leadsToSink[s] != phase,
+            Int(listingCost[k]) + storedPotential[s] == storedPotential[v],
             listingEntry[k] != assignedEntry[s]
           {
             leadsToSink[s] = phase
@@ -377,7 +381,7 @@ final class PrimalDualAssignment {
           let e = Int(nextEntry[s])
           let wNode = studentCount + Int(entryWorksite[e])
           guard e != Int(assignedEntry[s]), leadsToSink[wNode] == phase,
-            entryCost[e] + storedPotential[s] == storedPotential[wNode]
+            Int(entryCost[e]) + storedPotential[s] == storedPotential[wNode]
           else {
             nextEntry[s] += 1
             continue
@@ -491,7 +495,7 @@ final class PrimalDualAssignment {
       let w = Int(entryWorksite[e])
       if load[w] < capacity[w], storedPotential[studentCount + w] == sinkPotential,
         e != Int(assignedEntry[s]),
-        entryCost[e] + storedPotential[s] == storedPotential[studentCount + w]
+        Int(entryCost[e]) + storedPotential[s] == storedPotential[studentCount + w]
       {
         return e
       }
@@ -512,7 +516,7 @@ final class PrimalDualAssignment {
       slotStudent[Int(seat)] = s32
       slotOfStudent[s] = seat
       assignedEntry[s] = nextEntry[s]
-      assignedCost[s] = entryCost[Int(nextEntry[s])]
+      assignedCost[s] = Int(entryCost[Int(nextEntry[s])])
       seat = left
     }
   }
