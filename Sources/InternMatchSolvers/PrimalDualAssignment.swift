@@ -70,6 +70,8 @@ final class PrimalDualAssignment {
   // undecided node (failed, but maybe only because its way led into the path) the earliest
   // pushed node it ran into, or -1.
   private let search: PathSearch
+  // The breadth-first queue of ``markNodesReachingSink()``: each node enters once a phase.
+  private let markQueue: Int32Stack
   private let pathIndex: UnsafeMutableBufferPointer<Int32>
   private let nodeLow: UnsafeMutableBufferPointer<Int32>
   // Each student's next entry to look at for a free seat, valid when its stamp equals `phase`.
@@ -125,6 +127,7 @@ final class PrimalDualAssignment {
     visited = Self.buffer(repeating: 0 as Int32, count: studentCount)
     lookahead = Self.buffer(repeating: 0 as Int32, count: studentCount)
     search = PathSearch(students: studentCount, nodes: nodes)
+    markQueue = Int32Stack(capacity: nodes)
     pathIndex = Self.buffer(repeating: -1 as Int32, count: nodes)
     nodeLow = Self.buffer(repeating: -1 as Int32, count: nodes)
     lookaheadStamp = Self.buffer(repeating: 0 as Int32, count: studentCount)
@@ -162,6 +165,7 @@ final class PrimalDualAssignment {
     for b in [entryCost, listingCost] { b.deallocate() }
     buckets.deallocate()
     search.deallocate()
+    markQueue.deallocate()
   }
 
   private static func buffer<T>(repeating value: T, count: Int) -> UnsafeMutableBufferPointer<T> {
@@ -308,7 +312,8 @@ final class PrimalDualAssignment {
   private func markNodesReachingSink() {
     let phase = self.phase
     let sinkPotential = self.sinkPotential
-    var queue: [Int32] = []
+    var queue = markQueue
+    queue.truncate(to: 0)
     for w in 0..<worksiteCount
     where load[w] < capacity[w] && storedPotential[studentCount + w] == sinkPotential {
       leadsToSink[studentCount + w] = phase
