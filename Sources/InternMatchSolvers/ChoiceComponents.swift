@@ -11,8 +11,7 @@ import InternMatchModel
 /// parts.students.count  // number of components holding at least one student with a choice
 /// ```
 ///
-/// - Complexity: O((S + W + L) α(W)) with union–find (Tarjan 1975), path halving and union by
-///   size.
+/// - Complexity: O((S + W + L) α(W)) with ``DisjointSets``.
 public struct ChoiceComponents: Sendable {
   /// Students of each component, in increasing index order.
   public let students: [[Int]]
@@ -21,27 +20,12 @@ public struct ChoiceComponents: Sendable {
 
   /// Finds the components of `choices`.
   public init(_ choices: ChoiceTable, worksiteCount: Int) {
-    var parent = Array(0..<worksiteCount)
-    var size = [Int](repeating: 1, count: worksiteCount)
-    func find(_ x: Int) -> Int {
-      var x = x
-      while parent[x] != x {
-        parent[x] = parent[parent[x]]
-        x = parent[x]
-      }
-      return x
-    }
+    var sets = DisjointSets(count: worksiteCount)
     for s in 0..<choices.studentCount {
       let range = choices.range(of: s)
       guard let first = range.first else { continue }
-      let a = find(Int(choices.worksite[first]))
       for c in range.dropFirst() {
-        var root = find(Int(choices.worksite[c]))
-        var other = find(a)
-        guard root != other else { continue }
-        if size[root] < size[other] { swap(&root, &other) }
-        parent[other] = root
-        size[root] += size[other]
+        sets.union(Int(choices.worksite[first]), Int(choices.worksite[c]))
       }
     }
     // Number components in order of their smallest student, for reproducible output.
@@ -52,7 +36,7 @@ public struct ChoiceComponents: Sendable {
     for s in 0..<choices.studentCount {
       let range = choices.range(of: s)
       guard let first = range.first else { continue }
-      let root = find(Int(choices.worksite[first]))
+      let root = sets.find(Int(choices.worksite[first]))
       if componentOfRoot[root] < 0 {
         componentOfRoot[root] = students.count
         students.append([])

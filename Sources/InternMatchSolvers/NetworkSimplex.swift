@@ -140,8 +140,12 @@ public struct NetworkSimplex: Sendable {
       treeArc: tree.pred.prefix(nodeCount).map { $0 < realArcs ? Int($0) : -1 },
       atUpperBound: state.map { $0 == -1 })
     solvedCost = zip(arcFlow, cost).reduce(0) { $0 + $1.0 * $1.1 }
+    pivots = tree.pivots
     return outcome
   }
+
+  /// Pivots the last ``run(warmStart:)`` made: none when it started from an optimal basis.
+  public private(set) var pivots = 0
 
   /// Whether arc `arc` is in the final spanning-tree basis (basic).
   public func isBasic(_ arc: Int) -> Bool { state[arc] == 0 }
@@ -181,6 +185,8 @@ private final class SpanningTree {
   let stack: UnsafeMutableBufferPointer<Int32>
   let blockSize: Int
   var nextArc = 0
+  /// Pivots made by ``solve()``.
+  var pivots = 0
 
   init(
     nodeCount: Int, source arcSource: [Int32], target arcTarget: [Int32],
@@ -391,6 +397,7 @@ private final class SpanningTree {
   func solve() -> NetworkSimplex.Outcome {
     let infinite = NetworkSimplex.unboundedCapacity
     while let entering = findEnteringArc() {
+      pivots += 1
       let lower = state[entering] == 1
       let first = Int(lower ? source[entering] : target[entering])
       let second = Int(lower ? target[entering] : source[entering])

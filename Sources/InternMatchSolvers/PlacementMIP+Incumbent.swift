@@ -150,7 +150,7 @@ extension PlacementMIP {
       let model = ConstrainedNetworkModel(
         instance, rankCost: rankCost, floor: nil, reserves: reserves, fixings: fixings)
       var network = model.builder.network
-      guard network.run() == .optimal else { continue }
+      guard network.run(warmStart: model.primalDualStart()) == .optimal else { continue }
       let found = placement(of: model, flows: { model.builder.flow($0, in: network) }, in: instance)
       let value = instance.objective(of: found, rankCost: rankCost)
       if value < bestValue, instance.violations(in: found).isEmpty {

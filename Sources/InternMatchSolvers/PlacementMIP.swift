@@ -106,7 +106,7 @@ struct PlacementMIP {
       instance, rankCost: rankCost, floor: floor, reserves: reserves, fixings: forced)
     let net = model.builder
     var relaxation = net.network
-    switch relaxation.run() {
+    switch relaxation.run(warmStart: model.primalDualStart()) {
     case .optimal: break
     case .infeasible: return nil  // the MIP only adds rows: infeasible too
     case .unbounded: throw SolverError("MIP: the network relaxation is unbounded")

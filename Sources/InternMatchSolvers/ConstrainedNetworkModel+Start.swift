@@ -1,0 +1,156 @@
+extension ConstrainedNetworkModel {
+  /// An optimal starting basis for the network simplex, from the primal–dual core, when the
+  /// model is a plain assignment network (`S → student → worksite → T → S`, no school, employer
+  /// or seat-type nodes) whose lower bounds are those of students held at one worksite and
+  /// least loads the core's optimum meets; `nil` otherwise. Held students take their seats
+  /// before the core places the others.
+  ///
+  /// The core's flow and its certified potentials give every arc's reduced cost; the tree is
+  /// the arcs strictly between their bounds (reduced cost 0 by complementary slackness), then
+  /// as many other arcs of reduced cost 0 as join what is still apart (Kruskal's union–find);
+  /// the parts left apart hang from the simplex's artificial root with no flow. From there the
+  /// simplex has few pivots left, or none.
+  ///
+  /// ```swift
+  /// var network = model.builder.network
+  /// network.run(warmStart: model.primalDualStart())
+  /// ```
+  ///
+  /// - Complexity: the primal–dual solve, plus O(N + A·α(N)) for N nodes and A arcs.
+  func primalDualStart() -> NetworkSimplex.Basis? {
+    let net = builder
+    let (source, sink) = (0, 1)
+    guard net.costs[returnArc] < 0 else { return nil }
+    var worksiteOf = [Int](repeating: -1, count: net.nodeCount)
+    for (w, arc) in loadArc.enumerated() {
+      guard net.heads[arc] == sink else { return nil }
+      worksiteOf[net.tails[arc]] = w
+    }
+    var studentOf = [Int](repeating: -1, count: net.nodeCount)
+    var studentNodes: [Int] = []
+    var entries: [[Int]] = []
+    var held: [Bool] = []
+    for arc in net.tails.indices where net.tails[arc] == source && arc != returnArc {
+      guard studentOf[net.heads[arc]] < 0, net.capacities[arc] == 1 else { return nil }
+      studentOf[net.heads[arc]] = studentNodes.count
+      studentNodes.append(net.heads[arc])
+      entries.append([])
+      held.append(net.lowers[arc] == 1)
+    }
+    guard 2 + studentNodes.count + loadArc.count == net.nodeCount else { return nil }
+    var counted = studentNodes.count + loadArc.count + 1
+    for arc in net.tails.indices where studentOf[net.tails[arc]] >= 0 {
+      guard worksiteOf[net.heads[arc]] >= 0, net.capacities[arc] == 1, net.lowers[arc] == 0,
+        net.costs[arc] >= 0
+      else { return nil }
+      entries[studentOf[net.tails[arc]]].append(arc)
+      counted += 1
+    }
+    guard counted == net.tails.count, net.lowers[returnArc] == 0 else { return nil }
+
+    // The core places the students not held, in the seats the held ones leave.
+    var seats = loadArc.map { net.capacities[$0] }
+    var entryStart: [Int32] = [0]
+    var entryWorksite: [Int32] = []
+    var entryCost: [Int] = []
+    var coreIndex = [Int](repeating: -1, count: entries.count)
+    for (k, list) in entries.enumerated() {
+      if held[k] {
+        guard list.count == 1 else { return nil }
+        seats[worksiteOf[net.heads[list[0]]]] -= 1
+        continue
+      }
+      coreIndex[k] = entryStart.count - 1
+      for arc in list {
+        entryWorksite.append(Int32(worksiteOf[net.heads[arc]]))
+        entryCost.append(net.costs[arc])
+      }
+      entryStart.append(Int32(entryWorksite.count))
+    }
+    guard seats.allSatisfy({ $0 >= 0 }) else { return nil }
+    let core = PrimalDualAssignment(
+      entryStart: entryStart, entryWorksite: entryWorksite, entryCost: entryCost,
+      capacity: seats.map { Int32($0) })
+    core.solve()
+    let returnCost = -net.costs[returnArc]
+    let potentials = core.circulationPotentials(returnCost: returnCost)
+    guard core.satisfiesComplementarySlackness(potentials, returnCost: returnCost) else {
+      return nil
+    }
+
+    // Each model node's potential and each arc's flow.
+    var pi = [Int](repeating: 0, count: net.nodeCount)
+    pi[source] = potentials.source
+    pi[sink] = potentials.sink
+    for (w, arc) in loadArc.enumerated() { pi[net.tails[arc]] = potentials.worksite[w] }
+    // Flows as the simplex counts them: above the lower bounds.
+    var flow = [Int](repeating: 0, count: net.tails.count)
+    var load = loadArc.map { _ in 0 }
+    for arc in net.tails.indices where net.tails[arc] == source && arc != returnArc {
+      let k = studentOf[net.heads[arc]]
+      let node = net.heads[arc]
+      var choice = -1
+      if held[k] {
+        choice = entries[k][0]
+        // The held seat's arc is tight: the student's potential follows from its worksite's.
+        pi[node] = pi[net.heads[choice]] - net.costs[choice]
+      } else {
+        pi[node] = potentials.student[coreIndex[k]]
+        let e = Int(core.assignedEntry[coreIndex[k]])
+        if e >= 0 { choice = entries[k][e - Int(entryStart[coreIndex[k]])] }
+      }
+      guard choice >= 0 else { continue }
+      flow[arc] = 1 - net.lowers[arc]
+      flow[choice] = 1
+      load[worksiteOf[net.heads[choice]]] += 1
+    }
+    // A least load the core's optimum meets leaves it optimal; one it misses, no start.
+    for (w, arc) in loadArc.enumerated() {
+      guard load[w] >= net.lowers[arc] else { return nil }
+      flow[arc] = load[w] - net.lowers[arc]
+    }
+    flow[returnArc] = load.reduce(0, +)
+    return Self.tree(of: net, flow: flow, potentials: pi)
+  }
+
+  /// The spanning tree described above, for `flow` (above the lower bounds) and optimal
+  /// `potentials` of `net`; `nil` when the arcs strictly between their bounds close a cycle
+  /// (then no tree holds them all).
+  private static func tree(of net: NetworkBuilder, flow: [Int], potentials pi: [Int])
+    -> NetworkSimplex.Basis?
+  {
+    let room = net.tails.indices.map { net.capacities[$0] - net.lowers[$0] }
+    var parts = DisjointSets(count: net.nodeCount)
+    var adjacent = [[Int]](repeating: [], count: net.nodeCount)
+    func join(_ arc: Int) -> Bool {
+      guard parts.union(net.tails[arc], net.heads[arc]) else { return false }
+      adjacent[net.tails[arc]].append(arc)
+      adjacent[net.heads[arc]].append(arc)
+      return true
+    }
+    let arcs = net.tails.indices
+    for arc in arcs where flow[arc] > 0 && flow[arc] < room[arc] {
+      guard join(arc) else { return nil }
+    }
+    for arc in arcs where flow[arc] == 0 || flow[arc] == room[arc] {
+      if net.costs[arc] + pi[net.tails[arc]] - pi[net.heads[arc]] == 0 { _ = join(arc) }
+    }
+    // Orient each part from its first node, which hangs from the artificial root.
+    var treeArc = [Int](repeating: -2, count: net.nodeCount)
+    var queue: [Int] = []
+    for start in 0..<net.nodeCount where treeArc[start] == -2 {
+      treeArc[start] = -1
+      queue.append(start)
+      while let u = queue.popLast() {
+        for arc in adjacent[u] {
+          let v = net.tails[arc] == u ? net.heads[arc] : net.tails[arc]
+          guard treeArc[v] == -2 else { continue }
+          treeArc[v] = arc
+          queue.append(v)
+        }
+      }
+    }
+    return NetworkSimplex.Basis(
+      treeArc: treeArc, atUpperBound: arcs.map { flow[$0] > 0 && flow[$0] == room[$0] })
+  }
+}
