@@ -106,7 +106,7 @@ struct ConstrainedAssignmentNetwork {
       instance, rankCost: rankCost, floor: floor, reserves: reserves, onlySchool: onlySchool)
     let builder = model.builder
     var network = builder.network
-    switch network.run() {
+    switch network.run(warmStart: model.primalDualStart()) {
     case .optimal: break
     case .infeasible: return nil
     case .unbounded: throw SolverError("network: the circulation is unbounded")

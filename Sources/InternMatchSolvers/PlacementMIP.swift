@@ -106,7 +106,9 @@ struct PlacementMIP {
       instance, rankCost: rankCost, floor: floor, reserves: reserves, fixings: forced)
     let net = model.builder
     var relaxation = net.network
-    switch relaxation.run(warmStart: model.primalDualStart()) {
+    // A cold start here: GLPK starts from the tree this run ends with, and measured slower from
+    // the tree a warm start ends with (several parts hung from the root).
+    switch relaxation.run() {
     case .optimal: break
     case .infeasible: return nil  // the MIP only adds rows: infeasible too
     case .unbounded: throw SolverError("MIP: the network relaxation is unbounded")
