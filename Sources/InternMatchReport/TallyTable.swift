@@ -2,6 +2,10 @@
 /// an open-addressing table hashed with FNV-1a over the key's UTF-8 bytes, cheaper than
 /// `Dictionary`'s seeded SipHash for the few hundred keys of a dimension, met once per student.
 ///
+/// Keys are the same when Swift's `==` says so (canonical equivalence), as in a `Dictionary`.
+/// Bytes decide that only for ASCII; from the first key that is not ASCII on, keys are looked
+/// up in a `Dictionary` instead.
+///
 /// ```swift
 /// var bySchool = TallyTable()
 /// bySchool.count("02M600", rank: 1)
@@ -12,25 +16,48 @@
 struct TallyTable {
   private var keys: [String] = []
   private var tallies: [Tally] = []
+  // The hash of each key, while every key is ASCII.
+  private var hashes: [Int] = []
   // 1 + the index of the key in each slot, 0 for an empty one; a power of two long.
   private var slots = [Int32](repeating: 0, count: 64)
+  // The index of every key, once a key that is not ASCII has been met.
+  private var names: [String: Int]?
 
   /// Counts one student with `key`, placed at `rank` (0 for a seat off their list) or not.
   mutating func count(_ key: String, rank: Int?) {
-    var slot = Self.hash(key) & (slots.count - 1)
+    if names == nil, let hash = Self.asciiHash(key) {
+      tallies[indexASCII(key, hash: hash)].count(rank)
+      return
+    }
+    if names == nil { names = Dictionary(uniqueKeysWithValues: zip(keys, keys.indices)) }
+    if let k = names?[key] {
+      tallies[k].count(rank)
+    } else {
+      names?[key] = keys.count
+      tallies[add(key)].count(rank)
+    }
+  }
+
+  /// The index of ASCII `key`, added when new.
+  private mutating func indexASCII(_ key: String, hash: Int) -> Int {
+    var slot = hash & (slots.count - 1)
     while slots[slot] != 0 {
       let k = Int(slots[slot]) - 1
-      if keys[k] == key {
-        tallies[k].count(rank)
-        return
-      }
+      if keys[k] == key { return k }
       slot = (slot + 1) & (slots.count - 1)
     }
-    keys.append(key)
-    tallies.append(Tally())
-    tallies[tallies.count - 1].count(rank)
+    let k = add(key)
+    hashes.append(hash)
     slots[slot] = Int32(keys.count)
     if 2 * keys.count > slots.count { rehash() }
+    return k
+  }
+
+  /// Adds `key` with an empty tally; returns its index.
+  private mutating func add(_ key: String) -> Int {
+    keys.append(key)
+    tallies.append(Tally())
+    return keys.count - 1
   }
 
   /// The rows of every key counted.
@@ -45,19 +72,24 @@ struct TallyTable {
 
   private mutating func rehash() {
     slots = [Int32](repeating: 0, count: 2 * slots.count)
-    for (k, key) in keys.enumerated() {
-      var slot = Self.hash(key) & (slots.count - 1)
+    for (k, hash) in hashes.enumerated() {
+      var slot = hash & (slots.count - 1)
       while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
       slots[slot] = Int32(k + 1)
     }
   }
 
-  private static func hash(_ key: String) -> Int {
+  /// FNV-1a of an ASCII key's bytes; `nil` when the key is not ASCII.
+  private static func asciiHash(_ key: String) -> Int? {
     var key = key
     return key.withUTF8 { bytes in
       var h: UInt64 = 0xcbf2_9ce4_8422_2325
-      for byte in bytes { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-      return Int(truncatingIfNeeded: h ^ (h >> 32))
+      var high: UInt8 = 0
+      for byte in bytes {
+        h = (h ^ UInt64(byte)) &* 0x100_0000_01b3
+        high |= byte
+      }
+      return high < 0x80 ? Int(truncatingIfNeeded: h ^ (h >> 32)) : nil
     }
   }
 }
@@ -69,6 +101,7 @@ private struct Tally {
   var ranked = 0
   var rankSum = 0
 
+  /// Counts one student placed at `rank` (0 for unlisted), or unplaced.
   mutating func count(_ rank: Int?) {
     students += 1
     guard let rank else { return }

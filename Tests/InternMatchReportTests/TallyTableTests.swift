@@ -35,4 +35,26 @@ struct TallyTableTests {
       #expect(row.meanRank == mean)
     }
   }
+
+  @Test("keys Swift calls equal are one key, as in a dictionary, ASCII or not")
+  func canonicalEquivalence() {
+    var table = TallyTable()
+    // "K" and the Kelvin sign are canonically equivalent; so are a precomposed "é" and
+    // "e" + combining acute. Many ASCII keys first, so the table has grown before the switch.
+    for i in 0..<100 { table.count("S\(i)", rank: 1) }
+    table.count("K", rank: 1)
+    table.count("\u{212A}", rank: nil)
+    table.count("caf\u{E9}", rank: 2)
+    table.count("cafe\u{301}", rank: 4)
+    table.count("K", rank: 3)
+    table.count("S7", rank: nil)
+    var expected: [String: (students: Int, placed: Int)] = [:]
+    for row in table.breakdown.rows { expected[row.key, default: (0, 0)].students += row.students }
+    #expect(table.breakdown.rows.count == 102)
+    #expect(expected["K"]?.students == 3)
+    #expect(expected["caf\u{E9}"]?.students == 2)
+    #expect(expected["S7"]?.students == 2)
+    let k = table.breakdown.rows.first { $0.key == "K" }
+    #expect(k?.placed == 2 && k?.meanRank == 2)
+  }
 }
