@@ -20,7 +20,7 @@ extension PlacementInstance {
     -> [(student: Int, worksite: Int)]
   {
     let plans = worksites.map { SeatPlan(worksite: $0, policy: policy) }
-    let schools = plans.contains { $0.maxPerSchool != nil } ? schoolIndices : []
+    let schools = schoolIndices(for: plans)
     // Each worksite's students, best first.
     var held = [[(key: UInt64, student: Int32)]](repeating: [], count: worksites.count)
     for s in 0..<students.count {

@@ -121,4 +121,12 @@ extension PlacementInstance {
       return k
     }
   }
+
+  /// ``schoolIndices`` when one of `plans` limits students per school (what reads them),
+  /// otherwise empty, so that no plan without a limit pays for numbering the schools.
+  ///
+  /// - Complexity: O(S) with a limit, O(W) without.
+  public func schoolIndices(for plans: [SeatPlan]) -> [Int32] {
+    plans.contains { $0.maxPerSchool != nil } ? schoolIndices : []
+  }
 }

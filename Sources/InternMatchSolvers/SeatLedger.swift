@@ -27,7 +27,7 @@ struct SeatLedger {
   init(_ instance: PlacementInstance) {
     self.instance = instance
     plans = instance.worksites.map { SeatPlan(worksite: $0, policy: instance.policy) }
-    schools = plans.contains { $0.maxPerSchool != nil } ? instance.schoolIndices : []
+    schools = instance.schoolIndices(for: plans)
     var stageStart = [0]
     var left: [Int] = []
     for plan in plans {

@@ -68,7 +68,7 @@ struct DeferredAcceptance {
     self.instance = instance
     self.priorities = priorities
     plans = instance.worksites.map { SeatPlan(worksite: $0, policy: instance.policy) }
-    schools = plans.contains { $0.maxPerSchool != nil } ? instance.schoolIndices : []
+    schools = instance.schoolIndices(for: plans)
     var start = [Int](repeating: 0, count: instance.worksites.count + 1)
     for (w, worksite) in instance.worksites.enumerated() {
       start[w + 1] = start[w] + max(worksite.capacity, 0)
