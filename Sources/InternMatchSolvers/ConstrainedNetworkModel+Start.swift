@@ -27,18 +27,19 @@ extension ConstrainedNetworkModel {
       worksiteOf[net.tails[arc]] = w
     }
     var studentOf = [Int](repeating: -1, count: net.nodeCount)
-    var studentNodes: [Int] = []
+    // Each student's arc from the source.
+    var studentArcs: [Int] = []
     var entries: [[Int]] = []
     var held: [Bool] = []
     for arc in net.tails.indices where net.tails[arc] == source && arc != returnArc {
       guard studentOf[net.heads[arc]] < 0, net.capacities[arc] == 1 else { return nil }
-      studentOf[net.heads[arc]] = studentNodes.count
-      studentNodes.append(net.heads[arc])
+      studentOf[net.heads[arc]] = studentArcs.count
+      studentArcs.append(arc)
       entries.append([])
       held.append(net.lowers[arc] == 1)
     }
-    guard 2 + studentNodes.count + loadArc.count == net.nodeCount else { return nil }
-    var counted = studentNodes.count + loadArc.count + 1
+    guard 2 + studentArcs.count + loadArc.count == net.nodeCount else { return nil }
+    var counted = studentArcs.count + loadArc.count + 1
     for arc in net.tails.indices where studentOf[net.tails[arc]] >= 0 {
       guard worksiteOf[net.heads[arc]] >= 0, net.capacities[arc] == 1, net.lowers[arc] == 0,
         net.costs[arc] >= 0
@@ -86,8 +87,7 @@ extension ConstrainedNetworkModel {
     // Flows as the simplex counts them: above the lower bounds.
     var flow = [Int](repeating: 0, count: net.tails.count)
     var load = loadArc.map { _ in 0 }
-    for arc in net.tails.indices where net.tails[arc] == source && arc != returnArc {
-      let k = studentOf[net.heads[arc]]
+    for (k, arc) in studentArcs.enumerated() {
       let node = net.heads[arc]
       var choice = -1
       if held[k] {
