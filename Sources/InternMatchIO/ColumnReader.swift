@@ -109,15 +109,15 @@ struct ColumnReader {
   }
 
   /// The integer in a required field; an error when it is empty or not an integer, and then
-  /// `placeholder`, a valid value that raises no further error, so each mistake is reported once.
-  mutating func requiredInteger(_ record: CSVTable.Record, _ column: Column, placeholder: Int)
+  /// `substitute`, a valid value that raises no further error, so each mistake is reported once.
+  mutating func requiredInteger(_ record: CSVTable.Record, _ column: Column, substitute: Int)
     -> Int
   {
     guard withBytes(record, column, { !$0.isEmpty }) == true else {
       reportIfEmpty(record, column)
-      return placeholder
+      return substitute
     }
-    return integer(record, column) ?? placeholder
+    return integer(record, column) ?? substitute
   }
 
   /// The integer in field `column`, `nil` when empty; an error when it is not an integer.

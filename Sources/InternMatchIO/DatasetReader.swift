@@ -128,7 +128,7 @@ public enum DatasetReader {
     let (employerReader, employers) = rows(of: employerTable, employerColumns, sharing) { r, c in
       EmployerCapacity(
         employer: c.requiredText(r, c["id"]),
-        capacity: c.requiredInteger(r, c["capacity"], placeholder: 0))
+        capacity: c.requiredInteger(r, c["capacity"], substitute: 0))
     }
     let (linkReader, links) = rows(of: linkTable, linkColumns, sharing) { r, c in
       StudentLink(
@@ -338,7 +338,7 @@ public enum DatasetReader {
       let s = Self.reference(r, student, in: students, &c)
       resolved.append((w.record, s.record))
       return WorksiteRanking(
-        worksite: w.name, student: s.name, rank: c.requiredInteger(r, rank, placeholder: 1))
+        worksite: w.name, student: s.name, rank: c.requiredInteger(r, rank, substitute: 1))
     }
 
     /// The id in a required field (an error and `""` when empty) and the record it names.
@@ -381,7 +381,7 @@ public enum DatasetReader {
       let id = c.requiredText(r, id)
       let employer = interned.text(r, employer, &c, required: false)
       let cluster = interned.text(r, cluster, &c, required: true) ?? ""
-      let capacity = c.requiredInteger(r, capacity, placeholder: 0)
+      let capacity = c.requiredInteger(r, capacity, substitute: 0)
       let borough = interned.text(r, borough, &c, required: false)
       let location = c.coordinate(r, lat: lat, lon: lon)
       let minimumAge = c.integer(r, minimumAge) ?? 0
