@@ -82,8 +82,12 @@ struct SolveCommand: ParsableCommand {
     do {
       result = try placer.place(instance)
     } catch {
-      printError("internal error: \(error); nothing was written.")
-      throw ExitStatus.internalError
+      guard error.isDataError else {
+        printError("internal error: \(error); nothing was written.")
+        throw ExitStatus.internalError
+      }
+      printError("error: \(error); nothing was written.")
+      throw ExitStatus.badData
     }
     let afterSolve = clock.now
     var crossCheckMilliseconds: Double?

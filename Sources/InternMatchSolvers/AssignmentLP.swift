@@ -82,7 +82,7 @@ struct AssignmentLP {
     let placed = try Self.solve(lp, level: "maximum placement")
     let k = Int(placed.rounded())
     guard abs(placed - Double(k)) < 1e-6 else {
-      throw SolverError("GLPK's maximum placement \(placed) is not integral")
+      throw SolverError.backend("GLPK's maximum placement \(placed) is not integral")
     }
 
     // Level 2: least rank cost among placements of exactly k students (warm start).
@@ -96,11 +96,11 @@ struct AssignmentLP {
       if abs(x - 1) < 1e-6 {
         chosen.append((columnStudent[j], columnWorksite[j]))
       } else if abs(x) >= 1e-6 {
-        throw SolverError("GLPK returned a fractional value \(x) for an assignment variable")
+        throw SolverError.backend("GLPK returned a fractional value \(x) for an assignment variable")
       }
     }
     guard chosen.count == k else {
-      throw SolverError("GLPK placed \(chosen.count) students at level 2, expected \(k)")
+      throw SolverError.backend("GLPK placed \(chosen.count) students at level 2, expected \(k)")
     }
     self.assignments = chosen
     self.objective = PlacementObjective(placed: k, cost: Int(cost.rounded()))
@@ -113,10 +113,10 @@ struct AssignmentLP {
     do {
       status = try lp.simplex()
     } catch {
-      throw SolverError("\(level): \(error)")
+      throw SolverError.backend("\(level): \(error)")
     }
     guard status == .optimal else {
-      throw SolverError("\(level): GLPK ended with status \(status), expected optimal")
+      throw SolverError.backend("\(level): GLPK ended with status \(status), expected optimal")
     }
     return lp.objectiveValue
   }

@@ -84,7 +84,7 @@ struct AssignmentNetwork {
     flow.solve()
     let potentials = flow.circulationPotentials(returnCost: bigM)
     guard flow.satisfiesComplementarySlackness(potentials, returnCost: bigM) else {
-      throw SolverError("primal-dual: the potentials do not certify the flow as optimal")
+      throw SolverError.backend("primal-dual: the potentials do not certify the flow as optimal")
     }
 
     var placement = Placement(studentCount: studentCount)

@@ -46,7 +46,7 @@ struct ConstrainedAssignmentNetwork {
         { floor throws(SolverError) in
           try Self.solve(instance, rankCost: rankCost, floor: floor, reserves: useReserves)
         })
-    else { throw SolverError("network: the side constraints admit no placement") }
+    else { throw SolverError.infeasible("network: the side constraints admit no placement") }
     self = solved
     floorDiagnostics = unmet
   }
@@ -109,7 +109,7 @@ struct ConstrainedAssignmentNetwork {
     switch network.run(warmStart: model.primalDualStart()) {
     case .optimal: break
     case .infeasible: return nil
-    case .unbounded: throw SolverError("network: the circulation is unbounded")
+    case .unbounded: throw SolverError.backend("network: the circulation is unbounded")
     }
     var placement = Placement(studentCount: instance.students.count)
     var cost = 0

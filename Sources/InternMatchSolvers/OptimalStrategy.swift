@@ -152,13 +152,13 @@ public struct OptimalStrategy: PlacementStrategy {
   ) throws(SolverError) -> PlacementResult {
     let violations = instance.violations(in: placement)
     guard violations.isEmpty else {
-      throw SolverError(
+      throw SolverError.backend(
         "\(solver): the optimal placement failed its checks: "
           + violations.prefix(5).map(\.description).joined(separator: "; "))
     }
     let objective = instance.objective(of: placement, rankCost: rankCost)
     guard objective == expected else {
-      throw SolverError("\(solver): recomputed objective \(objective) differs from \(expected)")
+      throw SolverError.backend("\(solver): recomputed objective \(objective) differs from \(expected)")
     }
     return PlacementResult(
       placement: placement, objective: objective, strategy: name, solver: solver,

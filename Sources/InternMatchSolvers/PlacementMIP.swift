@@ -77,7 +77,7 @@ struct PlacementMIP {
     self = solved
   }
 
-  private static let infeasible = SolverError(
+  private static let infeasible = SolverError.infeasible(
     "no placement satisfies the pins, links, minimum group sizes and limits together")
 
   private init(
@@ -111,7 +111,7 @@ struct PlacementMIP {
     switch relaxation.run() {
     case .optimal: break
     case .infeasible: return nil  // the MIP only adds rows: infeasible too
-    case .unbounded: throw SolverError("MIP: the network relaxation is unbounded")
+    case .unbounded: throw SolverError.backend("MIP: the network relaxation is unbounded")
     }
 
     let lp = LinearProgram()
@@ -173,7 +173,7 @@ struct PlacementMIP {
 
     // Warm start from the relaxation's spanning tree.
     guard let basis = relaxation.finalBasis else {
-      throw SolverError("MIP: the network relaxation left no basis")
+      throw SolverError.backend("MIP: the network relaxation left no basis")
     }
     for u in nodeRows { lp.setRowStatus(u, basis.treeArc[u] < 0 ? .basic : .fixed) }
     var basic = [Bool](repeating: false, count: net.tails.count)
@@ -228,7 +228,7 @@ struct PlacementMIP {
           Self.stoppedEarly(why, gap: gap, bigM: bigM, limit: limits.timeLimitSeconds)
         })
       else {
-        throw SolverError(
+        throw SolverError.timeLimit(
           "MIP: \(why) before any placement was found; raise mip_time_limit_seconds")
       }
       return solved
@@ -255,12 +255,12 @@ struct PlacementMIP {
     } catch let error where error.isTimeLimit {
       return try fallback("the LP relaxation was not solved")
     } catch {
-      throw SolverError("MIP relaxation: \(error)")
+      throw SolverError.backend("MIP relaxation: \(error)")
     }
     switch relaxed {
     case .optimal: break
     case .noFeasibleSolution, .infeasible: return nil
-    default: throw SolverError("MIP relaxation: GLPK ended with status \(relaxed)")
+    default: throw SolverError.backend("MIP relaxation: GLPK ended with status \(relaxed)")
     }
 
     let outcome: LinearProgram.BranchAndCutOutcome
@@ -274,7 +274,7 @@ struct PlacementMIP {
               Self.columnValues(of: $0, model: model, groups: groupColumns, in: instance)
             } : nil))
     } catch {
-      throw SolverError("MIP: \(error)")
+      throw SolverError.backend("MIP: \(error)")
     }
     switch outcome.status {
     case .infeasible: return nil

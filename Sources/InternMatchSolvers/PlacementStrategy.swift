@@ -50,13 +50,57 @@ public struct PlacementResult: Sendable {
   }
 }
 
-/// A failure of a solver backend, with the context that caused it.
+/// Why a strategy produced no placement, as a value callers can switch on.
+///
+/// ```swift
+/// do { _ = try strategy.place(instance) } catch {
+///   switch error.kind {
+///   case .infeasible, .unsupportedRule: exit(65)  // the user's own data
+///   case .timeLimit, .backend: exit(70)
+///   }
+/// }
+/// ```
+///
+/// The cases are kept in a nested enum (as swift-argument-parser's `CleanExit` does) so that the
+/// message travels with the kind and new kinds can be added without breaking `switch`es over
+/// a public enum's associated values.
 public struct SolverError: Error, Hashable, Sendable, CustomStringConvertible {
+  /// What kind of failure this is.
+  public enum Kind: String, Hashable, Sendable, CaseIterable, Codable {
+    /// The user's data admits no placement: pins, links, minimum groups and limits contradict
+    /// each other. Bad data (exit 65), never an internal error.
+    case infeasible
+    /// The strategy cannot honour a side constraint, or a combination of them, in the data.
+    /// Bad data for this strategy (exit 65).
+    case unsupportedRule = "unsupported-rule"
+    /// A time limit ran out before any placement was found.
+    case timeLimit = "time-limit"
+    /// The backend failed or returned a result that failed its checks: a bug (exit 70).
+    case backend
+  }
+
+  /// What kind of failure this is.
+  public var kind: Kind
   /// What went wrong, for a person.
   public var message: String
 
-  /// Creates an error.
-  public init(_ message: String) { self.message = message }
+  /// Creates an error of `kind`.
+  public init(_ kind: Kind, _ message: String) {
+    self.kind = kind
+    self.message = message
+  }
+
+  /// The data admits no placement (see ``Kind/infeasible``).
+  public static func infeasible(_ message: String) -> Self { Self(.infeasible, message) }
+  /// The strategy cannot honour the data's rules (see ``Kind/unsupportedRule``).
+  public static func unsupportedRule(_ message: String) -> Self { Self(.unsupportedRule, message) }
+  /// A time limit ran out with no placement (see ``Kind/timeLimit``).
+  public static func timeLimit(_ message: String) -> Self { Self(.timeLimit, message) }
+  /// The backend failed (see ``Kind/backend``).
+  public static func backend(_ message: String) -> Self { Self(.backend, message) }
+
+  /// Whether the user's data, not the program, is the cause: infeasible or unsupported.
+  public var isDataError: Bool { kind == .infeasible || kind == .unsupportedRule }
 
   public var description: String { message }
 }

@@ -39,7 +39,7 @@ public struct RankMaximalStrategy: PlacementStrategy {
       var (result, unmet) = try SchoolFloors.place(
         instance, rankCost: .linear, reserves: !instance.policy.reservesRevert,
         { floor throws(SolverError) in try Self.stages(instance, floor: floor) })
-    else { throw SolverError("rank-maximal: the side constraints admit no placement") }
+    else { throw SolverError.infeasible("rank-maximal: the side constraints admit no placement") }
     if instance.rules.schoolFloor != nil {
       result.statistics["school_floors_met"] = unmet.isEmpty ? 1 : 0
     }
@@ -55,7 +55,7 @@ public struct RankMaximalStrategy: PlacementStrategy {
     let model = ConstrainedNetworkModel(
       instance, rankCost: .linear, floor: floor, reserves: !instance.policy.reservesRevert)
     guard model.schoolLimits.isEmpty else {
-      throw SolverError(
+      throw SolverError.unsupportedRule(
         "rank-maximal cannot combine max_per_school and reserves that do not revert on one "
           + "worksite; use optimal")
     }
@@ -93,7 +93,7 @@ public struct RankMaximalStrategy: PlacementStrategy {
       switch network.run(warmStart: basis) {
       case .optimal: break
       case .infeasible: return nil
-      case .unbounded: throw SolverError("rank-maximal: stage for rank \(r) is unbounded")
+      case .unbounded: throw SolverError.backend("rank-maximal: stage for rank \(r) is unbounded")
       }
       stageCount += 1
       for e in 0..<tail.count where !frozen[e] {
@@ -124,7 +124,7 @@ public struct RankMaximalStrategy: PlacementStrategy {
     }
     let violations = instance.violations(in: placement)
     guard violations.isEmpty else {
-      throw SolverError(
+      throw SolverError.backend(
         "rank-maximal placement failed its checks: "
           + violations.prefix(5).map(\.description).joined(separator: "; "))
     }

@@ -14,7 +14,7 @@ extension PlacementStrategy {
   func requireSupport(of instance: PlacementInstance) throws(SolverError) {
     let missing = unsupportedRules(in: instance)
     guard missing.isEmpty else {
-      throw SolverError(
+      throw SolverError.unsupportedRule(
         "\(name) cannot honour "
           + missing.map(\.rawValue).joined(separator: ", ")
           + "; use optimal, which honours every side constraint")
