@@ -96,7 +96,8 @@ struct AssignmentLP {
       if abs(x - 1) < 1e-6 {
         chosen.append((columnStudent[j], columnWorksite[j]))
       } else if abs(x) >= 1e-6 {
-        throw SolverError.backend("GLPK returned a fractional value \(x) for an assignment variable")
+        throw SolverError.backend(
+          "GLPK returned a fractional value \(x) for an assignment variable")
       }
     }
     guard chosen.count == k else {

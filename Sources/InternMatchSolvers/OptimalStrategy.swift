@@ -158,7 +158,8 @@ public struct OptimalStrategy: PlacementStrategy {
     }
     let objective = instance.objective(of: placement, rankCost: rankCost)
     guard objective == expected else {
-      throw SolverError.backend("\(solver): recomputed objective \(objective) differs from \(expected)")
+      throw SolverError.backend(
+        "\(solver): recomputed objective \(objective) differs from \(expected)")
     }
     return PlacementResult(
       placement: placement, objective: objective, strategy: name, solver: solver,

@@ -127,7 +127,8 @@ struct StableStrategyTests {
       worksites: [Worksite(id: "W", cluster: "it", capacity: 2)],
       rules: PlacementRules(links: [StudentLink(first: "A", second: "B")]))
     #expect(StableStrategy(seed: 0).unsupportedRules(in: instance) == [.links])
-    #expect(throws: SolverError.unsupportedRule(
+    #expect(
+      throws: SolverError.unsupportedRule(
         "stable cannot honour links; use optimal, which honours every side constraint")
     ) { try StableStrategy(seed: 0).place(instance) }
   }
