@@ -44,6 +44,10 @@ struct GenerateCommand: ParsableCommand {
       throw ValidationError("--min-group-share must be between 0 and 1")
     }
     guard linkedPairs >= 0 else { throw ValidationError("--linked-pairs must not be negative") }
+    guard linkedPairs <= students / 2 else {
+      throw ValidationError(
+        "--linked-pairs \(linkedPairs) needs at least \(2 * linkedPairs) students (--students is \(students))")
+    }
   }
 
   func run() throws {
@@ -64,6 +68,11 @@ struct GenerateCommand: ParsableCommand {
     } catch {
       printError("error: \(error)")
       throw ExitStatus.cannotCreateOutput
+    }
+    if cohort.rules.links.count < linkedPairs {
+      printError(
+        "warning: \(cohort.rules.links.count) of \(linkedPairs) linked pairs made: only students "
+          + "sharing a school and a cluster are linked, each at most once")
     }
     let seats = cohort.worksites.reduce(0) { $0 + $1.capacity }
     print(

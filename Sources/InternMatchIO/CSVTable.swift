@@ -5,7 +5,7 @@ import InternMatchModel
 ///
 /// Parsing follows RFC 4180: fields separated by commas, records by CRLF or LF, fields with
 /// commas, quotes or line breaks enclosed in double quotes, a quote inside a quoted field written
-/// twice. A UTF-8 byte-order mark is skipped; blank lines are ignored; surrounding spaces of each
+/// twice. Leading UTF-8 byte-order marks (one or more) are skipped; blank lines are ignored; surrounding spaces of each
 /// field are trimmed.
 ///
 /// ```swift
@@ -128,6 +128,16 @@ public struct CSVTable: Sendable {
     }
   }
 
+  /// The bytes of the UTF-8 byte-order marks at the start of `bytes`: every one is skipped (a
+  /// tool that adds a mark to a file that had one leaves two; neither is data).
+  static func byteOrderMarks(in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var k = 0
+    while k + 3 <= bytes.count, bytes[k] == 0xEF, bytes[k + 1] == 0xBB, bytes[k + 2] == 0xBF {
+      k += 3
+    }
+    return k
+  }
+
   /// Characters (not bytes) from the start of the line holding `offset` to `offset`, plus one.
   static func column(ofOffset offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
     var start = offset
@@ -135,7 +145,7 @@ public struct CSVTable: Sendable {
     {
       start -= 1
     }
-    if start == 0, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+    if start == 0 { start = byteOrderMarks(in: bytes) }
     var column = 1
     for k in start..<offset where bytes[k] & 0xC0 != 0x80 { column += 1 }
     return column
@@ -220,7 +230,7 @@ private struct CSVScanner {
   /// first's, and the first half's error, if any, wins.
   func scanSplitting(above threshold: Int) throws(DatasetIssue) -> Output {
     let n = bytes.count
-    let start = n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
+    let start = CSVTable.byteOrderMarks(in: bytes)
     guard n >= threshold, let base = bytes.baseAddress,
       memchr(base, Int32(Self.quote), n) == nil,
       let cut = memchr(base + n / 2, Int32(Self.lf), n - n / 2)

@@ -8,7 +8,7 @@ import InternMatchModel
 ///
 /// ```swift
 /// var reader = ColumnReader(table, required: ["id"], optional: ["grade"])
-/// let grade = reader.integer(record, reader["grade"])  // nil when empty; an error when not an integer
+/// let grade = reader.integer(record, reader["grade"], range: 0...20)  // nil when empty
 /// ```
 struct ColumnReader {
   /// A column by name, with its field index when the header has it.
@@ -110,47 +110,64 @@ struct ColumnReader {
 
   /// The integer in a required field; an error when it is empty or not an integer, and then
   /// `substitute`, a valid value that raises no further error, so each mistake is reported once.
-  mutating func requiredInteger(_ record: CSVTable.Record, _ column: Column, substitute: Int)
-    -> Int
-  {
+  mutating func requiredInteger(
+    _ record: CSVTable.Record, _ column: Column, range: ClosedRange<Int>, substitute: Int
+  ) -> Int {
     guard withBytes(record, column, { !$0.isEmpty }) == true else {
       reportIfEmpty(record, column)
       return substitute
     }
-    return integer(record, column) ?? substitute
+    return integer(record, column, range: range) ?? substitute
   }
 
-  /// The integer in field `column`, `nil` when empty; an error when it is not an integer.
-  mutating func integer(_ record: CSVTable.Record, _ column: Column) -> Int? {
-    value(record, column, Self.integer, "is not an integer")
+  /// The integer in field `column`, `nil` when empty; an error when it is not an integer, or is
+  /// one too large for `Int` ("out of range", naming `range`, the values the field allows: a
+  /// value inside `Int` but outside `range` is the instance's to report).
+  mutating func integer(_ record: CSVTable.Record, _ column: Column, range: ClosedRange<Int>)
+    -> Int?
+  {
+    value(record, column, Self.integer) { bytes in
+      Self.isIntegerText(bytes)
+        ? "is out of range (\(DatasetLimits.describe(range)))" : "is not an integer"
+    }
+  }
+
+  /// Whether `bytes` are an optional sign and one or more ASCII digits.
+  static func isIntegerText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let sign = bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") ? 1 : 0
+    return bytes.count > sign && bytes[sign...].allSatisfy { $0 &- UInt8(ascii: "0") <= 9 }
   }
 
   /// The number in field `column`, `nil` when empty; an error when it is not a finite number.
   mutating func number(_ record: CSVTable.Record, _ column: Column) -> Double? {
-    value(record, column, { Self.number($0).flatMap { $0.isFinite ? $0 : nil } }, "is not a number")
+    value(record, column, { Self.number($0).flatMap { $0.isFinite ? $0 : nil } }) { _ in
+      "is not a number"
+    }
   }
 
   /// What a non-empty field holds: a value, or text that is not one.
   private enum Parsed<Value> {
     case empty
     case value(Value)
-    case invalid
+    case invalid(String)
   }
 
   /// The value `parse` reads from field `column`, `nil` when empty; an error saying the text
-  /// `complaint` when `parse` finds none. The text is made only for the message.
+  /// `complaint` gives for the bytes when `parse` finds none. The text is made only for the
+  /// message.
   private mutating func value<Value>(
     _ record: CSVTable.Record, _ column: Column,
-    _ parse: (UnsafeBufferPointer<UInt8>) -> Value?, _ complaint: String
+    _ parse: (UnsafeBufferPointer<UInt8>) -> Value?,
+    _ complaint: (UnsafeBufferPointer<UInt8>) -> String
   ) -> Value? {
     let parsed: Parsed<Value> =
       withBytes(record, column) { bytes in
-        bytes.isEmpty ? .empty : parse(bytes).map { .value($0) } ?? .invalid
+        bytes.isEmpty ? .empty : parse(bytes).map { .value($0) } ?? .invalid(complaint(bytes))
       } ?? .empty
     switch parsed {
     case .empty: return nil
     case .value(let value): return value
-    case .invalid:
+    case .invalid(let complaint):
       report(.error, record, column, "\(column.name) '\(text(record, column) ?? "")' \(complaint)")
       return nil
     }

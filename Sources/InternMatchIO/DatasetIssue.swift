@@ -16,7 +16,8 @@ public struct DatasetIssue: Error, Hashable, Sendable, Codable, CustomStringConv
   public var line: Int?
   /// The 1-based character column, if the issue has one.
   public var column: Int?
-  /// What is wrong, for a person.
+  /// What is wrong, for a person: one line, control characters escaped and at most
+  /// 400 characters (a longer message keeps its head and tail; `MessageText`).
   public var message: String
 
   /// Creates an issue.
@@ -27,7 +28,7 @@ public struct DatasetIssue: Error, Hashable, Sendable, Codable, CustomStringConv
     self.file = file
     self.line = line
     self.column = column
-    self.message = message
+    self.message = MessageText.safe(message)
   }
 
   /// `file:line:column: severity: message`, leaving out what is unknown.

@@ -69,13 +69,12 @@ public enum DatasetReader {
     var missing: [DatasetIssue] = []
     func load(_ name: String, required: Bool) -> CSVTable? {
       let path = (directory as NSString).appendingPathComponent(name)
-      guard let bytes = contents(ofFile: path, sharing: sharing) else {
-        if required || FileManager.default.fileExists(atPath: path) {
-          missing.append(
-            DatasetIssue(
-              .error, file: name, line: nil, column: nil,
-              FileManager.default.fileExists(atPath: path)
-                ? "cannot read the file" : "required file is missing"))
+      let bytes: [UInt8]
+      switch contents(ofFile: path, sharing: sharing) {
+      case .success(let read): bytes = read
+      case .failure(let failure):
+        if required || failure.exists {
+          missing.append(DatasetIssue(.error, file: name, line: nil, column: nil, failure.reason))
         }
         return nil
       }
@@ -96,13 +95,18 @@ public enum DatasetReader {
     let pinTable = load("pins.csv", required: false)
     let policyPath = (directory as NSString).appendingPathComponent(PolicyReader.file)
     var policy = Policy()
-    if let data = FileManager.default.contents(atPath: policyPath) {
-      policy = PolicyReader.read(data, issues: &issues)
+    switch contents(ofFile: policyPath, sharing: sharing) {
+    case .success(let bytes): policy = PolicyReader.read(Data(bytes), issues: &issues)
+    case .failure(let failure) where failure.exists:
+      missing.append(
+        DatasetIssue(.error, file: PolicyReader.file, line: nil, column: nil, failure.reason))
+    case .failure: break
     }
     guard missing.isEmpty else { throw DatasetError(.missingInput, issues: missing + issues) }
 
     let (clusterReader, clusterRows) = rows(of: clusterTable, clusterColumns, sharing) { r, c in
-      Cluster(id: c.requiredText(r, c["id"]), name: c.requiredText(r, c["name"]))
+      // An empty id is the instance's to report (once), as for students and worksites.
+      Cluster(id: c.text(r, c["id"]) ?? "", name: c.requiredText(r, c["name"]))
     }
     let clusters = clusterTable == nil ? Cluster.nycDefaults : clusterRows
     // Worksites and students first: list entries and rankings resolve against their ids.
@@ -128,7 +132,8 @@ public enum DatasetReader {
     let (employerReader, employers) = rows(of: employerTable, employerColumns, sharing) { r, c in
       EmployerCapacity(
         employer: c.requiredText(r, c["id"]),
-        capacity: c.requiredInteger(r, c["capacity"], substitute: 0))
+        capacity: c.requiredInteger(
+          r, c["capacity"], range: DatasetLimits.seats, substitute: 0))
     }
     let (linkReader, links) = rows(of: linkTable, linkColumns, sharing) { r, c in
       StudentLink(
@@ -215,18 +220,42 @@ public enum DatasetReader {
     return (reader, values, parts.map(\.state))
   }
 
-  /// The bytes of the file at `path`, or `nil` when it cannot be read. A regular file is read
-  /// straight into the array, as two halves at once when `sharing` says it is large (the copy
-  /// and the first touch of the memory are shared out); anything else, or a file that changed
-  /// size meanwhile, goes through `FileManager`.
-  static func contents(ofFile path: String, sharing: Sharing) -> [UInt8]? {
-    let fd = open(path, O_RDONLY)
-    guard fd >= 0 else { return nil }
+  /// Why a file could not be read: whether it exists, and the reason for a person.
+  struct ReadFailure: Error {
+    var exists: Bool
+    var reason: String
+  }
+
+  /// The bytes of the regular file at `path`, read straight into the array, as two halves at
+  /// once when `sharing` says it is large (the copy and the first touch of the memory are
+  /// shared out). Anything but a regular file (a directory, a FIFO, a device) is not read: it is
+  /// opened without blocking and refused, so that `validate` on a FIFO returns at once. A file
+  /// that changes size while it is read is read again, once.
+  static func contents(ofFile path: String, sharing: Sharing) -> Result<[UInt8], ReadFailure> {
+    let fd = open(path, O_RDONLY | O_NONBLOCK)
+    guard fd >= 0 else {
+      let code = errno
+      return .failure(
+        ReadFailure(
+          exists: code != ENOENT && code != ENOTDIR,
+          reason: code == ENOENT ? "required file is missing" : "cannot read the file: \(String(cString: strerror(code)))"))
+    }
     defer { close(fd) }
     var info = stat()
     guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-      return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+      return .failure(ReadFailure(exists: true, reason: "cannot read the file: not a regular file"))
     }
+    for _ in 0..<2 {
+      if let bytes = read(fd, sharing: sharing) { return .success(bytes) }
+      guard fstat(fd, &info) == 0 else { break }
+    }
+    return .failure(ReadFailure(exists: true, reason: "cannot read the file: it changed while it was read"))
+  }
+
+  /// The whole regular file `fd`, or `nil` when reading fails or the file changed size.
+  private static func read(_ fd: Int32, sharing: Sharing) -> [UInt8]? {
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { return nil }
     let size = Int(info.st_size)
     let pieces = size >= sharing.bytes ? 2 : 1
     var complete = false
@@ -247,8 +276,7 @@ public enum DatasetReader {
       complete = !read.contains(false) && pread(fd, base + size, 1, off_t(size)) == 0
       count = complete ? size : 0
     }
-    guard complete else { return FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
-    return bytes
+    return complete ? bytes : nil
   }
 
   /// Reads students, each list entry resolved to a worksite from its bytes and each repeated
@@ -288,10 +316,11 @@ public enum DatasetReader {
     }
 
     mutating func read(_ r: CSVTable.Record, _ c: inout ColumnReader) -> Student {
-      let id = c.requiredText(r, id)
+      let id = c.text(r, id) ?? ""  // an empty id is the instance's to report
       let school = interned.text(r, school, &c, required: true) ?? ""
       let cluster = interned.text(r, cluster, &c, required: true) ?? ""
-      let (grade, age) = (c.integer(r, grade), c.integer(r, age))
+      let grade = c.integer(r, grade, range: DatasetLimits.grade)
+      let age = c.integer(r, age, range: DatasetLimits.age)
       let borough = interned.text(r, borough, &c, required: false)
       let location = c.coordinate(r, lat: lat, lon: lon)
       let (held, heldNumber) = interned.set(r, credentials, c)
@@ -338,7 +367,7 @@ public enum DatasetReader {
       let s = Self.reference(r, student, in: students, &c)
       resolved.append((w.record, s.record))
       return WorksiteRanking(
-        worksite: w.name, student: s.name, rank: c.requiredInteger(r, rank, substitute: 1))
+        worksite: w.name, student: s.name, rank: c.requiredInteger(r, rank, range: DatasetLimits.rank, substitute: 1))
     }
 
     /// The id in a required field (an error and `""` when empty) and the record it names.
@@ -378,21 +407,22 @@ public enum DatasetReader {
           )
         }
       }
-      let id = c.requiredText(r, id)
+      let id = c.text(r, id) ?? ""  // an empty id is the instance's to report
       let employer = interned.text(r, employer, &c, required: false)
       let cluster = interned.text(r, cluster, &c, required: true) ?? ""
-      let capacity = c.requiredInteger(r, capacity, substitute: 0)
+      let capacity = c.requiredInteger(r, capacity, range: DatasetLimits.seats, substitute: 0)
       let borough = interned.text(r, borough, &c, required: false)
       let location = c.coordinate(r, lat: lat, lon: lon)
-      let minimumAge = c.integer(r, minimumAge) ?? 0
-      let minimumGrade = c.integer(r, minimumGrade) ?? 0
+      let minimumAge = c.integer(r, minimumAge, range: DatasetLimits.age) ?? 0
+      let minimumGrade = c.integer(r, minimumGrade, range: DatasetLimits.grade) ?? 0
       let requires = interned.set(r, requires, c).value
       let schedule = interned.set(r, schedule, c).value
       return Worksite(
         id: id, employer: employer, cluster: cluster, capacity: capacity, borough: borough,
         location: location, minimumAge: minimumAge, minimumGrade: minimumGrade,
         requiredCredentials: requires, schedule: schedule, kind: kind,
-        maxPerSchool: c.integer(r, maxPerSchool), minimumGroupSize: c.integer(r, minimumGroup),
+        maxPerSchool: c.integer(r, maxPerSchool, range: DatasetLimits.seats),
+        minimumGroupSize: c.integer(r, minimumGroup, range: DatasetLimits.seats),
         reserves: DatasetReader.readReserves(r, reserve, &c))
     }
   }
@@ -404,10 +434,24 @@ public enum DatasetReader {
     c.list(r, reserve).compactMap { item in
       let parts = item.split(separator: ":", maxSplits: 1).map { String($0).trimmingSpaces() }
       if parts.count == 2, !parts[0].isEmpty {
-        if parts[1].hasSuffix("%"), let p = Double(parts[1].dropLast()) {
-          return SeatReserve(group: parts[0], seats: .fraction(p / 100))
+        if parts[1].hasSuffix("%") {
+          // A share is a finite number from 0 to 100 (NaN, infinities and 1e400 are not).
+          if let p = Double(parts[1].dropLast()), p.isFinite, (0...100).contains(p) {
+            return SeatReserve(group: parts[0], seats: .fraction(p / 100))
+          }
+          c.report(
+            .error, r, reserve,
+            "reserve share '\(item)' must be a number from 0% to 100% (e.g. ell:20%)")
+          return nil
         }
         if let n = Int(parts[1]) { return SeatReserve(group: parts[0], seats: .seats(n)) }
+        let digits = Array(parts[1].utf8)
+        if digits.withUnsafeBufferPointer(ColumnReader.isIntegerText) {
+          c.report(
+            .error, r, reserve,
+            "reserve '\(item)' is out of range (\(DatasetLimits.describe(DatasetLimits.seats)) seats)")
+          return nil
+        }
       }
       c.report(
         .error, r, reserve, "reserve '\(item)' is not group:seats or group:share% (e.g. ell:3)"

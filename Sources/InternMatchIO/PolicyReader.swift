@@ -7,7 +7,11 @@ import InternMatchModel
 /// { "strategy": "optimal", "seed": 2026, "rank_cost": "squared", "max_distance_km": 20 }
 /// ```
 ///
-/// Unknown keys are warnings; a value of the wrong type or out of range is an error.
+/// Read strictly (``StrictJSON``): a syntax error, a key given twice, a trailing comma or text
+/// that is not UTF-8 is an error with its line and column; integers are exact (`seed` takes
+/// every value up to 18446744073709551615 and no other); an unknown key is an error naming the
+/// nearest known one ("did you mean max_distance_km?"), and so is a strategy no command runs;
+/// a value of the wrong type or out of range is an error at the value.
 enum PolicyReader {
   static let file = "policy.json"
   static let keys = [
@@ -18,88 +22,110 @@ enum PolicyReader {
 
   static func read(_ data: Data, issues: inout [DatasetIssue]) -> Policy {
     var policy = Policy()
-    func error(_ message: String) {
-      issues.append(DatasetIssue(.error, file: file, line: nil, column: nil, message))
-    }
-    let object: Any
+    let root: StrictJSON.Value
     do {
-      object = try JSONSerialization.jsonObject(with: data)
+      root = try StrictJSON.parse([UInt8](data))
     } catch {
       issues.append(
         DatasetIssue(
-          .error, file: file, line: nil, column: nil,
-          "not valid JSON: \((error as NSError).localizedDescription)"))
+          .error, file: file, line: error.place.line, column: error.place.column,
+          "not valid JSON: \(error.message)"))
       return policy
     }
-    guard let settings = object as? [String: Any] else {
-      error("the top level must be a JSON object")
-      return policy
-    }
-    for key in settings.keys.sorted() where !keys.contains(key) {
+    guard let members = root.object else {
       issues.append(
         DatasetIssue(
-          .warning, file: file, line: nil, column: nil,
-          "unknown setting '\(key)' ignored (known: \(keys.joined(separator: ", ")))"))
+          .error, file: file, line: root.place.line, column: root.place.column,
+          "the top level must be a JSON object"))
+      return policy
+    }
+    var settings: [String: StrictJSON.Value] = [:]
+    for member in members {
+      guard keys.contains(member.key) else {
+        issues.append(
+          DatasetIssue(
+            .error, file: file, line: member.keyPlace.line, column: member.keyPlace.column,
+            "unknown setting '\(member.key)'; did you mean \(nearestKey(to: member.key))? "
+              + "(known: \(keys.joined(separator: ", ")))"))
+        continue
+      }
+      settings[member.key] = member.value
+    }
+    func error(_ key: String, _ message: String) {
+      let place = settings[key]?.place
+      issues.append(
+        DatasetIssue(.error, file: file, line: place?.line, column: place?.column, message))
     }
     if let value = settings["strategy"] {
-      if let name = value as? String {
+      if let name = value.string, Policy.strategyNames.contains(name) {
         policy.strategy = name
       } else {
-        error("strategy must be a string")
+        error(
+          "strategy",
+          "strategy must be one of \(Policy.strategyNames.joined(separator: ", "))"
+            + (value.string.map { ", not '\($0)'" } ?? ""))
       }
     }
     if let value = settings["seed"] {
-      if let number = value as? NSNumber, !Self.isBoolean(number),
-        let seed = UInt64(exactly: number.doubleValue)
-      {
+      if let text = value.number, let seed = UInt64(text) {
         policy.seed = seed
       } else {
-        error("seed must be a non-negative integer")
+        error("seed", "seed must be an integer from 0 to 18446744073709551615, written without a point or exponent")
       }
     }
     if let value = settings["rank_cost"] {
-      if let name = value as? String, let cost = RankCost(rawValue: name) {
+      if let name = value.string, let cost = RankCost(rawValue: name) {
         policy.rankCost = cost
       } else {
         error(
+          "rank_cost",
           "rank_cost must be one of \(RankCost.allCases.map(\.rawValue).joined(separator: ", "))")
       }
     }
     // Numeric settings: the key, what it must be, and where it goes.
     let positive = (test: { (x: Double) in x > 0 && x.isFinite }, text: "a positive number")
     let share = (test: { (x: Double) in (0...1).contains(x) }, text: "a number between 0 and 1")
+    let limit = DatasetLimits.mipTimeLimitSeconds
+    let seconds = (
+      test: { (x: Double) in limit.contains(x) },
+      text: "a number of seconds from \(limit.lowerBound) to \(Int(limit.upperBound))"
+    )
     for (key, rule, apply) in [
       ("max_distance_km", positive, { (x: Double) in policy.maximumDistanceKilometres = x }),
-      ("mip_time_limit_seconds", positive, { (x: Double) in policy.mipTimeLimitSeconds = x }),
+      ("mip_time_limit_seconds", seconds, { (x: Double) in policy.mipTimeLimitSeconds = x }),
       ("school_floor", share, { (x: Double) in policy.schoolFloor = x }),
       ("mip_gap", share, { (x: Double) in policy.mipGap = x }),
     ] {
       guard let value = settings[key] else { continue }
-      if let number = value as? NSNumber, !Self.isBoolean(number), rule.test(number.doubleValue) {
-        apply(number.doubleValue)
+      if let text = value.number, let x = Double(text), rule.test(x) {
+        apply(x)
       } else {
-        error("\(key) must be \(rule.text)")
+        error(key, "\(key) must be \(rule.text)")
       }
     }
     if let value = settings["reserve_order"] {
-      switch value as? String {
+      switch value.string {
       case "reserved-first": policy.reservedSeatsFirst = true
       case "open-first": policy.reservedSeatsFirst = false
-      default: error("reserve_order must be reserved-first or open-first")
+      default: error("reserve_order", "reserve_order must be reserved-first or open-first")
       }
     }
     if let value = settings["priority_groups"] {
-      if let groups = value as? [String], !groups.contains(where: \.isEmpty) {
+      let groups = value.array?.compactMap(\.string)
+      if let groups, groups.count == value.array?.count, !groups.contains(where: \.isEmpty) {
         policy.priorityGroups = groups
       } else {
-        error("priority_groups must be a list of group names, highest priority first")
+        error(
+          "priority_groups",
+          "priority_groups must be a list of group names, highest priority first")
       }
     }
     if let value = settings["tie_breaking"] {
-      if let name = value as? String, let rule = TieBreaking(rawValue: name) {
+      if let name = value.string, let rule = TieBreaking(rawValue: name) {
         policy.tieBreaking = rule
       } else {
         error(
+          "tie_breaking",
           "tie_breaking must be one of "
             + TieBreaking.allCases.map(\.rawValue).joined(separator: ", "))
       }
@@ -109,17 +135,33 @@ enum PolicyReader {
       ("place_unranked", { (b: Bool) in policy.placeUnranked = b }),
     ] {
       guard let value = settings[key] else { continue }
-      if let number = value as? NSNumber, Self.isBoolean(number) {
-        apply(number.boolValue)
+      if let b = value.bool {
+        apply(b)
       } else {
-        error("\(key) must be true or false")
+        error(key, "\(key) must be true or false")
       }
     }
     return policy
   }
 
-  /// Whether JSON gave `true` or `false` (Foundation bridges booleans to `NSNumber` of type `c`).
-  private static func isBoolean(_ number: NSNumber) -> Bool {
-    String(cString: number.objCType) == "c"
+  /// The known key nearest to `key` by edit distance (insertions, deletions and changes of one
+  /// character each; ties go to the earlier key in ``keys``).
+  static func nearestKey(to key: String) -> String {
+    let a = Array(key.unicodeScalars)
+    func distance(_ other: String) -> Int {
+      let b = Array(other.unicodeScalars)
+      var row = Array(0...b.count)
+      for i in 1...max(a.count, 1) where i <= a.count {
+        var previous = row[0]
+        row[0] = i
+        for j in 1...max(b.count, 1) where j <= b.count {
+          let saved = row[j]
+          row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+          previous = saved
+        }
+      }
+      return row[b.count]
+    }
+    return keys.min { distance($0) < distance($1) } ?? keys[0]
   }
 }

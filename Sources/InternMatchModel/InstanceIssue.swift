@@ -34,7 +34,7 @@ public struct InstanceIssue: Hashable, Sendable, Codable, CustomStringConvertibl
     self.severity = severity
     self.record = record
     self.field = field
-    self.message = message
+    self.message = MessageText.safe(message)
   }
 
   public var description: String { "\(severity): \(record) \(field): \(message)" }

@@ -1,24 +1,23 @@
 extension PlacementInstance {
-  /// Checks a worksite's own side constraints: `max_per_school` ≥ 0, `min_group` ≥ 0, reserves
-  /// with a group, a non-negative seat count or a share between 0 and 1, and at most the
+  /// Checks a worksite's own side constraints: `max_per_school` and `min_group` in
+  /// ``DatasetLimits/seats``, reserves with a group, a seat count in that range or a finite share
+  /// between 0 and 1, and at most the
   /// capacity reserved in total.
   static func validate(
     sideConstraintsOf w: Worksite, at j: Int, into issues: inout [InstanceIssue]
   ) {
-    if let k = w.maxPerSchool, k < 0 {
-      issues.append(
-        .init(.error, .worksite(j), field: "max_per_school", "max_per_school \(k) is negative"))
-    }
-    if let m = w.minimumGroupSize, m < 0 {
-      issues.append(.init(.error, .worksite(j), field: "min_group", "min_group \(m) is negative"))
-    }
+    DatasetLimits.check(
+      w.maxPerSchool, DatasetLimits.seats, field: "max_per_school", .worksite(j), into: &issues)
+    DatasetLimits.check(
+      w.minimumGroupSize, DatasetLimits.seats, field: "min_group", .worksite(j), into: &issues)
     var reserved = 0
     for r in w.reserves {
       switch r.amount {
-      case .seats(let n) where n < 0:
-        issues.append(
-          .init(.error, .worksite(j), field: "reserve", "reserve for '\(r.group)' is negative"))
-      case .fraction(let f) where !(0...1).contains(f):
+      case .seats(let n) where !DatasetLimits.seats.contains(n):
+        DatasetLimits.check(
+          n, DatasetLimits.seats, field: "reserve", label: "reserve for '\(r.group)'",
+          .worksite(j), into: &issues)
+      case .fraction(let f) where !(f.isFinite && (0...1).contains(f)):
         issues.append(
           .init(
             .error, .worksite(j), field: "reserve",
@@ -28,9 +27,9 @@ extension PlacementInstance {
       if r.group.isEmpty {
         issues.append(.init(.error, .worksite(j), field: "reserve", "reserve names no group"))
       }
-      reserved += r.count(ofCapacity: max(w.capacity, 0))
+      reserved += r.count(ofCapacity: min(max(w.capacity, 0), DatasetLimits.seats.upperBound))
     }
-    if reserved > max(w.capacity, 0) {
+    if DatasetLimits.seats.contains(w.capacity), reserved > w.capacity {
       issues.append(
         .init(
           .error, .worksite(j), field: "reserve",
@@ -50,10 +49,8 @@ extension PlacementInstance {
     var employerLimit = [Int32](repeating: -1, count: worksites.count)
     var entryOfEmployer: [String: Int] = [:]
     for (k, e) in rules.employerCapacity.enumerated() {
-      if e.capacity < 0 {
-        issues.append(
-          .init(.error, .employer(k), field: "capacity", "capacity \(e.capacity) is negative"))
-      }
+      DatasetLimits.check(
+        e.capacity, DatasetLimits.seats, field: "capacity", .employer(k), into: &issues)
       if entryOfEmployer[e.employer] != nil {
         issues.append(
           .init(.error, .employer(k), field: "id", "employer '\(e.employer)' is listed twice"))
@@ -88,7 +85,7 @@ extension PlacementInstance {
       links.append((a, b))
     }
 
-    var pinned = [Int32](repeating: -1, count: students.count)
+    var pinned = [Int32](repeating: -1, count: roster.count)
     var pinsAt = [Int](repeating: 0, count: worksites.count)
     var pinsOfEmployer = [Int](repeating: 0, count: rules.employerCapacity.count)
     var pinsOfSchool: [String: Int] = [:]
@@ -109,7 +106,7 @@ extension PlacementInstance {
       }
       pinned[s] = Int32(w)
       pinsAt[w] += 1
-      if pinsAt[w] == worksites[w].capacity + 1 {
+      if pinsAt[w] - 1 == worksites[w].capacity {
         issues.append(
           .init(
             .error, .pin(k), field: "worksite",
@@ -120,7 +117,7 @@ extension PlacementInstance {
         let school = roster[s].school
         let n = pinsOfSchool[pin.worksite + "\u{1F}" + school, default: 0] + 1
         pinsOfSchool[pin.worksite + "\u{1F}" + school] = n
-        if n == limit + 1 {
+        if n - 1 == limit {
           issues.append(
             .init(
               .error, .pin(k), field: "worksite",
@@ -131,7 +128,7 @@ extension PlacementInstance {
       if employerLimit[w] >= 0 {
         let e = Int(employerLimit[w])
         pinsOfEmployer[e] += 1
-        if pinsOfEmployer[e] == rules.employerCapacity[e].capacity + 1 {
+        if pinsOfEmployer[e] - 1 == rules.employerCapacity[e].capacity {
           issues.append(
             .init(
               .error, .pin(k), field: "worksite",
@@ -160,5 +157,95 @@ extension PlacementInstance {
         .init(.error, .policy, field: "school_floor", "school_floor must be between 0 and 1"))
     }
     return (pinned, links, employerLimit)
+  }
+}
+
+extension PlacementInstance {
+  /// The worksites where `rank-maximal` cannot run: a `max_per_school` together with reserves
+  /// that do not revert (its staged network cannot hold both seat types and school limits).
+  public var worksitesRankMaximalCannotHold: [Int] {
+    Self.worksitesCombiningSchoolLimitsAndFixedReserves(worksites, policy: policy)
+  }
+
+  static func worksitesCombiningSchoolLimitsAndFixedReserves(
+    _ worksites: [Worksite], policy: Policy
+  ) -> [Int] {
+    guard !policy.reservesRevert else { return [] }
+    return worksites.indices.filter {
+      worksites[$0].maxPerSchool != nil && !worksites[$0].reserves.isEmpty
+    }
+  }
+
+  /// Finds the side rules that contradict each other, so that `validate` reports them and no
+  /// strategy meets them as an infeasible model: a linked pair pinned to two worksites; a
+  /// student pinned where their linked partner can be neither pinned nor placed; a pin at a
+  /// worksite whose `min_group` its seats, or its pins with every eligible applicant, cannot
+  /// reach; and, when `policy.json` names `rank-maximal`, a worksite it cannot hold.
+  ///
+  /// - Complexity: O(S + L + W + links + pins) for S students and L eligible choices.
+  static func contradictions(
+    pinned: [Int32], rules: PlacementRules, roster: [Student], worksites: [Worksite],
+    studentIndex: [String: Int], worksiteIndex: [String: Int], choices: ChoiceTable,
+    policy: Policy, into issues: inout [InstanceIssue]
+  ) {
+    func eligible(_ s: Int, _ w: Int) -> Bool {
+      choices.range(of: s).contains { Int(choices.worksite[$0]) == w }
+    }
+    for (row, link) in rules.links.enumerated() {
+      guard let a = studentIndex[link.first], let b = studentIndex[link.second], a != b else {
+        continue
+      }
+      let (pa, pb) = (Int(pinned[a]), Int(pinned[b]))
+      if pa >= 0, pb >= 0, pa != pb {
+        issues.append(
+          .init(
+            .error, .link(row), field: "student_a",
+            "linked students '\(link.first)' and '\(link.second)' are pinned to different "
+              + "worksites '\(worksites[pa].id)' and '\(worksites[pb].id)'"))
+      }
+      for (pinnedOne, partner, w) in [(a, b, pa), (b, a, pb)]
+      where w >= 0 && pinned[partner] < 0 && !eligible(partner, w) {
+        issues.append(
+          .init(
+            .error, .link(row), field: pinnedOne == a ? "student_b" : "student_a",
+            "'\(roster[pinnedOne].id)' is pinned to '\(worksites[w].id)', but the linked "
+              + "'\(roster[partner].id)' has no eligible choice of it and is not pinned there"))
+      }
+    }
+
+    var pinsAt: [Int: (count: Int, firstRow: Int)] = [:]
+    for (row, pin) in rules.pins.enumerated() {
+      guard let w = worksiteIndex[pin.worksite],
+        worksites[w].minimumGroupSize.map({ $0 > 1 }) == true
+      else { continue }
+      pinsAt[w] = ((pinsAt[w]?.count ?? 0) + 1, pinsAt[w]?.firstRow ?? row)
+    }
+    if !pinsAt.isEmpty {
+      var applicants = [Int](repeating: 0, count: worksites.count)
+      for s in roster.indices where pinned[s] < 0 {
+        for c in choices.range(of: s) { applicants[Int(choices.worksite[c])] += 1 }
+      }
+      for (w, pins) in pinsAt.sorted(by: { $0.key < $1.key }) {
+        let m = worksites[w].minimumGroupSize ?? 0
+        let reach = min(worksites[w].capacity, pins.count + applicants[w])
+        guard reach < m else { continue }
+        issues.append(
+          .init(
+            .error, .pin(pins.firstRow), field: "worksite",
+            "'\(worksites[w].id)' has min_group \(m) but can seat at most \(reach) "
+              + "(\(pins.count) pinned, \(applicants[w]) other eligible applicants, "
+              + "\(worksites[w].capacity) seats): its pins cannot be honoured"))
+      }
+    }
+
+    if policy.strategy == "rank-maximal" {
+      for w in worksitesCombiningSchoolLimitsAndFixedReserves(worksites, policy: policy) {
+        issues.append(
+          .init(
+            .error, .worksite(w), field: "max_per_school",
+            "policy.json names rank-maximal, which cannot combine max_per_school and reserves "
+              + "that do not revert on one worksite ('\(worksites[w].id)'); use optimal"))
+      }
+    }
   }
 }

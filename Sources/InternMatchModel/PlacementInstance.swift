@@ -2,7 +2,7 @@
 /// policy, with every student's list resolved into eligible choices.
 ///
 /// Building an instance checks the data as a whole and collects every problem: duplicate ids,
-/// unknown clusters, negative capacities or limits, out-of-range coordinates and malformed
+/// unknown clusters, counts outside ``DatasetLimits``, out-of-range coordinates and malformed
 /// rankings are errors (thrown together); unknown or duplicate worksites in a preference list and
 /// rankings that name unknown ids are warnings, skipped, and kept in ``warnings``.
 ///
@@ -111,6 +111,12 @@ public struct PlacementInstance: Sendable {
     let resolved = Self.resolve(
       rules, students: studentCheck.index, roster: students, worksites: worksites,
       reservesRevert: policy.reservesRevert, worksiteIndex: worksiteCheck.index, into: &issues)
+    if !issues.contains(where: { $0.severity == .error }) {
+      Self.contradictions(
+        pinned: resolved.pinned, rules: rules, roster: students, worksites: worksites,
+        studentIndex: studentCheck.index, worksiteIndex: worksiteCheck.index,
+        choices: lists.choices, policy: policy, into: &issues)
+    }
 
     if issues.contains(where: { $0.severity == .error }) {
       throw InstanceValidationError(issues: issues)
@@ -166,11 +172,16 @@ public struct PlacementInstance: Sendable {
           .init(
             .error, .student(i), field: "cluster", "unknown cluster '\(students[i].cluster)'"))
       }
-      if let g = students[i].grade, g < 0 {
-        issues.append(.init(.error, .student(i), field: "grade", "grade \(g) is negative"))
-      }
-      if let a = students[i].age, a < 0 {
-        issues.append(.init(.error, .student(i), field: "age", "age \(a) is negative"))
+      DatasetLimits.check(
+        students[i].grade, DatasetLimits.grade, field: "grade", .student(i), into: &issues)
+      DatasetLimits.check(
+        students[i].age, DatasetLimits.age, field: "age", .student(i), into: &issues)
+      if !DatasetLimits.listLength.contains(students[i].preferences.count) {
+        issues.append(
+          .init(
+            .error, .student(i), field: "preferences",
+            "the list has \(students[i].preferences.count) entries, more than "
+              + "\(DatasetLimits.grouped(DatasetLimits.listLength.upperBound))"))
       }
       if let p = students[i].location, !p.isValid {
         issues.append(
@@ -207,20 +218,10 @@ public struct PlacementInstance: Sendable {
         issues.append(
           .init(.error, .worksite(j), field: "cluster", "unknown cluster '\(w.cluster)'"))
       }
-      if w.capacity < 0 {
-        issues.append(
-          .init(.error, .worksite(j), field: "capacity", "capacity \(w.capacity) is negative"))
-      }
-      if w.minimumAge < 0 {
-        issues.append(
-          .init(.error, .worksite(j), field: "min_age", "min_age \(w.minimumAge) is negative"))
-      }
-      if w.minimumGrade < 0 {
-        issues.append(
-          .init(
-            .error, .worksite(j), field: "min_grade",
-            "min_grade \(w.minimumGrade) is negative"))
-      }
+      DatasetLimits.check(w.capacity, DatasetLimits.seats, field: "capacity", .worksite(j), into: &issues)
+      DatasetLimits.check(w.minimumAge, DatasetLimits.age, field: "min_age", .worksite(j), into: &issues)
+      DatasetLimits.check(
+        w.minimumGrade, DatasetLimits.grade, field: "min_grade", .worksite(j), into: &issues)
       if let p = w.location, !p.isValid {
         issues.append(
           .init(
@@ -268,9 +269,8 @@ public struct PlacementInstance: Sendable {
     pairs.reserveCapacity(rankings.count)
     for (k, r) in rankings.enumerated() {
       var ok = true
-      if r.rank < 1 {
-        issues.append(
-          .init(.error, .ranking(k), field: "rank", "rank \(r.rank) must be 1 or more"))
+      if !DatasetLimits.rank.contains(r.rank) {
+        DatasetLimits.check(r.rank, DatasetLimits.rank, field: "rank", .ranking(k), into: &issues)
         ok = false
       }
       let w = resolved[k].worksite < 0 ? nil : Int(resolved[k].worksite)

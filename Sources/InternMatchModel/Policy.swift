@@ -26,6 +26,13 @@ public enum RankCost: String, Hashable, Sendable, Codable, CaseIterable {
 /// policy.maximumDistanceKilometres = 25
 /// ```
 public struct Policy: Hashable, Sendable, Codable {
+  /// The strategy names `policy.json` may give: those the command line runs (a test keeps the
+  /// two lists equal). A name outside it is an error when the dataset is read.
+  public static let strategyNames = [
+    "optimal", "optimal-squared", "rank-maximal", "stable", "serial-dictatorship", "greedy",
+    "min-worst-rank",
+  ]
+
   /// The strategy to run when none is named on the command line.
   public var strategy: String?
   /// The seed for strategies that draw lotteries; recorded with every run.

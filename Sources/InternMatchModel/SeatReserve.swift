@@ -22,11 +22,15 @@ public struct SeatReserve: Hashable, Sendable, Codable {
     self.amount = amount
   }
 
-  /// The number of reserved seats at a worksite of `capacity` (never more than the capacity).
+  /// The number of reserved seats at a worksite of `capacity` (never more than the capacity, never
+  /// negative).
   public func count(ofCapacity capacity: Int) -> Int {
     switch amount {
     case .seats(let n): min(max(n, 0), capacity)
-    case .fraction(let f): min(Int((Double(capacity) * f).rounded(.up)), capacity)
+    case .fraction(let f):
+      // A share outside 0–1 (NaN included) is an error the instance reports; it counts here as
+      // the nearest share that is not, so that no conversion traps.
+      f.isNaN || f <= 0 ? 0 : f >= 1 ? capacity : min(Int((Double(capacity) * f).rounded(.up)), capacity)
     }
   }
 }

@@ -100,7 +100,12 @@ struct PlacementMIP {
     _ instance: PlacementInstance, rankCost: RankCost, floor: Double?, reserves: Bool,
     limits: Limits
   ) throws(SolverError) -> PlacementMIP? {
-    let deadline = ContinuousClock.now + .milliseconds(Int(limits.timeLimitSeconds * 1000))
+    // Held to the documented range (a dataset outside it is refused when read; a library
+    // caller's 1e308 or NaN must not trap the conversion).
+    let seconds = limits.timeLimitSeconds
+    let limit = DatasetLimits.mipTimeLimitSeconds
+    let bounded = seconds.isNaN ? limit.lowerBound : min(max(seconds, limit.lowerBound), limit.upperBound)
+    let deadline = ContinuousClock.now + .milliseconds(Int(bounded * 1000))
     guard let forced = Self.presolve(instance) else { return nil }
     let model = ConstrainedNetworkModel(
       instance, rankCost: rankCost, floor: floor, reserves: reserves, fixings: forced)

@@ -107,6 +107,12 @@ final class PrimalDualAssignment {
     self.entryStart = Self.buffer(copying: entryStart)
     self.entryWorksite = Self.buffer(copying: entryWorksite)
     self.entryCost = Self.buffer(copying: entryCost.map { Int32($0) })
+    // A worksite holds no more students than list it: its usable seats, min(capacity,
+    // entries), size the seat arrays, never the stated capacity (10⁹ seats and one applicant
+    // take one slot). The capacity itself stays as stated, for the search and the certificate.
+    var entriesAt = [Int32](repeating: 0, count: capacity.count)
+    for w in entryWorksite { entriesAt[Int(w)] += 1 }
+    let usable = zip(capacity, entriesAt).map { max(0, min($0, $1)) }
     self.capacity = Self.buffer(copying: capacity)
     studentCount = entryStart.count - 1
     worksiteCount = capacity.count
@@ -115,7 +121,7 @@ final class PrimalDualAssignment {
     assignedCost = Self.buffer(repeating: 0, count: studentCount)
     load = Self.buffer(repeating: 0 as Int32, count: worksiteCount)
     var starts = [Int32](repeating: 0, count: worksiteCount + 1)
-    for w in 0..<worksiteCount { starts[w + 1] = starts[w] + max(0, capacity[w]) }
+    for w in 0..<worksiteCount { starts[w + 1] = starts[w] + usable[w] }
     slotStart = Self.buffer(copying: starts)
     slotStudent = Self.buffer(repeating: -1 as Int32, count: Int(starts[worksiteCount]))
     slotOfStudent = Self.buffer(repeating: -1 as Int32, count: studentCount)

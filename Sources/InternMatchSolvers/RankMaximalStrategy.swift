@@ -35,6 +35,7 @@ public struct RankMaximalStrategy: PlacementStrategy {
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
     try requireSupport(of: instance)
+    guard instance.worksitesRankMaximalCannotHold.isEmpty else { throw Self.cannotHold(instance) }
     guard
       var (result, unmet) = try SchoolFloors.place(
         instance, rankCost: .linear, reserves: !instance.policy.reservesRevert,
@@ -47,6 +48,17 @@ public struct RankMaximalStrategy: PlacementStrategy {
     return result
   }
 
+  /// The refusal naming the worksites that combine `max_per_school` with reserves that do not
+  /// revert (a data error: exit 65).
+  private static func cannotHold(_ instance: PlacementInstance) -> SolverError {
+    SolverError.unsupportedRule(
+      "rank-maximal cannot combine max_per_school and reserves that do not revert on one "
+        + "worksite ("
+        + instance.worksitesRankMaximalCannotHold.prefix(5).map {
+          "worksites.csv record \($0 + 1), '\(instance.worksites[$0].id)'"
+        }.joined(separator: "; ") + "); use optimal")
+  }
+
   /// The staged solve on the model of ``ConstrainedNetworkModel`` (its costs replaced stage by
   /// stage); `nil` when the model is infeasible.
   private static func stages(_ instance: PlacementInstance, floor: Double?) throws(SolverError)
@@ -54,11 +66,7 @@ public struct RankMaximalStrategy: PlacementStrategy {
   {
     let model = ConstrainedNetworkModel(
       instance, rankCost: .linear, floor: floor, reserves: !instance.policy.reservesRevert)
-    guard model.schoolLimits.isEmpty else {
-      throw SolverError.unsupportedRule(
-        "rank-maximal cannot combine max_per_school and reserves that do not revert on one "
-          + "worksite; use optimal")
-    }
+    guard model.schoolLimits.isEmpty else { throw Self.cannotHold(instance) }
     let net = model.builder
     let tail = net.tails
     let head = net.heads

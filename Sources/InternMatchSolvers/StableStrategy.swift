@@ -19,9 +19,11 @@ import InternMatchModel
 /// instance.blockingPairs(in: result.placement, priorities: p).isEmpty  // true
 /// ```
 ///
-/// - Complexity: O(L·log q) time for L choices and worksites of at most q seats (plain
-///   worksites keep their students sorted; a proposal is a binary search and a shift), O(L·q)
-///   at worksites with reserves or school limits; O(S + L + W) memory. The inner loop works on
+/// - Complexity: O(L·log q) time for L choices and worksites of at most q seats: a plain
+///   worksite keeps its students in a binary max-heap by priority (the worst on top), so a
+///   proposal is one comparison and a sift; O(L·q) at worksites with reserves or school limits,
+///   which re-choose among everyone they hold. O(S + L + W) memory: a worksite's slots are its
+///   usable seats, min(capacity, applicants), never the stated capacity. The inner loop works on
 ///   integer arrays and allocates nothing at plain worksites.
 public struct StableStrategy: PlacementStrategy {
   /// The lottery seed.
@@ -48,8 +50,9 @@ public struct StableStrategy: PlacementStrategy {
   }
 }
 
-/// The state of one deferred-acceptance run: what each worksite holds, best first, in flat
-/// arrays (worksite `w` owns slots `start[w] ..< start[w] + capacity(w)`).
+/// The state of one deferred-acceptance run: what each worksite holds, in flat arrays (worksite
+/// `w` owns slots `start[w] ..< start[w + 1]`, its usable seats): a max-heap by `(key, student)`
+/// at a plain worksite (the worst held student at `start[w]`), best first elsewhere.
 struct DeferredAcceptance {
   let instance: PlacementInstance
   let priorities: WorksitePriorities
@@ -69,9 +72,13 @@ struct DeferredAcceptance {
     self.priorities = priorities
     plans = instance.worksites.map { SeatPlan(worksite: $0, policy: instance.policy) }
     schools = instance.schoolIndices(for: plans)
+    // Usable seats: a worksite never holds more students than apply to it or are pinned there.
+    var applicants = [Int](repeating: 0, count: instance.worksites.count)
+    for w in instance.choices.worksite { applicants[Int(w)] += 1 }
+    for w in instance.pinnedWorksite where w >= 0 { applicants[Int(w)] += 1 }
     var start = [Int](repeating: 0, count: instance.worksites.count + 1)
     for (w, worksite) in instance.worksites.enumerated() {
-      start[w + 1] = start[w] + max(worksite.capacity, 0)
+      start[w + 1] = start[w] + max(min(worksite.capacity, applicants[w]), 0)
     }
     self.start = start
     count = [Int32](repeating: 0, count: instance.worksites.count)
@@ -79,7 +86,11 @@ struct DeferredAcceptance {
     heldKey = [UInt64](repeating: 0, count: start.last ?? 0)
     next = instance.choices.offsets.dropLast().map { $0 }
     for (s, w) in instance.pinnedWorksite.enumerated() where w >= 0 {
-      insert(Int32(s), key: WorksitePriorities.pinned, at: Int(w))
+      if plans[Int(w)].isPlain {
+        push(Int32(s), key: WorksitePriorities.pinned, at: Int(w))
+      } else {
+        insert(Int32(s), key: WorksitePriorities.pinned, at: Int(w))
+      }
     }
   }
 
@@ -121,23 +132,69 @@ struct DeferredAcceptance {
   }
 
   /// A plain worksite keeps the best `capacity` applicants: the newcomer goes in if a seat is
-  /// free or they beat the worst held student, who is then rejected.
+  /// free or they beat the worst held student (the heap's top), who is then rejected.
   private mutating func offerPlain(_ s: Int32, key: UInt64, at w: Int, free: inout [Int32])
     -> Bool
   {
-    let capacity = start[w + 1] - start[w]
-    if Int(count[w]) < capacity {
-      insert(s, key: key, at: w)
+    let seats = start[w + 1] - start[w]
+    if Int(count[w]) < seats {
+      push(s, key: key, at: w)
       return true
     }
     rejections += 1
-    guard capacity > 0 else { return false }
-    let last = start[w] + capacity - 1
-    guard (key, s) < (heldKey[last], heldStudent[last]) else { return false }
-    free.append(heldStudent[last])
-    count[w] -= 1
-    insert(s, key: key, at: w)
+    guard seats > 0 else { return false }
+    let top = start[w]
+    guard (key, s) < (heldKey[top], heldStudent[top]) else { return false }
+    free.append(heldStudent[top])
+    heldKey[top] = key
+    heldStudent[top] = s
+    siftDown(from: top, in: w)
     return true
+  }
+
+  /// Adds `s` to plain worksite `w`'s heap (there is a free slot).
+  ///
+  /// - Complexity: O(log q).
+  private mutating func push(_ s: Int32, key: UInt64, at w: Int) {
+    let base = start[w]
+    var i = Int(count[w])
+    count[w] += 1
+    // Sift up: a parent is worse than (greater than) its children.
+    while i > 0 {
+      let parent = (i - 1) / 2
+      guard (heldKey[base + parent], heldStudent[base + parent]) < (key, s) else { break }
+      heldKey[base + i] = heldKey[base + parent]
+      heldStudent[base + i] = heldStudent[base + parent]
+      i = parent
+    }
+    heldKey[base + i] = key
+    heldStudent[base + i] = s
+  }
+
+  /// Restores the heap of plain worksite `w` after its top changed.
+  ///
+  /// - Complexity: O(log q).
+  private mutating func siftDown(from top: Int, in w: Int) {
+    let n = Int(count[w])
+    let key = heldKey[top]
+    let student = heldStudent[top]
+    var i = 0
+    while true {
+      var child = 2 * i + 1
+      guard child < n else { break }
+      if child + 1 < n,
+        (heldKey[top + child], heldStudent[top + child])
+          < (heldKey[top + child + 1], heldStudent[top + child + 1])
+      {
+        child += 1
+      }
+      guard (key, student) < (heldKey[top + child], heldStudent[top + child]) else { break }
+      heldKey[top + i] = heldKey[top + child]
+      heldStudent[top + i] = heldStudent[top + child]
+      i = child
+    }
+    heldKey[top + i] = key
+    heldStudent[top + i] = student
   }
 
   /// A worksite with reserves or a school limit re-chooses among all it holds and the newcomer.
@@ -170,7 +227,8 @@ struct DeferredAcceptance {
     return accepted
   }
 
-  /// Inserts `s` into worksite `w`'s sorted held list (there is a free slot).
+  /// Inserts `s` into worksite `w`'s sorted held list (there is a free slot); for worksites
+  /// with reserves or a school limit, which re-choose among everyone they hold anyway.
   private mutating func insert(_ s: Int32, key: UInt64, at w: Int) {
     var i = start[w] + Int(count[w])
     while i > start[w], (key, s) < (heldKey[i - 1], heldStudent[i - 1]) {

@@ -98,7 +98,7 @@ struct DatasetReaderTests {
         "students.csv:2:9: error: age 'sixteen' is not an integer",
         "students.csv:3:12: error: grade '11.5' is not an integer",
         "worksites.csv:2:7: error: capacity 'ten' is not an integer",
-        "worksites.csv:3:7: error: capacity -1 is negative",
+        "worksites.csv:3:7: error: capacity -1 is out of range (0–10,000,000)",
         "worksites.csv:4:7: error: capacity is empty",
       ])
   }
@@ -151,21 +151,21 @@ struct DatasetReaderTests {
         "rankings.csv": "worksite,student,rank\nW1,S1,first\nW1,S2,0\nW2,S1,1\nW2,S1,2\n",
       ]) == [
         "rankings.csv:2:7: error: rank 'first' is not an integer",
-        "rankings.csv:3:7: error: rank 0 must be 1 or more",
+        "rankings.csv:3:7: error: rank 0 is out of range (1–10,000,000)",
         "rankings.csv:5:4: error: worksite 'W2' ranks student 'S1' twice (first at record 3)",
       ])
   }
 
-  @Test("policy.json: wrong types are errors, unknown keys warnings")
+  @Test("policy.json: wrong types are errors at the value")
   func policy() throws {
     #expect(
       try errors([
         "students.csv": students, "worksites.csv": worksites,
         "policy.json": #"{"seed": -3, "rank_cost": "cubic", "max_distance_km": true}"#,
       ]) == [
-        "policy.json: error: seed must be a non-negative integer",
-        "policy.json: error: rank_cost must be one of linear, squared",
-        "policy.json: error: max_distance_km must be a positive number",
+        "policy.json:1:10: error: seed must be an integer from 0 to 18446744073709551615, written without a point or exponent",
+        "policy.json:1:27: error: rank_cost must be one of linear, squared",
+        "policy.json:1:55: error: max_distance_km must be a positive number",
       ])
     #expect(
       try errors([
@@ -173,10 +173,10 @@ struct DatasetReaderTests {
         "policy.json":
           #"{"tie_breaking": "coin", "priority_groups": 3, "mip_gap": 2, "mip_time_limit_seconds": 0}"#,
       ]) == [
-        "policy.json: error: mip_time_limit_seconds must be a positive number",
-        "policy.json: error: mip_gap must be a number between 0 and 1",
-        "policy.json: error: priority_groups must be a list of group names, highest priority first",
-        "policy.json: error: tie_breaking must be one of single, multiple",
+        "policy.json:1:18: error: tie_breaking must be one of single, multiple",
+        "policy.json:1:45: error: priority_groups must be a list of group names, highest priority first",
+        "policy.json:1:59: error: mip_gap must be a number between 0 and 1",
+        "policy.json:1:88: error: mip_time_limit_seconds must be a number of seconds from 0.001 to 1000000",
       ])
     #expect(
       try errors(["students.csv": students, "worksites.csv": worksites, "policy.json": "{oops"])

@@ -38,9 +38,15 @@ public enum RandomInstances {
       rules.pins = [Pin(student: students[students.count - 1].id, worksite: w.id)]
     }
     if Int.random(in: 0..<4, using: &rng) == 0 { rules.schoolFloor = 0.5 }
+    // A pin that contradicts a link or a minimum group is refused by validation (the dataset
+    // has no placement); such a draw keeps its other rules and drops the pin.
+    var unpinned = rules
+    unpinned.pins = []
     guard
-      let instance = try? PlacementInstance(
-        students: students, worksites: worksites, policy: policy, rules: rules)
+      let instance = (try? PlacementInstance(
+        students: students, worksites: worksites, policy: policy, rules: rules))
+        ?? (try? PlacementInstance(
+          students: students, worksites: worksites, policy: policy, rules: unpinned))
     else { preconditionFailure("RandomInstances built an invalid instance for seed \(seed)") }
     return instance
   }

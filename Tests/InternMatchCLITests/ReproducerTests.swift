@@ -1,0 +1,282 @@
+import Foundation
+import InternMatchTestSupport
+import Testing
+
+/// The reproducers of issue 10 ("never crash, never mix, never blow up"), each run through the
+/// built binary: before the fixes each trapped (a signal, not an exit code), exhausted memory,
+/// exited 70 after `validate` said OK, or was accepted silently.
+@Suite("issue 10 reproducers (end to end, built binary)")
+struct ReproducerTests {
+  /// A dataset directory holding `files`.
+  func dataset(_ files: [String: String]) throws -> String {
+    let directory = try Paths.temporaryDirectory()
+    for (name, text) in files {
+      try Data(text.utf8).write(to: URL(fileURLWithPath: directory + "/" + name))
+    }
+    return directory
+  }
+
+  let oneStudent = "id,school,cluster,preferences\nS1,X,it,W1\n"
+
+  /// Runs `validate` and then `solve --strategy strategy` on `files`; both must exit
+  /// `status`, and `validate` must print `message`.
+  func expect(
+    _ files: [String: String], status: Int32, message: String? = nil,
+    strategies: [String] = ["optimal"], sourceLocation: SourceLocation = #_sourceLocation
+  ) throws {
+    let directory = try dataset(files)
+    let validate = try CLI.run(["validate", directory])
+    #expect(validate.status == status, "\(validate.stdout)\(validate.stderr)", sourceLocation: sourceLocation)
+    if let message {
+      #expect(validate.stdout.contains(message), "\(validate.stdout)", sourceLocation: sourceLocation)
+    }
+    for strategy in strategies {
+      let out = try Paths.temporaryDirectory()
+      let solve = try CLI.run(["solve", directory, "--strategy", strategy, "--output", out])
+      #expect(solve.status == status, "\(strategy): \(solve.stderr)", sourceLocation: sourceLocation)
+      if let message {
+        #expect(solve.stderr.contains(message), "\(strategy): \(solve.stderr)", sourceLocation: sourceLocation)
+      }
+    }
+  }
+
+  @Test("1: a reserve share that is NaN or infinite is an error at its cell, not a trap")
+  func nonFiniteShare() throws {
+    for share in ["nan", "inf", "1e400", "-inf"] {
+      try expect(
+        [
+          "students.csv": oneStudent,
+          "worksites.csv": "id,cluster,capacity,reserve\nW1,it,1,ell:\(share)%\n",
+        ], status: 65,
+        message:
+          "worksites.csv:2:9: error: reserve share 'ell:\(share)%' must be a number from 0% to 100%",
+        strategies: ["optimal", "stable"])
+    }
+  }
+
+  @Test("2: counts beyond the documented ranges are errors at their cells")
+  func ranges() throws {
+    try expect(
+      ["students.csv": oneStudent, "worksites.csv": "id,cluster,capacity\nW1,it,3000000000\n"],
+      status: 65,
+      message: "worksites.csv:2:7: error: capacity 3000000000 is out of range (0–10,000,000)")
+    try expect(
+      [
+        "students.csv": oneStudent,
+        "worksites.csv": "id,cluster,capacity\nW1,it,9223372036854775807\nW2,it,1\n",
+      ], status: 65, message: "capacity 9223372036854775807 is out of range",
+      strategies: ["optimal", "stable"])
+    try expect(
+      [
+        "students.csv": oneStudent,
+        "worksites.csv": "id,cluster,capacity\nW1,it,99999999999999999999\n",
+      ], status: 65,
+      message: "worksites.csv:2:7: error: capacity '99999999999999999999' is out of range (0–10,000,000)")
+    try expect(
+      [
+        "students.csv": oneStudent,
+        "worksites.csv": "id,cluster,capacity,max_per_school\nW1,it,1,9223372036854775806\n",
+      ], status: 65, message: "max_per_school 9223372036854775806 is out of range")
+    try expect(
+      [
+        "students.csv": oneStudent,
+        "worksites.csv": "id,cluster,capacity,employer\nW1,it,1,E\n",
+        "employers.csv": "id,capacity\nE,9223372036854775807\n",
+      ], status: 65, message: "employers.csv:2:3: error: capacity 9223372036854775807 is out of range")
+    try expect(
+      [
+        "students.csv": oneStudent,
+        "worksites.csv": "id,cluster,capacity,max_per_school\nW1,it,1,9223372036854775807\n",
+        "pins.csv": "student,worksite\nS1,W1\n",
+      ], status: 65, message: "max_per_school 9223372036854775807 is out of range")
+    try expect(
+      [
+        "students.csv": "id,school,cluster,grade,age\nS1,X,it,99999999999999999999,151\n",
+        "worksites.csv": "id,cluster,capacity,min_age\nW1,it,1,-1\n",
+      ], status: 65,
+      message: "students.csv:2:9: error: grade '99999999999999999999' is out of range (0–20)")
+  }
+
+  @Test("2: memory follows the usable seats, not a capacity of ten million")
+  func usableSeats() throws {
+    let directory = try dataset([
+      "students.csv": oneStudent, "worksites.csv": "id,cluster,capacity\nW1,it,10000000\n",
+    ])
+    for strategy in ["optimal", "stable", "serial-dictatorship", "greedy", "rank-maximal"] {
+      let out = try Paths.temporaryDirectory()
+      let run = try CLI.run(["solve", directory, "--strategy", strategy, "--output", out])
+      #expect(run.status == 0, "\(strategy): \(run.stderr)")
+      let summary = try String(contentsOfFile: out + "/summary.json", encoding: .utf8)
+      #expect(summary.contains("\"placed\" : 1"), "\(strategy)")
+    }
+  }
+
+  @Test("3: a duplicate student id beside pins.csv is reported, not a trap")
+  func duplicateWithPins() throws {
+    try expect(
+      [
+        "students.csv": "id,school,cluster,preferences\nS1,X,it,W1\nS1,X,it,W1\nS2,X,it,W1\n",
+        "worksites.csv": "id,cluster,capacity\nW1,it,3\n",
+        "pins.csv": "student,worksite\nS2,W1\n",
+      ], status: 65, message: "students.csv:3:1: error: duplicate student id 'S1' (first at record 1)")
+  }
+
+  @Test("4: a MIP time limit of 1e308 is out of range, not a trap")
+  func hugeTimeLimit() throws {
+    try expect(
+      [
+        "students.csv": "id,school,cluster,preferences\nS1,X,it,W1\nS2,X,it,W1\n",
+        "worksites.csv": "id,cluster,capacity,min_group\nW1,it,2,2\n",
+        "policy.json": #"{"mip_time_limit_seconds": 1e308}"#,
+      ], status: 65,
+      message: "policy.json:1:28: error: mip_time_limit_seconds must be a number of seconds")
+  }
+
+  @Test("5: contradicting pins and links are found by validate, naming the rows")
+  func contradictions() throws {
+    let twoStudents = "id,school,cluster,preferences\nS1,X,it,W1;W2\nS2,X,it,W1;W2\n"
+    try expect(
+      [
+        "students.csv": twoStudents, "worksites.csv": "id,cluster,capacity\nW1,it,2\nW2,it,2\n",
+        "pins.csv": "student,worksite\nS1,W1\nS2,W2\n", "links.csv": "student_a,student_b\nS1,S2\n",
+      ], status: 65,
+      message:
+        "links.csv:2:1: error: linked students 'S1' and 'S2' are pinned to different worksites 'W1' and 'W2'"
+    )
+    try expect(
+      [
+        "students.csv": "id,school,cluster,preferences\nS1,X,it,W1\nS2,X,it,W2\n",
+        "worksites.csv": "id,cluster,capacity\nW1,it,2\nW2,it,2\n",
+        "pins.csv": "student,worksite\nS1,W1\n", "links.csv": "student_a,student_b\nS1,S2\n",
+      ], status: 65,
+      message: "links.csv:2:4: error: 'S1' is pinned to 'W1', but the linked 'S2' has no eligible choice")
+    try expect(
+      [
+        "students.csv": "id,school,cluster,preferences\nS1,X,it,W1\nS2,X,it,W2\n",
+        "worksites.csv": "id,cluster,capacity,min_group\nW1,it,5,3\nW2,it,2,\n",
+        "pins.csv": "student,worksite\nS1,W1\n",
+      ], status: 65, message: "pins.csv:2:4: error: 'W1' has min_group 3 but can seat at most 1")
+  }
+
+  @Test("5: rank-maximal with max_per_school and fixed reserves: 65, naming the worksite")
+  func rankMaximalRefusal() throws {
+    let files = [
+      "students.csv": "id,school,cluster,groups,preferences\nS1,X,it,ell,W1\nS2,Y,it,,W1\n",
+      "worksites.csv": "id,cluster,capacity,max_per_school,reserve\nW1,it,2,1,ell:1\n",
+      "policy.json": #"{"reserves_revert": false, "strategy": "rank-maximal"}"#,
+    ]
+    try expect(
+      files, status: 65,
+      message: "worksites.csv:2:9: error: policy.json names rank-maximal, which cannot combine",
+      strategies: [])
+    var named = files
+    named["policy.json"] = #"{"reserves_revert": false}"#
+    let directory = try dataset(named)
+    let run = try CLI.run(["solve", directory, "--strategy", "rank-maximal", "--output", directory + "/out"])
+    #expect(run.status == 65)
+    #expect(run.stderr.contains("worksites.csv record 1, 'W1'"), "\(run.stderr)")
+  }
+
+  @Test("6: policy.json is read strictly, with line and column")
+  func strictPolicy() throws {
+    let base = ["students.csv": oneStudent, "worksites.csv": "id,cluster,capacity\nW1,it,1\n"]
+    let cases: [(String, String)] = [
+      (#"{"strategy":"nope"}"#, "policy.json:1:13: error: strategy must be one of optimal"),
+      ("{\"seed\": 1,\n}", "policy.json:2:1: error: not valid JSON: trailing comma before '}'"),
+      (#"{"seed": 1, "seed": 2}"#, "policy.json:1:13: error: not valid JSON: key 'seed' appears twice"),
+      (
+        #"{"max_distance": 3}"#,
+        "policy.json:1:2: error: unknown setting 'max_distance'; did you mean max_distance_km?"
+      ),
+      ("{\"seed\" 1}", "policy.json:1:9: error: not valid JSON: expected ':' after the key"),
+      (#"{"seed": 1.5}"#, "policy.json:1:10: error: seed must be an integer"),
+      (#"{"seed": 18446744073709551616}"#, "policy.json:1:10: error: seed must be an integer"),
+    ]
+    for (policy, message) in cases {
+      var files = base
+      files["policy.json"] = policy
+      try expect(files, status: 65, message: message, strategies: [])
+    }
+    var utf16 = base
+    utf16["policy.json"] = ""
+    let directory = try dataset(utf16)
+    try Data([0xFF, 0xFE] + Array(#"{"seed": 1}"#.utf8).flatMap { [$0, 0] }).write(
+      to: URL(fileURLWithPath: directory + "/policy.json"))
+    let run = try CLI.run(["validate", directory])
+    #expect(run.status == 65)
+    #expect(run.stdout.contains("policy.json:1:1: error: not valid JSON: the file is UTF-16, not UTF-8"))
+  }
+
+  @Test("6: seeds are exact: 9007199254740993 and UInt64.max are read as written")
+  func exactSeeds() throws {
+    for seed in ["9007199254740993", "18446744073709551615"] {
+      let directory = try dataset([
+        "students.csv": oneStudent, "worksites.csv": "id,cluster,capacity\nW1,it,1\n",
+        "policy.json": "{\"seed\": \(seed)}",
+      ])
+      let out = try Paths.temporaryDirectory()
+      let run = try CLI.run(["solve", directory, "--strategy", "stable", "--output", out])
+      #expect(run.status == 0, "\(run.stderr)")
+      let summary = try String(contentsOfFile: out + "/summary.json", encoding: .utf8)
+      #expect(summary.contains("\"seed\" : \(seed)"), "\(summary)")
+    }
+  }
+
+  @Test("9: a FIFO is refused at once, not waited on")
+  func fifo() throws {
+    let directory = try dataset(["worksites.csv": "id,cluster,capacity\nW1,it,1\n"])
+    #expect(mkfifo(directory + "/students.csv", 0o644) == 0)
+    let run = try CLI.run(["validate", directory])
+    #expect(run.status == 66)
+    #expect(run.stdout.contains("students.csv: error: cannot read the file: not a regular file"))
+  }
+
+  @Test("9: control characters are escaped and long values cut in messages")
+  func escaping() throws {
+    let long = String(repeating: "x", count: 5_000_000)
+    let directory = try dataset([
+      "students.csv": "id,school,cluster\nS1,X,\"bad\nstudents.csv:9:9: error: forged\u{0}\"\nS2,X,\(long)\n",
+      "worksites.csv": "id,cluster,capacity\nW1,it,1\n",
+    ])
+    let run = try CLI.run(["validate", directory])
+    #expect(run.status == 65)
+    #expect(run.stdout.contains(#"unknown cluster 'bad\nstudents.csv:9:9: error: forged\0'"#))
+    #expect(!run.stdout.contains("\u{0}"))
+    #expect(run.stdout.split(separator: "\n").allSatisfy { $0.utf8.count < 600 })
+    #expect(run.stdout.contains("characters cut"))
+  }
+
+  @Test("9: a double byte-order mark, one empty id reported once, ids by their bytes")
+  func smaller() throws {
+    let bom = "\u{FEFF}\u{FEFF}"
+    try expect(
+      [
+        "students.csv": bom + "id,school,cluster\nS1,X,it\n,X,it\n",
+        "worksites.csv": "id,cluster,capacity\nW1,it,1\n",
+      ], status: 65, message: "students.csv:3:1: error: student id is empty", strategies: [])
+    let directory = try dataset([
+      "students.csv": bom + "id,school,cluster\n,X,it\n", "worksites.csv": "id,cluster,capacity\nW1,it,1\n",
+    ])
+    let run = try CLI.run(["validate", directory])
+    #expect(run.stdout.components(separatedBy: "id is empty").count == 2, "\(run.stdout)")
+  }
+
+  @Test("9: generate refuses more linked pairs than students can form")
+  func generateLinks() throws {
+    let out = try Paths.temporaryDirectory()
+    let run = try CLI.run(["generate", "--students", "10", "--linked-pairs", "1000", "--output", out])
+    #expect(run.status == 64, "\(run.stderr)")
+    #expect(run.stderr.contains("--linked-pairs"))
+  }
+
+  @Test("9: an unwritable output names the path and the cause")
+  func unwritableOutput() throws {
+    let directory = try Paths.copyOfDataset("tiny")
+    let blocker = try Paths.temporaryDirectory() + "/file"
+    try Data("x".utf8).write(to: URL(fileURLWithPath: blocker))
+    let run = try CLI.run(["solve", directory, "--output", blocker + "/out"])
+    #expect(run.status == 73)
+    #expect(!run.stderr.contains("NSCocoaErrorDomain"), "\(run.stderr)")
+    #expect(run.stderr.contains(blocker), "\(run.stderr)")
+  }
+}
