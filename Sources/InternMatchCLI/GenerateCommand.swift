@@ -46,7 +46,8 @@ struct GenerateCommand: ParsableCommand {
     guard linkedPairs >= 0 else { throw ValidationError("--linked-pairs must not be negative") }
     guard linkedPairs <= students / 2 else {
       throw ValidationError(
-        "--linked-pairs \(linkedPairs) needs at least \(2 * linkedPairs) students (--students is \(students))")
+        "--linked-pairs \(linkedPairs) needs at least \(2 * linkedPairs) students (--students is \(students))"
+      )
     }
   }
 

@@ -317,7 +317,9 @@ public enum DatasetReader {
       return .failure(
         ReadFailure(
           exists: code != ENOENT && code != ENOTDIR,
-          reason: code == ENOENT ? "required file is missing" : "cannot read the file: \(String(cString: strerror(code)))"))
+          reason: code == ENOENT
+            ? "required file is missing"
+            : "cannot read the file: \(String(cString: strerror(code)))"))
     }
     defer { close(fd) }
     var info = stat()
@@ -328,7 +330,8 @@ public enum DatasetReader {
       if let bytes = read(fd, sharing: sharing) { return .success(bytes) }
       guard fstat(fd, &info) == 0 else { break }
     }
-    return .failure(ReadFailure(exists: true, reason: "cannot read the file: it changed while it was read"))
+    return .failure(
+      ReadFailure(exists: true, reason: "cannot read the file: it changed while it was read"))
   }
 
   /// The whole regular file `fd`, or `nil` when reading fails or the file changed size.
@@ -446,7 +449,8 @@ public enum DatasetReader {
       let s = Self.reference(r, student, in: students, &c)
       resolved.append((w.record, s.record))
       return WorksiteRanking(
-        worksite: w.name, student: s.name, rank: c.requiredInteger(r, rank, range: DatasetLimits.rank, substitute: 1))
+        worksite: w.name, student: s.name,
+        rank: c.requiredInteger(r, rank, range: DatasetLimits.rank, substitute: 1))
     }
 
     /// The id in a required field (an error and `""` when empty) and the record it names.
@@ -528,7 +532,8 @@ public enum DatasetReader {
         if digits.withUnsafeBufferPointer(ColumnReader.isIntegerText) {
           c.report(
             .error, r, reserve,
-            "reserve '\(item)' is out of range (\(DatasetLimits.describe(DatasetLimits.seats)) seats)")
+            "reserve '\(item)' is out of range (\(DatasetLimits.describe(DatasetLimits.seats)) seats)"
+          )
           return nil
         }
       }

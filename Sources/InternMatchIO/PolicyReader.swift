@@ -70,7 +70,10 @@ enum PolicyReader {
       if let text = value.number, let seed = UInt64(text) {
         policy.seed = seed
       } else {
-        error("seed", "seed must be an integer from 0 to 18446744073709551615, written without a point or exponent")
+        error(
+          "seed",
+          "seed must be an integer from 0 to 18446744073709551615, written without a point or exponent"
+        )
       }
     }
     if let value = settings["rank_cost"] {

@@ -65,7 +65,9 @@ enum StrictJSON {
     parser.skipSpace()
     let value = try parser.value(depth: 0)
     parser.skipSpace()
-    guard parser.offset == bytes.count else { throw parser.error("unexpected text after the value") }
+    guard parser.offset == bytes.count else {
+      throw parser.error("unexpected text after the value")
+    }
     return value
   }
 
@@ -135,7 +137,9 @@ enum StrictJSON {
       case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
         return Value(kind: .number(try number()), place: start)
       default:
-        for (word, kind) in [("true", Value.Kind.bool(true)), ("false", .bool(false)), ("null", .null)]
+        for (word, kind) in [
+          ("true", Value.Kind.bool(true)), ("false", .bool(false)), ("null", .null),
+        ]
         where bytes[offset...].starts(with: word.utf8) {
           offset += word.utf8.count
           return Value(kind: kind, place: start)
@@ -165,7 +169,8 @@ enum StrictJSON {
         if let first = seen[key] {
           throw SyntaxError(
             place: keyPlace,
-            message: "key '\(key)' appears twice (first at line \(first.line), column \(first.column))")
+            message:
+              "key '\(key)' appears twice (first at line \(first.line), column \(first.column))")
         }
         seen[key] = keyPlace
         skipSpace()
@@ -295,7 +300,8 @@ enum StrictJSON {
     mutating func hex4() throws(SyntaxError) -> UInt32 {
       guard offset + 4 <= bytes.count,
         let code = UInt32(String(decoding: bytes[offset..<offset + 4], as: UTF8.self), radix: 16),
-        bytes[offset..<offset + 4].allSatisfy({ $0 != UInt8(ascii: "+") && $0 != UInt8(ascii: "-") })
+        bytes[offset..<offset + 4].allSatisfy({ $0 != UInt8(ascii: "+") && $0 != UInt8(ascii: "-") }
+        )
       else { throw error("expected four hex digits after \\u") }
       offset += 4
       return code

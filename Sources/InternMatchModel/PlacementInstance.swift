@@ -218,8 +218,10 @@ public struct PlacementInstance: Sendable {
         issues.append(
           .init(.error, .worksite(j), field: "cluster", "unknown cluster '\(w.cluster)'"))
       }
-      DatasetLimits.check(w.capacity, DatasetLimits.seats, field: "capacity", .worksite(j), into: &issues)
-      DatasetLimits.check(w.minimumAge, DatasetLimits.age, field: "min_age", .worksite(j), into: &issues)
+      DatasetLimits.check(
+        w.capacity, DatasetLimits.seats, field: "capacity", .worksite(j), into: &issues)
+      DatasetLimits.check(
+        w.minimumAge, DatasetLimits.age, field: "min_age", .worksite(j), into: &issues)
       DatasetLimits.check(
         w.minimumGrade, DatasetLimits.grade, field: "min_grade", .worksite(j), into: &issues)
       if let p = w.location, !p.isValid {

@@ -30,7 +30,8 @@ public struct SeatReserve: Hashable, Sendable, Codable {
     case .fraction(let f):
       // A share outside 0–1 (NaN included) is an error the instance reports; it counts here as
       // the nearest share that is not, so that no conversion traps.
-      f.isNaN || f <= 0 ? 0 : f >= 1 ? capacity : min(Int((Double(capacity) * f).rounded(.up)), capacity)
+      f.isNaN || f <= 0
+        ? 0 : f >= 1 ? capacity : min(Int((Double(capacity) * f).rounded(.up)), capacity)
     }
   }
 }

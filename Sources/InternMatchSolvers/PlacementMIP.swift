@@ -102,7 +102,8 @@ struct PlacementMIP {
     // caller's 1e308 or NaN must not trap the conversion).
     let seconds = limits.timeLimitSeconds
     let limit = DatasetLimits.mipTimeLimitSeconds
-    let bounded = seconds.isNaN ? limit.lowerBound : min(max(seconds, limit.lowerBound), limit.upperBound)
+    let bounded =
+      seconds.isNaN ? limit.lowerBound : min(max(seconds, limit.lowerBound), limit.upperBound)
     let deadline = ContinuousClock.now + .milliseconds(Int(bounded * 1000))
     guard let forced = Self.presolve(instance) else { return nil }
     let model = ConstrainedNetworkModel(

@@ -26,16 +26,22 @@ struct ReproducerTests {
   ) throws {
     let directory = try dataset(files)
     let validate = try CLI.run(["validate", directory])
-    #expect(validate.status == status, "\(validate.stdout)\(validate.stderr)", sourceLocation: sourceLocation)
+    #expect(
+      validate.status == status, "\(validate.stdout)\(validate.stderr)",
+      sourceLocation: sourceLocation)
     if let message {
-      #expect(validate.stdout.contains(message), "\(validate.stdout)", sourceLocation: sourceLocation)
+      #expect(
+        validate.stdout.contains(message), "\(validate.stdout)", sourceLocation: sourceLocation)
     }
     for strategy in strategies {
       let out = try Paths.temporaryDirectory()
       let solve = try CLI.run(["solve", directory, "--strategy", strategy, "--output", out])
-      #expect(solve.status == status, "\(strategy): \(solve.stderr)", sourceLocation: sourceLocation)
+      #expect(
+        solve.status == status, "\(strategy): \(solve.stderr)", sourceLocation: sourceLocation)
       if let message {
-        #expect(solve.stderr.contains(message), "\(strategy): \(solve.stderr)", sourceLocation: sourceLocation)
+        #expect(
+          solve.stderr.contains(message), "\(strategy): \(solve.stderr)",
+          sourceLocation: sourceLocation)
       }
     }
   }
@@ -71,7 +77,8 @@ struct ReproducerTests {
         "students.csv": oneStudent,
         "worksites.csv": "id,cluster,capacity\nW1,it,99999999999999999999\n",
       ], status: 65,
-      message: "worksites.csv:2:7: error: capacity '99999999999999999999' is out of range (0–10,000,000)")
+      message:
+        "worksites.csv:2:7: error: capacity '99999999999999999999' is out of range (0–10,000,000)")
     try expect(
       [
         "students.csv": oneStudent,
@@ -82,7 +89,8 @@ struct ReproducerTests {
         "students.csv": oneStudent,
         "worksites.csv": "id,cluster,capacity,employer\nW1,it,1,E\n",
         "employers.csv": "id,capacity\nE,9223372036854775807\n",
-      ], status: 65, message: "employers.csv:2:3: error: capacity 9223372036854775807 is out of range")
+      ], status: 65,
+      message: "employers.csv:2:3: error: capacity 9223372036854775807 is out of range")
     try expect(
       [
         "students.csv": oneStudent,
@@ -118,7 +126,8 @@ struct ReproducerTests {
         "students.csv": "id,school,cluster,preferences\nS1,X,it,W1\nS1,X,it,W1\nS2,X,it,W1\n",
         "worksites.csv": "id,cluster,capacity\nW1,it,3\n",
         "pins.csv": "student,worksite\nS2,W1\n",
-      ], status: 65, message: "students.csv:3:1: error: duplicate student id 'S1' (first at record 1)")
+      ], status: 65,
+      message: "students.csv:3:1: error: duplicate student id 'S1' (first at record 1)")
   }
 
   @Test("4: a MIP time limit of 1e308 is out of range, not a trap")
@@ -149,7 +158,8 @@ struct ReproducerTests {
         "worksites.csv": "id,cluster,capacity\nW1,it,2\nW2,it,2\n",
         "pins.csv": "student,worksite\nS1,W1\n", "links.csv": "student_a,student_b\nS1,S2\n",
       ], status: 65,
-      message: "links.csv:2:4: error: 'S1' is pinned to 'W1', but the linked 'S2' has no eligible choice")
+      message:
+        "links.csv:2:4: error: 'S1' is pinned to 'W1', but the linked 'S2' has no eligible choice")
     try expect(
       [
         "students.csv": "id,school,cluster,preferences\nS1,X,it,W1\nS2,X,it,W2\n",
@@ -172,7 +182,9 @@ struct ReproducerTests {
     var named = files
     named["policy.json"] = #"{"reserves_revert": false}"#
     let directory = try dataset(named)
-    let run = try CLI.run(["solve", directory, "--strategy", "rank-maximal", "--output", directory + "/out"])
+    let run = try CLI.run([
+      "solve", directory, "--strategy", "rank-maximal", "--output", directory + "/out",
+    ])
     #expect(run.status == 65)
     #expect(run.stderr.contains("worksites.csv record 1, 'W1'"), "\(run.stderr)")
   }
@@ -183,7 +195,10 @@ struct ReproducerTests {
     let cases: [(String, String)] = [
       (#"{"strategy":"nope"}"#, "policy.json:1:13: error: strategy must be one of optimal"),
       ("{\"seed\": 1,\n}", "policy.json:2:1: error: not valid JSON: trailing comma before '}'"),
-      (#"{"seed": 1, "seed": 2}"#, "policy.json:1:13: error: not valid JSON: key 'seed' appears twice"),
+      (
+        #"{"seed": 1, "seed": 2}"#,
+        "policy.json:1:13: error: not valid JSON: key 'seed' appears twice"
+      ),
       (
         #"{"max_distance": 3}"#,
         "policy.json:1:2: error: unknown setting 'max_distance'; did you mean max_distance_km?"
@@ -204,7 +219,8 @@ struct ReproducerTests {
       to: URL(fileURLWithPath: directory + "/policy.json"))
     let run = try CLI.run(["validate", directory])
     #expect(run.status == 65)
-    #expect(run.stdout.contains("policy.json:1:1: error: not valid JSON: the file is UTF-16, not UTF-8"))
+    #expect(
+      run.stdout.contains("policy.json:1:1: error: not valid JSON: the file is UTF-16, not UTF-8"))
   }
 
   @Test("6: seeds are exact: 9007199254740993 and UInt64.max are read as written")
@@ -235,7 +251,8 @@ struct ReproducerTests {
   func escaping() throws {
     let long = String(repeating: "x", count: 5_000_000)
     let directory = try dataset([
-      "students.csv": "id,school,cluster\nS1,X,\"bad\nstudents.csv:9:9: error: forged\u{0}\"\nS2,X,\(long)\n",
+      "students.csv":
+        "id,school,cluster\nS1,X,\"bad\nstudents.csv:9:9: error: forged\u{0}\"\nS2,X,\(long)\n",
       "worksites.csv": "id,cluster,capacity\nW1,it,1\n",
     ])
     let run = try CLI.run(["validate", directory])
@@ -255,7 +272,8 @@ struct ReproducerTests {
         "worksites.csv": "id,cluster,capacity\nW1,it,1\n",
       ], status: 65, message: "students.csv:3:1: error: student id is empty", strategies: [])
     let directory = try dataset([
-      "students.csv": bom + "id,school,cluster\n,X,it\n", "worksites.csv": "id,cluster,capacity\nW1,it,1\n",
+      "students.csv": bom + "id,school,cluster\n,X,it\n",
+      "worksites.csv": "id,cluster,capacity\nW1,it,1\n",
     ])
     let run = try CLI.run(["validate", directory])
     #expect(run.stdout.components(separatedBy: "id is empty").count == 2, "\(run.stdout)")
@@ -264,7 +282,9 @@ struct ReproducerTests {
   @Test("9: generate refuses more linked pairs than students can form")
   func generateLinks() throws {
     let out = try Paths.temporaryDirectory()
-    let run = try CLI.run(["generate", "--students", "10", "--linked-pairs", "1000", "--output", out])
+    let run = try CLI.run([
+      "generate", "--students", "10", "--linked-pairs", "1000", "--output", out,
+    ])
     #expect(run.status == 64, "\(run.stderr)")
     #expect(run.stderr.contains("--linked-pairs"))
   }
@@ -278,5 +298,112 @@ struct ReproducerTests {
     #expect(run.status == 73)
     #expect(!run.stderr.contains("NSCocoaErrorDomain"), "\(run.stderr)")
     #expect(run.stderr.contains(blocker), "\(run.stderr)")
+  }
+
+  /// Starts `internmatch arguments…` without waiting; output is discarded.
+  func start(_ arguments: [String], environment: [String: String] = [:]) throws -> Process {
+    let process = Process()
+    process.executableURL = CLI.executable
+    process.arguments = arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    return process
+  }
+
+  @Test("7: concurrent solves into one directory leave one run's pair, never a mix")
+  func concurrentSolves() throws {
+    let directory = try Paths.copyOfDataset("nyc-sample")
+    let seeds = Array(1...12)
+    // Each seed's own pair, written alone.
+    var expected: [String: String] = [:]
+    for seed in seeds {
+      let out = try Paths.temporaryDirectory()
+      let run = try CLI.run([
+        "solve", directory, "--strategy", "stable", "--seed", "\(seed)", "--output", out, "--quiet",
+      ])
+      #expect(run.status == 0)
+      expected["\(seed)"] = try String(contentsOfFile: out + "/placements.csv", encoding: .utf8)
+    }
+    #expect(Set(expected.values).count > 1, "the seeds must give different placements")
+    for _ in 0..<3 {
+      let out = try Paths.temporaryDirectory()
+      let runs = try seeds.map {
+        try start([
+          "solve", directory, "--strategy", "stable", "--seed", "\($0)", "--output", out, "--quiet",
+        ])
+      }
+      for run in runs { run.waitUntilExit() }
+      #expect(runs.allSatisfy { $0.terminationStatus == 0 })
+      let summary = try String(contentsOfFile: out + "/summary.json", encoding: .utf8)
+      let seed = summary.split(separator: "\n").first { $0.contains("\"seed\" :") }?
+        .split(separator: ":").last?.trimmingCharacters(
+          in: .whitespaces.union(.init(charactersIn: ",")))
+      let placements = try String(contentsOfFile: out + "/placements.csv", encoding: .utf8)
+      #expect(
+        seed.flatMap { expected[$0] } == placements, "placements.csv is not seed \(seed ?? "?")'s")
+      let names = try FileManager.default.contentsOfDirectory(atPath: out)
+      #expect(!names.contains { $0.contains(".tmp-") || $0 == ".internmatch.journal" }, "\(names)")
+    }
+  }
+
+  /// Starts the binary with every signal at its default action and none blocked (the test
+  /// runner may ignore or block some, and a child inherits that); returns its process id.
+  func spawnWithDefaultSignals(_ arguments: [String], environment: [String]) throws -> pid_t {
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var all = sigset_t()
+    sigfillset(&all)
+    var none = sigset_t()
+    sigemptyset(&none)
+    posix_spawnattr_setsigdefault(&attributes, &all)
+    posix_spawnattr_setsigmask(&attributes, &none)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+    let argv = ([CLI.executable.path] + arguments).map { strdup($0) } + [nil]
+    let envp =
+      (ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" } + environment).map {
+        strdup($0)
+      } + [nil]
+    defer { for p in argv + envp { free(p) } }
+    var pid: pid_t = 0
+    let code = posix_spawn(&pid, CLI.executable.path, nil, &attributes, argv, envp)
+    guard code == 0 else { throw CocoaError(.fileReadUnknown) }
+    return pid
+  }
+
+  @Test("7: SIGTERM and SIGINT while writing remove the temporaries and keep the old pair")
+  func interrupted() throws {
+    let directory = try Paths.copyOfDataset("tiny")
+    for sig in [SIGTERM, SIGINT] {
+      let out = try Paths.temporaryDirectory()
+      #expect(try CLI.run(["solve", directory, "--output", out, "--quiet"]).status == 0)
+      let before = try [out + "/placements.csv", out + "/summary.json"].map {
+        try Data(contentsOf: URL(fileURLWithPath: $0))
+      }
+      let pid = try spawnWithDefaultSignals(
+        ["solve", directory, "--output", out, "--quiet"],
+        environment: ["INTERNMATCH_TEST_WRITE_PAUSE_MS=20000"])
+      // Wait for the temporaries, then interrupt.
+      var seen = false
+      for _ in 0..<400 where !seen {
+        usleep(25_000)
+        seen = try FileManager.default.contentsOfDirectory(atPath: out).contains {
+          $0.contains(".tmp-")
+        }
+      }
+      #expect(seen)
+      kill(pid, sig)
+      var status: Int32 = 0
+      while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+      #expect(status & 0x7F == sig, "wait status \(status)")
+      let names = try FileManager.default.contentsOfDirectory(atPath: out)
+      #expect(!names.contains { $0.contains(".tmp-") }, "\(names)")
+      let after = try [out + "/placements.csv", out + "/summary.json"].map {
+        try Data(contentsOf: URL(fileURLWithPath: $0))
+      }
+      #expect(after == before)
+    }
   }
 }

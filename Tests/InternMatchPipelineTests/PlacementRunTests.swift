@@ -42,19 +42,23 @@ struct PlacementRunTests {
 
   @Test("pins the data cannot satisfy together are an infeasible value")
   func infeasible() throws {
-    // Two linked students pinned to different worksites.
+    // Two students pinned to a worksite of minimum group 3 whose only other applicant is
+    // linked to a student who cannot go there. (Contradictions validation can see — a linked
+    // pair pinned apart — are refused when the instance is built.)
     let instance = try PlacementInstance(
       students: [
-        Student(id: "A", school: "s", cluster: "it", preferences: ["V", "W"]),
-        Student(id: "B", school: "s", cluster: "it", preferences: ["V", "W"]),
+        Student(id: "A", school: "s", cluster: "it", preferences: ["W"]),
+        Student(id: "B", school: "s", cluster: "it", preferences: ["W"]),
+        Student(id: "C", school: "s", cluster: "it", preferences: ["W"]),
+        Student(id: "D", school: "s", cluster: "it", preferences: ["V"]),
       ],
       worksites: [
-        Worksite(id: "V", cluster: "it", capacity: 2),
-        Worksite(id: "W", cluster: "it", capacity: 2),
+        Worksite(id: "V", cluster: "it", capacity: 1),
+        Worksite(id: "W", cluster: "it", capacity: 3, minimumGroupSize: 3),
       ],
       rules: PlacementRules(
-        links: [StudentLink(first: "A", second: "B")],
-        pins: [Pin(student: "A", worksite: "V"), Pin(student: "B", worksite: "W")]))
+        links: [StudentLink(first: "C", second: "D")],
+        pins: [Pin(student: "A", worksite: "W"), Pin(student: "B", worksite: "W")]))
     let run = try PlacementRun(Dataset(instance: instance, warnings: []))
     #expect(run.status == .infeasible)
     #expect(run.problem != nil)

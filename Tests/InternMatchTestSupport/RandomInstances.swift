@@ -43,8 +43,9 @@ public enum RandomInstances {
     var unpinned = rules
     unpinned.pins = []
     guard
-      let instance = (try? PlacementInstance(
-        students: students, worksites: worksites, policy: policy, rules: rules))
+      let instance =
+        (try? PlacementInstance(
+          students: students, worksites: worksites, policy: policy, rules: rules))
         ?? (try? PlacementInstance(
           students: students, worksites: worksites, policy: policy, rules: unpinned))
     else { preconditionFailure("RandomInstances built an invalid instance for seed \(seed)") }
@@ -129,7 +130,9 @@ public enum BruteForce {
 
   /// Calls `body` with every placement ``PlacementInstance/violations(in:)`` accepts (pins
   /// fixed, eligible choices only, capacities respected).
-  public static func forEachValidPlacement(_ instance: PlacementInstance, _ body: (Placement) -> Void) {
+  public static func forEachValidPlacement(
+    _ instance: PlacementInstance, _ body: (Placement) -> Void
+  ) {
     var load = [Int](repeating: 0, count: instance.worksites.count)
     var placement = Placement(studentCount: instance.students.count)
     let checkRules = !instance.sideRules.isEmpty
