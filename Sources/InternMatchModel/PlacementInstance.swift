@@ -76,7 +76,7 @@ public struct PlacementInstance: Sendable {
     let clusterIDs = Self.validate(clusters: clusters, into: &issues)
 
     // The students' checks, the other records' checks and the lists are independent once the
-    // references are known: then they run at once. Otherwise the references are looked up in
+    // references are known: then they run at once (from `sharing.records` students on). Otherwise the references are looked up in
     // the id indices that the checks build.
     let checkStudents = { Self.validate(students: students, clusters: clusterIDs) }
     let checkWorksites = {
@@ -96,10 +96,14 @@ public struct PlacementInstance: Sendable {
     let worksiteCheck: Checked
     let rankingCheck: (valid: ValidRankings, issues: [InstanceIssue])
     let lists: ResolvedLists
-    if let references {
+    if let references, students.count >= sharing.records {
       (studentCheck, (worksiteCheck, rankingCheck, lists)) = concurrently(checkStudents) {
         (checkWorksites(), checkRankings(references), resolveLists(references))
       }
+    } else if let references {
+      // Too little work to be worth a thread.
+      (studentCheck, worksiteCheck) = (checkStudents(), checkWorksites())
+      (rankingCheck, lists) = (checkRankings(references), resolveLists(references))
     } else {
       (studentCheck, worksiteCheck) = (checkStudents(), checkWorksites())
       let references = ResolvedReferences(
