@@ -8,7 +8,9 @@ let package = Package(
     .executable(name: "internmatch", targets: ["InternMatchCLI"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // Tests only: property-based checks over generated datasets.
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // C library: GLPK, as Debian's libglpk-dev installs it (no pkg-config file).
@@ -90,7 +92,10 @@ let package = Package(
     ),
     .testTarget(
       name: "InternMatchPipelineTests",
-      dependencies: ["InternMatchPipeline", "InternMatchTestSupport"]
+      dependencies: [
+        "InternMatchPipeline", "InternMatchTestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]
     ),
     .testTarget(
       name: "InternMatchCLITests",

@@ -253,7 +253,8 @@ final class PrimalDualAssignment {
     var settledCount = 0
     for s in free { reach(Int(s), at: 0, best: &best, buckets: &buckets, phase: phase) }
     var b = 0
-    while b < best && b < buckets.keyCount {
+    while b < best, let key = buckets.nextKey(from: b), key < best {
+      b = key
       while let v32 = buckets.take(key: b) {
         let v = Int(v32)
         guard settled[v] != phase, distance[v] == b else { continue }

@@ -29,6 +29,31 @@ struct SearchStorageTests {
     }
   }
 
+  @Test("keys past the bucket limit come out of the heap in key order, taking no bucket memory")
+  func largeKeys() {
+    var queue = DialBuckets()
+    defer { queue.deallocate() }
+    var rng = SplitMix64(seed: 5)
+    let limit = DialBuckets.bucketLimit
+    var keys: [Int: Int] = [:]  // key → items put in
+    for i in 0..<2_000 {
+      let key = i % 3 == 0 ? Int(rng.next() % 50) : limit + Int(rng.next() % 900_000_000)
+      queue.insert(Int32(i), key: key)
+      keys[key, default: 0] += 1
+    }
+    #expect(queue.keyCount <= 50)
+    var seen: [Int] = []
+    var start = 0
+    while let key = queue.nextKey(from: start) {
+      var n = 0
+      while queue.take(key: key) != nil { n += 1 }
+      #expect(n == keys[key], "key \(key)")
+      seen.append(key)
+      start = key + 1
+    }
+    #expect(seen == keys.keys.sorted())
+  }
+
   @Test("a stack pushes, pops, truncates and shows its elements bottom first")
   func stack() {
     var stack = Int32Stack(capacity: 8)
@@ -41,5 +66,26 @@ struct SearchStorageTests {
     stack[0] = 1
     stack.truncate(to: 1)
     #expect(Array(stack.elements()) == [1])
+  }
+}
+
+@Suite("optimal-squared with a long list (issue 10: 3.4 GB of buckets before)")
+struct LongListTests {
+  @Test("a student whose only free seat is at rank 1,100 (cost 1,210,000) is placed there")
+  func longList() throws {
+    let n = 1_100
+    let worksites = (0..<n).map { Worksite(id: "W\($0)", cluster: "it", capacity: 1) }
+    var students = [
+      Student(id: "S0", school: "K", cluster: "it", preferences: (0..<n).map { "W\($0)" })
+    ]
+    students += (1..<n).map {
+      Student(id: "S\($0)", school: "K", cluster: "it", preferences: ["W\($0 - 1)"])
+    }
+    let instance = try PlacementInstance(students: students, worksites: worksites)
+    for backend in [OptimalStrategy.Backend.network] {
+      let result = try OptimalStrategy(rankCost: .squared, backend: backend).place(instance)
+      #expect(result.objective == PlacementObjective(placed: n, cost: (n - 1) + n * n))
+      #expect(result.placement.worksite(of: 0) == n - 1)
+    }
   }
 }
