@@ -27,6 +27,8 @@ public struct PlacementFile: Sendable {
     public var id: String
     /// The student of the row, for an unknown worksite (`nil` for an unknown student).
     public var student: Int?
+    /// The row's worksite as the file spells it (`nil` when empty).
+    public var worksite: String?
   }
 
   /// The file's name, as messages cite it.
@@ -73,8 +75,10 @@ public struct PlacementFile: Sendable {
         name: file, sha256: SHA256.hex(of: bytes), bytes: bytes.count, rows: table.records.count))
     for record in table.records {
       let id = reader.requiredText(record, studentColumn)
+      let site = reader.text(record, worksiteColumn)
       guard let s = instance.studentIndex[id] else {
-        result.unknownStudents.append(UnknownRow(line: record.line, id: id, student: nil))
+        result.unknownStudents.append(
+          UnknownRow(line: record.line, id: id, student: nil, worksite: site))
         continue
       }
       if let first = result.line[s] {
@@ -82,9 +86,10 @@ public struct PlacementFile: Sendable {
         continue
       }
       result.line[s] = record.line
-      guard let site = reader.text(record, worksiteColumn) else { continue }
+      guard let site else { continue }
       guard let w = instance.worksiteIndex[site] else {
-        result.unknownWorksites.append(UnknownRow(line: record.line, id: site, student: s))
+        result.unknownWorksites.append(
+          UnknownRow(line: record.line, id: site, student: s, worksite: site))
         continue
       }
       result.placement.assign(student: s, to: w)

@@ -129,7 +129,7 @@ public struct Rematch: Sendable {
         student: instance.students[s].id, before: before[s], after: after, change: change)
     }
     for row in previous.unknownStudents {
-      changes.append(Change(student: row.id, before: nil, after: nil, change: .withdrawn))
+      changes.append(Change(student: row.id, before: row.worksite, after: nil, change: .withdrawn))
     }
     return changes
   }

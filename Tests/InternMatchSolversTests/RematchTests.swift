@@ -151,3 +151,34 @@ struct RematchTests {
     #expect(try OptimalStrategy().place(after).objective.placed == 6)
   }
 }
+
+@Suite("Re-matching by incumbency priority (stable)")
+struct StableRematchTests {
+  @Test(
+    "stable with respect to incumbency; every kept seat's holder does at least as well",
+    arguments: 0..<300)
+  func incumbency(seed: Int) throws {
+    let instance = RandomMarkets.make(seed: UInt64(seed))
+    let previous = RematchTests.previous(for: instance, seed: UInt64(seed))
+    let held = instance.seatsStillHeld(by: previous)
+    let result = try StableStrategy(seed: UInt64(seed), incumbents: held).place(instance)
+    #expect(instance.violations(in: result.placement).isEmpty)
+    let priorities = try #require(result.priorities)
+    #expect(instance.blockingPairs(in: result.placement, priorities: priorities).isEmpty)
+    // A plain worksite (no reserves, school limit or pins) holding no more previous students
+    // than seats keeps every one of them, or they get a choice they like better.
+    var incumbents = [Int](repeating: 0, count: instance.worksites.count)
+    for w in held where w >= 0 { incumbents[Int(w)] += 1 }
+    for w in instance.pinnedWorksite where w >= 0 { incumbents[Int(w)] += 1 }
+    let plain = instance.worksites.indices.map { w in
+      instance.worksites[w].reserves.isEmpty && instance.worksites[w].maxPerSchool == nil
+        && incumbents[w] <= instance.worksites[w].capacity
+    }
+    for (s, w) in held.enumerated() where w >= 0 && plain[Int(w)] && instance.pinnedWorksite[s] < 0
+    {
+      let before = try #require(instance.rank(of: s, at: Int(w)))
+      let now = result.placement.worksite(of: s).flatMap { instance.rank(of: s, at: $0) }
+      #expect(now.map { $0 <= before } == true, "seed \(seed) student \(s)")
+    }
+  }
+}
