@@ -20,9 +20,11 @@ extension PlacementInstance {
   }
 
   /// The same instance with each student whose `held` entry is a worksite index held there as
-  /// if pinned (their own pins stay), for strategies that keep students in place by pins.
+  /// if pinned (their own pins stay), for strategies that keep students in place by pins and
+  /// for `solve --pin-from`. A hold at a worksite the student did not list is a pin there
+  /// (rank 0, as in `pins.csv`). Capacities are not checked here: holds beyond them make the
+  /// placement infeasible, which the strategies report.
   ///
-  /// - Precondition: every held worksite is an eligible choice of its student or their pin.
   /// - Complexity: O(S).
   public func holding(_ held: [Int32]) -> PlacementInstance {
     precondition(held.count == students.count, "holding: one entry per student")

@@ -63,34 +63,26 @@ struct RematchTests {
   }
 
   @Test(
-    "equals brute force on (placed, kept, rank cost), with side constraints and both costs",
+    "equals brute force on (placed, kept, rank cost), with every side constraint and both costs",
     arguments: 0..<300)
   func bruteForce(seed: Int) throws {
+    // A third plain, a third with network side constraints, a third with minimum groups and
+    // links too (the MIP).
     let instance =
-      seed % 2 == 0
+      seed % 3 == 0
       ? RandomInstances.make(seed: UInt64(seed), maxStudents: 6)
-      : RandomInstances.withSideRules(seed: UInt64(seed), networkOnly: true)
+      : RandomInstances.withSideRules(seed: UInt64(seed), networkOnly: seed % 3 == 1)
     let previous = Self.previous(for: instance, seed: UInt64(seed))
-    let rankCost: RankCost = seed % 3 == 0 ? .squared : .linear
+    let rankCost: RankCost = seed % 4 == 0 ? .squared : .linear
     for keepPlaced in [false, true] {
       let expected = Self.bruteForce(
         instance, previous: previous, keepPlaced: keepPlaced, rankCost: rankCost)
       let strategy = OptimalStrategy(rankCost: rankCost)
-      let hasBothLimitsAndReserves = instance.worksites.contains {
-        $0.maxPerSchool != nil && !$0.reserves.isEmpty
-      }
       guard let expected else {
         let error = #expect(throws: SolverError.self) {
           try strategy.rematch(instance, previous: previous, keepPlaced: keepPlaced)
         }
-        #expect(error?.kind == .infeasible || hasBothLimitsAndReserves)
-        continue
-      }
-      if hasBothLimitsAndReserves {
-        let error = #expect(throws: SolverError.self) {
-          try strategy.rematch(instance, previous: previous, keepPlaced: keepPlaced)
-        }
-        #expect(error?.kind == .unsupportedRule)
+        #expect(error?.kind == .infeasible, "seed \(seed) keep \(keepPlaced)")
         continue
       }
       let result = try strategy.rematch(instance, previous: previous, keepPlaced: keepPlaced)
@@ -105,9 +97,7 @@ struct RematchTests {
   func nothingToKeep() throws {
     for seed in 0..<60 {
       let instance = RandomInstances.withSideRules(seed: UInt64(seed), networkOnly: true)
-      guard !instance.worksites.contains(where: { $0.maxPerSchool != nil && !$0.reserves.isEmpty }),
-        let optimum = try? OptimalStrategy().place(instance)
-      else { continue }
+      guard let optimum = try? OptimalStrategy().place(instance) else { continue }
       let again = try OptimalStrategy().rematch(
         instance, previous: Placement(studentCount: instance.students.count), keepPlaced: false)
       #expect(again.objective == optimum.objective)
@@ -149,5 +139,36 @@ struct RematchTests {
     }
     // A plain solve of the updated data is free to move anyone: it need not keep as many.
     #expect(try OptimalStrategy().place(after).objective.placed == 6)
+  }
+}
+
+@Suite("Re-matching by incumbency priority (stable)")
+struct StableRematchTests {
+  @Test(
+    "stable with respect to incumbency; every kept seat's holder does at least as well",
+    arguments: 0..<300)
+  func incumbency(seed: Int) throws {
+    let instance = RandomMarkets.make(seed: UInt64(seed))
+    let previous = RematchTests.previous(for: instance, seed: UInt64(seed))
+    let held = instance.seatsStillHeld(by: previous)
+    let result = try StableStrategy(seed: UInt64(seed), incumbents: held).place(instance)
+    #expect(instance.violations(in: result.placement).isEmpty)
+    let priorities = try #require(result.priorities)
+    #expect(instance.blockingPairs(in: result.placement, priorities: priorities).isEmpty)
+    // A plain worksite (no reserves, school limit or pins) holding no more previous students
+    // than seats keeps every one of them, or they get a choice they like better.
+    var incumbents = [Int](repeating: 0, count: instance.worksites.count)
+    for w in held where w >= 0 { incumbents[Int(w)] += 1 }
+    for w in instance.pinnedWorksite where w >= 0 { incumbents[Int(w)] += 1 }
+    let plain = instance.worksites.indices.map { w in
+      instance.worksites[w].reserves.isEmpty && instance.worksites[w].maxPerSchool == nil
+        && incumbents[w] <= instance.worksites[w].capacity
+    }
+    for (s, w) in held.enumerated() where w >= 0 && plain[Int(w)] && instance.pinnedWorksite[s] < 0
+    {
+      let before = try #require(instance.rank(of: s, at: Int(w)))
+      let now = result.placement.worksite(of: s).flatMap { instance.rank(of: s, at: $0) }
+      #expect(now.map { $0 <= before } == true, "seed \(seed) student \(s)")
+    }
   }
 }
