@@ -91,7 +91,7 @@ struct GeneratedDatasetPropertyTests {
     ) { students, worksites, rules, policy in
       let draw = Draw(students: students, worksites: worksites, rules: rules, policy: policy)
       let dataset: Dataset
-      do {
+      do throws(DatasetError) {
         dataset = try DatasetReader.read(.files(draw.files))
       } catch {
         #expect(error.kind == .badData, "\(draw)")
