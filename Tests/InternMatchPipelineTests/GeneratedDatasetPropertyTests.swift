@@ -22,9 +22,14 @@ struct GeneratedDatasetPropertyTests {
       "students \(students), worksites \(worksites), rules \(rules), policy \(policy)"
     }
 
-    /// Picks `options[code / divisor % count]`.
-    static func pick<T>(_ options: [T], _ code: Int, _ divisor: Int) -> T {
-      options[(code / divisor) % options.count]
+    /// Whether every cell is drawn from valid values only (half the draws: most of the rest
+    /// are read errors, and the solvers must see many datasets that read).
+    var clean: Bool { policy % 2 == 0 }
+
+    /// Picks `options[code / divisor % count]`, only among the first `valid` when ``clean``.
+    func pick<T>(_ options: [T], _ code: Int, _ divisor: Int, valid: Int? = nil) -> T {
+      let count = clean ? (valid ?? options.count) : options.count
+      return options[(code / divisor) % count]
     }
 
     var files: [String: [UInt8]] {
@@ -34,19 +39,19 @@ struct GeneratedDatasetPropertyTests {
       var worksitesCSV = "id,cluster,capacity,max_per_school,min_group,reserve,employer\n"
       for (j, code) in worksites.enumerated() {
         worksitesCSV +=
-          "W\(j),it,\(Self.pick(capacities, code, 1)),\(Self.pick(limits, code, 9)),"
-          + "\(Self.pick(["", "", "2", "0"], code, 54)),\(Self.pick(reserves, code, 216)),"
-          + "\(Self.pick(["", "E"], code, 1728))\n"
+          "W\(j),it,\(pick(capacities, code, 1, valid: 4)),\(pick(limits, code, 9, valid: 4)),"
+          + "\(pick(["", "", "2", "0"], code, 54)),\(pick(reserves, code, 216, valid: 5)),"
+          + "\(pick(["", "E"], code, 1728))\n"
       }
       var studentsCSV = "id,school,cluster,groups,age,preferences\n"
       for (i, code) in students.enumerated() {
         let listed = (0..<worksites.count + 1).filter { code >> $0 & 1 == 1 }.map {
           $0 < worksites.count ? "W\($0)" : "Q"
         }
-        let id = code % 97 == 0 && i > 0 ? "S\(i - 1)" : "S\(i)"  // now and then a duplicate
+        let id = !clean && code % 97 == 0 && i > 0 ? "S\(i - 1)" : "S\(i)"  // now and then a duplicate
         studentsCSV +=
-          "\(id),K\(code % 2),\(Self.pick(["it", "it", "it", "robots"], code, 64)),"
-          + "\(Self.pick(["", "ell", "iep"], code, 256)),\(Self.pick(["16", "", "200"], code, 768)),"
+          "\(id),K\(code % 2),\(pick(["it", "it", "it", "robots"], code, 64, valid: 3)),"
+          + "\(pick(["", "ell", "iep"], code, 256)),\(pick(["16", "", "200"], code, 768, valid: 2)),"
           + listed.joined(separator: ";") + "\n"
       }
       var files: [String: [UInt8]] = [
@@ -67,19 +72,30 @@ struct GeneratedDatasetPropertyTests {
       if rules.contains(where: { $0 % 3 != 0 }) { files["links.csv"] = Array(links.utf8) }
       if worksites.contains(where: { $0 / 1728 % 2 == 1 }) {
         files["employers.csv"] = Array(
-          "id,capacity\nE,\(Self.pick(["1", "3", "-1"], policy, 1))\n".utf8)
+          "id,capacity\nE,\(pick(["1", "3", "-1"], policy / 2, 1, valid: 2))\n".utf8)
       }
       let policies = [
         nil, #"{"reserves_revert": false}"#, #"{"school_floor": 0.5}"#,
         #"{"priority_groups": ["ell"], "reserve_order": "open-first"}"#, #"{"seed": 7,}"#,
         #"{"mip_time_limit_seconds": 5, "mip_gap": 0.5}"#, #"{"strategy": "stable"}"#,
       ]
-      if let policy = Self.pick(policies, policy, 3) { files["policy.json"] = Array(policy.utf8) }
+      if let policy = policies[(policy / 2) % (clean ? 4 : policies.count)] {
+        files["policy.json"] = Array(policy.utf8)
+      }
       return files
     }
   }
 
   static let draws = Gen.int(in: 0...4095).array(of: 0...7)
+
+  @Test("a clean draw reads, and a draw with a bad cell does not")
+  func drawsReadOrNot() throws {
+    let clean = Draw(students: [3, 5, 6], worksites: [1, 2], rules: [3], policy: 0)
+    let dataset = try DatasetReader.read(.files(clean.files))
+    #expect(dataset.instance.students.count == 3)
+    let bad = Draw(students: [3], worksites: [4], rules: [], policy: 1)
+    #expect(throws: DatasetError.self) { try DatasetReader.read(.files(bad.files)) }
+  }
 
   @Test(
     "no trap; a read error is bad data; read OK ⇒ every strategy places or refuses as a value; outputs both or neither"
