@@ -48,7 +48,8 @@ struct GeneratedDatasetPropertyTests {
         let listed = (0..<worksites.count + 1).filter { code >> $0 & 1 == 1 }.map {
           $0 < worksites.count ? "W\($0)" : "Q"
         }
-        let id = !clean && code % 97 == 0 && i > 0 ? "S\(i - 1)" : "S\(i)"  // now and then a duplicate
+        // Now and then a duplicate id.
+        let id = !clean && code % 97 == 0 && i > 0 ? "S\(i - 1)" : "S\(i)"
         studentsCSV +=
           "\(id),K\(code % 2),\(pick(["it", "it", "it", "robots"], code, 64, valid: 3)),"
           + "\(pick(["", "ell", "iep"], code, 256)),\(pick(["16", "", "200"], code, 768, valid: 2)),"
