@@ -85,32 +85,61 @@ public struct RankMaximalStrategy: PlacementStrategy {
     // Frozen arcs: capacity 0 (at lower) or moved into the supplies (at upper).
     var frozenAtUpper = [Bool](repeating: false, count: tail.count)
     var frozen = [Bool](repeating: false, count: tail.count)
+    // The basis in the model's arc numbers (frozen arcs are never in the tree: their reduced
+    // cost is not zero).
     var basis: NetworkSimplex.Basis?
     var flows = [Int](repeating: 0, count: tail.count)
     let ranks = Array(Set(rankOfArc.filter { $0 > 0 })).sorted()
     var stageCount = 0
+    // The arcs not frozen yet: each stage's network holds only these (a frozen arc has no room
+    // left, at either bound), so the stages shrink as the profile is decided, and the model's
+    // arcs are renumbered `alive[k]` ↔ `k`.
+    var alive = Array(0..<tail.count)
+    var position = [Int](repeating: -1, count: tail.count)
     for r in ranks.isEmpty ? [0] : ranks {
+      // A rank with no arc left to place changes nothing.
+      guard r == 0 || alive.contains(where: { rankOfArc[$0] == r }) else { continue }
+      for (k, e) in alive.enumerated() { position[e] = k }
       var network = NetworkSimplex(nodeCount: net.nodeCount)
       network.supply = supply
-      network.reserveArcs(tail.count)
-      for e in 0..<tail.count {
+      network.reserveArcs(alive.count)
+      for e in alive {
         network.addArc(
-          from: tail[e], to: head[e], capacity: frozen[e] ? 0 : capacity[e],
-          cost: !frozen[e] && rankOfArc[e] == r && r > 0 ? -1 : 0)
+          from: tail[e], to: head[e], capacity: capacity[e],
+          cost: rankOfArc[e] == r && r > 0 ? -1 : 0)
       }
-      switch network.run(warmStart: basis) {
+      let start = basis.map { last in
+        NetworkSimplex.Basis(
+          treeArc: last.treeArc.map { $0 < 0 ? -1 : position[$0] },
+          atUpperBound: alive.map { last.atUpperBound[$0] })
+      }
+      switch network.run(warmStart: start) {
       case .optimal: break
       case .infeasible: return nil
       case .unbounded: throw SolverError.backend("rank-maximal: stage for rank \(r) is unbounded")
       }
       stageCount += 1
-      for e in 0..<tail.count where !frozen[e] {
-        flows[e] = network.flow(e)
+      var upper = [Bool](repeating: false, count: tail.count)
+      if let final = network.finalBasis {
+        for (k, e) in alive.enumerated() { upper[e] = final.atUpperBound[k] }
+        basis = NetworkSimplex.Basis(
+          treeArc: final.treeArc.map { $0 < 0 ? -1 : alive[$0] }, atUpperBound: upper)
+      } else {
+        basis = nil
+      }
+      var stillAlive: [Int] = []
+      stillAlive.reserveCapacity(alive.count)
+      for (k, e) in alive.enumerated() {
+        flows[e] = network.flow(k)
         let reduced =
           (rankOfArc[e] == r && r > 0 ? -1 : 0) + network.potential(tail[e])
           - network.potential(head[e])
-        guard reduced != 0 else { continue }
+        guard reduced != 0 else {
+          stillAlive.append(e)
+          continue
+        }
         frozen[e] = true
+        basis?.atUpperBound[e] = false
         if reduced < 0 {
           // Saturated for good: its flow moves into the supplies.
           frozenAtUpper[e] = true
@@ -118,11 +147,7 @@ public struct RankMaximalStrategy: PlacementStrategy {
           supply[head[e]] += capacity[e]
         }
       }
-      basis = network.finalBasis.map {
-        var next = $0
-        for e in 0..<tail.count where frozen[e] { next.atUpperBound[e] = false }
-        return next
-      }
+      alive = stillAlive
     }
 
     var placement = Placement(studentCount: instance.students.count)
