@@ -46,3 +46,31 @@ struct OutcomeMetricsTests {
     #expect(table.rendered(as: .json).contains("\"blocking_pairs\" : 2"))
   }
 }
+
+@Suite("One mean rank")
+struct MeanRankTests {
+  @Test("a student pinned off their list is left out of every mean rank")
+  func pinnedOffList() throws {
+    let instance = try PlacementInstance(
+      students: [
+        Student(id: "a", school: "X", cluster: "it", preferences: ["A"]),
+        Student(id: "b", school: "X", cluster: "it", preferences: ["A", "B"]),
+        Student(id: "p", school: "X", cluster: "it", preferences: ["A"]),
+      ],
+      worksites: [
+        Worksite(id: "A", cluster: "it", capacity: 1), Worksite(id: "B", cluster: "it", capacity: 1),
+        Worksite(id: "C", cluster: "it", capacity: 1),
+      ],
+      rules: PlacementRules(pins: [Pin(student: "p", worksite: "C")]))
+    let placement = Placement([0, 1, 2])
+    let summary = PlacementSummary(
+      instance: instance, placement: placement, rankCost: .linear, strategy: "optimal",
+      solver: "test", seed: nil)
+    // Ranks 1 and 2 on the lists; the pinned student has none: (1 + 2) / 2, not (1 + 2) / 3.
+    #expect(summary.metrics.unlisted == 1)
+    #expect(summary.meanRank == 1.5)
+    #expect(summary.metrics.meanRank == 1.5)
+    #expect(summary.metrics.equity["school"]?.rows.first?.meanRank == 1.5)
+    #expect(summary.text.contains("mean 1.50"))
+  }
+}
