@@ -128,9 +128,8 @@ extension PlacementInstance {
   /// - Precondition: `placement` is valid for this instance (see ``violations(in:)``).
   /// - Complexity: O(S + L) plus, when a student with choices is unplaced, O(S + W + R) once.
   public func outcomes(of placement: Placement) -> [StudentOutcome] {
-    var occupancy: SeatOccupancy?
-    var ranked: Set<Int>?
-    var ranking: [Bool] = []
+    // Built when the first unplaced student with choices needs them.
+    var context: (occupancy: SeatOccupancy, ranking: [Bool], ranked: Set<Int>)?
     return (0..<students.count).map { s in
       if let w = placement.worksite(of: s) {
         return .placed(
@@ -141,14 +140,21 @@ extension PlacementInstance {
         if listedCount[s] == 0 { return .unplaced(.unknownChoices) }
         return .unplaced(.noEligibleChoice)
       }
-      if occupancy == nil {
-        occupancy = SeatOccupancy(self, placement)
-        ranking = [Bool](repeating: false, count: worksites.count)
+      let known: (occupancy: SeatOccupancy, ranking: [Bool], ranked: Set<Int>)
+      if let context {
+        known = context
+      } else {
+        var ranking = [Bool](repeating: false, count: worksites.count)
         for r in rankingIndices { ranking[Int(r.worksite)] = true }
-        ranked = Set(rankingIndices.map { Int($0.worksite) << 32 | Int($0.student) })
+        known = (
+          SeatOccupancy(self, placement), ranking,
+          Set(rankingIndices.map { Int($0.worksite) << 32 | Int($0.student) })
+        )
+        context = known
       }
       return .unplaced(
-        unplacedReason(of: s, occupancy: occupancy!, ranking: ranking, ranked: ranked!))
+        unplacedReason(
+          of: s, occupancy: known.occupancy, ranking: known.ranking, ranked: known.ranked))
     }
   }
 

@@ -18,11 +18,14 @@ struct UnplacedReasonTests {
     let instance = try PlacementInstance(
       students: students, worksites: worksites, rankings: rankings, policy: policy, rules: rules)
     var p = Placement(studentCount: students.count)
-    for (s, w) in placed { p.assign(student: instance.studentIndex[s]!, to: instance.worksiteIndex[w]!) }
-    #expect(instance.violations(in: p).isEmpty)
-    guard case .unplaced(let why) = instance.outcomes(of: p)[instance.studentIndex[id]!] else {
-      return nil
+    for (s, w) in placed {
+      p.assign(
+        student: try #require(instance.studentIndex[s]), to: try #require(instance.worksiteIndex[w])
+      )
     }
+    #expect(instance.violations(in: p).isEmpty)
+    let index = try #require(instance.studentIndex[id])
+    guard case .unplaced(let why) = instance.outcomes(of: p)[index] else { return nil }
     return why
   }
 

@@ -58,7 +58,8 @@ struct MeanRankTests {
         Student(id: "p", school: "X", cluster: "it", preferences: ["A"]),
       ],
       worksites: [
-        Worksite(id: "A", cluster: "it", capacity: 1), Worksite(id: "B", cluster: "it", capacity: 1),
+        Worksite(id: "A", cluster: "it", capacity: 1),
+        Worksite(id: "B", cluster: "it", capacity: 1),
         Worksite(id: "C", cluster: "it", capacity: 1),
       ],
       rules: PlacementRules(pins: [Pin(student: "p", worksite: "C")]))
