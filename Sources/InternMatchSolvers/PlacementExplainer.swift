@@ -155,12 +155,13 @@ public struct PlacementExplainer: Sendable {
       body(&explanations[entry.row >> 16].choices[entry.row & 0xFFFF])
     }
 
+    // A pinned student's seat was fixed in advance: no strategy weighed their other choices.
+    for k in taken.indices where instance.pinnedWorksite[taken[k].student] >= 0 {
+      annotate(k) { $0.detail = "pinned: the student's seat is fixed in advance" }
+    }
+    let movable = taken.indices.filter { instance.pinnedWorksite[taken[$0].student] < 0 }
     switch strategy {
     case .optimal(let rankCost):
-      for k in taken.indices where instance.pinnedWorksite[taken[k].student] >= 0 {
-        annotate(k) { $0.detail = "pinned: the student's seat is fixed in advance" }
-      }
-      let movable = taken.indices.filter { instance.pinnedWorksite[taken[$0].student] < 0 }
       if instance.sideRules.isSubset(of: [.pins]) {
         let pricing = try ResidualPricing(
           instance, placement: result.placement, rankCost: rankCost)
@@ -209,7 +210,7 @@ public struct PlacementExplainer: Sendable {
         result.priorities.flatMap { $0.seed == seed ? $0 : nil }
         ?? WorksitePriorities(instance: instance, seed: seed)
       let cutoffs = Cutoffs(instance, placement: result.placement, priorities: priorities)
-      for k in taken.indices {
+      for k in movable {
         let (s, w, _) = taken[k]
         let extra = blocker(s, w).flatMap { $0 == .full ? nil : "; " + $0.rawValue } ?? ""
         annotate(k) { $0.detail = cutoffs.detail(student: s, worksite: w) + extra }
@@ -218,7 +219,7 @@ public struct PlacementExplainer: Sendable {
       var greedy = false
       if case .greedy = strategy { greedy = true }
       let turns = Turns(instance, placement: result.placement, seed: seed)
-      for k in taken.indices {
+      for k in movable {
         let (s, w, _) = taken[k]
         let extra = blocker(s, w).flatMap { $0 == .full ? nil : "; " + $0.rawValue } ?? ""
         annotate(k) {
@@ -270,8 +271,11 @@ public struct PlacementExplainer: Sendable {
             here = 0
           }
           found.append(
-            (k, back == ResidualPricing.unreachable
-              ? nil : ResidualPricing.decode(cost - here + back)))
+            (
+              k,
+              back == ResidualPricing.unreachable
+                ? nil : ResidualPricing.decode(cost - here + back)
+            ))
         }
       }
       return found
@@ -351,15 +355,17 @@ private struct Resolver {
     let again: PlacementResult
     do {
       again = try OptimalStrategy(rankCost: rankCost).place(changed)
-    } catch where error.kind == .infeasible {
+    } catch  where error.kind == .infeasible {
       return (nil, "infeasible: " + error.message)
     }
     if again.statistics["mip_proven_optimal"] == 0 {
       return (nil, "not computed: the re-solve was not proven optimal")
     }
     return (
-      (again.objective.placed - result.objective.placed,
-        again.objective.cost - result.objective.cost),
+      (
+        again.objective.placed - result.objective.placed,
+        again.objective.cost - result.objective.cost
+      ),
       "exact: re-solved with the change"
     )
   }
