@@ -47,119 +47,38 @@ struct SolveCommand: ParsableCommand {
     } catch {
       throw ExitStatus.report(error, warnings: false)
     }
-    let afterRead = clock.now
-    let instance = dataset.instance
+    let readMilliseconds = PlacementRun.milliseconds(start, clock.now)
     if !quiet { reportWarnings(dataset.warnings) }
-
-    let strategyName: StrategyName
-    if let strategy {
-      strategyName = strategy
-    } else if let named = instance.policy.strategy {
-      guard let known = StrategyName(rawValue: named) else {
-        printError(
-          "policy.json: error: strategy '\(named)' is not available (available: "
-            + StrategyName.allCases.map(\.rawValue).joined(separator: ", ")
-            + "); nothing was written.")
-        throw ExitStatus.badData
-      }
-      strategyName = known
-    } else {
-      strategyName = .optimal
-    }
-    let cost = strategyName.rankCost(requested: rankCost ?? instance.policy.rankCost)
-    let runSeed = seed ?? instance.policy.seed
-    let placer = strategyName.make(seed: runSeed ?? 0, rankCost: cost, backend: solver)
-    let missing = placer.unsupportedRules(in: instance)
-    guard missing.isEmpty else {
-      printError(
-        "error: \(strategyName.rawValue) cannot honour this dataset's "
-          + missing.map(\.rawValue).joined(separator: ", ")
-          + "; use --strategy optimal, which honours every side constraint. Nothing was written.")
-      throw ExitStatus.badData
-    }
-
-    var result: PlacementResult
+    var run: PlacementRun
     do {
-      result = try placer.place(instance)
+      run = try PlacementRun(
+        dataset, source: .directory(self.dataset.directory),
+        configuration: .init(
+          strategy: strategy, rankCost: rankCost, backend: solver, crossCheck: crossCheck,
+          seed: seed))
     } catch {
-      guard error.isDataError else {
-        printError("internal error: \(error); nothing was written.")
-        throw ExitStatus.internalError
-      }
-      printError("error: \(error); nothing was written.")
-      throw ExitStatus.badData
-    }
-    let afterSolve = clock.now
-    var crossCheckMilliseconds: Double?
-    if crossCheck, strategyName.isOptimal {
-      let other = OptimalStrategy.Backend.allCases.first { $0 != solver } ?? solver
-      do {
-        let second = try OptimalStrategy(rankCost: cost, backend: other).place(instance)
-        guard second.objective == result.objective else {
-          printError(
-            "internal error: \(solver) found \(result.objective), \(other) found "
-              + "\(second.objective); nothing was written.")
-          throw ExitStatus.internalError
-        }
-        result.solver += " (cross-checked by \(second.solver))"
-      } catch let error as SolverError {
-        printError("internal error: cross-check: \(error); nothing was written.")
-        throw ExitStatus.internalError
-      }
-      crossCheckMilliseconds = milliseconds(afterSolve, clock.now)
-    }
-    let beforeVerify = clock.now
-    let violations = instance.violations(in: result.placement)
-    guard violations.isEmpty else {
-      for v in violations.prefix(20) { printError("internal error: \(v)") }
-      printError("the placement failed verification; nothing was written.")
+      for v in error.violations.prefix(20) { printError("internal error: \(v)") }
+      printError("internal error: \(error); nothing was written.")
       throw ExitStatus.internalError
     }
-    let outcomes = instance.outcomes(of: result.placement)
-    let afterVerify = clock.now
-
-    // Blocking pairs on one core; the summary and the CSV bytes on the other.
-    let (blockingPairs, (summaryWithoutPairs, csv)) = concurrently(
-      { instance.blockingPairCount(result, seed: runSeed ?? 0) },
-      {
-        (
-          PlacementSummary(
-            instance: instance, placement: result.placement, outcomes: outcomes,
-            rankCost: cost, strategy: result.strategy, solver: result.solver, seed: runSeed,
-            statistics: result.statistics, warnings: dataset.warnings.count,
-            timingsMilliseconds: [
-              "read": milliseconds(start, afterRead),
-              "solve": milliseconds(afterRead, afterSolve),
-              "verify": milliseconds(beforeVerify, afterVerify),
-            ]),
-          PlacementWriter.csvBytes(instance, outcomes: outcomes)
-        )
-      })
-    var summary = summaryWithoutPairs
-    summary.blockingPairs = blockingPairs
-    summary.diagnostics = result.diagnostics
-    for note in result.diagnostics { printError("note: \(note)") }
-    summary.timingsMilliseconds["cross_check"] = crossCheckMilliseconds
-    summary.timingsMilliseconds["total"] = milliseconds(start, afterVerify)
-    let directory = output
+    guard run.status.hasPlacement else {
+      printError("error: \(run.problem ?? run.status.rawValue); nothing was written.")
+      throw ExitStatus.badData
+    }
+    run.record("read", milliseconds: readMilliseconds)
+    for note in run.result?.diagnostics ?? [] { printError("note: \(note)") }
+    let beforeWrite = clock.now
     do {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-      let json = try encoder.encode(summary)
-      try AtomicWriter.write([
-        ((directory as NSString).appendingPathComponent("placements.csv"), Data(csv)),
-        ((directory as NSString).appendingPathComponent("summary.json"), json + Data("\n".utf8)),
-      ])
+      try run.write(to: output)
     } catch {
       printError("error: \(error); nothing was written.")
       throw ExitStatus.cannotCreateOutput
     }
     // The files cannot hold the time spent writing them: it is shown here only.
-    summary.timingsMilliseconds["write"] = milliseconds(afterVerify, clock.now)
-    summary.timingsMilliseconds["total"] = milliseconds(start, clock.now)
-    if !quiet {
+    run.record("write", milliseconds: PlacementRun.milliseconds(beforeWrite, clock.now))
+    if !quiet, let summary = run.summary {
       print(summary.text, terminator: "")
-      print("Wrote \(directory)/placements.csv and \(directory)/summary.json")
+      print("Wrote \(output)/placements.csv and \(output)/summary.json")
     }
     // Everything is written: end here rather than free the instance object by object (tens of
     // milliseconds for a large cohort) only for the process to exit. exit() flushes stdout.
@@ -176,12 +95,11 @@ struct SolveCommand: ParsableCommand {
   }
 }
 
-/// Milliseconds between two instants.
-func milliseconds(_ from: ContinuousClock.Instant, _ to: ContinuousClock.Instant) -> Double {
-  let d = to - from
-  return Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
-}
-
 extension RankCost: ExpressibleByArgument {}
 
 extension OptimalStrategy.Backend: ExpressibleByArgument {}
+
+/// Milliseconds between two instants.
+func milliseconds(_ from: ContinuousClock.Instant, _ to: ContinuousClock.Instant) -> Double {
+  PlacementRun.milliseconds(from, to)
+}

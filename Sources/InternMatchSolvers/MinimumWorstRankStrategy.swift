@@ -22,7 +22,6 @@ public struct MinimumWorstRankStrategy: PlacementStrategy {
   public var name: String { "min-worst-rank" }
   public var supportedRules: Set<SideRule> { Set(SideRule.allCases) }
 
-  @available(*, noasync, message: "GLPK state is thread-local; solve synchronously")
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
     let core = OptimalStrategy(rankCost: .linear)
     let unrestricted = try core.place(instance)

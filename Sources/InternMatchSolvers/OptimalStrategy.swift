@@ -52,7 +52,6 @@ public struct OptimalStrategy: PlacementStrategy {
   public var name: String { "optimal" }
   public var supportedRules: Set<SideRule> { Set(SideRule.allCases) }
 
-  @available(*, noasync, message: "GLPK state is thread-local; solve synchronously")
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
     let rules = instance.sideRules
     if rules.contains(.minimumGroup) || rules.contains(.links) {
@@ -67,7 +66,6 @@ public struct OptimalStrategy: PlacementStrategy {
   }
 
   /// Every side constraint, as a MIP (an LP when only network constraints are present).
-  @available(*, noasync)
   private func placeWithMIP(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
     let mip = try PlacementMIP(
       instance, rankCost: rankCost,
@@ -85,6 +83,7 @@ public struct OptimalStrategy: PlacementStrategy {
       ])
     result.statistics["school_floors_met"] = mip.floorsMet ? 1 : 0
     result.diagnostics = mip.diagnostics
+    result.status = mip.status == .optimal ? .optimal : .feasible
     return result
   }
 
@@ -115,7 +114,6 @@ public struct OptimalStrategy: PlacementStrategy {
       ])
   }
 
-  @available(*, noasync)
   private func placeWithGLPK(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
     let components = ChoiceComponents(instance.choices, worksiteCount: instance.worksites.count)
     var placement = Placement(studentCount: instance.students.count)
@@ -161,8 +159,10 @@ public struct OptimalStrategy: PlacementStrategy {
       throw SolverError.backend(
         "\(solver): recomputed objective \(objective) differs from \(expected)")
     }
-    return PlacementResult(
+    var result = PlacementResult(
       placement: placement, objective: objective, strategy: name, solver: solver,
       statistics: statistics)
+    result.status = .optimal
+    return result
   }
 }

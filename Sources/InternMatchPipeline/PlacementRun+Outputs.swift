@@ -1,0 +1,56 @@
+import Foundation
+import InternMatchIO
+import InternMatchReport
+
+extension PlacementRun {
+  /// The names of the files a run writes, in the order they are written.
+  public static let outputNames = ["placements.csv", "summary.json"]
+
+  /// The files of the run by name — `placements.csv` and `summary.json` (the summary with its
+  /// `run` manifest) — or none when the run has no placement.
+  ///
+  /// - Complexity: O(S) for the CSV, O(W + groups) for the JSON.
+  public func outputs() -> [(name: String, contents: Data)] {
+    guard let summary else { return [] }
+    let csv = PlacementWriter.csvBytes(instance, outcomes: outcomes)
+    return [
+      ("placements.csv", Data(csv)),
+      ("summary.json", Self.json(SummaryDocument(summary: summary, run: manifest))),
+    ]
+  }
+
+  /// Writes ``outputs()`` into `directory` as one set: a reader sees the old files or the new
+  /// ones, never a mix (see ``AtomicWriter``). Writes nothing for a run without placement.
+  public func write(to directory: String) throws(AtomicWriter.WriteError) {
+    let files = outputs()
+    guard !files.isEmpty else { return }
+    try AtomicWriter.write(
+      files.map { ((directory as NSString).appendingPathComponent($0.name), $0.contents) })
+  }
+
+  /// `value` as pretty-printed JSON with sorted keys and a final newline.
+  package static func json(_ value: some Encodable) -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    // Every value written is a plain struct of numbers, strings and arrays: encoding cannot
+    // fail for them but through a programming error.
+    guard let data = try? encoder.encode(value) else {
+      preconditionFailure("PlacementRun: a summary could not be encoded as JSON")
+    }
+    return data + Data("\n".utf8)
+  }
+}
+
+/// `summary.json`: the summary's keys, then `run`, the manifest.
+struct SummaryDocument: Encodable {
+  var summary: PlacementSummary
+  var run: RunManifest
+
+  enum CodingKeys: String, CodingKey { case run }
+
+  func encode(to encoder: any Encoder) throws {
+    try summary.encode(to: encoder)
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(run, forKey: .run)
+  }
+}
