@@ -14,7 +14,7 @@ struct InternMatchCommand: ParsableCommand {
     version: InternMatchVersion.current,
     subcommands: [
       SolveCommand.self, CompareCommand.self, ValidateCommand.self, GenerateCommand.self,
-      BenchCommand.self,
+      BenchCommand.self, ExplainCommand.self,
     ]
   )
 }

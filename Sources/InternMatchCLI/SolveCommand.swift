@@ -35,6 +35,9 @@ struct SolveCommand: ParsableCommand {
   @Option(help: "Directory for placements.csv and summary.json.")
   var output: String = "out"
 
+  @Flag(help: "Also write explanations.csv, seat-values.csv and seat-values-by-area.csv.")
+  var explain = false
+
   @Flag(help: "Print only errors.")
   var quiet = false
 
@@ -55,7 +58,7 @@ struct SolveCommand: ParsableCommand {
         dataset, source: .directory(self.dataset.directory),
         configuration: .init(
           strategy: strategy, rankCost: rankCost, backend: solver, crossCheck: crossCheck,
-          seed: seed))
+          seed: seed, explain: explain))
     } catch {
       for v in error.violations.prefix(20) { printError("internal error: \(v)") }
       printError("internal error: \(error); nothing was written.")
@@ -79,6 +82,11 @@ struct SolveCommand: ParsableCommand {
     if !quiet, let summary = run.summary {
       print(summary.text, terminator: "")
       print("Wrote \(output)/placements.csv and \(output)/summary.json")
+      if explain {
+        print(
+          "Wrote " + PlacementRun.explanationNames.map { "\(output)/\($0)" }.joined(separator: ", ")
+        )
+      }
     }
     // Everything is written: end here rather than free the instance object by object (tens of
     // milliseconds for a large cohort) only for the process to exit. exit() flushes stdout.

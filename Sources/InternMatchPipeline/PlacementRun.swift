@@ -37,12 +37,15 @@ public struct PlacementRun: Sendable {
     public var seed: UInt64?
     /// The command line recorded in the manifest (default: this process's).
     public var commandLine: [String]
+    /// Also explain every outcome (``PlacementExplainer``): explanations.csv, seat-values.csv
+    /// and seat-values-by-area.csv join the outputs.
+    public var explain: Bool
 
     /// Creates a configuration.
     public init(
       strategy: StrategyName? = nil, rankCost: RankCost? = nil,
       backend: OptimalStrategy.Backend = .network, crossCheck: Bool = false, seed: UInt64? = nil,
-      commandLine: [String] = CommandLine.arguments
+      commandLine: [String] = CommandLine.arguments, explain: Bool = false
     ) {
       self.strategy = strategy
       self.rankCost = rankCost
@@ -50,6 +53,7 @@ public struct PlacementRun: Sendable {
       self.crossCheck = crossCheck
       self.seed = seed
       self.commandLine = commandLine
+      self.explain = explain
     }
   }
 
@@ -99,6 +103,9 @@ public struct PlacementRun: Sendable {
   public private(set) var summary: PlacementSummary?
   /// The record of what went in: version, inputs with their digests, effective policy, …
   public let manifest: RunManifest
+  /// Every student's explanation and every worksite's seat value, when the configuration asks
+  /// for them and the run has a placement.
+  public let explanation: PlacementExplainer?
 
   /// Runs `configuration` on `dataset`.
   ///
@@ -133,6 +140,7 @@ public struct PlacementRun: Sendable {
         + StrategyName.allCases.map(\.rawValue).joined(separator: ", ") + ")"
       (status, self.problem, result, outcomes) = (.refused, problem, nil, [])
       self.manifest = manifest(status: .refused, solver: nil)
+      explanation = nil
       return
     }
     let placer = strategy.make(seed: seed, rankCost: cost, backend: configuration.backend)
@@ -144,6 +152,7 @@ public struct PlacementRun: Sendable {
         + "; use optimal, which honours every side constraint"
       (status, self.problem, result, outcomes) = (.refused, problem, nil, [])
       self.manifest = manifest(status: .refused, solver: nil)
+      explanation = nil
       return
     }
 
@@ -155,6 +164,7 @@ public struct PlacementRun: Sendable {
       let status: Status = error.kind == .infeasible ? .infeasible : .refused
       (self.status, self.problem, self.result, outcomes) = (status, error.message, nil, [])
       self.manifest = manifest(status: status, solver: nil)
+      explanation = nil
       return
     }
     let afterSolve = clock.now
@@ -206,12 +216,26 @@ public struct PlacementRun: Sendable {
             "verify": Self.milliseconds(beforeVerify, afterVerify),
           ])
       })
+    var explainMilliseconds: Double?
+    if configuration.explain {
+      let beforeExplain = clock.now
+      do {
+        explanation = try PlacementExplainer(
+          instance, result: placed, strategy: ExplainedStrategy(placer))
+      } catch {
+        throw Failure(message: "explanations: \(error)", violations: [])
+      }
+      explainMilliseconds = Self.milliseconds(beforeExplain, clock.now)
+    } else {
+      explanation = nil
+    }
     var summary = summaryWithoutPairs
     summary.blockingPairs = blockingPairs
     summary.diagnostics = result.diagnostics
     summary.status = status.rawValue
     summary.gap = status == .feasible ? result.statistics["mip_gap"] : nil
     summary.timingsMilliseconds["cross_check"] = crossCheckMilliseconds
+    summary.timingsMilliseconds["explain"] = explainMilliseconds
     summary.timingsMilliseconds["total"] = Self.milliseconds(start, clock.now)
     self.status = status
     self.problem = nil

@@ -68,7 +68,6 @@ public struct PlacementExplainer: Sendable {
   ///   `nil` uses ``defaultResolveLimit(for:)``.
   /// - Throws: ``SolverError`` when an `optimal` result's residual network proves it is not
   ///   optimal, or a re-solve fails in the backend.
-  @available(*, noasync, message: "re-solves may use GLPK, whose state is thread-local")
   public init(
     _ instance: PlacementInstance, result: PlacementResult, strategy: ExplainedStrategy,
     resolveLimit: Int? = nil
@@ -303,12 +302,11 @@ private struct Resolver {
 
   /// Why no value can be exact, if the run itself is not a proven optimum.
   private var unproven: String? {
-    result.statistics["mip_proven_optimal"] == 0
+    result.status == .feasible || result.statistics["mip_proven_optimal"] == 0
       ? "not computed: the run is not proven optimal (branch-and-cut stopped at its gap or time "
         + "limit)" : nil
   }
 
-  @available(*, noasync)
   mutating func forcing(_ s: Int, into w: Int) throws(SolverError) -> (
     (placed: Int, rankCost: Int)?, String
   ) {
@@ -317,7 +315,6 @@ private struct Resolver {
     return try solve(worksites: instance.worksites, rules: rules)
   }
 
-  @available(*, noasync)
   mutating func addingSeat(at w: Int) throws(SolverError) -> ((placed: Int, rankCost: Int)?, String)
   {
     var worksites = instance.worksites
@@ -330,7 +327,6 @@ private struct Resolver {
     return try solve(worksites: worksites, rules: instance.rules)
   }
 
-  @available(*, noasync)
   private mutating func solve(worksites: [Worksite], rules: PlacementRules) throws(SolverError)
     -> ((placed: Int, rankCost: Int)?, String)
   {
@@ -358,7 +354,7 @@ private struct Resolver {
     } catch  where error.kind == .infeasible {
       return (nil, "infeasible: " + error.message)
     }
-    if again.statistics["mip_proven_optimal"] == 0 {
+    if again.status == .feasible || again.statistics["mip_proven_optimal"] == 0 {
       return (nil, "not computed: the re-solve was not proven optimal")
     }
     return (
