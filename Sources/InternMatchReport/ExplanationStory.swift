@@ -63,8 +63,9 @@ public enum ExplanationStory {
   private static func taken(_ row: ChoiceExplanation, unplaced: Bool, rankCost: RankCost)
     -> String
   {
-    let units = rankCost == .linear ? "rank points" : "squared-rank points"
     if let placed = row.placedChange, let cost = row.rankCostChange {
+      let units =
+        (rankCost == .linear ? "rank point" : "squared-rank point") + (cost == 1 ? "" : "s")
       // The net change counts the student's own gain of a seat when they had none.
       let others = -placed + (unplaced ? 1 : 0)
       if others > 0 {
@@ -189,7 +190,8 @@ public enum ExplanationStory {
     }
     var lines: [String] = []
     lines.append(
-      "\(display(id, in: instance)): \(count(site.capacity, "seat")), \(placed.count) filled.")
+      "\(display(id, in: instance)): \(site.capacity) seat\(site.capacity == 1 ? "" : "s"), \(placed.count) filled."
+    )
     let applicants = byOutcome.values.reduce(0, +) + placedHigher
     lines.append("\(count(applicants, "student")) listed it:")
     let order: [ChoiceOutcome] = [.placed, .taken, .ineligible, .notRanked, .noSeats, .duplicate]

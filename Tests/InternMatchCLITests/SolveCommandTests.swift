@@ -226,3 +226,96 @@ struct CompareCommandTests {
       try CLI.run(["compare", Paths.dataset("tiny"), "--strategies", "lottery-ish"]).status == 64)
   }
 }
+
+@Suite("internmatch solve --explain / explain (end to end, built binary)")
+struct ExplainCommandTests {
+  @Test("solve --explain writes the hand-checked explanations and seat values of the tiny dataset")
+  func solveExplain() throws {
+    let out = try Paths.temporaryDirectory()
+    let run = try CLI.run(["solve", Paths.dataset("tiny"), "--explain", "--output", out])
+    #expect(run.status == 0, "\(run.stderr)")
+    func file(_ name: String) throws -> String {
+      try String(contentsOfFile: out + "/" + name, encoding: .utf8)
+    }
+    // S1 forced into W1 displaces S3 (who lists only W1); S8 takes the seat S1 leaves at W2:
+    // everyone still placed, rank cost 1 + 2 + 2 + 3 = 8 instead of 7. S2 forced there leaves
+    // S3 and the seat at W3 (no one else may take it) empty: one fewer placed, cost 5.
+    #expect(
+      try file("explanations.csv") == """
+        student,rank,worksite,outcome,placed_change,rank_cost_change,detail
+        S1,1,W1,taken,0,1,
+        S1,2,W2,placed,,,
+        S2,1,W1,taken,-1,-2,
+        S2,2,W3,placed,,,
+        S3,1,W1,placed,,,
+        S4,1,W3,ineligible,,,age-below-minimum
+        S4,2,W2,placed,,,
+        S5,1,W4,ineligible,,,missing-credential
+        S7,1,W5,no-seats,,,
+        S8,1,W9,unknown-worksite,,,
+        S8,2,W1,taken,0,1,
+        S8,3,W2,taken,0,1,
+        S9,1,W6,ineligible,,,no-shared-schedule
+        S10,1,W2,ineligible,,,too-far
+
+        """)
+    // One more seat at W1 or W2 seats S8 (rank 2 or 3); one at W5 seats S7 (rank 1).
+    #expect(
+      try file("seat-values.csv") == """
+        worksite,employer,cluster,borough,capacity,filled,placed_change,rank_cost_change
+        W1,Tech Partners,it,Manhattan,1,1,1,2
+        W2,City Bank Systems,it,Manhattan,2,2,1,3
+        W3,Harbor Health Clinic,healthcare,Brooklyn,1,1,0,0
+        W4,BuildRight Contractors,construction,Bronx,1,0,0,0
+        W5,Union Square Kitchen,culinary,Manhattan,0,0,1,1
+        W6,Staten Island Media Lab,media,Staten Island,1,0,0,0
+
+        """)
+    #expect(
+      try file("seat-values-by-area.csv") == """
+        cluster,borough,worksites,best_placed_change,best_rank_cost_change,worksites_placing_one_more
+        culinary,Manhattan,1,1,1,1
+        it,Manhattan,2,1,2,2
+        construction,Bronx,1,0,0,0
+        healthcare,Brooklyn,1,0,0,0
+        media,Staten Island,1,0,0,0
+
+        """)
+  }
+
+  @Test("explain tells a student's story and a worksite's, naming only those placed there")
+  func stories() throws {
+    let student = try CLI.run(["explain", Paths.dataset("tiny"), "--student", "S8"])
+    #expect(student.status == 0, "\(student.stderr)")
+    #expect(
+      student.stdout
+        == "You were not placed: every worksite on your list that you qualify for was full. "
+        + "Your 1st choice, “W9”, is not a worksite of this round; check the id. "
+        + "Your 2nd choice, Tech Partners (W1), was full: placing you there would have left "
+        + "one other student without any seat. Your 3rd choice, City Bank Systems (W2), was "
+        + "full: placing you there would have left one other student without any seat.\n")
+    let site = try CLI.run(["explain", Paths.dataset("tiny"), "--worksite", "W1"])
+    #expect(site.status == 0, "\(site.stderr)")
+    #expect(
+      site.stdout == """
+        Tech Partners (W1): 1 seat, 1 filled.
+        4 students listed it:
+          1 placed here
+          3 eligible, turned away (seats went to others)
+        Placed here: S3.
+        Seating a turned-away applicant here would have left another student without a seat \
+        for 2 of them; for the other 1, everyone stays placed at 1 or more rank points in total.
+        One more seat here would place one more student (rank cost +2).
+
+        """)
+    for other in ["S1", "S2", "S8"] { #expect(!site.stdout.contains(other)) }
+    let stable = try CLI.run([
+      "explain", Paths.dataset("tiny"), "--student", "S1", "--strategy", "stable",
+    ])
+    #expect(stable.stdout.contains("the last one admitted had tier 1, lottery 0."))
+    let usage = try CLI.run(["explain", Paths.dataset("tiny")])
+    #expect(usage.status == 64)
+    let unknown = try CLI.run(["explain", Paths.dataset("tiny"), "--student", "nobody"])
+    #expect(unknown.status == 65)
+  }
+}
