@@ -62,7 +62,9 @@ public enum UnplacedReason: String, Hashable, Sendable, Codable, CaseIterable {
   /// employer at its capacity (`employers.csv`).
   case employerLimit = "employer-limit"
   /// An eligible choice has seats free, but the first one (in list order) has them only in
-  /// reserves, which do not revert, for groups the student is not in.
+  /// reserves for groups the student is not in: by Hall's condition when reserves do not
+  /// revert (`optimal`, which may seat anyone in any seat they may use), or by the worksite's
+  /// own seating in the policy's reserve order (`stable`, `serial-dictatorship`, `greedy`).
   case reserved
   /// An eligible choice has seats free, but the first one (in list order) is empty and needs a
   /// minimum group (`min_group` ≥ 2) to open.
@@ -128,6 +130,13 @@ extension PlacementInstance {
   /// - Precondition: `placement` is valid for this instance (see ``violations(in:)``).
   /// - Complexity: O(S + L) plus, when a student with choices is unplaced, O(S + W + R) once.
   public func outcomes(of placement: Placement) -> [StudentOutcome] {
+    outcomes(of: placement, seating: nil)
+  }
+
+  /// ``outcomes(of:)`` for a strategy that seats students in `seating`'s order: a seat at a
+  /// worksite with reserves is free to a student only if the worksite's ``SeatPlan`` would
+  /// give them one (`nil`: whenever Hall's condition allows it, as for `optimal`).
+  public func outcomes(of placement: Placement, seating: SeatingOrder?) -> [StudentOutcome] {
     // Built when the first unplaced student with choices needs them.
     var context: (occupancy: SeatOccupancy, ranking: [Bool], ranked: Set<Int>)?
     return (0..<students.count).map { s in
@@ -147,7 +156,7 @@ extension PlacementInstance {
         var ranking = [Bool](repeating: false, count: worksites.count)
         for r in rankingIndices { ranking[Int(r.worksite)] = true }
         known = (
-          SeatOccupancy(self, placement), ranking,
+          SeatOccupancy(self, placement, seating: seating), ranking,
           Set(rankingIndices.map { Int($0.worksite) << 32 | Int($0.student) })
         )
         context = known

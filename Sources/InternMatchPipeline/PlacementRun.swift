@@ -193,7 +193,10 @@ public struct PlacementRun: Sendable {
     guard violations.isEmpty else {
       throw Failure(message: "the placement failed verification", violations: violations)
     }
-    let outcomes = instance.outcomes(of: result.placement)
+    // Reasons as the strategy seats students (reserve stages in its own order).
+    let outcomes = instance.outcomes(
+      of: result.placement,
+      seating: ExplainedStrategy(placer).seating(for: instance, result: result))
     let afterVerify = clock.now
     let status: Status =
       switch result.status {

@@ -65,12 +65,18 @@ struct Turns {
   private var last: [(round: Int, turn: Int)]
   private var pinnedOnly: [Bool]
 
-  init(_ instance: PlacementInstance, placement: Placement, seed: UInt64) {
-    self.instance = instance
+  /// Each student's position (from 1) in the turn order drawn from `seed`.
+  static func positions(_ instance: PlacementInstance, seed: UInt64) -> [Int] {
     var turn = [Int](repeating: 0, count: instance.students.count)
     for (k, s) in WorksitePriorities(instance: instance, seed: seed).sequence.enumerated() {
       turn[s] = k + 1
     }
+    return turn
+  }
+
+  init(_ instance: PlacementInstance, placement: Placement, seed: UInt64) {
+    self.instance = instance
+    let turn = Self.positions(instance, seed: seed)
     self.turn = turn
     last = Array(repeating: (0, 0), count: instance.worksites.count)
     pinnedOnly = [Bool](repeating: false, count: instance.worksites.count)

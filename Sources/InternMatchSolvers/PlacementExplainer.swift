@@ -14,6 +14,20 @@ public enum ExplainedStrategy: Hashable, Sendable {
   /// Any other strategy: outcomes and reasons only.
   case other(String)
 
+  /// How the strategy seats students in reserve stages (``SeatingOrder``): by turns for the
+  /// sequential strategies, by priorities for `stable`, `nil` for the others.
+  public func seating(for instance: PlacementInstance, result: PlacementResult) -> SeatingOrder? {
+    switch self {
+    case .stable(let seed):
+      .priorities(
+        result.priorities.flatMap { $0.seed == seed ? $0 : nil }
+          ?? WorksitePriorities(instance: instance, seed: seed))
+    case .serialDictatorship(let seed), .greedy(let seed):
+      .turns(Turns.positions(instance, seed: seed))
+    case .optimal, .other: nil
+    }
+  }
+
   /// The kind of `strategy`, read from its type.
   public init(_ strategy: any PlacementStrategy) {
     switch strategy {
@@ -72,10 +86,13 @@ public struct PlacementExplainer: Sendable {
     _ instance: PlacementInstance, result: PlacementResult, strategy: ExplainedStrategy,
     resolveLimit: Int? = nil
   ) throws(SolverError) {
-    let outcomes = instance.outcomes(of: result.placement)
+    let seating = strategy.seating(for: instance, result: result)
+    let outcomes = instance.outcomes(of: result.placement, seating: seating)
     var occupancy: SeatOccupancy?
     func blocker(_ s: Int, _ w: Int) -> SeatBlocker? {
-      if occupancy == nil { occupancy = SeatOccupancy(instance, result.placement) }
+      if occupancy == nil {
+        occupancy = SeatOccupancy(instance, result.placement, seating: seating)
+      }
       return occupancy?.blocker(student: s, worksite: w)
     }
     var ineligible: [Int: Ineligibility] = [:]
@@ -256,7 +273,10 @@ public struct PlacementExplainer: Sendable {
       var found: [(Int, (placed: Int, rankCost: Int)?)] = []
       for i in stride(from: part, to: sites.count, by: shares) {
         let w = sites[i]
-        let d = pricing.distances(from: w)
+        let targets = byWorksite[w, default: []].map {
+          placement.worksite(of: requests[$0].student) ?? pricing.source
+        }
+        let d = pricing.distances(from: w, to: targets)
         for k in byWorksite[w, default: []] {
           let s = requests[k].student
           let cost = rankCost.cost(ofRank: instance.choices.rank(of: s, for: w) ?? 0)

@@ -53,6 +53,8 @@ struct ResidualPricing: Sendable {
   private var arcCost: [Int] = []
   /// Potentials making every arc's reduced cost non-negative.
   private(set) var potential: [Int] = []
+  /// Each arc's reduced cost `c + π(u) − π(v)` (≥ 0), what the searches run on.
+  private var reducedCost: [Int] = []
 
   /// Builds the contracted residual network of `placement` and its potentials.
   ///
@@ -141,8 +143,25 @@ struct ResidualPricing: Sendable {
     self.arcStart = arcStart
     self.arcHead = arcHead
     self.arcCost = arcCost
-    potential = try Self.potentials(arcStart, arcHead, arcCost, nodes: nodes)
+    let potential = try Self.potentials(arcStart, arcHead, arcCost, nodes: nodes)
+    var reducedCost = [Int](repeating: 0, count: arcCost.count)
+    for u in 0..<nodes {
+      for a in Int(arcStart[u])..<Int(arcStart[u + 1]) {
+        reducedCost[a] = arcCost[a] + potential[u] - potential[Int(arcHead[a])]
+      }
+    }
+    self.potential = potential
+    self.reducedCost = reducedCost
+    largestReducedCost = reducedCost.lazy.filter { $0 <= Self.bucketLimit }.max() ?? 0
   }
+
+  /// The largest reduced cost up to ``bucketLimit``. Reduced costs are rank-cost differences,
+  /// but for arcs leaving a node no other node reaches (an empty worksite no one else lists):
+  /// its potential stays far above the others'. Such an arc is met only by a search that starts
+  /// there.
+  private var largestReducedCost = 0
+  /// Searches keep keys within this of the distance being settled in Dial's buckets.
+  static let bucketLimit = 1 << 14
 
   /// Shortest-path distances from a virtual root joined to every node by a 0 arc (Bellman–Ford
   /// with a FIFO queue): feasible potentials, or a throw when a negative cycle exists.
@@ -182,34 +201,91 @@ struct ResidualPricing: Sendable {
     return d
   }
 
-  /// The cheapest cost (in the circulation's units) of a residual path from `origin` to every
-  /// node; ``unreachable`` where none exists.
+  /// The cheapest cost (in the circulation's units) of a residual path from `origin` to each
+  /// of `targets` (to every node when `targets` is empty); ``unreachable`` where none exists.
+  /// Other entries of the result are meaningless once every target is found.
   ///
-  /// - Complexity: O(A + N log N).
-  func distances(from origin: Int) -> [Int] {
+  /// Reduced costs are small integers, so the search runs on Dial's (1969) circular bucket
+  /// queue of `C + 1` buckets for the largest small reduced cost `C`, with a heap for keys
+  /// beyond its reach.
+  ///
+  /// - Complexity: O(A + N + D) for D the distances scanned, plus O(log N) per key that waits
+  ///   in the heap; less when the targets are found early.
+  func distances(from origin: Int, to targets: [Int] = []) -> [Int] {
     let nodes = worksiteCount + 2
     var reduced = [Int](repeating: Self.unreachable, count: nodes)
-    var done = [Bool](repeating: false, count: nodes)
-    var heap = MinHeap()
+    var state = [UInt8](repeating: 0, count: nodes)  // 1: a target, 2: settled
+    for t in targets { state[t] = 1 }
+    var waiting = targets.isEmpty ? nodes : Set(targets).count
     reduced[origin] = 0
-    heap.push(0, origin)
-    while let (du, u) = heap.pop() {
-      if done[u] || du > reduced[u] { continue }
-      done[u] = true
-      let pu = potential[u]
-      for a in Int(arcStart[u])..<Int(arcStart[u + 1]) {
-        let v = Int(arcHead[a])
-        if done[v] { continue }
-        let candidate = du + arcCost[a] + pu - potential[v]
-        if candidate < reduced[v] {
-          reduced[v] = candidate
-          heap.push(candidate, v)
+    let buckets = largestReducedCost + 1
+    arcStart.withUnsafeBufferPointer { start in
+      arcHead.withUnsafeBufferPointer { head in
+        reducedCost.withUnsafeBufferPointer { cost in
+          reduced.withUnsafeMutableBufferPointer { reduced in
+            state.withUnsafeMutableBufferPointer { state in
+              // Bucket `d mod K` holds the nodes queued at distance d in [d₀, d₀ + K), d₀ the
+              // distance being settled; farther keys (an arc dearer than K − 1) wait in a
+              // heap and move into the buckets as d₀ comes within K of them.
+              var first = [Int32](repeating: -1, count: buckets)
+              var item: [Int32] = []
+              var next: [Int32] = []
+              item.reserveCapacity(nodes)
+              next.reserveCapacity(nodes)
+              var far = MinHeap()
+              var queued = 0
+              var d = 0
+              func enqueue(_ key: Int, _ v: Int) {
+                if key - d < buckets {
+                  item.append(Int32(v))
+                  next.append(first[key % buckets])
+                  first[key % buckets] = Int32(item.count - 1)
+                  queued += 1
+                } else {
+                  far.push(key, v)
+                }
+              }
+              enqueue(0, origin)
+              search: while true {
+                if queued == 0 {
+                  guard let key = far.minimumKey else { break }
+                  d = key
+                }
+                while let key = far.minimumKey, key - d < buckets {
+                  guard let (k, v) = far.pop() else { break }
+                  enqueue(k, v)
+                }
+                let b = d % buckets
+                while first[b] >= 0 {
+                  let k = Int(first[b])
+                  first[b] = next[k]
+                  queued -= 1
+                  let u = Int(item[k])
+                  guard state[u] != 2, reduced[u] == d else { continue }
+                  if targets.isEmpty || state[u] == 1 {
+                    waiting -= 1
+                    if waiting == 0 { break search }
+                  }
+                  state[u] = 2
+                  for a in Int(start[u])..<Int(start[u + 1]) {
+                    let v = Int(head[a])
+                    let candidate = d &+ cost[a]  // both far below Int.max
+                    if candidate < reduced[v] {
+                      reduced[v] = candidate
+                      enqueue(candidate, v)
+                    }
+                  }
+                }
+                d += 1
+              }
+            }
+          }
         }
       }
     }
-    let start = potential[origin]
+    let shift = potential[origin]
     return (0..<nodes).map {
-      reduced[$0] == Self.unreachable ? Self.unreachable : reduced[$0] - start + potential[$0]
+      reduced[$0] == Self.unreachable ? Self.unreachable : reduced[$0] - shift + potential[$0]
     }
   }
 
@@ -228,6 +304,11 @@ private struct MinHeap {
   private var keys: [Int] = []
   private var nodes: [Int32] = []
 
+  init() {
+    keys.reserveCapacity(256)
+    nodes.reserveCapacity(256)
+  }
+
   mutating func push(_ key: Int, _ node: Int) {
     keys.append(key)
     nodes.append(Int32(node))
@@ -240,6 +321,9 @@ private struct MinHeap {
       i = parent
     }
   }
+
+  /// The smallest key, or `nil` when empty.
+  var minimumKey: Int? { keys.first }
 
   mutating func pop() -> (Int, Int)? {
     guard let top = keys.first else { return nil }

@@ -97,6 +97,21 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
+  // Explanations and seat values of the optimum (issue 9), on the cohorts of
+  // `internmatch generate --students N --seed 1`: one residual search per worksite.
+  for size in [10_000, 60_000] {
+    let cohort = CohortGenerator(.init(studentCount: size, seed: 1)).generate()
+    let explained = try? PlacementInstance(
+      students: cohort.students, worksites: cohort.worksites, rankings: cohort.rankings)
+    let optimum = explained.flatMap { try? OptimalStrategy().place($0) }
+    Benchmark("explain optimal seed-1 \(size / 1000)k") { benchmark in
+      guard let explained, let optimum else { return }
+      for _ in benchmark.scaledIterations {
+        blackHole(try PlacementExplainer(explained, result: optimum, strategy: .optimal(.linear)))
+      }
+    }
+  }
+
   let small = instance(cohortDirectory(2_000))
   Benchmark("optimal glpk-simplex 2k", configuration: .init(maxIterations: 3)) { benchmark in
     for _ in benchmark.scaledIterations {
