@@ -24,7 +24,7 @@ import InternMatchSolvers
 /// - Complexity: that of the strategy, plus O(S·k + W) for verification, outcomes and summary.
 public struct PlacementRun: Sendable {
   /// What to run.
-  public struct Configuration: Hashable, Sendable {
+  public struct Configuration: Sendable {
     /// The strategy; `nil` takes `policy.json`'s, else `optimal`.
     public var strategy: StrategyName?
     /// The rank cost of the optimal objective; `nil` takes `policy.json`'s.
@@ -38,15 +38,19 @@ public struct PlacementRun: Sendable {
     /// The command line recorded in the manifest (default: this process's).
     public var commandLine: [String]
     /// Also explain every outcome (``PlacementExplainer``): explanations.csv, seat-values.csv
-    /// and seat-values-by-area.csv join the outputs.
+    /// and seat-values-by-area.csv join the outputs. Ignored for a re-match.
     public var explain: Bool
+    /// An earlier run's placements to re-match from (see ``Rematch``); `nil` for a fresh run.
+    public var rematch: Rematch?
 
     /// Creates a configuration.
     public init(
       strategy: StrategyName? = nil, rankCost: RankCost? = nil,
       backend: OptimalStrategy.Backend = .network, crossCheck: Bool = false, seed: UInt64? = nil,
-      commandLine: [String] = CommandLine.arguments, explain: Bool = false
+      commandLine: [String] = CommandLine.arguments, rematch: Rematch? = nil,
+      explain: Bool = false
     ) {
+      self.rematch = rematch
       self.strategy = strategy
       self.rankCost = rankCost
       self.backend = backend
@@ -106,6 +110,10 @@ public struct PlacementRun: Sendable {
   /// Every student's explanation and every worksite's seat value, when the configuration asks
   /// for them and the run has a placement.
   public let explanation: PlacementExplainer?
+  /// For a re-match, what happened to every student of either placement (`changes.csv`).
+  public private(set) var changes: [Rematch.Change]
+  /// Whether the run re-matched from an earlier placement.
+  public let isRematch: Bool
 
   /// Runs `configuration` on `dataset`.
   ///
@@ -126,12 +134,16 @@ public struct PlacementRun: Sendable {
     let seed = configuration.seed ?? instance.policy.seed ?? 0
     self.seed = seed
     func manifest(status: Status, solver: String?) -> RunManifest {
-      RunManifest(
+      var record = RunManifest(
         commandLine: configuration.commandLine, dataset: source?.description,
         inputs: dataset.inputs,
         policy: instance.policy, strategy: strategy.rawValue, rankCost: cost, seed: seed,
         solver: solver, status: status.rawValue, started: startDate)
+      record.placementInput = configuration.rematch?.previous.input
+      return record
     }
+    changes = []
+    isRematch = configuration.rematch != nil
 
     // A strategy policy.json names but nobody knows is the data's error.
     if configuration.strategy == nil, let name = instance.policy.strategy, named == nil {
@@ -158,7 +170,11 @@ public struct PlacementRun: Sendable {
 
     var result: PlacementResult
     do {
-      result = try placer.place(instance)
+      if let rematch = configuration.rematch {
+        result = try rematch.place(instance, strategy: strategy, rankCost: cost, seed: seed)
+      } else {
+        result = try placer.place(instance)
+      }
     } catch {
       guard error.isDataError else { throw Failure(message: "\(error)", violations: []) }
       let status: Status = error.kind == .infeasible ? .infeasible : .refused
@@ -196,7 +212,8 @@ public struct PlacementRun: Sendable {
     // Reasons as the strategy seats students (reserve stages in its own order).
     let outcomes = instance.outcomes(
       of: result.placement,
-      seating: ExplainedStrategy(placer).seating(for: instance, result: result))
+      seating: configuration.rematch == nil
+        ? ExplainedStrategy(placer).seating(for: instance, result: result) : nil)
     let afterVerify = clock.now
     let status: Status =
       switch result.status {
@@ -220,7 +237,8 @@ public struct PlacementRun: Sendable {
           ])
       })
     var explainMilliseconds: Double?
-    if configuration.explain {
+    // A re-match optimises another objective (moves weighed in): explanations are a fresh run's.
+    if configuration.explain, configuration.rematch == nil {
       let beforeExplain = clock.now
       do {
         explanation = try PlacementExplainer(
@@ -239,6 +257,10 @@ public struct PlacementRun: Sendable {
     summary.gap = status == .feasible ? result.statistics["mip_gap"] : nil
     summary.timingsMilliseconds["cross_check"] = crossCheckMilliseconds
     summary.timingsMilliseconds["explain"] = explainMilliseconds
+    if let rematch = configuration.rematch {
+      changes = rematch.changes(to: result.placement, in: instance)
+      summary.changes = Dictionary(changes.map { ($0.change.rawValue, 1) }, uniquingKeysWith: +)
+    }
     summary.timingsMilliseconds["total"] = Self.milliseconds(start, clock.now)
     self.status = status
     self.problem = nil
