@@ -116,7 +116,6 @@ struct MediaType {
 
   init(type: String) { self.type = type }
 
-
   /// Parses `multipart/form-data; boundary="abc"`.
   init(_ header: String) {
     let fields = HeaderParameters.split(header)

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import InternMatch
+import Logging
 import NIOCore
 import NIOPosix
 
@@ -42,15 +43,18 @@ public struct PlacementServer: Sendable {
   }
 
   /// The application serving ``router()`` on `127.0.0.1:port` (0 picks a free port), which
-  /// calls `onServerRunning` with the port it listens on.
+  /// calls `onServerRunning` with the port it listens on and logs to `logger` (default:
+  /// Hummingbird's, at the level of the `LOG_LEVEL` environment variable, else `info`).
   public func application(
-    port: Int, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    port: Int, logger: Logger? = nil,
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
   ) -> some ApplicationProtocol {
     Application(
       router: router(),
       configuration: .init(
         address: .hostname(Self.host, port: port), serverName: "InternMatch PlacementService"),
-      onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) })
+      onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
+      logger: logger)
   }
 
   /// The routes: `GET /health` and `POST /placements`.

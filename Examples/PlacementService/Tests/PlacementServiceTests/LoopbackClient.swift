@@ -1,9 +1,11 @@
 import Foundation
 import Hummingbird
+import Logging
 import NIOCore
 import NIOHTTP1
 import NIOPosix
 import PlacementServiceCore
+import ServiceLifecycle
 
 /// An HTTP answer as the client received it.
 struct HTTPAnswer: Sendable {
@@ -17,18 +19,30 @@ struct HTTPAnswer: Sendable {
   }
 }
 
-/// Runs `body` with the port of a ``PlacementServer`` listening on 127.0.0.1, then stops it.
+/// Runs `body` with the port of a ``PlacementServer`` listening on 127.0.0.1, then shuts it
+/// down gracefully (as SIGTERM would).
 func withService<T: Sendable>(
   _ server: PlacementServer = PlacementServer(), _ body: @Sendable (Int) async throws -> T
 ) async throws -> T {
   let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-  let app = server.application(port: 0) { port in continuation.yield(port) }
+  var logger = Logger(label: "PlacementServiceTests")
+  logger.logLevel = .warning
+  let app = server.application(port: 0, logger: logger) { port in continuation.yield(port) }
+  let services = ServiceGroup(
+    configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
   return try await withThrowingTaskGroup(of: Void.self) { group in
-    group.addTask { try await app.run() }
+    group.addTask { try await services.run() }
     var iterator = ports.makeAsyncIterator()
     guard let port = await iterator.next() else { throw CancellationError() }
-    defer { group.cancelAll() }
-    return try await body(port)
+    let result: Result<T, any Error>
+    do {
+      result = .success(try await body(port))
+    } catch {
+      result = .failure(error)
+    }
+    await services.triggerGracefulShutdown()
+    try await group.waitForAll()
+    return try result.get()
   }
 }
 
