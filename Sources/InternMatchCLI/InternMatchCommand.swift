@@ -13,7 +13,9 @@ struct InternMatchCommand: ParsableCommand {
       """,
     version: InternMatchVersion.current,
     subcommands: [
-      SolveCommand.self, CompareCommand.self, ValidateCommand.self, GenerateCommand.self,
+      SolveCommand.self, RematchCommand.self, VerifyCommand.self, CompareCommand.self,
+      ValidateCommand.self,
+      GenerateCommand.self,
       BenchCommand.self,
     ]
   )

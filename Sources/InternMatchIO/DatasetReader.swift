@@ -9,6 +9,8 @@ public struct Dataset: Sendable {
   public var warnings: [DatasetIssue]
   /// Every file that was read, in the order the reader took them, with what identifies it.
   public var inputs: [DatasetInput] = []
+  /// The line of each pin of the instance's rules in `pins.csv`, in order (for audits).
+  public var pinLines: [Int] = []
 
   /// A dataset of an instance built in code (no files, so no inputs to record).
   public init(
@@ -236,7 +238,9 @@ public enum DatasetReader {
       if issues.contains(where: { $0.severity == .error }) {
         throw DatasetError(.badData, issues: sorted(issues))
       }
-      return Dataset(instance: instance, warnings: sorted(issues), inputs: inputs)
+      var dataset = Dataset(instance: instance, warnings: sorted(issues), inputs: inputs)
+      dataset.pinLines = pinReader?.table.records.map(\.line) ?? []
+      return dataset
     } catch let error as InstanceValidationError {
       issues += error.issues.map { locate($0, in: readers) }
       throw DatasetError(.badData, issues: sorted(issues))

@@ -3,20 +3,27 @@ import InternMatchIO
 import InternMatchReport
 
 extension PlacementRun {
-  /// The names of the files a run writes, in the order they are written.
-  public static let outputNames = ["placements.csv", "summary.json"]
-
-  /// The files of the run by name — `placements.csv` and `summary.json` (the summary with its
-  /// `run` manifest) — or none when the run has no placement.
+  /// The files of the run by name — `placements.csv`, `changes.csv` for a re-match, and
+  /// `summary.json` (the summary with its `run` manifest) — or none when the run has no
+  /// placement.
   ///
-  /// - Complexity: O(S) for the CSV, O(W + groups) for the JSON.
+  /// - Complexity: O(S) for the CSVs, O(W + groups) for the JSON.
   public func outputs() -> [(name: String, contents: Data)] {
     guard let summary else { return [] }
     let csv = PlacementWriter.csvBytes(instance, outcomes: outcomes)
-    return [
-      ("placements.csv", Data(csv)),
-      ("summary.json", Self.json(SummaryDocument(summary: summary, run: manifest))),
-    ]
+    var files = [("placements.csv", Data(csv))]
+    if isRematch { files.append(("changes.csv", Data(Self.changesCSV(changes).utf8))) }
+    files.append(("summary.json", Self.json(SummaryDocument(summary: summary, run: manifest))))
+    return files
+  }
+
+  /// `changes.csv`: `student,before,after,change`, one row per student of either placement.
+  static func changesCSV(_ changes: [Rematch.Change]) -> String {
+    var text = "student,before,after,change\n"
+    for c in changes {
+      text += CSVWriter.line([c.student, c.before ?? "", c.after ?? "", c.change.rawValue])
+    }
+    return text
   }
 
   /// Writes ``outputs()`` into `directory` as one set: a reader sees the old files or the new

@@ -24,7 +24,7 @@ import InternMatchSolvers
 /// - Complexity: that of the strategy, plus O(S·k + W) for verification, outcomes and summary.
 public struct PlacementRun: Sendable {
   /// What to run.
-  public struct Configuration: Hashable, Sendable {
+  public struct Configuration: Sendable {
     /// The strategy; `nil` takes `policy.json`'s, else `optimal`.
     public var strategy: StrategyName?
     /// The rank cost of the optimal objective; `nil` takes `policy.json`'s.
@@ -37,13 +37,16 @@ public struct PlacementRun: Sendable {
     public var seed: UInt64?
     /// The command line recorded in the manifest (default: this process's).
     public var commandLine: [String]
+    /// An earlier run's placements to re-match from (see ``Rematch``); `nil` for a fresh run.
+    public var rematch: Rematch?
 
     /// Creates a configuration.
     public init(
       strategy: StrategyName? = nil, rankCost: RankCost? = nil,
       backend: OptimalStrategy.Backend = .network, crossCheck: Bool = false, seed: UInt64? = nil,
-      commandLine: [String] = CommandLine.arguments
+      commandLine: [String] = CommandLine.arguments, rematch: Rematch? = nil
     ) {
+      self.rematch = rematch
       self.strategy = strategy
       self.rankCost = rankCost
       self.backend = backend
@@ -99,6 +102,10 @@ public struct PlacementRun: Sendable {
   public private(set) var summary: PlacementSummary?
   /// The record of what went in: version, inputs with their digests, effective policy, …
   public let manifest: RunManifest
+  /// For a re-match, what happened to every student of either placement (`changes.csv`).
+  public private(set) var changes: [Rematch.Change]
+  /// Whether the run re-matched from an earlier placement.
+  public let isRematch: Bool
 
   /// Runs `configuration` on `dataset`.
   ///
@@ -119,12 +126,16 @@ public struct PlacementRun: Sendable {
     let seed = configuration.seed ?? instance.policy.seed ?? 0
     self.seed = seed
     func manifest(status: Status, solver: String?) -> RunManifest {
-      RunManifest(
+      var record = RunManifest(
         commandLine: configuration.commandLine, dataset: source?.description,
         inputs: dataset.inputs,
         policy: instance.policy, strategy: strategy.rawValue, rankCost: cost, seed: seed,
         solver: solver, status: status.rawValue, started: startDate)
+      record.placementInput = configuration.rematch?.previous.input
+      return record
     }
+    changes = []
+    isRematch = configuration.rematch != nil
 
     // A strategy policy.json names but nobody knows is the data's error.
     if configuration.strategy == nil, let name = instance.policy.strategy, named == nil {
@@ -149,7 +160,11 @@ public struct PlacementRun: Sendable {
 
     var result: PlacementResult
     do {
-      result = try placer.place(instance)
+      if let rematch = configuration.rematch {
+        result = try rematch.place(instance, strategy: strategy, rankCost: cost, seed: seed)
+      } else {
+        result = try placer.place(instance)
+      }
     } catch {
       guard error.isDataError else { throw Failure(message: "\(error)", violations: []) }
       let status: Status = error.kind == .infeasible ? .infeasible : .refused
@@ -212,6 +227,10 @@ public struct PlacementRun: Sendable {
     summary.status = status.rawValue
     summary.gap = status == .feasible ? result.statistics["mip_gap"] : nil
     summary.timingsMilliseconds["cross_check"] = crossCheckMilliseconds
+    if let rematch = configuration.rematch {
+      changes = rematch.changes(to: result.placement, in: instance)
+      summary.changes = Dictionary(changes.map { ($0.change.rawValue, 1) }, uniquingKeysWith: +)
+    }
     summary.timingsMilliseconds["total"] = Self.milliseconds(start, clock.now)
     self.status = status
     self.problem = nil

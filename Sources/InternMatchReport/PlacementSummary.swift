@@ -56,6 +56,9 @@ public struct PlacementSummary: Hashable, Sendable, Codable {
   /// For a `feasible` run, the proven gap in the units of the search's objective
   /// (`−M·placed + cost`, as the diagnostics explain); `nil` otherwise.
   public var gap: Int?
+  /// For a re-match, how many students each change (`kept`, `moved`, `newly-placed`,
+  /// `lost-seat`, `withdrawn`, `still-unplaced`) applies to; `nil` otherwise.
+  public var changes: [String: Int]?
 
   enum CodingKeys: String, CodingKey {
     case students, worksites, seats, placed, unplaced
@@ -70,7 +73,7 @@ public struct PlacementSummary: Hashable, Sendable, Codable {
     case timingsMilliseconds = "timings_ms"
     case statistics, warnings, metrics
     case blockingPairs = "blocking_pairs"
-    case diagnostics, status, gap
+    case diagnostics, status, gap, changes
   }
 
   /// Summarises `placement` of `instance`; `outcomes`, when the caller has them already, must be

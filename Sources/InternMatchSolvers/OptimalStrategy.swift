@@ -144,7 +144,7 @@ public struct OptimalStrategy: PlacementStrategy {
   }
 
   /// The result, once `placement` is valid and its recomputed objective equals the backend's.
-  private func checked(
+  func checked(
     _ placement: Placement, against expected: PlacementObjective, instance: PlacementInstance,
     solver: String, statistics: [String: Int]
   ) throws(SolverError) -> PlacementResult {

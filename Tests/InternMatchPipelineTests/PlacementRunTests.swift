@@ -18,7 +18,7 @@ struct PlacementRunTests {
     #expect(run.summary?.placed == 4)
     #expect(run.summary?.status == "optimal")
     let outputs = run.outputs()
-    #expect(outputs.map(\.name) == PlacementRun.outputNames)
+    #expect(outputs.map(\.name) == ["placements.csv", "summary.json"])
     let expected = try Data(
       contentsOf: URL(fileURLWithPath: Paths.dataset("tiny") + "/expected-placements.csv"))
     #expect(outputs[0].contents == expected)
