@@ -78,17 +78,18 @@ struct PlacementServiceTests {
       query: query, commandLine: ["PlacementService", "POST", target])
     let direct = try PlacementRun(
       DatasetReader.read(.files(files)), source: .files(files), configuration: configuration)
-    let outputs = direct.outputs()
+    let outputs = Dictionary(direct.outputs().map { ($0.name, $0.contents) }) { a, _ in a }
+    let placements = try #require(outputs["placements.csv"])
     let document = answer.object
     #expect(document["status"] as? String == direct.status.rawValue)
     let csv = try #require(document["placements_csv"] as? String)
-    #expect(csv == String(decoding: outputs[0].contents, as: UTF8.self))
-    #expect(Array(csv.utf8) == Array(outputs[0].contents))  // and byte for byte
+    #expect(csv == String(decoding: placements, as: UTF8.self))
+    #expect(Array(csv.utf8) == Array(placements))  // and byte for byte
     let summary = try #require(document["summary"] as? [String: Any])
     #expect(summary["placed"] as? Int == direct.summary?.placed)
     #expect((summary["placed"] as? Int ?? 0) > 0)
     let file = try #require(
-      JSONSerialization.jsonObject(with: outputs[1].contents) as? [String: Any])
+      JSONSerialization.jsonObject(with: try #require(outputs["summary.json"])) as? [String: Any])
     #expect(comparable(summary) == comparable(file))
     // The manifest names the upload and records the request as the command line.
     let run = try #require(summary["run"] as? [String: Any])
