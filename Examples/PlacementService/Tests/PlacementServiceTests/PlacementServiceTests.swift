@@ -88,8 +88,8 @@ struct PlacementServiceTests {
     let summary = try #require(document["summary"] as? [String: Any])
     #expect(summary["placed"] as? Int == direct.summary?.placed)
     #expect((summary["placed"] as? Int ?? 0) > 0)
-    let file = try #require(
-      JSONSerialization.jsonObject(with: try #require(outputs["summary.json"])) as? [String: Any])
+    let summaryFile = try #require(outputs["summary.json"])
+    let file = try #require(JSONSerialization.jsonObject(with: summaryFile) as? [String: Any])
     #expect(comparable(summary) == comparable(file))
     // The manifest names the upload and records the request as the command line.
     let run = try #require(summary["run"] as? [String: Any])
