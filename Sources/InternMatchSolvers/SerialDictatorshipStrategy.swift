@@ -24,6 +24,8 @@ public struct SerialDictatorshipStrategy: PlacementStrategy {
   public init(seed: UInt64) { self.seed = seed }
 
   public var name: String { "serial-dictatorship" }
+  public var lotterySeed: UInt64? { seed }
+  public func reseeded(_ seed: UInt64) -> Self { Self(seed: seed) }
   public var supportedRules: Set<SideRule> { SequentialPlacement.supportedRules }
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {

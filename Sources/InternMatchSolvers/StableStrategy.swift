@@ -31,6 +31,8 @@ public struct StableStrategy: PlacementStrategy {
   public init(seed: UInt64) { self.seed = seed }
 
   public var name: String { "stable" }
+  public var lotterySeed: UInt64? { seed }
+  public func reseeded(_ seed: UInt64) -> Self { Self(seed: seed) }
   public var supportedRules: Set<SideRule> { [.pins, .maxPerSchool, .reserves] }
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
