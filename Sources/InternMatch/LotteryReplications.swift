@@ -2,11 +2,13 @@
 /// one ``StrategyComparison`` — what `internmatch compare --seeds` prints.
 ///
 /// The instance is read once by the caller. A strategy whose result depends on the seed
-/// (``PlacementStrategy/lotterySeed`` is set) is run once per seed, ``PlacementStrategy/reseeded(_:)``
-/// to it; any other strategy is run once and its placement measured under every seed, since
-/// only the blocking pairs change with the seed (they are always counted against that seed's
-/// ``WorksitePriorities``; its `ms` is then the one run's time in every row). A strategy that
-/// cannot honour the instance's side constraints is skipped with the reason, never run.
+/// (``PlacementStrategy/lotterySeed`` is set) is run once per seed, reseeded
+/// (``PlacementStrategy/reseeded(_:)``); any other strategy is run once and its placement
+/// measured under every seed, since only its blocking pairs change with the seed (they are
+/// always counted against that seed's ``WorksitePriorities``; its `ms` is then the one run's
+/// time in every row). Seeds run concurrently, about one per core, so a row's `ms` is measured
+/// beside another seed's run. A strategy that cannot honour the instance's side constraints is
+/// skipped with the reason, never run.
 ///
 /// ```swift
 /// let table = try LotteryReplications(
@@ -40,22 +42,13 @@ public struct LotteryReplications: Sendable {
     self.init(strategies.map { ($0.name, $0) }, seeds: seeds)
   }
 
-  /// Runs every strategy under every seed.
+  /// Runs every strategy under every seed. Seeds are independent and are run concurrently
+  /// (about one per core); the table is in seed order and the same on every run but for `ms`.
   ///
   /// - Throws: the first ``SolverError`` a strategy throws other than a refusal
   ///   (``SolverError/Kind/unsupportedRule``, which skips the strategy).
   public func run(_ instance: PlacementInstance) throws(SolverError) -> StrategyComparison {
     var table = StrategyComparison(students: instance.students.count, seeds: seeds)
-    let clock = ContinuousClock()
-    // The seed-independent strategies' placements, and every seed's priorities, are made once.
-    var drawn: [UInt64: WorksitePriorities] = [:]
-    func priorities(for seed: UInt64, from result: PlacementResult) -> WorksitePriorities {
-      if let own = result.priorities, own.seed == seed { return own }
-      if let known = drawn[seed] { return known }
-      let fresh = WorksitePriorities(instance: instance, seed: seed)
-      drawn[seed] = fresh
-      return fresh
-    }
     for (name, strategy) in strategies {
       let missing = strategy.unsupportedRules(in: instance)
       guard missing.isEmpty else {
@@ -65,50 +58,60 @@ public struct LotteryReplications: Sendable {
             reason: "cannot honour " + missing.map(\.rawValue).joined(separator: ", ")))
         continue
       }
-      let seeded = strategy.lotterySeed != nil
-      var once: Measured?
-      var rows: [StrategyComparison.Row] = []
-      do {
-        for seed in seeds {
-          let run: Measured
-          if let once, !seeded {
-            run = once
-          } else {
-            let start = clock.now
-            let result = try strategy.reseeded(seed).place(instance)
-            let elapsed = start.duration(to: clock.now)
-            let ms =
-              Double(elapsed.components.seconds) * 1e3
-              + Double(elapsed.components.attoseconds) / 1e15
-            run = Measured(
-              result: result,
-              metrics: OutcomeMetrics(instance: instance, placement: result.placement),
-              rankCost: instance.objective(of: result.placement, rankCost: .linear).cost, ms: ms)
-            once = run
+      let seeds = self.seeds
+      func row(_ run: Measured, seed: UInt64) -> StrategyComparison.Row {
+        let priorities =
+          run.result.priorities.flatMap { $0.seed == seed ? $0 : nil }
+          ?? WorksitePriorities(instance: instance, seed: seed)
+        return .init(
+          strategy: name, seed: seed, metrics: run.metrics, rankCost: run.rankCost,
+          blockingPairs: instance.blockingPairs(in: run.result.placement, priorities: priorities)
+            .count,
+          milliseconds: run.ms)
+      }
+      let rows: [Result<StrategyComparison.Row, SolverError>]
+      if strategy.lotterySeed != nil {
+        rows = concurrentMap(seeds.count) { k in
+          Result { () throws(SolverError) in
+            row(try Measured(strategy.reseeded(seeds[k]), on: instance), seed: seeds[k])
           }
-          let bp = instance.blockingPairs(
-            in: run.result.placement, priorities: priorities(for: seed, from: run.result)
-          ).count
-          rows.append(
-            .init(
-              strategy: name, seed: seed, metrics: run.metrics,
-              rankCost: run.rankCost,
-              blockingPairs: bp, milliseconds: run.ms))
         }
+      } else {
+        // The placement is the same for every seed: make it once, count blocking pairs per seed.
+        let once: Measured
+        do {
+          once = try Measured(strategy, on: instance)
+        } catch  where error.kind == .unsupportedRule {
+          table.skipped.append(.init(strategy: name, reason: error.message))
+          continue
+        }
+        rows = concurrentMap(seeds.count) { k in .success(row(once, seed: seeds[k])) }
+      }
+      do {
+        table.rows += try rows.map { r throws(SolverError) in try r.get() }
       } catch  where error.kind == .unsupportedRule {
         table.skipped.append(.init(strategy: name, reason: error.message))
-        continue
       }
-      table.rows += rows
     }
     return table
   }
 
   /// One placement and what was measured of it.
-  private struct Measured {
+  private struct Measured: Sendable {
     var result: PlacementResult
     var metrics: OutcomeMetrics
     var rankCost: Int
     var ms: Double
+
+    /// Places `instance` with `strategy`, timing only the placement, and measures it.
+    init(_ strategy: some PlacementStrategy, on instance: PlacementInstance) throws(SolverError) {
+      let clock = ContinuousClock()
+      let start = clock.now
+      result = try strategy.place(instance)
+      let elapsed = start.duration(to: clock.now)
+      ms = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
+      metrics = OutcomeMetrics(instance: instance, placement: result.placement)
+      rankCost = instance.objective(of: result.placement, rankCost: .linear).cost
+    }
   }
 }
