@@ -29,12 +29,20 @@ let package = Package(
     .target(name: "InternMatchGenerator", dependencies: ["InternMatchModel"]),
     // Summaries and human-readable reports.
     .target(name: "InternMatchReport", dependencies: ["InternMatchModel"]),
+    // Runs as the commands perform them (solve, verify, rematch): strategy by name, checks,
+    // summary, run manifest, outputs. What a district service calls.
+    .target(
+      name: "InternMatchPipeline",
+      dependencies: [
+        "InternMatchModel", "InternMatchSolvers", "InternMatchIO", "InternMatchReport", "GLPK",
+      ]
+    ),
     // The umbrella library that importers use.
     .target(
       name: "InternMatch",
       dependencies: [
         "InternMatchModel", "InternMatchSolvers", "InternMatchIO", "InternMatchReport",
-        "InternMatchGenerator",
+        "InternMatchGenerator", "InternMatchPipeline",
       ]
     ),
     // The command-line tool `internmatch`.
@@ -79,6 +87,10 @@ let package = Package(
     .testTarget(
       name: "InternMatchGeneratorTests",
       dependencies: ["InternMatchGenerator", "InternMatchTestSupport"]
+    ),
+    .testTarget(
+      name: "InternMatchPipelineTests",
+      dependencies: ["InternMatchPipeline", "InternMatchTestSupport"]
     ),
     .testTarget(
       name: "InternMatchCLITests",

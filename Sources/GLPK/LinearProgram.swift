@@ -18,7 +18,10 @@ import CGLPK
 ///
 /// Threading: GLPK keeps its state per thread, so an instance must be created, used and freed on
 /// one thread, inside one synchronous call. The type is not `Sendable` and its initializer is
-/// unavailable from async contexts, so the compiler enforces that.
+/// unavailable from async contexts, so the compiler enforces that. The types that own one
+/// (`AssignmentLP`, `PlacementMIP`) create, solve and free it within one synchronous
+/// initializer, so they — and the strategies built on them — may be called from `async` code:
+/// a synchronous call cannot be suspended and resumed on another thread.
 public final class LinearProgram {
   let problem: OpaquePointer
 

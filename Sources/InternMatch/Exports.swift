@@ -7,5 +7,6 @@
 @_exported import InternMatchGenerator
 @_exported import InternMatchIO
 @_exported import InternMatchModel
+@_exported import InternMatchPipeline
 @_exported import InternMatchReport
 @_exported import InternMatchSolvers

@@ -1,4 +1,5 @@
 import ArgumentParser
+import InternMatch
 
 /// `internmatch`: places CTE students into work-based-learning seats.
 @main
@@ -10,8 +11,11 @@ struct InternMatchCommand: ParsableCommand {
       Exit codes: 0 success; 64 bad usage; 65 bad data; 66 missing input; 70 internal error; \
       73 output cannot be written.
       """,
+    version: InternMatchVersion.current,
     subcommands: [
-      SolveCommand.self, CompareCommand.self, ValidateCommand.self, GenerateCommand.self,
+      SolveCommand.self, RematchCommand.self, VerifyCommand.self, CompareCommand.self,
+      ValidateCommand.self,
+      GenerateCommand.self,
       BenchCommand.self,
     ]
   )

@@ -7,6 +7,52 @@ public struct Dataset: Sendable {
   public var instance: PlacementInstance
   /// Warnings (skipped list entries, unknown columns, …), each with its place in the files.
   public var warnings: [DatasetIssue]
+  /// Every file that was read, in the order the reader took them, with what identifies it.
+  public var inputs: [DatasetInput] = []
+  /// The line of each pin of the instance's rules in `pins.csv`, in order (for audits).
+  public var pinLines: [Int] = []
+
+  /// A dataset of an instance built in code (no files, so no inputs to record).
+  public init(
+    instance: PlacementInstance, warnings: [DatasetIssue] = [], inputs: [DatasetInput] = []
+  ) {
+    self.instance = instance
+    self.warnings = warnings
+    self.inputs = inputs
+  }
+}
+
+/// One file a dataset was read from, as a run manifest records it.
+public struct DatasetInput: Hashable, Sendable, Codable {
+  /// The file's name in the dataset, such as `students.csv`.
+  public var name: String
+  /// The SHA-256 digest of the bytes read, in lowercase hexadecimal (what `sha256sum` prints).
+  public var sha256: String
+  /// The file's size in bytes.
+  public var bytes: Int
+  /// Data rows (CSV records after the header); `nil` for a file that is not a table.
+  public var rows: Int?
+}
+
+/// Where a dataset's files come from: a directory, or files held in memory (an upload).
+///
+/// ```swift
+/// let upload = DatasetSource.files(["students.csv": studentsData, "worksites.csv": sitesData])
+/// let dataset = try DatasetReader.read(upload)
+/// ```
+public enum DatasetSource: Sendable {
+  /// The files of a directory on disk.
+  case directory(String)
+  /// Files by name (`students.csv`, `policy.json`, …), held in memory.
+  case files([String: [UInt8]])
+
+  /// How the source is named in messages and manifests: the directory, or `(uploaded files)`.
+  public var description: String {
+    switch self {
+    case .directory(let path): path
+    case .files: "(uploaded files)"
+    }
+  }
 }
 
 /// Reads a dataset directory (`students.csv`, `worksites.csv`, optional `clusters.csv`,
@@ -50,37 +96,74 @@ public enum DatasetReader {
   /// - Throws: ``DatasetError`` with kind `.missingInput` when the directory, `students.csv` or
   ///   `worksites.csv` is missing, and `.badData` listing every error (and warning) otherwise.
   public static func read(directory: String) throws(DatasetError) -> Dataset {
-    try read(directory: directory, sharing: .standard)
+    try read(.directory(directory), sharing: .standard)
+  }
+
+  /// Reads and validates the dataset whose files `source` holds, as ``read(directory:)`` does.
+  ///
+  /// - Throws: ``DatasetError`` as ``read(directory:)``; for files in memory, `.missingInput`
+  ///   when `students.csv` or `worksites.csv` is not among them.
+  public static func read(_ source: DatasetSource) throws(DatasetError) -> Dataset {
+    try read(source, sharing: .standard)
   }
 
   /// Reads the dataset in `directory`, sharing the work out over the cores as `sharing` says.
   static func read(directory: String, sharing: Sharing) throws(DatasetError) -> Dataset {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
-      isDirectory.boolValue
-    else {
-      throw DatasetError(
-        .missingInput,
-        issues: [
-          DatasetIssue(.error, file: directory, line: nil, column: nil, "no such dataset directory")
-        ])
+    try read(.directory(directory), sharing: sharing)
+  }
+
+  /// Reads the dataset of `source`, sharing the work out over the cores as `sharing` says.
+  static func read(_ source: DatasetSource, sharing: Sharing) throws(DatasetError) -> Dataset {
+    if case .directory(let directory) = source {
+      var isDirectory: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
+        isDirectory.boolValue
+      else {
+        throw DatasetError(
+          .missingInput,
+          issues: [
+            DatasetIssue(
+              .error, file: directory, line: nil, column: nil, "no such dataset directory")
+          ])
+      }
     }
     var issues: [DatasetIssue] = []
     var missing: [DatasetIssue] = []
+    var inputs: [DatasetInput] = []
+    /// The bytes of file `name`, recorded as an input; an issue when it exists but cannot be read.
+    func bytes(of name: String) -> [UInt8]? {
+      let found: [UInt8]?
+      let exists: Bool
+      switch source {
+      case .directory(let directory):
+        let path = (directory as NSString).appendingPathComponent(name)
+        found = contents(ofFile: path, sharing: sharing)
+        exists = found != nil || FileManager.default.fileExists(atPath: path)
+      case .files(let files):
+        found = files[name]
+        exists = found != nil
+      }
+      if found == nil, exists {
+        missing.append(
+          DatasetIssue(.error, file: name, line: nil, column: nil, "cannot read the file"))
+      }
+      if let found {
+        inputs.append(DatasetInput(name: name, sha256: SHA256.hex(of: found), bytes: found.count))
+      }
+      return found
+    }
     func load(_ name: String, required: Bool) -> CSVTable? {
-      let path = (directory as NSString).appendingPathComponent(name)
-      guard let bytes = contents(ofFile: path, sharing: sharing) else {
-        if required || FileManager.default.fileExists(atPath: path) {
+      guard let bytes = bytes(of: name) else {
+        if required, !missing.contains(where: { $0.file == name }) {
           missing.append(
-            DatasetIssue(
-              .error, file: name, line: nil, column: nil,
-              FileManager.default.fileExists(atPath: path)
-                ? "cannot read the file" : "required file is missing"))
+            DatasetIssue(.error, file: name, line: nil, column: nil, "required file is missing"))
         }
         return nil
       }
       do {
-        return try CSVTable(parsing: bytes, file: name, splitAbove: sharing.bytes)
+        let table = try CSVTable(parsing: bytes, file: name, splitAbove: sharing.bytes)
+        inputs[inputs.count - 1].rows = table.records.count
+        return table
       } catch {
         issues.append(error)
         return nil
@@ -94,10 +177,9 @@ public enum DatasetReader {
     let employerTable = load("employers.csv", required: false)
     let linkTable = load("links.csv", required: false)
     let pinTable = load("pins.csv", required: false)
-    let policyPath = (directory as NSString).appendingPathComponent(PolicyReader.file)
     var policy = Policy()
-    if let data = FileManager.default.contents(atPath: policyPath) {
-      policy = PolicyReader.read(data, issues: &issues)
+    if let data = bytes(of: PolicyReader.file) {
+      policy = PolicyReader.read(Data(data), issues: &issues)
     }
     guard missing.isEmpty else { throw DatasetError(.missingInput, issues: missing + issues) }
 
@@ -156,7 +238,9 @@ public enum DatasetReader {
       if issues.contains(where: { $0.severity == .error }) {
         throw DatasetError(.badData, issues: sorted(issues))
       }
-      return Dataset(instance: instance, warnings: sorted(issues))
+      var dataset = Dataset(instance: instance, warnings: sorted(issues), inputs: inputs)
+      dataset.pinLines = pinReader?.table.records.map(\.line) ?? []
+      return dataset
     } catch let error as InstanceValidationError {
       issues += error.issues.map { locate($0, in: readers) }
       throw DatasetError(.badData, issues: sorted(issues))
@@ -165,7 +249,8 @@ public enum DatasetReader {
     } catch {
       throw DatasetError(
         .badData,
-        issues: [DatasetIssue(.error, file: directory, line: nil, column: nil, "\(error)")])
+        issues: [DatasetIssue(.error, file: source.description, line: nil, column: nil, "\(error)")]
+      )
     }
   }
 

@@ -57,9 +57,9 @@ public enum PlacementWriter {
 }
 
 /// RFC 4180 quoting for values written to CSV.
-enum CSVWriter {
+package enum CSVWriter {
   /// `value`, quoted when it holds a comma, quote or line break.
-  static func field(_ value: String) -> String {
+  package static func field(_ value: String) -> String {
     guard value.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) else {
       return value
     }
@@ -67,7 +67,7 @@ enum CSVWriter {
   }
 
   /// One CSV line (with its line break) from `values`.
-  static func line(_ values: [String]) -> String {
+  package static func line(_ values: [String]) -> String {
     values.map(field).joined(separator: ",") + "\n"
   }
 }

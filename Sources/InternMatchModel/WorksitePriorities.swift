@@ -87,6 +87,14 @@ public struct WorksitePriorities: Sendable {
     self.seed = seed
   }
 
+  /// Priorities from their parts.
+  init(key: [UInt64], lottery: [Int32], tier: [Int32], seed: UInt64) {
+    self.key = key
+    self.lottery = lottery
+    self.tier = tier
+    self.seed = seed
+  }
+
   /// Students in sequential order: by priority tier, then lottery.
   ///
   /// - Complexity: O(S log S).

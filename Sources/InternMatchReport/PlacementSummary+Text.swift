@@ -32,6 +32,15 @@ extension PlacementSummary {
           + unplacedByReason.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
           .map { "\($0.key) \(grouped($0.value))" }.joined(separator: " · "))
     }
+    if let changes {
+      let order = ["kept", "moved", "newly-placed", "lost-seat", "withdrawn", "still-unplaced"]
+      lines.append(
+        "Changes: "
+          + order.map { "\($0) \(grouped(changes[$0] ?? 0))" }.joined(separator: " · "))
+    }
+    if let status {
+      lines.append("Status: \(status)" + (gap.map { " (gap \(grouped($0)))" } ?? ""))
+    }
     var quality = [
       "seats used \(String(format: "%.1f", 100 * metrics.seatUtilisation))%",
       "median rank \(String(format: "%g", metrics.medianRank))",

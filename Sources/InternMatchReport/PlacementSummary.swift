@@ -49,6 +49,16 @@ public struct PlacementSummary: Hashable, Sendable, Codable {
   /// What a coordinator must read about the run (floors not met and why, a search stopped at
   /// its time limit); empty for a clean run.
   public var diagnostics: [String] = []
+  /// How the run ended: `optimal` (proven), `feasible` (valid, optimality not proven: see
+  /// ``gap``), or `complete` (a mechanism that optimises nothing ran to its end); `nil` when
+  /// the summary was made outside a run.
+  public var status: String?
+  /// For a `feasible` run, the proven gap in the units of the search's objective
+  /// (`−M·placed + cost`, as the diagnostics explain); `nil` otherwise.
+  public var gap: Int?
+  /// For a re-match, how many students each change (`kept`, `moved`, `newly-placed`,
+  /// `lost-seat`, `withdrawn`, `still-unplaced`) applies to; `nil` otherwise.
+  public var changes: [String: Int]?
 
   enum CodingKeys: String, CodingKey {
     case students, worksites, seats, placed, unplaced
@@ -63,7 +73,7 @@ public struct PlacementSummary: Hashable, Sendable, Codable {
     case timingsMilliseconds = "timings_ms"
     case statistics, warnings, metrics
     case blockingPairs = "blocking_pairs"
-    case diagnostics
+    case diagnostics, status, gap, changes
   }
 
   /// Summarises `placement` of `instance`; `outcomes`, when the caller has them already, must be

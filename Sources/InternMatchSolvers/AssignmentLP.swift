@@ -34,7 +34,6 @@ struct AssignmentLP {
   ///
   /// - Parameter localIndex: scratch array with one slot per worksite of the instance; the
   ///   component's worksites are written into it and reset before returning.
-  @available(*, noasync)
   init(
     students: [Int], worksites: [Int], instance: PlacementInstance, rankCost: RankCost,
     localIndex: inout [Int32]

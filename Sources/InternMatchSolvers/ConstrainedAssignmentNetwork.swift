@@ -32,8 +32,12 @@ struct ConstrainedAssignmentNetwork {
   }
 
   /// Builds and solves; `nil` when some worksite has both `max_per_school` and non-reverting
-  /// reserves.
-  init?(_ instance: PlacementInstance, rankCost: RankCost) throws(SolverError) {
+  /// reserves. With `fixings`, those decisions hold (a re-match's previous placement, held
+  /// students, restricted choices); ``objective`` is then still placed and rank cost alone.
+  init?(
+    _ instance: PlacementInstance, rankCost: RankCost,
+    fixings: ConstrainedNetworkModel.Fixings = .init()
+  ) throws(SolverError) {
     let useReserves = !instance.policy.reservesRevert
     if useReserves,
       instance.worksites.contains(where: { $0.maxPerSchool != nil && !$0.reserves.isEmpty })
@@ -44,7 +48,8 @@ struct ConstrainedAssignmentNetwork {
       let (solved, unmet) = try SchoolFloors.place(
         instance, rankCost: rankCost, reserves: useReserves,
         { floor throws(SolverError) in
-          try Self.solve(instance, rankCost: rankCost, floor: floor, reserves: useReserves)
+          try Self.solve(
+            instance, rankCost: rankCost, floor: floor, reserves: useReserves, fixings: fixings)
         })
     else { throw SolverError.infeasible("network: the side constraints admit no placement") }
     self = solved
@@ -100,10 +105,11 @@ struct ConstrainedAssignmentNetwork {
   /// students take part.
   private static func solve(
     _ instance: PlacementInstance, rankCost: RankCost, floor: Double?, reserves: Bool,
-    onlySchool: String? = nil
+    onlySchool: String? = nil, fixings: ConstrainedNetworkModel.Fixings = .init()
   ) throws(SolverError) -> ConstrainedAssignmentNetwork? {
     let model = ConstrainedNetworkModel(
-      instance, rankCost: rankCost, floor: floor, reserves: reserves, onlySchool: onlySchool)
+      instance, rankCost: rankCost, floor: floor, reserves: reserves, onlySchool: onlySchool,
+      fixings: fixings)
     let builder = model.builder
     var network = builder.network
     switch network.run(warmStart: model.primalDualStart()) {
@@ -116,6 +122,7 @@ struct ConstrainedAssignmentNetwork {
     for (arc, s, w) in model.choiceArcs where builder.flow(arc, in: network) == 1 {
       placement.assign(student: s, to: w)
       cost += builder.cost(arc)
+      if let previous = fixings.previous, Int(previous[s]) != w { cost -= model.disruption }
     }
     let placed = builder.flow(model.returnArc, in: network)
     return ConstrainedAssignmentNetwork(

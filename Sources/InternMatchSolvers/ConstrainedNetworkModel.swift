@@ -35,6 +35,8 @@ struct ConstrainedNetworkModel {
   /// `limit` units on `arcs` (one family per worksite and school). Empty means the model is a
   /// network.
   var schoolLimits: [(worksite: Int, limit: Int, arcs: [Int])]
+  /// The weight of one moved student in a re-match (``Fixings/previous``); 0 otherwise.
+  var disruption: Int
 
   /// Decisions fixed in advance (by ``PlacementMIP``'s presolve and repair): students left out,
   /// students restricted to some of their choices, students held at a worksite as if pinned,
@@ -46,6 +48,34 @@ struct ConstrainedNetworkModel {
     var held: [Int: Int] = [:]
     var leastLoad: [Int: Int] = [:]
     var closed: Set<Int> = []
+    /// A re-match's previous placement (worksite index per student, `-1` for none): every arc
+    /// but a student's arc to their previous worksite costs ``disruptionWeight`` more, so that
+    /// among the placements with the most students the fewest previously placed students move
+    /// (see ``disruptionWeight``). `nil` outside a re-match.
+    var previous: [Int32]? = nil
+  }
+
+  /// The weight `D` of one moved student in a re-match: `1 + Σ` of every placeable student's
+  /// largest rank cost. Every arc but a student's arc to their previous worksite costs `D`
+  /// more, so a placement's cost is `rank cost + D·(placed − kept)`: with `placed` fixed first
+  /// by the return arc's `−M`, one more student kept outweighs any change of rank cost (which
+  /// stays below `D`), and among placements keeping as many the least rank cost wins.
+  static func disruptionWeight(
+    _ instance: PlacementInstance, rankCost: RankCost, students: [Int]
+  ) -> Int {
+    var weight = 1
+    for s in students {
+      var worst = 0
+      if instance.pinnedWorksite[s] >= 0 {
+        worst = rankCost.cost(
+          ofRank: instance.rank(of: s, at: Int(instance.pinnedWorksite[s])) ?? 0)
+      }
+      for c in instance.choices.range(of: s) {
+        worst = max(worst, rankCost.cost(ofRank: Int(instance.choices.rank[c])))
+      }
+      weight += worst
+    }
+    return weight
   }
 
   /// Builds the model; with `floor`, school floors as lower bounds; with `reserves`, seat types;
@@ -136,7 +166,12 @@ struct ConstrainedNetworkModel {
     }
     var bigM = 1
     var choiceArcs: [(arc: Int, student: Int, worksite: Int)] = []
-    func connect(_ s: Int, _ studentNode: Int, to w: Int, cost: Int) {
+    let previous = fixings.previous
+    let disruption =
+      previous == nil ? 0 : Self.disruptionWeight(instance, rankCost: rankCost, students: eligible)
+    self.disruption = disruption
+    func connect(_ s: Int, _ studentNode: Int, to w: Int, cost rankCost: Int) {
+      let cost = rankCost + (previous.map { Int($0[s]) == w ? 0 : disruption } ?? 0)
       for entry in entries(of: s, at: w) {
         let arc = builder.arc(studentNode, entry, capacity: 1, cost: cost)
         choiceArcs.append((arc, s, w))
@@ -153,7 +188,7 @@ struct ConstrainedNetworkModel {
       var worst = 0
       if pin >= 0 {
         let cost = rankCost.cost(ofRank: instance.rank(of: s, at: pin) ?? 0)
-        worst = cost
+        worst = cost + disruption
         connect(s, studentNode, to: pin, cost: cost)
       } else {
         let allowed = fixings.allowed[s]
@@ -161,7 +196,7 @@ struct ConstrainedNetworkModel {
           let w = Int(choices.worksite[c])
           if let allowed, !allowed.contains(w) { continue }
           let cost = rankCost.cost(ofRank: Int(choices.rank[c]))
-          worst = max(worst, cost)
+          worst = max(worst, cost + disruption)
           connect(s, studentNode, to: w, cost: cost)
         }
       }

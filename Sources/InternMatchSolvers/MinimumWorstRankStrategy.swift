@@ -24,7 +24,6 @@ public struct MinimumWorstRankStrategy: PlacementStrategy {
   public func reseeded(_ seed: UInt64) -> Self { self }
   public var supportedRules: Set<SideRule> { Set(SideRule.allCases) }
 
-  @available(*, noasync, message: "GLPK state is thread-local; solve synchronously")
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
     let core = OptimalStrategy(rankCost: .linear)
     let unrestricted = try core.place(instance)

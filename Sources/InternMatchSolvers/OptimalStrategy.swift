@@ -54,7 +54,6 @@ public struct OptimalStrategy: PlacementStrategy {
   public func reseeded(_ seed: UInt64) -> Self { self }
   public var supportedRules: Set<SideRule> { Set(SideRule.allCases) }
 
-  @available(*, noasync, message: "GLPK state is thread-local; solve synchronously")
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
     let rules = instance.sideRules
     if rules.contains(.minimumGroup) || rules.contains(.links) {
@@ -69,7 +68,6 @@ public struct OptimalStrategy: PlacementStrategy {
   }
 
   /// Every side constraint, as a MIP (an LP when only network constraints are present).
-  @available(*, noasync)
   private func placeWithMIP(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
     let mip = try PlacementMIP(
       instance, rankCost: rankCost,
@@ -87,6 +85,7 @@ public struct OptimalStrategy: PlacementStrategy {
       ])
     result.statistics["school_floors_met"] = mip.floorsMet ? 1 : 0
     result.diagnostics = mip.diagnostics
+    result.status = mip.status == .optimal ? .optimal : .feasible
     return result
   }
 
@@ -117,7 +116,6 @@ public struct OptimalStrategy: PlacementStrategy {
       ])
   }
 
-  @available(*, noasync)
   private func placeWithGLPK(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
     let components = ChoiceComponents(instance.choices, worksiteCount: instance.worksites.count)
     var placement = Placement(studentCount: instance.students.count)
@@ -148,7 +146,7 @@ public struct OptimalStrategy: PlacementStrategy {
   }
 
   /// The result, once `placement` is valid and its recomputed objective equals the backend's.
-  private func checked(
+  func checked(
     _ placement: Placement, against expected: PlacementObjective, instance: PlacementInstance,
     solver: String, statistics: [String: Int]
   ) throws(SolverError) -> PlacementResult {
@@ -163,8 +161,10 @@ public struct OptimalStrategy: PlacementStrategy {
       throw SolverError.backend(
         "\(solver): recomputed objective \(objective) differs from \(expected)")
     }
-    return PlacementResult(
+    var result = PlacementResult(
       placement: placement, objective: objective, strategy: name, solver: solver,
       statistics: statistics)
+    result.status = .optimal
+    return result
   }
 }

@@ -59,7 +59,6 @@ struct PlacementMIP {
   /// What a coordinator must read: floors not met, a search stopped at the time limit.
   var diagnostics: [String] = []
 
-  @available(*, noasync, message: "GLPK state is thread-local; solve synchronously")
   init(_ instance: PlacementInstance, rankCost: RankCost, limits: Limits)
     throws(SolverError)
   {
@@ -95,7 +94,6 @@ struct PlacementMIP {
   }
 
   /// One MIP; `nil` when it has no feasible solution.
-  @available(*, noasync)
   private static func solve(
     _ instance: PlacementInstance, rankCost: RankCost, floor: Double?, reserves: Bool,
     limits: Limits

@@ -42,6 +42,10 @@ public struct PlacementResult: Sendable {
   /// The worksite priorities the strategy placed by, when it drew any (`stable`): blocking
   /// pairs are measured against the same ones without drawing them again.
   public var priorities: WorksitePriorities?
+  /// What is proven about the placement: ``PlacementStatus/optimal`` for an exact strategy that
+  /// finished, ``PlacementStatus/feasible`` for one stopped early (its gap is in `statistics`),
+  /// ``PlacementStatus/complete`` for a mechanism that ran to its end (stable, lotteries).
+  public var status: PlacementStatus = .complete
 
   /// Creates a result.
   public init(
@@ -55,6 +59,17 @@ public struct PlacementResult: Sendable {
     self.statistics = statistics
     self.diagnostics = diagnostics
   }
+}
+
+/// What is proven about a strategy's placement, as OR-Tools reports a solve's status.
+public enum PlacementStatus: String, Hashable, Sendable, Codable, CaseIterable {
+  /// The strategy's objective is proven optimal.
+  case optimal
+  /// A valid placement whose optimality is not proven: a search stopped at its time limit or
+  /// accepted gap (`statistics["mip_gap"]`, in the units of its objective).
+  case feasible
+  /// A mechanism that optimises nothing ran to its end (deferred acceptance, lotteries).
+  case complete
 }
 
 /// Why a strategy produced no placement, as a value callers can switch on.

@@ -130,9 +130,11 @@ public struct RankMaximalStrategy: PlacementStrategy {
         "rank-maximal placement failed its checks: "
           + violations.prefix(5).map(\.description).joined(separator: "; "))
     }
-    return PlacementResult(
+    var result = PlacementResult(
       placement: placement, objective: instance.objective(of: placement, rankCost: .linear),
       strategy: "rank-maximal", solver: "network-simplex (staged)",
       statistics: ["stages": stageCount])
+    result.status = .optimal
+    return result
   }
 }

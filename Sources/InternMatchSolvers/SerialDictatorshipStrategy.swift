@@ -25,7 +25,11 @@ public struct SerialDictatorshipStrategy: PlacementStrategy {
 
   public var name: String { "serial-dictatorship" }
   public var lotterySeed: UInt64? { seed }
-  public func reseeded(_ seed: UInt64) -> Self { Self(seed: seed) }
+  public func reseeded(_ seed: UInt64) -> Self {
+    var copy = self
+    copy.seed = seed
+    return copy
+  }
   public var supportedRules: Set<SideRule> { SequentialPlacement.supportedRules }
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {

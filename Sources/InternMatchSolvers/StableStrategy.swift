@@ -27,17 +27,32 @@ public struct StableStrategy: PlacementStrategy {
   /// The lottery seed.
   public var seed: UInt64
 
+  /// Students who hold a seat from an earlier round (worksite index per student, `-1` for
+  /// none): each comes first at that worksite, after pinned students (``WorksitePriorities``'s
+  /// incumbency), so they keep it unless they get a choice they like better. `nil`: no round
+  /// before.
+  public var incumbents: [Int32]?
+
   /// Creates the strategy.
-  public init(seed: UInt64) { self.seed = seed }
+  public init(seed: UInt64, incumbents: [Int32]? = nil) {
+    self.seed = seed
+    self.incumbents = incumbents
+  }
 
   public var name: String { "stable" }
   public var lotterySeed: UInt64? { seed }
-  public func reseeded(_ seed: UInt64) -> Self { Self(seed: seed) }
+  public func reseeded(_ seed: UInt64) -> Self {
+    var copy = self
+    copy.seed = seed
+    return copy
+  }
   public var supportedRules: Set<SideRule> { [.pins, .maxPerSchool, .reserves] }
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
     try requireSupport(of: instance)
-    let priorities = WorksitePriorities(instance: instance, seed: seed)
+    let drawn = WorksitePriorities(instance: instance, seed: seed)
+    let priorities =
+      incumbents.map { WorksitePriorities(drawn, incumbents: $0, instance: instance) } ?? drawn
     var run = DeferredAcceptance(instance: instance, priorities: priorities)
     run.propose()
     let placement = run.placement()

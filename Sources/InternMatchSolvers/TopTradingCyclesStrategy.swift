@@ -42,7 +42,11 @@ public struct TopTradingCyclesStrategy: PlacementStrategy {
   public var name: String { "top-trading-cycles" }
   public var supportedRules: Set<SideRule> { [.pins] }
   public var lotterySeed: UInt64? { seed }
-  public func reseeded(_ seed: UInt64) -> Self { Self(seed: seed) }
+  public func reseeded(_ seed: UInt64) -> Self {
+    var copy = self
+    copy.seed = seed
+    return copy
+  }
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
     try requireSupport(of: instance)

@@ -40,7 +40,11 @@ public struct WorksiteProposingStableStrategy: PlacementStrategy {
   public var name: String { "stable-worksite-proposing" }
   public var supportedRules: Set<SideRule> { [.pins, .maxPerSchool, .reserves] }
   public var lotterySeed: UInt64? { seed }
-  public func reseeded(_ seed: UInt64) -> Self { Self(seed: seed) }
+  public func reseeded(_ seed: UInt64) -> Self {
+    var copy = self
+    copy.seed = seed
+    return copy
+  }
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
     try requireSupport(of: instance)

@@ -123,7 +123,9 @@ public enum BruteForce {
 
   /// Calls `body` with every placement ``PlacementInstance/violations(in:)`` accepts (pins
   /// fixed, eligible choices only, capacities respected).
-  static func forEachValidPlacement(_ instance: PlacementInstance, _ body: (Placement) -> Void) {
+  public static func forEachValidPlacement(
+    _ instance: PlacementInstance, _ body: (Placement) -> Void
+  ) {
     var load = [Int](repeating: 0, count: instance.worksites.count)
     var placement = Placement(studentCount: instance.students.count)
     let checkRules = !instance.sideRules.isEmpty

@@ -1,8 +1,13 @@
-import ArgumentParser
-import InternMatch
+import InternMatchModel
+import InternMatchSolvers
 
-/// The strategies the command line can run, by name.
-enum StrategyName: String, CaseIterable, ExpressibleByArgument {
+/// The strategies a run can use, by the names the command line and `policy.json` give them.
+///
+/// ```swift
+/// let strategy = StrategyName(rawValue: "stable")!.make(seed: 7)
+/// strategy.name  // "stable"
+/// ```
+public enum StrategyName: String, CaseIterable, Sendable, Codable {
   /// Most placed, then least sum of ranks (exact).
   case optimal
   /// Most placed, then least sum of squared ranks (exact).
@@ -23,15 +28,15 @@ enum StrategyName: String, CaseIterable, ExpressibleByArgument {
   case minWorstRank = "min-worst-rank"
 
   /// Whether the strategy is `optimal` under some rank cost (and can be cross-checked).
-  var isOptimal: Bool { self == .optimal || self == .optimalSquared }
+  public var isOptimal: Bool { self == .optimal || self == .optimalSquared }
 
   /// The rank cost the strategy optimises: its own for `optimal-squared`, else `requested`.
-  func rankCost(requested: RankCost) -> RankCost {
+  public func rankCost(requested: RankCost) -> RankCost {
     self == .optimalSquared ? .squared : requested
   }
 
   /// The strategy, configured.
-  func make(
+  public func make(
     seed: UInt64, rankCost: RankCost = .linear, backend: OptimalStrategy.Backend = .network
   ) -> any PlacementStrategy {
     switch self {
@@ -51,7 +56,7 @@ enum StrategyName: String, CaseIterable, ExpressibleByArgument {
 extension PlacementInstance {
   /// Blocking pairs of `result` with respect to the worksite priorities drawn with `seed` (the
   /// strategy's own, when it drew them with that seed).
-  func blockingPairCount(_ result: PlacementResult, seed: UInt64) -> Int {
+  public func blockingPairCount(_ result: PlacementResult, seed: UInt64) -> Int {
     let priorities =
       result.priorities.flatMap { $0.seed == seed ? $0 : nil }
       ?? WorksitePriorities(instance: self, seed: seed)

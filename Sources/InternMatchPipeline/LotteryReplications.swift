@@ -1,3 +1,7 @@
+import InternMatchModel
+import InternMatchReport
+import InternMatchSolvers
+
 /// Lottery replications: several strategies on one instance under many seeds, measured into
 /// one ``StrategyComparison`` — what `internmatch compare --seeds` prints.
 ///

@@ -1,0 +1,106 @@
+import ArgumentParser
+import Foundation
+import InternMatch
+
+/// The options of every command that places students (`solve`, `rematch`).
+struct RunOptions: ParsableArguments {
+  @Option(help: "Strategy (default: policy.json's, else optimal).")
+  var strategy: StrategyName?
+
+  @Option(help: "Rank cost of the optimal objective (default: policy.json's, else linear).")
+  var rankCost: RankCost?
+
+  @Option(help: "Engine for optimal: network (Swift network-flow core) or glpk (GLPK simplex).")
+  var solver: OptimalStrategy.Backend = .network
+
+  @Option(help: "Seed recorded with the run, for strategies that draw lotteries.")
+  var seed: UInt64?
+
+  @Option(help: "Directory for the output files.")
+  var output: String = "out"
+
+  @Flag(help: "Print only errors.")
+  var quiet = false
+
+  /// Reads the dataset in `directory`, printing its errors (exit 65/66) or its warnings.
+  func read(_ directory: String) throws -> (Dataset, milliseconds: Double) {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let dataset: Dataset
+    do {
+      dataset = try DatasetReader.read(directory: directory)
+    } catch {
+      throw ExitStatus.report(error, warnings: false)
+    }
+    if !quiet { reportWarnings(dataset.warnings, directory: directory) }
+    return (dataset, milliseconds(start, clock.now))
+  }
+
+  /// Runs `configuration` on `dataset`, writes its files into ``output`` and prints the summary:
+  /// exit 65 for a refusal or infeasible data, 70 for a backend failure, 73 when the files
+  /// cannot be written — with nothing written in each case.
+  func perform(
+    _ dataset: Dataset, directory: String, readMilliseconds: Double,
+    configuration: PlacementRun.Configuration
+  ) throws -> Never {
+    let clock = ContinuousClock()
+    var run: PlacementRun
+    do {
+      run = try PlacementRun(dataset, source: .directory(directory), configuration: configuration)
+    } catch {
+      for v in error.violations.prefix(20) { printError("internal error: \(v)") }
+      printError("internal error: \(error); nothing was written.")
+      throw ExitStatus.internalError
+    }
+    guard run.status.hasPlacement else {
+      printError("error: \(run.problem ?? run.status.rawValue); nothing was written.")
+      throw ExitStatus.badData
+    }
+    run.record("read", milliseconds: readMilliseconds)
+    for note in run.result?.diagnostics ?? [] { printError("note: \(note)") }
+    let beforeWrite = clock.now
+    do {
+      try run.write(to: output)
+    } catch {
+      printError("error: \(error); nothing was written.")
+      throw ExitStatus.cannotCreateOutput
+    }
+    // The files cannot hold the time spent writing them: it is shown here only.
+    run.record("write", milliseconds: milliseconds(beforeWrite, clock.now))
+    if !quiet, let summary = run.summary {
+      print(summary.text, terminator: "")
+      let names = run.outputs().map { "\(output)/\($0.name)" }
+      print("Wrote " + names.joined(separator: ", "))
+    }
+    // Everything is written: end here rather than free the instance object by object (tens of
+    // milliseconds for a large cohort) only for the process to exit. exit() flushes stdout.
+    Foundation.exit(0)
+  }
+
+  private func reportWarnings(_ warnings: [DatasetIssue], directory: String) {
+    for w in warnings.prefix(10) { printError(w.description) }
+    if warnings.count > 10 {
+      printError(
+        "… and \(warnings.count - 10) more warnings (internmatch validate \(directory) lists all)")
+    }
+  }
+
+  /// The earlier placements in `path`, read against `instance`; a file that cannot be read or
+  /// parsed exits 66 or 65.
+  static func placementFile(_ path: String, instance: PlacementInstance) throws -> PlacementFile {
+    do {
+      return try PlacementFile.read(path: path, instance: instance)
+    } catch {
+      throw ExitStatus.report(error, warnings: false)
+    }
+  }
+}
+
+/// Milliseconds between two instants.
+func milliseconds(_ from: ContinuousClock.Instant, _ to: ContinuousClock.Instant) -> Double {
+  PlacementRun.milliseconds(from, to)
+}
+
+extension RankCost: ExpressibleByArgument {}
+
+extension OptimalStrategy.Backend: ExpressibleByArgument {}

@@ -1,0 +1,4 @@
+import ArgumentParser
+import InternMatch
+
+extension StrategyName: ExpressibleByArgument {}

@@ -1,0 +1,63 @@
+import Foundation
+import InternMatchIO
+import InternMatchReport
+
+extension PlacementRun {
+  /// The files of the run by name — `placements.csv`, `changes.csv` for a re-match, and
+  /// `summary.json` (the summary with its `run` manifest) — or none when the run has no
+  /// placement.
+  ///
+  /// - Complexity: O(S) for the CSVs, O(W + groups) for the JSON.
+  public func outputs() -> [(name: String, contents: Data)] {
+    guard let summary else { return [] }
+    let csv = PlacementWriter.csvBytes(instance, outcomes: outcomes)
+    var files = [("placements.csv", Data(csv))]
+    if isRematch { files.append(("changes.csv", Data(Self.changesCSV(changes).utf8))) }
+    files.append(("summary.json", Self.json(SummaryDocument(summary: summary, run: manifest))))
+    return files
+  }
+
+  /// `changes.csv`: `student,before,after,change`, one row per student of either placement.
+  static func changesCSV(_ changes: [Rematch.Change]) -> String {
+    var text = "student,before,after,change\n"
+    for c in changes {
+      text += CSVWriter.line([c.student, c.before ?? "", c.after ?? "", c.change.rawValue])
+    }
+    return text
+  }
+
+  /// Writes ``outputs()`` into `directory` as one set: a reader sees the old files or the new
+  /// ones, never a mix (see ``AtomicWriter``). Writes nothing for a run without placement.
+  public func write(to directory: String) throws(AtomicWriter.WriteError) {
+    let files = outputs()
+    guard !files.isEmpty else { return }
+    try AtomicWriter.write(
+      files.map { ((directory as NSString).appendingPathComponent($0.name), $0.contents) })
+  }
+
+  /// `value` as pretty-printed JSON with sorted keys and a final newline.
+  package static func json(_ value: some Encodable) -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    // Every value written is a plain struct of numbers, strings and arrays: encoding cannot
+    // fail for them but through a programming error.
+    guard let data = try? encoder.encode(value) else {
+      preconditionFailure("PlacementRun: a summary could not be encoded as JSON")
+    }
+    return data + Data("\n".utf8)
+  }
+}
+
+/// `summary.json`: the summary's keys, then `run`, the manifest.
+struct SummaryDocument: Encodable {
+  var summary: PlacementSummary
+  var run: RunManifest
+
+  enum CodingKeys: String, CodingKey { case run }
+
+  func encode(to encoder: any Encoder) throws {
+    try summary.encode(to: encoder)
+    var c = encoder.container(keyedBy: CodingKeys.self)
+    try c.encode(run, forKey: .run)
+  }
+}

@@ -1,0 +1,256 @@
+import Foundation
+import InternMatchIO
+import InternMatchModel
+import InternMatchReport
+import InternMatchSolvers
+
+/// One placement run, as `internmatch solve` performs it: the strategy chosen by name, a refusal
+/// when it cannot honour the data, the optional cross-check, an independent verification, the
+/// summary with its run manifest, and the bytes of `placements.csv` and `summary.json`.
+///
+/// ```swift
+/// let dataset = try DatasetReader.read(directory: "Datasets/tiny")
+/// let run = try PlacementRun(dataset, configuration: .init(strategy: .stable, seed: 7))
+/// run.status                    // .complete
+/// try run.write(to: "out/tiny") // placements.csv and summary.json, atomically
+/// ```
+///
+/// Outcomes are values: a strategy that cannot honour the data's rules gives status
+/// ``Status/refused`` and data that admit no placement ``Status/infeasible``, each with the
+/// reason in ``problem`` and no placement. Only a backend failure, or a result that fails its
+/// independent checks, throws. The run is synchronous and may be called from `async` code (a
+/// district service): GLPK's thread confinement stays inside the types that own its problems.
+///
+/// - Complexity: that of the strategy, plus O(S·k + W) for verification, outcomes and summary.
+public struct PlacementRun: Sendable {
+  /// What to run.
+  public struct Configuration: Sendable {
+    /// The strategy; `nil` takes `policy.json`'s, else `optimal`.
+    public var strategy: StrategyName?
+    /// The rank cost of the optimal objective; `nil` takes `policy.json`'s.
+    public var rankCost: RankCost?
+    /// The engine for the optimal strategies.
+    public var backend: OptimalStrategy.Backend
+    /// Also solve with the other engine and fail unless both optima agree.
+    public var crossCheck: Bool
+    /// The seed of every lottery; `nil` takes `policy.json`'s, else 0.
+    public var seed: UInt64?
+    /// The command line recorded in the manifest (default: this process's).
+    public var commandLine: [String]
+    /// An earlier run's placements to re-match from (see ``Rematch``); `nil` for a fresh run.
+    public var rematch: Rematch?
+
+    /// Creates a configuration.
+    public init(
+      strategy: StrategyName? = nil, rankCost: RankCost? = nil,
+      backend: OptimalStrategy.Backend = .network, crossCheck: Bool = false, seed: UInt64? = nil,
+      commandLine: [String] = CommandLine.arguments, rematch: Rematch? = nil
+    ) {
+      self.rematch = rematch
+      self.strategy = strategy
+      self.rankCost = rankCost
+      self.backend = backend
+      self.crossCheck = crossCheck
+      self.seed = seed
+      self.commandLine = commandLine
+    }
+  }
+
+  /// How the run ended, as `summary.json`'s `status` says it.
+  public enum Status: String, Hashable, Sendable, Codable, CaseIterable {
+    /// The strategy's objective is proven optimal.
+    case optimal
+    /// A valid placement whose optimality is not proven (a search stopped early; see the gap).
+    case feasible
+    /// A mechanism that optimises nothing (deferred acceptance, lotteries) ran to its end.
+    case complete
+    /// The data admit no placement under their own rules (pins, links, groups, limits).
+    case infeasible
+    /// The strategy cannot honour a rule of the data, or policy.json names no known strategy.
+    case refused
+
+    /// Whether the run produced a placement.
+    public var hasPlacement: Bool { self == .optimal || self == .feasible || self == .complete }
+  }
+
+  /// A failure that is not the data's fault: a backend error, or a result that failed its checks.
+  public struct Failure: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What failed, for a person.
+    public var message: String
+    /// The placement's broken rules when verification failed (empty otherwise).
+    public var violations: [PlacementViolation]
+    public var description: String { message }
+  }
+
+  /// The instance that was placed.
+  public let instance: PlacementInstance
+  /// The strategy that ran, as named.
+  public let strategy: StrategyName
+  /// The rank cost of the objective.
+  public let rankCost: RankCost
+  /// The seed of the run's lotteries.
+  public let seed: UInt64
+  /// How the run ended.
+  public let status: Status
+  /// Why there is no placement, for ``Status/refused`` and ``Status/infeasible``.
+  public let problem: String?
+  /// The strategy's result, with a placement that passed its checks; `nil` without placement.
+  public let result: PlacementResult?
+  /// Each student's outcome, in input order (empty without placement).
+  public let outcomes: [StudentOutcome]
+  /// The summary written to `summary.json`, manifest included; `nil` without placement.
+  public private(set) var summary: PlacementSummary?
+  /// The record of what went in: version, inputs with their digests, effective policy, …
+  public let manifest: RunManifest
+  /// For a re-match, what happened to every student of either placement (`changes.csv`).
+  public private(set) var changes: [Rematch.Change]
+  /// Whether the run re-matched from an earlier placement.
+  public let isRematch: Bool
+
+  /// Runs `configuration` on `dataset`.
+  ///
+  /// - Throws: ``Failure`` when a backend fails or the result breaks a rule (a bug).
+  public init(
+    _ dataset: Dataset, source: DatasetSource? = nil, configuration: Configuration = .init()
+  ) throws(Failure) {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let startDate = Date()
+    let instance = dataset.instance
+    self.instance = instance
+    let named = configuration.strategy ?? instance.policy.strategy.flatMap(StrategyName.init)
+    let strategy = named ?? .optimal
+    self.strategy = strategy
+    let cost = strategy.rankCost(requested: configuration.rankCost ?? instance.policy.rankCost)
+    rankCost = cost
+    let seed = configuration.seed ?? instance.policy.seed ?? 0
+    self.seed = seed
+    func manifest(status: Status, solver: String?) -> RunManifest {
+      var record = RunManifest(
+        commandLine: configuration.commandLine, dataset: source?.description,
+        inputs: dataset.inputs,
+        policy: instance.policy, strategy: strategy.rawValue, rankCost: cost, seed: seed,
+        solver: solver, status: status.rawValue, started: startDate)
+      record.placementInput = configuration.rematch?.previous.input
+      return record
+    }
+    changes = []
+    isRematch = configuration.rematch != nil
+
+    // A strategy policy.json names but nobody knows is the data's error.
+    if configuration.strategy == nil, let name = instance.policy.strategy, named == nil {
+      let problem =
+        "policy.json names strategy '\(name)', which is not available (available: "
+        + StrategyName.allCases.map(\.rawValue).joined(separator: ", ") + ")"
+      (status, self.problem, result, outcomes) = (.refused, problem, nil, [])
+      self.manifest = manifest(status: .refused, solver: nil)
+      return
+    }
+    let placer = strategy.make(seed: seed, rankCost: cost, backend: configuration.backend)
+    let missing = placer.unsupportedRules(in: instance)
+    guard missing.isEmpty else {
+      let problem =
+        "\(strategy.rawValue) cannot honour this dataset's "
+        + missing.map(\.rawValue).joined(separator: ", ")
+        + "; use optimal, which honours every side constraint"
+      (status, self.problem, result, outcomes) = (.refused, problem, nil, [])
+      self.manifest = manifest(status: .refused, solver: nil)
+      return
+    }
+
+    var result: PlacementResult
+    do {
+      if let rematch = configuration.rematch {
+        result = try rematch.place(instance, strategy: strategy, rankCost: cost, seed: seed)
+      } else {
+        result = try placer.place(instance)
+      }
+    } catch {
+      guard error.isDataError else { throw Failure(message: "\(error)", violations: []) }
+      let status: Status = error.kind == .infeasible ? .infeasible : .refused
+      (self.status, self.problem, self.result, outcomes) = (status, error.message, nil, [])
+      self.manifest = manifest(status: status, solver: nil)
+      return
+    }
+    let afterSolve = clock.now
+    var crossCheckMilliseconds: Double?
+    if configuration.crossCheck, strategy.isOptimal {
+      let other =
+        OptimalStrategy.Backend.allCases.first { $0 != configuration.backend }
+        ?? configuration.backend
+      let second: PlacementResult
+      do {
+        second = try OptimalStrategy(rankCost: cost, backend: other).place(instance)
+      } catch {
+        throw Failure(message: "cross-check: \(error)", violations: [])
+      }
+      guard second.objective == result.objective else {
+        throw Failure(
+          message:
+            "\(configuration.backend) found \(result.objective), \(other) found \(second.objective)",
+          violations: [])
+      }
+      result.solver += " (cross-checked by \(second.solver))"
+      crossCheckMilliseconds = Self.milliseconds(afterSolve, clock.now)
+    }
+    let beforeVerify = clock.now
+    let violations = instance.violations(in: result.placement)
+    guard violations.isEmpty else {
+      throw Failure(message: "the placement failed verification", violations: violations)
+    }
+    let outcomes = instance.outcomes(of: result.placement)
+    let afterVerify = clock.now
+    let status: Status =
+      switch result.status {
+      case .optimal: .optimal
+      case .feasible: .feasible
+      case .complete: .complete
+      }
+    let runManifest = manifest(status: status, solver: result.solver)
+    // Blocking pairs on one core; the summary on the other.
+    let placed = result
+    let (blockingPairs, summaryWithoutPairs) = concurrently(
+      { instance.blockingPairCount(placed, seed: seed) },
+      {
+        PlacementSummary(
+          instance: instance, placement: placed.placement, outcomes: outcomes, rankCost: cost,
+          strategy: placed.strategy, solver: placed.solver, seed: seed,
+          statistics: placed.statistics, warnings: dataset.warnings.count,
+          timingsMilliseconds: [
+            "solve": Self.milliseconds(start, afterSolve),
+            "verify": Self.milliseconds(beforeVerify, afterVerify),
+          ])
+      })
+    var summary = summaryWithoutPairs
+    summary.blockingPairs = blockingPairs
+    summary.diagnostics = result.diagnostics
+    summary.status = status.rawValue
+    summary.gap = status == .feasible ? result.statistics["mip_gap"] : nil
+    summary.timingsMilliseconds["cross_check"] = crossCheckMilliseconds
+    if let rematch = configuration.rematch {
+      changes = rematch.changes(to: result.placement, in: instance)
+      summary.changes = Dictionary(changes.map { ($0.change.rawValue, 1) }, uniquingKeysWith: +)
+    }
+    summary.timingsMilliseconds["total"] = Self.milliseconds(start, clock.now)
+    self.status = status
+    self.problem = nil
+    self.result = result
+    self.outcomes = outcomes
+    self.summary = summary
+    self.manifest = runManifest
+  }
+
+  /// Adds a stage's time (`read`, `write`, …) to the summary's timings, and to its total.
+  public mutating func record(_ stage: String, milliseconds: Double) {
+    summary?.timingsMilliseconds[stage] = milliseconds
+    summary?.timingsMilliseconds["total", default: 0] += milliseconds
+  }
+
+  /// Milliseconds between two instants.
+  package static func milliseconds(_ from: ContinuousClock.Instant, _ to: ContinuousClock.Instant)
+    -> Double
+  {
+    let d = to - from
+    return Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15
+  }
+}
