@@ -135,7 +135,7 @@ public struct StrategyComparison: Hashable, Sendable {
           name: name, strategy: strategy, values: perColumn.map { $0.isEmpty ? nil : f($0) })
       }
       return [
-        stat("mean") { $0.reduce(0, +) / Double($0.count) },
+        stat("mean", Self.mean),
         stat("sd", Self.sampleStandardDeviation),
         stat("min") { $0.min() },
         stat("max") { $0.max() },
@@ -143,10 +143,17 @@ public struct StrategyComparison: Hashable, Sendable {
     }
   }
 
+  /// The mean of `xs` (not empty), summed as differences from the first value so that equal
+  /// values have exactly their value as mean (100 × 0.8475 / 100 is not 0.8475 in binary).
+  static func mean(_ xs: [Double]) -> Double {
+    let first = xs[0]
+    return first + xs.reduce(0) { $0 + ($1 - first) } / Double(xs.count)
+  }
+
   /// The sample standard deviation (divisor n − 1), or `nil` for fewer than two values.
   static func sampleStandardDeviation(_ xs: [Double]) -> Double? {
     guard xs.count > 1 else { return nil }
-    let mean = xs.reduce(0, +) / Double(xs.count)
+    let mean = Self.mean(xs)
     let squares = xs.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
     return (squares / Double(xs.count - 1)).squareRoot()
   }

@@ -68,6 +68,8 @@ struct LotteryReplicationsTests {
     ]
     #expect(seeded.allSatisfy { $0.lotterySeed == 1 && $0.reseeded(9).lotterySeed == 9 })
     #expect(fixed.allSatisfy { $0.lotterySeed == nil && $0.reseeded(9).lotterySeed == nil })
+    // Reseeding changes the seed only.
+    #expect(StableStrategy(seed: 1, incumbents: [0, -1]).reseeded(5).incumbents == [0, -1])
   }
 
   @Test("a strategy that cannot honour the side constraints is skipped with the reason")

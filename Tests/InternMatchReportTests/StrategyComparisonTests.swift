@@ -1,8 +1,9 @@
 import Foundation
 import InternMatchModel
-import InternMatchReport
 import InternMatchTestSupport
 import Testing
+
+@testable import InternMatchReport
 
 @Suite("Strategy comparison table")
 struct StrategyComparisonTests {
@@ -32,6 +33,9 @@ struct StrategyComparisonTests {
     // One seed: no sd; no blocking pairs measured: no statistic at all.
     #expect(stats[5].values[ms] == nil)
     #expect(stats[4...7].allSatisfy { $0.values[blocking] == nil })
+    // Equal values: the mean is exactly the value (a plain sum of 100 × 0.8475 is not).
+    #expect(StrategyComparison.mean(Array(repeating: 0.8475, count: 100)) == 0.8475)
+    #expect(StrategyComparison.sampleStandardDeviation(Array(repeating: 0.8475, count: 100)) == 0)
   }
 
   @Test("CSV: numbers are numbers, statistic rows, skipped strategies with the reason")
