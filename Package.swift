@@ -18,13 +18,18 @@ let package = Package(
     ),
     // The only module that calls glp_*: a Swift owner for GLPK problems.
     .target(name: "GLPK", dependencies: ["CGLPK"]),
+    // C library: OpenSSL's libcrypto (Debian libssl-dev), for the manifest's SHA-256 digests.
+    .systemLibrary(
+      name: "CLibCrypto",
+      providers: [.apt(["libssl-dev"]), .brew(["openssl"])]
+    ),
 
     // Domain: students, worksites, eligibility, instances, placements. No solver, no I/O.
     .target(name: "InternMatchModel"),
     // Formulations and strategies (GLPK LP today).
     .target(name: "InternMatchSolvers", dependencies: ["InternMatchModel", "GLPK"]),
     // Dataset CSV/JSON readers and writers, errors with file:line:column.
-    .target(name: "InternMatchIO", dependencies: ["InternMatchModel"]),
+    .target(name: "InternMatchIO", dependencies: ["InternMatchModel", "CLibCrypto"]),
     // Seeded, NYC-calibrated synthetic cohorts from public data (Datasets/reference).
     .target(name: "InternMatchGenerator", dependencies: ["InternMatchModel"]),
     // Summaries and human-readable reports.

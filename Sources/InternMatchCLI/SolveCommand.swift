@@ -33,8 +33,11 @@ struct SolveCommand: ParsableCommand {
       for row in file.unknownStudents + file.unknownWorksites where !options.quiet {
         printError("\(pinFrom):\(row.line): warning: '\(row.id)' is not in the dataset; ignored")
       }
-      dataset.instance = dataset.instance.holding(file.placement.assignment)
-      dataset.inputs.append(file.input)
+      do {
+        dataset = try dataset.holding(file)
+      } catch {
+        throw ExitStatus.report(error, warnings: false)
+      }
     }
     try options.perform(
       dataset, directory: self.dataset.directory, readMilliseconds: read,

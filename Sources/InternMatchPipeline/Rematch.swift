@@ -78,8 +78,16 @@ public struct Rematch: Sendable {
       result = try StableStrategy(seed: seed, incumbents: held).place(instance)
     case .stable, .serialDictatorship, .greedy, .stableWorksiteProposing, .topTradingCycles:
       let order = WorksitePriorities(instance: instance, seed: seed).sequence
-      result = try strategy.make(seed: seed).place(
-        instance.holding(Self.heldWithinCapacity(held, in: instance, order: order)))
+      let holding: PlacementInstance
+      do {
+        holding = try instance.holding(Self.heldWithinCapacity(held, in: instance, order: order))
+      } catch {
+        throw SolverError.infeasible(
+          "the seats kept from the earlier placement break the updated data's rules: "
+            + error.issues.filter { $0.severity == .error }.map(\.message).prefix(3)
+            .joined(separator: "; "))
+      }
+      result = try strategy.make(seed: seed).place(holding)
     case .rankMaximal, .minWorstRank:
       throw SolverError.unsupportedRule(
         "\(strategy.rawValue) cannot re-match; use optimal, stable, stable-worksite-proposing, "

@@ -55,6 +55,22 @@ struct ConstrainedNetworkModel {
     var previous: [Int32]? = nil
   }
 
+  /// The value `placement` has in a model with ``Fixings/previous`` and weight `disruption`:
+  /// the students placed, and their rank cost plus `disruption` for each placed student not at
+  /// their previous worksite — what the model's circulation minimises after `−M·placed`.
+  /// Without a previous placement, the instance's own objective.
+  static func value(
+    of placement: Placement, in instance: PlacementInstance, rankCost: RankCost,
+    previous: [Int32]?, disruption: Int
+  ) -> PlacementObjective {
+    var value = instance.objective(of: placement, rankCost: rankCost)
+    guard let previous else { return value }
+    for s in instance.students.indices {
+      if let w = placement.worksite(of: s), Int(previous[s]) != w { value.cost += disruption }
+    }
+    return value
+  }
+
   /// The weight `D` of one moved student in a re-match: `1 + Σ` of every placeable student's
   /// largest rank cost. Every arc but a student's arc to their previous worksite costs `D`
   /// more, so a placement's cost is `rank cost + D·(placed − kept)`: with `placed` fixed first

@@ -23,65 +23,83 @@ extension OptimalStrategy {
   /// they are placed elsewhere where possible. When the updated data themselves make that
   /// impossible (a new pin, a lower limit), the result is ``SolverError/Kind/infeasible``.
   ///
-  /// Minimum group sizes and links make the problem a MIP, for which no re-match is offered
-  /// yet: they are refused as ``SolverError/Kind/unsupportedRule``.
+  /// Minimum group sizes, links, and school limits crossing seat types make the problem a MIP:
+  /// the same circulation, with the same costs, goes to ``PlacementMIP`` (GLPK branch-and-cut),
+  /// the seats `keepPlaced` keeps held as pins.
   ///
   /// - Complexity: one network simplex solve over O(S + W + L) nodes and arcs (two with an
-  ///   unmet school floor).
+  ///   unmet school floor); with a MIP, branch-and-cut within the policy's time limit.
   public func rematch(_ instance: PlacementInstance, previous: Placement, keepPlaced: Bool)
     throws(SolverError) -> PlacementResult
   {
-    let rules = instance.sideRules
-    guard !rules.contains(.minimumGroup), !rules.contains(.links) else {
-      throw SolverError.unsupportedRule(
-        "re-matching does not support minimum group sizes or links yet; solve the updated "
-          + "dataset with --pin-from to keep placements as pins")
-    }
     let held = instance.seatsStillHeld(by: previous)
     var fixings = ConstrainedNetworkModel.Fixings()
     fixings.previous = held
-    if keepPlaced { Self.keepEverySeat(held, in: instance, &fixings) }
-    guard
+    let keep = keepPlaced ? Self.keepEverySeat(held, in: instance) : nil
+    fixings.allowed = keep?.allowed ?? [:]
+    for (s, w) in (keep?.held ?? []).enumerated() where w >= 0 { fixings.held[s] = Int(w) }
+    let rules = instance.sideRules
+    var result: PlacementResult
+    var floorDiagnostics: [String] = []
+    if !rules.contains(.minimumGroup), !rules.contains(.links),
       let network = try ConstrainedAssignmentNetwork(instance, rankCost: rankCost, fixings: fixings)
-    else {
-      throw SolverError.unsupportedRule(
-        "re-matching cannot combine max_per_school and reserves that do not revert on one "
-          + "worksite")
+    {
+      result = try checked(
+        network.placement, against: network.objective, instance: instance,
+        solver: "network-simplex (re-match)",
+        statistics: ["network_nodes": network.nodes, "network_arcs": network.arcs])
+      result.statistics["school_floors_met"] = network.floorsMet ? 1 : 0
+      floorDiagnostics = network.floorDiagnostics
+    } else {
+      // Minimum groups, links, or school limits crossing seat types: the MIP, with the seats
+      // kept as pins (its presolve reasons about pins) and the same previous placement.
+      var mipFixings = fixings
+      mipFixings.held = [:]
+      var holding = instance
+      if let keep {
+        do {
+          holding = try instance.holding(keep.held)
+        } catch {
+          throw SolverError.infeasible(
+            "the seats --keep-placed keeps break the updated data's rules: "
+              + error.issues.filter { $0.severity == .error }.map(\.message).prefix(3)
+              .joined(separator: "; "))
+        }
+      }
+      result = try placeWithMIP(holding, rematch: mipFixings, checkedAgainst: instance)
+      result.solver += " (re-match)"
+      floorDiagnostics = result.diagnostics
     }
-    var result = try checked(
-      network.placement, against: network.objective, instance: instance,
-      solver: "network-simplex (re-match)",
-      statistics: ["network_nodes": network.nodes, "network_arcs": network.arcs])
-    var kept = 0
-    for (s, w) in held.enumerated() where w >= 0 && result.placement.worksite(of: s) == Int(w) {
-      kept += 1
+    result.statistics["kept"] = held.indices.count {
+      held[$0] >= 0 && result.placement.worksite(of: $0) == Int(held[$0])
     }
-    result.statistics["kept"] = kept
     result.statistics["seats_still_held"] = held.count { $0 >= 0 }
-    result.statistics["school_floors_met"] = network.floorsMet ? 1 : 0
-    result.diagnostics = network.floorDiagnostics
+    result.diagnostics = floorDiagnostics
     return result
   }
 
-  /// The fixings of `--keep-placed`: students whose worksite still seats all its previous
-  /// students are held there; a worksite whose seats were cut below them takes only them.
-  private static func keepEverySeat(
-    _ held: [Int32], in instance: PlacementInstance,
-    _ fixings: inout ConstrainedNetworkModel.Fixings
-  ) {
+  /// What `--keep-placed` fixes: the students whose worksite still seats all its previous
+  /// students are held there (`held`, `-1` for the others); a worksite whose seats were cut
+  /// below them takes only them (`allowed`, for every other student listing it).
+  private static func keepEverySeat(_ held: [Int32], in instance: PlacementInstance)
+    -> (held: [Int32], allowed: [Int: Set<Int>])
+  {
     var incumbents = [Int](repeating: 0, count: instance.worksites.count)
     for w in held where w >= 0 { incumbents[Int(w)] += 1 }
     let cut = instance.worksites.indices.map { incumbents[$0] > instance.worksites[$0].capacity }
     let choices = instance.choices
+    var kept = [Int32](repeating: -1, count: held.count)
+    var allowed: [Int: Set<Int>] = [:]
     for s in 0..<instance.students.count {
       let own = Int(held[s])
       if own >= 0, !cut[own] {
-        fixings.held[s] = own
+        kept[s] = held[s]
         continue
       }
       let listed = choices.range(of: s).map { Int(choices.worksite[$0]) }
       guard listed.contains(where: { cut[$0] && $0 != own }) else { continue }
-      fixings.allowed[s] = Set(listed.filter { !cut[$0] || $0 == own })
+      allowed[s] = Set(listed.filter { !cut[$0] || $0 == own })
     }
+    return (kept, allowed)
   }
 }

@@ -68,14 +68,18 @@ public struct OptimalStrategy: PlacementStrategy {
   }
 
   /// Every side constraint, as a MIP (an LP when only network constraints are present).
-  private func placeWithMIP(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
+  func placeWithMIP(
+    _ instance: PlacementInstance, rematch: ConstrainedNetworkModel.Fixings = .init(),
+    checkedAgainst original: PlacementInstance? = nil
+  ) throws(SolverError) -> PlacementResult {
     let mip = try PlacementMIP(
       instance, rankCost: rankCost,
       limits: .init(
         timeLimitSeconds: timeLimitSeconds ?? instance.policy.mipTimeLimitSeconds,
-        relativeGap: instance.policy.mipGap))
+        relativeGap: instance.policy.mipGap),
+      rematch: rematch)
     var result = try checked(
-      mip.placement, against: mip.objective, instance: instance,
+      mip.placement, against: mip.objective, instance: original ?? instance,
       solver: mip.branchAndCut
         ? "glpk-branch-and-cut \(GLPKEnvironment.version)"
         : "network-simplex (MIP relaxation, re-optimised)",

@@ -57,8 +57,11 @@ extension PlacementMIP {
   /// relaxation it leaves is a tighter bound.
   ///
   /// - Complexity: O((L + links · k) · rounds) for lists of k entries.
-  static func presolve(_ instance: PlacementInstance) -> ConstrainedNetworkModel.Fixings? {
+  static func presolve(_ instance: PlacementInstance, allowed: [Int: Set<Int>] = [:])
+    -> ConstrainedNetworkModel.Fixings?
+  {
     var fixings = ConstrainedNetworkModel.Fixings()
+    fixings.allowed = allowed
     let choices = instance.choices
     func options(_ s: Int) -> Set<Int> {
       guard !fixings.excluded.contains(s) else { return [] }
@@ -110,8 +113,13 @@ extension PlacementMIP {
   /// - Complexity: two network simplex runs on the model.
   static func reoptimize(
     _ repaired: Placement, _ instance: PlacementInstance, rankCost: RankCost, reserves: Bool,
-    forced: ConstrainedNetworkModel.Fixings
+    forced: ConstrainedNetworkModel.Fixings, disruption: Int = 0
   ) -> Placement {
+    func value(_ placement: Placement) -> PlacementObjective {
+      ConstrainedNetworkModel.value(
+        of: placement, in: instance, rankCost: rankCost, previous: forced.previous,
+        disruption: disruption)
+    }
     var load = [Int](repeating: 0, count: instance.worksites.count)
     var applicants = [Int](repeating: 0, count: instance.worksites.count)
     for s in instance.students.indices {
@@ -119,7 +127,7 @@ extension PlacementMIP {
       for c in instance.choices.range(of: s) { applicants[Int(instance.choices.worksite[c])] += 1 }
     }
     var best = repaired
-    var bestValue = instance.objective(of: repaired, rankCost: rankCost)
+    var bestValue = value(repaired)
     for bold in [false, true] {
       var fixings = forced
       for (w, worksite) in instance.worksites.enumerated() where !forced.closed.contains(w) {
@@ -152,10 +160,10 @@ extension PlacementMIP {
       var network = model.builder.network
       guard network.run(warmStart: model.primalDualStart()) == .optimal else { continue }
       let found = placement(of: model, flows: { model.builder.flow($0, in: network) }, in: instance)
-      let value = instance.objective(of: found, rankCost: rankCost)
-      if value < bestValue, instance.violations(in: found).isEmpty {
+      let foundValue = value(found)
+      if foundValue < bestValue, instance.violations(in: found).isEmpty {
         best = found
-        bestValue = value
+        bestValue = foundValue
       }
     }
     return best

@@ -59,16 +59,21 @@ struct PlacementMIP {
   /// What a coordinator must read: floors not met, a search stopped at the time limit.
   var diagnostics: [String] = []
 
-  init(_ instance: PlacementInstance, rankCost: RankCost, limits: Limits)
-    throws(SolverError)
-  {
+  /// Solves; with `rematch`, a re-match's previous placement and restricted choices (see
+  /// ``OptimalStrategy/rematch(_:previous:keepPlaced:)``): the circulation's costs then carry
+  /// the disruption weight, and ``objective`` is still placed and rank cost alone.
+  init(
+    _ instance: PlacementInstance, rankCost: RankCost, limits: Limits,
+    rematch: ConstrainedNetworkModel.Fixings = .init()
+  ) throws(SolverError) {
     let reserves = !instance.policy.reservesRevert
     guard
       var (solved, unmet) = try SchoolFloors.place(
         instance, rankCost: rankCost, reserves: reserves,
         { floor throws(SolverError) in
           try Self.solve(
-            instance, rankCost: rankCost, floor: floor, reserves: reserves, limits: limits)
+            instance, rankCost: rankCost, floor: floor, reserves: reserves, limits: limits,
+            rematch: rematch)
         })
     else { throw Self.infeasible }
     solved.floorsMet = unmet.isEmpty
@@ -96,12 +101,21 @@ struct PlacementMIP {
   /// One MIP; `nil` when it has no feasible solution.
   private static func solve(
     _ instance: PlacementInstance, rankCost: RankCost, floor: Double?, reserves: Bool,
-    limits: Limits
+    limits: Limits, rematch: ConstrainedNetworkModel.Fixings
   ) throws(SolverError) -> PlacementMIP? {
     let deadline = ContinuousClock.now + .milliseconds(Int(limits.timeLimitSeconds * 1000))
-    guard let forced = Self.presolve(instance) else { return nil }
+    guard var forced = Self.presolve(instance, allowed: rematch.allowed) else { return nil }
+    forced.previous = rematch.previous
     let model = ConstrainedNetworkModel(
       instance, rankCost: rankCost, floor: floor, reserves: reserves, fixings: forced)
+    let disruption = model.disruption
+    /// Placed and the cost the circulation minimises (rank cost, plus the disruption weight in
+    /// a re-match).
+    func modelValue(_ placement: Placement) -> PlacementObjective {
+      ConstrainedNetworkModel.value(
+        of: placement, in: instance, rankCost: rankCost, previous: forced.previous,
+        disruption: disruption)
+    }
     let net = model.builder
     var relaxation = net.network
     // A cold start here: GLPK starts from the tree this run ends with, and measured slower from
@@ -202,7 +216,9 @@ struct PlacementMIP {
         Self.placement(of: model, flows: { net.flow($0, in: relaxation) }, in: instance),
         instance
       ).map {
-        Self.reoptimize($0, instance, rankCost: rankCost, reserves: reserves, forced: forced)
+        Self.reoptimize(
+          $0, instance, rankCost: rankCost, reserves: reserves, forced: forced,
+          disruption: disruption)
       } : nil
     func remainingMilliseconds() -> Int {
       max(1, Int((deadline - ContinuousClock.now) / .milliseconds(1)))
@@ -212,7 +228,7 @@ struct PlacementMIP {
     func repairedResult(_ explain: (_ gap: Int, _ value: Int) -> String) -> PlacementMIP? {
       guard let repaired else { return nil }
       let objective = instance.objective(of: repaired, rankCost: rankCost)
-      let value = value(of: objective)
+      let value = value(of: modelValue(repaired))
       var solved = PlacementMIP(
         placement: repaired, objective: objective, status: .feasible,
         gap: value - relaxationValue, nodes: 0, rows: lp.rowCount, columns: lp.columnCount)
@@ -239,7 +255,8 @@ struct PlacementMIP {
           + "objective −M·placed + cost, M = \(bigM): at most \(gap / bigM) more students could "
           + "be placed), proven by the network relaxation; branch-and-cut was not needed"
       }),
-      Double(solved.gap) <= limits.relativeGap * Double(abs(value(of: solved.objective)))
+      Double(solved.gap)
+        <= limits.relativeGap * Double(abs(value(of: modelValue(solved.placement))))
     {
       return solved
     }
@@ -286,6 +303,7 @@ struct PlacementMIP {
     for (arc, s, w) in model.choiceArcs where values[arc] > 0.5 {
       placement.assign(student: s, to: w)
       cost += net.costs[arc]
+      if let previous = forced.previous, Int(previous[s]) != w { cost -= disruption }
     }
     let placed = Int(values[model.returnArc].rounded())
     let value = Int((outcome.objective ?? 0).rounded())
@@ -297,7 +315,7 @@ struct PlacementMIP {
     if outcome.status == .feasible {
       // Without an incumbent given to GLPK (seat types), the repair may still be better.
       if let repairedSolved = try? fallback("branch-and-cut did not prove optimality"),
-        repairedSolved.objective < solved.objective
+        modelValue(repairedSolved.placement) < modelValue(solved.placement)
       {
         return repairedSolved
       }
