@@ -50,7 +50,9 @@ public struct LotteryReplications: Sendable {
   /// (about one per core); the table is in seed order and the same on every run but for `ms`.
   ///
   /// - Throws: the first ``SolverError`` a strategy throws other than a refusal
-  ///   (``SolverError/Kind/unsupportedRule``, which skips the strategy).
+  ///   (``SolverError/Kind/unsupportedRule``, which skips the strategy), and
+  ///   ``SolverError/Kind/backend`` for a placement that breaks a hard rule
+  ///   (``InternMatchModel/PlacementInstance/violations(in:)`` is checked after every run).
   public func run(_ instance: PlacementInstance) throws(SolverError) -> StrategyComparison {
     var table = StrategyComparison(students: instance.students.count, seeds: seeds)
     for (name, strategy) in strategies {
@@ -113,6 +115,13 @@ public struct LotteryReplications: Sendable {
       let start = clock.now
       result = try strategy.place(instance)
       let elapsed = start.duration(to: clock.now)
+      // Every placement is checked against the hard rules before it is measured, as a solve's is.
+      let violations = instance.violations(in: result.placement)
+      guard violations.isEmpty else {
+        throw SolverError.backend(
+          "\(strategy.name) returned a placement that breaks \(violations.count) rule"
+            + (violations.count == 1 ? "" : "s") + ", first: \(violations[0])")
+      }
       ms = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
       metrics = OutcomeMetrics(instance: instance, placement: result.placement)
       rankCost = instance.objective(of: result.placement, rankCost: .linear).cost

@@ -84,4 +84,26 @@ struct LotteryReplicationsTests {
     #expect(table.skipped == [.init(strategy: "ttc", reason: "cannot honour max_per_school")])
     #expect(table.rows.map(\.strategy) == ["stable", "stable"])
   }
+
+  @Test("a placement that breaks a hard rule is a backend error, not a row")
+  func verified() throws {
+    struct Overfull: PlacementStrategy {
+      var name: String { "overfull" }
+      var supportedRules: Set<SideRule> { [] }
+      var lotterySeed: UInt64? { nil }
+      func reseeded(_ seed: UInt64) -> Self { self }
+      func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
+        let placement = Placement(instance.students.map { _ in 0 })
+        return PlacementResult(
+          placement: placement, objective: instance.objective(of: placement, rankCost: .linear),
+          strategy: name, solver: name)
+      }
+    }
+    let instance = try PlacementInstance(
+      students: ["A", "B"].map { Student(id: $0, school: "X", cluster: "it", preferences: ["W"]) },
+      worksites: [Worksite(id: "W", cluster: "it", capacity: 1)])
+    #expect {
+      try LotteryReplications(strategies: [Overfull()], seeds: [1]).run(instance)
+    } throws: { ($0 as? SolverError)?.kind == .backend }
+  }
 }
