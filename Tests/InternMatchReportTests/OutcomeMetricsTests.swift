@@ -30,21 +30,6 @@ struct OutcomeMetricsTests {
     #expect(groups.rows.map(\.students) == [1, 1, 8])
     #expect(m.meanDistanceKilometres != nil)
   }
-
-  @Test("comparison renders every format with one row per strategy")
-  func rendering() throws {
-    let instance = try TinyInstance.make()
-    let m = OutcomeMetrics(instance: instance, placement: Placement(studentCount: 10))
-    var table = StrategyComparison(students: 10, seed: 7)
-    table.rows.append(
-      .init(strategy: "a", metrics: m, rankCost: 0, blockingPairs: 2, milliseconds: 1))
-    table.rows.append(
-      .init(strategy: "b", metrics: m, rankCost: 0, blockingPairs: nil, milliseconds: 1))
-    #expect(table.rendered(as: .csv).split(separator: "\n").count == 3)
-    #expect(table.rendered(as: .markdown).split(separator: "\n").count == 4)
-    #expect(table.rendered(as: .text).contains("seed 7"))
-    #expect(table.rendered(as: .json).contains("\"blocking_pairs\" : 2"))
-  }
 }
 
 @Suite("One mean rank")

@@ -62,6 +62,8 @@ let benchmarks: @Sendable () -> Void = {
       ("optimal", OptimalStrategy(backend: .network)),
       ("rank-maximal", RankMaximalStrategy()),
       ("stable", StableStrategy(seed: 2026)),
+      ("stable-worksite-proposing", WorksiteProposingStableStrategy(seed: 2026)),
+      ("top-trading-cycles", TopTradingCyclesStrategy(seed: 2026)),
       ("serial-dictatorship", SerialDictatorshipStrategy(seed: 2026)),
       ("greedy", GreedyStrategy(seed: 2026)),
     ]
@@ -108,6 +110,25 @@ let benchmarks: @Sendable () -> Void = {
       guard let explained, let optimum else { return }
       for _ in benchmark.scaledIterations {
         blackHole(try PlacementExplainer(explained, result: optimum, strategy: .optimal(.linear)))
+      }
+    }
+  }
+
+  // `compare --seeds`: the dataset read once, then stable under each seed, each placement
+  // measured (metrics, rank cost, blocking pairs against that seed's priorities). The same
+  // library call the CLI makes; one seed is what a single `compare --seed` run costs.
+  let compareDirectory = cohortDirectory(60_000)
+  for seeds in [1, 100] {
+    Benchmark(
+      "compare stable \(seeds) seed\(seeds == 1 ? "" : "s") 60k",
+      configuration: .init(maxDuration: .seconds(30), maxIterations: seeds == 1 ? 10 : 3)
+    ) { benchmark in
+      for _ in benchmark.scaledIterations {
+        let cohort = instance(compareDirectory)
+        blackHole(
+          try LotteryReplications(
+            strategies: [StableStrategy(seed: 0)], seeds: Array(1...UInt64(seeds))
+          ).run(cohort))
       }
     }
   }
