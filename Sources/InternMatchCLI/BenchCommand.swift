@@ -126,7 +126,11 @@ struct BenchCommand: ParsableCommand {
       return table.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
     case .json:
       let keys = table[0].map { $0.replacingOccurrences(of: " ", with: "_") }
-      let objects = table.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(keys, $0)) }
+      // Every cell but the strategy's name is a whole number, and is written as one.
+      let objects = table.dropFirst().map { row in
+        Dictionary(
+          uniqueKeysWithValues: zip(keys, row.map { cell -> Any in Int(cell) ?? cell }))
+      }
       let data =
         (try? JSONSerialization.data(
           withJSONObject: objects, options: [.prettyPrinted, .sortedKeys]))

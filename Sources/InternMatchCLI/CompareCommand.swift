@@ -4,11 +4,20 @@ import InternMatch
 
 extension StrategyComparison.Format: ExpressibleByArgument {}
 
-/// `internmatch compare DIR`: runs several strategies on one cohort and prints one table.
+/// `internmatch compare DIR`: runs several strategies on one cohort, under one or many lottery
+/// seeds, and prints one table.
 struct CompareCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "compare",
-    abstract: "Run several strategies on one dataset and print their outcomes side by side."
+    abstract: "Run several strategies on one dataset and print their outcomes side by side.",
+    discussion: """
+      With --seeds the dataset is read once; every strategy that draws a lottery is run once \
+      per seed, the others once (their blocking pairs are still counted against each seed's \
+      worksite priorities). Each strategy gets a row per seed, then rows whose seed is mean, \
+      sd (sample standard deviation, n - 1), min and max. Strategies that cannot honour the \
+      dataset's side constraints are listed as skipped with the reason; when every strategy is \
+      skipped the command exits 65.
+      """
   )
 
   @OptionGroup var dataset: DatasetArgument
@@ -34,6 +43,43 @@ struct CompareCommand: ParsableCommand {
   @Option(help: "Seed of every lottery (default: policy.json's, else 0).")
   var seed: UInt64?
 
+  @Option(
+    help: ArgumentHelp(
+      "Lottery seeds to replicate over: a number, a range a-b, or a comma list of both "
+        + "(such as 1-100 or 1,5,9).", valueName: "seeds"),
+    transform: { try CompareCommand.parseSeeds($0) })
+  var seeds: [UInt64]?
+
+  /// The seeds of `text`: comma-separated numbers and inclusive ranges `a-b`, each seed once.
+  static func parseSeeds(_ text: String) throws -> [UInt64] {
+    var seeds: [UInt64] = []
+    var seen: Set<UInt64> = []
+    for item in text.split(separator: ",", omittingEmptySubsequences: false) {
+      let bounds = item.split(separator: "-", omittingEmptySubsequences: false)
+      guard (1...2).contains(bounds.count), let low = UInt64(bounds[0]),
+        let high = UInt64(bounds[bounds.count - 1]), low <= high
+      else {
+        throw ValidationError(
+          "seeds must be numbers or ranges a-b with a <= b, separated by commas (got '\(item)')")
+      }
+      guard high - low < 100_000, seeds.count + Int(high - low) < 100_000 else {
+        throw ValidationError("at most 100,000 seeds")
+      }
+      for s in low...high {
+        guard seen.insert(s).inserted else { throw ValidationError("seed \(s) is given twice") }
+        seeds.append(s)
+      }
+    }
+    return seeds
+  }
+
+  func validate() throws {
+    if seed != nil, seeds != nil { throw ValidationError("give either --seed or --seeds") }
+    if Set(strategies).count != strategies.count {
+      throw ValidationError("a strategy is named twice in --strategies")
+    }
+  }
+
   func run() throws {
     let instance: PlacementInstance
     do {
@@ -41,35 +87,23 @@ struct CompareCommand: ParsableCommand {
     } catch {
       throw ExitStatus.report(error, warnings: false)
     }
-    let runSeed = seed ?? instance.policy.seed ?? 0
-    var table = StrategyComparison(students: instance.students.count, seed: runSeed)
-    let clock = ContinuousClock()
-    for name in strategies {
-      let strategy = name.make(seed: runSeed)
-      let missing = strategy.unsupportedRules(in: instance)
-      guard missing.isEmpty else {
-        printError(
-          "note: \(name.rawValue) skipped: it cannot honour "
-            + missing.map(\.rawValue).joined(separator: ", "))
-        continue
-      }
-      let start = clock.now
-      let result: PlacementResult
-      do {
-        result = try strategy.place(instance)
-      } catch {
-        printError("internal error: \(name.rawValue): \(error)")
-        throw ExitStatus.internalError
-      }
-      let elapsed = milliseconds(start, clock.now)
-      table.rows.append(
-        StrategyComparison.Row(
-          strategy: name.rawValue,
-          metrics: OutcomeMetrics(instance: instance, placement: result.placement),
-          rankCost: instance.objective(of: result.placement, rankCost: .linear).cost,
-          blockingPairs: instance.blockingPairCount(result, seed: runSeed),
-          milliseconds: elapsed))
+    let runSeeds = seeds ?? [seed ?? instance.policy.seed ?? 0]
+    let table: StrategyComparison
+    do {
+      table = try LotteryReplications(
+        strategies.map { ($0.rawValue, $0.make(seed: runSeeds[0])) }, seeds: runSeeds
+      ).run(instance)
+    } catch {
+      printError("\(error.isDataError ? "error" : "internal error"): \(error)")
+      throw error.isDataError ? ExitStatus.badData : ExitStatus.internalError
+    }
+    for skip in table.skipped {
+      printError("note: \(skip.strategy) skipped: it \(skip.reason)")
     }
     print(table.rendered(as: format), terminator: "")
+    if table.rows.isEmpty, !table.skipped.isEmpty {
+      printError("error: every strategy was skipped")
+      throw ExitStatus.badData
+    }
   }
 }

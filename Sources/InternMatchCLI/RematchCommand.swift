@@ -12,7 +12,8 @@ struct RematchCommand: ParsableCommand {
     discussion: """
       optimal: most students placed, then the fewest previously placed students moved, then \
       the least rank cost (exact). stable: incumbency priority at each student's earlier seat. \
-      serial-dictatorship, greedy: earlier seats held, the rest placed by the strategy. Writes \
+      serial-dictatorship, greedy, stable-worksite-proposing, top-trading-cycles: earlier seats \
+      held, the rest placed by the strategy. Writes \
       placements.csv, changes.csv (student,before,after,change) and summary.json.
       """
   )

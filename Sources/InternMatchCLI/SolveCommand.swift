@@ -20,6 +20,9 @@ struct SolveCommand: ParsableCommand {
   @Flag(help: "Also solve with the other engine and fail unless both optima agree.")
   var crossCheck = false
 
+  @Flag(help: "Also write explanations.csv, seat-values.csv and seat-values-by-area.csv.")
+  var explain = false
+
   @Option(
     help: ArgumentHelp(
       "Hold every placed student of an earlier placements.csv at their worksite, as pins.",
@@ -33,13 +36,16 @@ struct SolveCommand: ParsableCommand {
       for row in file.unknownStudents + file.unknownWorksites where !options.quiet {
         printError("\(pinFrom):\(row.line): warning: '\(row.id)' is not in the dataset; ignored")
       }
-      dataset.instance = dataset.instance.holding(file.placement.assignment)
-      dataset.inputs.append(file.input)
+      do {
+        dataset = try dataset.holding(file)
+      } catch {
+        throw ExitStatus.report(error, warnings: false)
+      }
     }
     try options.perform(
       dataset, directory: self.dataset.directory, readMilliseconds: read,
       configuration: .init(
         strategy: options.strategy, rankCost: options.rankCost, backend: options.solver,
-        crossCheck: crossCheck, seed: options.seed))
+        crossCheck: crossCheck, seed: options.seed, explain: explain))
   }
 }

@@ -111,3 +111,35 @@ public struct PlacementFile: Sendable {
     return try read([UInt8](data), file: path, instance: instance)
   }
 }
+
+extension Dataset {
+  /// The dataset with every student `file` places held at that worksite as a pin (`solve
+  /// --pin-from`), and the file recorded among its inputs. Unplaced rows, and rows naming ids the
+  /// dataset does not have, hold nobody.
+  ///
+  /// - Throws: ``DatasetError`` (`.badData`) when the holds break a rule pins must keep (more
+  ///   students than seats, than `max_per_school` or an employer's capacity allow, reserves),
+  ///   each error at the file's line of the student's row.
+  public func holding(_ file: PlacementFile) throws(DatasetError) -> Dataset {
+    let base = instance.rules.pins.count
+    let held = file.placement.assignment
+    let newlyPinned = held.indices.filter { held[$0] >= 0 && instance.pinnedWorksite[$0] < 0 }
+    var dataset = self
+    do {
+      dataset.instance = try instance.holding(held)
+    } catch {
+      let issues = error.issues.map { issue -> DatasetIssue in
+        guard case .pin(let k) = issue.record, k >= base, k - base < newlyPinned.count else {
+          return DatasetIssue(
+            issue.severity, file: file.file, line: nil, column: nil, issue.message)
+        }
+        return DatasetIssue(
+          issue.severity, file: file.file, line: file.line[newlyPinned[k - base]], column: nil,
+          issue.message)
+      }
+      throw DatasetError(.badData, issues: issues)
+    }
+    dataset.inputs.append(file.input)
+    return dataset
+  }
+}

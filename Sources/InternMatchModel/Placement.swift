@@ -36,14 +36,54 @@ public struct Placement: Hashable, Sendable, Codable {
   public var placedCount: Int { assignment.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) } }
 }
 
-/// Why a student ended up without a seat.
+/// Why a student ended up without a seat: a statement that is true of the data and the
+/// placement, checked in the order of the cases below (see
+/// ``PlacementInstance/outcomes(of:)``).
 public enum UnplacedReason: String, Hashable, Sendable, Codable, CaseIterable {
-  /// The student listed no known worksite.
+  /// The student's list is empty.
   case noPreferences = "no-preferences"
+  /// The student listed worksites, but none of the ids is a known worksite (a typo, another
+  /// year's id, a lowercase id): their choices were not recognised.
+  case unknownChoices = "unknown-choices"
   /// Every listed worksite is ruled out by eligibility.
   case noEligibleChoice = "no-eligible-choice"
-  /// The student had eligible choices, but their seats went to others.
+  /// Every eligible choice's seats are all taken by others.
   case choicesFull = "choices-full"
+  /// The student is linked to another (`links.csv`), and an eligible choice has a seat they
+  /// could take alone: the pair could not be placed together.
+  case linked
+  /// An eligible choice has a seat free for the student, but every such worksite ranks its
+  /// applicants in `rankings.csv` and leaves the student out.
+  case notRanked = "not-ranked"
+  /// An eligible choice has seats free, but the first one (in list order) is at its
+  /// `max_per_school` for the student's school.
+  case schoolLimit = "school-limit"
+  /// An eligible choice has seats free, but the first one (in list order) belongs to an
+  /// employer at its capacity (`employers.csv`).
+  case employerLimit = "employer-limit"
+  /// An eligible choice has seats free, but the first one (in list order) has them only in
+  /// reserves for groups the student is not in: by Hall's condition when reserves do not
+  /// revert (`optimal`, which may seat anyone in any seat they may use), or by the worksite's
+  /// own seating in the policy's reserve order (`stable`, `serial-dictatorship`, `greedy`).
+  case reserved
+  /// An eligible choice has seats free, but the first one (in list order) is empty and needs a
+  /// minimum group (`min_group` ≥ 2) to open.
+  case minimumGroup = "min-group"
+  /// An eligible choice that accepts the student has a seat free for them and no rule stops
+  /// them taking it: only a placement that is not optimal (a branch-and-cut search stopped
+  /// at its time limit or gap) leaves one.
+  case freeSeatUnused = "free-seat-unused"
+
+  /// The reason a ``SeatBlocker`` other than ``SeatBlocker/full`` gives.
+  init(_ blocker: SeatBlocker) {
+    switch blocker {
+    case .full: self = .choicesFull
+    case .schoolLimit: self = .schoolLimit
+    case .employerLimit: self = .employerLimit
+    case .reserved: self = .reserved
+    case .minimumGroup: self = .minimumGroup
+    }
+  }
 }
 
 /// What happened to one student.
@@ -77,18 +117,82 @@ public struct PlacementObjective: Hashable, Sendable, Codable, Comparable {
 extension PlacementInstance {
   /// The outcome of every student under `placement`.
   ///
+  /// An unplaced student's reason is the first that holds: an empty list
+  /// (``UnplacedReason/noPreferences``), no known worksite on it (`unknown-choices`), no
+  /// eligible choice (`no-eligible-choice`), every eligible choice full (`choices-full`); then,
+  /// with everyone else where they are (``SeatOccupancy``): a choice with a seat the student
+  /// could take alone — `linked` when they are linked, `not-ranked` when each such worksite's
+  /// rankings leave them out, else `free-seat-unused`; otherwise the rule blocking the first
+  /// eligible choice (in list order) that has seats free: `school-limit`, `employer-limit`,
+  /// `reserved` or `min-group`. A school floor is never a reason of its own: it only ever gives
+  /// seats to other students, and the seats it takes are then full.
+  ///
   /// - Precondition: `placement` is valid for this instance (see ``violations(in:)``).
-  /// - Complexity: O(S + L).
+  /// - Complexity: O(S + L) plus, when a student with choices is unplaced, O(S + W + R) once.
   public func outcomes(of placement: Placement) -> [StudentOutcome] {
-    (0..<students.count).map { s in
+    outcomes(of: placement, seating: nil)
+  }
+
+  /// ``outcomes(of:)`` for a strategy that seats students in `seating`'s order: a seat at a
+  /// worksite with reserves is free to a student only if the worksite's ``SeatPlan`` would
+  /// give them one (`nil`: whenever Hall's condition allows it, as for `optimal`).
+  public func outcomes(of placement: Placement, seating: SeatingOrder?) -> [StudentOutcome] {
+    // Built when the first unplaced student with choices needs them.
+    var context: (occupancy: SeatOccupancy, ranking: [Bool], ranked: Set<Int>)?
+    return (0..<students.count).map { s in
       if let w = placement.worksite(of: s) {
         return .placed(
           worksite: w, rank: isUnlisted(student: s, worksite: w) ? 0 : rank(of: s, at: w) ?? 0)
       }
-      if listedCount[s] == 0 { return .unplaced(.noPreferences) }
-      if choices.range(of: s).isEmpty { return .unplaced(.noEligibleChoice) }
-      return .unplaced(.choicesFull)
+      if choices.range(of: s).isEmpty {
+        if students[s].preferences.isEmpty { return .unplaced(.noPreferences) }
+        if listedCount[s] == 0 { return .unplaced(.unknownChoices) }
+        return .unplaced(.noEligibleChoice)
+      }
+      let known: (occupancy: SeatOccupancy, ranking: [Bool], ranked: Set<Int>)
+      if let context {
+        known = context
+      } else {
+        var ranking = [Bool](repeating: false, count: worksites.count)
+        for r in rankingIndices { ranking[Int(r.worksite)] = true }
+        known = (
+          SeatOccupancy(self, placement, seating: seating), ranking,
+          Set(rankingIndices.map { Int($0.worksite) << 32 | Int($0.student) })
+        )
+        context = known
+      }
+      return .unplaced(
+        unplacedReason(
+          of: s, occupancy: known.occupancy, ranking: known.ranking, ranked: known.ranked))
     }
+  }
+
+  /// The reason of an unplaced student with eligible choices (see ``outcomes(of:)``).
+  private func unplacedReason(
+    of s: Int, occupancy: SeatOccupancy, ranking: [Bool], ranked: Set<Int>
+  ) -> UnplacedReason {
+    var firstBlocker: SeatBlocker?
+    var allFull = true
+    var takeable = false
+    var acceptable = false
+    for c in choices.range(of: s) {
+      let w = Int(choices.worksite[c])
+      let blocker = occupancy.blocker(student: s, worksite: w)
+      if blocker == .full { continue }
+      allFull = false
+      if let blocker {
+        if firstBlocker == nil { firstBlocker = blocker }
+      } else {
+        takeable = true
+        if !ranking[w] || ranked.contains(w << 32 | s) { acceptable = true }
+      }
+    }
+    if allFull { return .choicesFull }
+    if takeable {
+      if linkedPairs.contains(where: { $0.first == s || $0.second == s }) { return .linked }
+      return acceptable ? .freeSeatUnused : .notRanked
+    }
+    return UnplacedReason(firstBlocker ?? .full)
   }
 
   /// The objective value of `placement` under `rankCost`, recomputed from the students' lists.

@@ -20,20 +20,24 @@ extension PlacementInstance {
   }
 
   /// The same instance with each student whose `held` entry is a worksite index held there as
-  /// if pinned (their own pins stay), for strategies that keep students in place by pins and
-  /// for `solve --pin-from`. A hold at a worksite the student did not list is a pin there
-  /// (rank 0, as in `pins.csv`). Capacities are not checked here: holds beyond them make the
-  /// placement infeasible, which the strategies report.
+  /// a pin (their own pins stay), for strategies that keep students in place by pins and for
+  /// `solve --pin-from`. A hold at a worksite the student did not list is a pin there (rank 0,
+  /// as in `pins.csv`). The instance is built again, so the holds are checked as `pins.csv` is:
+  /// more than a worksite's seats, its `max_per_school`, an employer's capacity or its reserves
+  /// allow is an error, at the pin records after the instance's own (`rules.pins.count` and on,
+  /// in student order).
   ///
-  /// - Complexity: O(S).
-  public func holding(_ held: [Int32]) -> PlacementInstance {
+  /// - Throws: ``InstanceValidationError`` when the holds break a rule.
+  /// - Complexity: that of building the instance.
+  public func holding(_ held: [Int32]) throws(InstanceValidationError) -> PlacementInstance {
     precondition(held.count == students.count, "holding: one entry per student")
-    var copy = self
+    var rules = self.rules
     for (s, w) in held.enumerated() where w >= 0 && pinnedWorksite[s] < 0 {
-      copy.pinnedWorksite[s] = w
-      copy.rules.pins.append(Pin(student: students[s].id, worksite: worksites[Int(w)].id))
+      rules.pins.append(Pin(student: students[s].id, worksite: worksites[Int(w)].id))
     }
-    return copy
+    return try PlacementInstance(
+      students: students, worksites: worksites, clusters: clusters, rankings: rankings,
+      policy: policy, rules: rules)
   }
 }
 

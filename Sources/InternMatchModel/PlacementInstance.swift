@@ -39,9 +39,9 @@ public struct PlacementInstance: Sendable {
   /// Warnings found while building (skipped list entries and rankings).
   public let warnings: [InstanceIssue]
   /// Employer capacities, links, pins and the school floor.
-  public internal(set) var rules: PlacementRules
+  public let rules: PlacementRules
   /// The worksite each student is pinned to, or -1.
-  public internal(set) var pinnedWorksite: [Int32]
+  public let pinnedWorksite: [Int32]
   /// Linked students, as index pairs.
   public let linkedPairs: [(first: Int, second: Int)]
   /// The employer-capacity entry limiting each worksite, or -1.

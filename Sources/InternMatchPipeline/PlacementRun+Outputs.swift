@@ -3,17 +3,29 @@ import InternMatchIO
 import InternMatchReport
 
 extension PlacementRun {
+  /// The names of the files an explaining run adds, in the order they are written.
+  public static let explanationNames = [
+    "explanations.csv", "seat-values.csv", "seat-values-by-area.csv",
+  ]
+
   /// The files of the run by name — `placements.csv`, `changes.csv` for a re-match, and
-  /// `summary.json` (the summary with its `run` manifest) — or none when the run has no
-  /// placement.
+  /// `summary.json` (the summary with its `run` manifest), then ``explanationNames`` when the
+  /// run explains — or none when the run has no placement.
   ///
-  /// - Complexity: O(S) for the CSVs, O(W + groups) for the JSON.
+  /// - Complexity: O(S) for the CSVs, O(W + groups) for the JSON, O(rows) for explanations.
   public func outputs() -> [(name: String, contents: Data)] {
     guard let summary else { return [] }
     let csv = PlacementWriter.csvBytes(instance, outcomes: outcomes)
     var files = [("placements.csv", Data(csv))]
     if isRematch { files.append(("changes.csv", Data(Self.changesCSV(changes).utf8))) }
     files.append(("summary.json", Self.json(SummaryDocument(summary: summary, run: manifest))))
+    if let explanation {
+      files += [
+        ("explanations.csv", Data(ExplanationWriter.explanationsCSV(explanation.students).utf8)),
+        ("seat-values.csv", Data(ExplanationWriter.seatValuesCSV(explanation.seatValues).utf8)),
+        ("seat-values-by-area.csv", Data(ExplanationWriter.areasCSV(explanation.seatValues).utf8)),
+      ]
+    }
     return files
   }
 

@@ -37,6 +37,9 @@ public struct PlacementRun: Sendable {
     public var seed: UInt64?
     /// The command line recorded in the manifest (default: this process's).
     public var commandLine: [String]
+    /// Also explain every outcome (``PlacementExplainer``): explanations.csv, seat-values.csv
+    /// and seat-values-by-area.csv join the outputs. Ignored for a re-match.
+    public var explain: Bool
     /// An earlier run's placements to re-match from (see ``Rematch``); `nil` for a fresh run.
     public var rematch: Rematch?
 
@@ -44,7 +47,8 @@ public struct PlacementRun: Sendable {
     public init(
       strategy: StrategyName? = nil, rankCost: RankCost? = nil,
       backend: OptimalStrategy.Backend = .network, crossCheck: Bool = false, seed: UInt64? = nil,
-      commandLine: [String] = CommandLine.arguments, rematch: Rematch? = nil
+      commandLine: [String] = CommandLine.arguments, rematch: Rematch? = nil,
+      explain: Bool = false
     ) {
       self.rematch = rematch
       self.strategy = strategy
@@ -53,6 +57,7 @@ public struct PlacementRun: Sendable {
       self.crossCheck = crossCheck
       self.seed = seed
       self.commandLine = commandLine
+      self.explain = explain
     }
   }
 
@@ -102,6 +107,9 @@ public struct PlacementRun: Sendable {
   public private(set) var summary: PlacementSummary?
   /// The record of what went in: version, inputs with their digests, effective policy, …
   public let manifest: RunManifest
+  /// Every student's explanation and every worksite's seat value, when the configuration asks
+  /// for them and the run has a placement.
+  public let explanation: PlacementExplainer?
   /// For a re-match, what happened to every student of either placement (`changes.csv`).
   public private(set) var changes: [Rematch.Change]
   /// Whether the run re-matched from an earlier placement.
@@ -144,6 +152,7 @@ public struct PlacementRun: Sendable {
         + StrategyName.allCases.map(\.rawValue).joined(separator: ", ") + ")"
       (status, self.problem, result, outcomes) = (.refused, problem, nil, [])
       self.manifest = manifest(status: .refused, solver: nil)
+      explanation = nil
       return
     }
     let placer = strategy.make(seed: seed, rankCost: cost, backend: configuration.backend)
@@ -155,6 +164,7 @@ public struct PlacementRun: Sendable {
         + "; use optimal, which honours every side constraint"
       (status, self.problem, result, outcomes) = (.refused, problem, nil, [])
       self.manifest = manifest(status: .refused, solver: nil)
+      explanation = nil
       return
     }
 
@@ -170,6 +180,7 @@ public struct PlacementRun: Sendable {
       let status: Status = error.kind == .infeasible ? .infeasible : .refused
       (self.status, self.problem, self.result, outcomes) = (status, error.message, nil, [])
       self.manifest = manifest(status: status, solver: nil)
+      explanation = nil
       return
     }
     let afterSolve = clock.now
@@ -198,7 +209,11 @@ public struct PlacementRun: Sendable {
     guard violations.isEmpty else {
       throw Failure(message: "the placement failed verification", violations: violations)
     }
-    let outcomes = instance.outcomes(of: result.placement)
+    // Reasons as the strategy seats students (reserve stages in its own order).
+    let outcomes = instance.outcomes(
+      of: result.placement,
+      seating: configuration.rematch == nil
+        ? ExplainedStrategy(placer).seating(for: instance, result: result) : nil)
     let afterVerify = clock.now
     let status: Status =
       switch result.status {
@@ -221,12 +236,27 @@ public struct PlacementRun: Sendable {
             "verify": Self.milliseconds(beforeVerify, afterVerify),
           ])
       })
+    var explainMilliseconds: Double?
+    // A re-match optimises another objective (moves weighed in): explanations are a fresh run's.
+    if configuration.explain, configuration.rematch == nil {
+      let beforeExplain = clock.now
+      do {
+        explanation = try PlacementExplainer(
+          instance, result: placed, strategy: ExplainedStrategy(placer))
+      } catch {
+        throw Failure(message: "explanations: \(error)", violations: [])
+      }
+      explainMilliseconds = Self.milliseconds(beforeExplain, clock.now)
+    } else {
+      explanation = nil
+    }
     var summary = summaryWithoutPairs
     summary.blockingPairs = blockingPairs
     summary.diagnostics = result.diagnostics
     summary.status = status.rawValue
     summary.gap = status == .feasible ? result.statistics["mip_gap"] : nil
     summary.timingsMilliseconds["cross_check"] = crossCheckMilliseconds
+    summary.timingsMilliseconds["explain"] = explainMilliseconds
     if let rematch = configuration.rematch {
       changes = rematch.changes(to: result.placement, in: instance)
       summary.changes = Dictionary(changes.map { ($0.change.rawValue, 1) }, uniquingKeysWith: +)

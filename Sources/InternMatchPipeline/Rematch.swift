@@ -18,7 +18,8 @@ import InternMatchSolvers
 /// - `stable`: incumbency priority — each kept seat's holder comes first there (after pins), so
 ///   they keep it unless they get a choice they like better; the result is stable with respect
 ///   to those priorities.
-/// - `serial-dictatorship`, `greedy`: seats that still exist are held as pins (where a
+/// - `serial-dictatorship`, `greedy`, `stable-worksite-proposing`, `top-trading-cycles`: seats
+///   that still exist are held as pins (where a
 ///   worksite's seats were cut, its previous students in lottery order), and the strategy
 ///   places the rest.
 /// - With ``keepPlaced``, `stable` also holds the seats as pins (nobody moves, even up), and
@@ -75,13 +76,22 @@ public struct Rematch: Sendable {
         instance, previous: previous.placement, keepPlaced: keepPlaced)
     case .stable where !keepPlaced:
       result = try StableStrategy(seed: seed, incumbents: held).place(instance)
-    case .stable, .serialDictatorship, .greedy:
+    case .stable, .serialDictatorship, .greedy, .stableWorksiteProposing, .topTradingCycles:
       let order = WorksitePriorities(instance: instance, seed: seed).sequence
-      result = try strategy.make(seed: seed).place(
-        instance.holding(Self.heldWithinCapacity(held, in: instance, order: order)))
+      let holding: PlacementInstance
+      do {
+        holding = try instance.holding(Self.heldWithinCapacity(held, in: instance, order: order))
+      } catch {
+        throw SolverError.infeasible(
+          "the seats kept from the earlier placement break the updated data's rules: "
+            + error.issues.filter { $0.severity == .error }.map(\.message).prefix(3)
+            .joined(separator: "; "))
+      }
+      result = try strategy.make(seed: seed).place(holding)
     case .rankMaximal, .minWorstRank:
       throw SolverError.unsupportedRule(
-        "\(strategy.rawValue) cannot re-match; use optimal, stable, serial-dictatorship or greedy")
+        "\(strategy.rawValue) cannot re-match; use optimal, stable, stable-worksite-proposing, "
+          + "top-trading-cycles, serial-dictatorship or greedy")
     }
     result.statistics["kept"] = held.indices.count {
       held[$0] >= 0 && result.placement.worksite(of: $0) == Int(held[$0])

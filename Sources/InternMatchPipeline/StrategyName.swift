@@ -16,6 +16,10 @@ public enum StrategyName: String, CaseIterable, Sendable, Codable {
   case rankMaximal = "rank-maximal"
   /// Student-proposing deferred acceptance: the student-optimal stable placement.
   case stable
+  /// Worksite-proposing deferred acceptance: the worksite-optimal stable placement.
+  case stableWorksiteProposing = "stable-worksite-proposing"
+  /// Top trading cycles (Abdulkadiroğlu & Sönmez 2003): Pareto-efficient, strategy-proof.
+  case topTradingCycles = "top-trading-cycles"
   /// Students in lottery order take their best remaining choice.
   case serialDictatorship = "serial-dictatorship"
   /// First choices first, ties by lottery.
@@ -40,6 +44,8 @@ public enum StrategyName: String, CaseIterable, Sendable, Codable {
       OptimalStrategy(rankCost: self.rankCost(requested: rankCost), backend: backend)
     case .rankMaximal: RankMaximalStrategy()
     case .stable: StableStrategy(seed: seed)
+    case .stableWorksiteProposing: WorksiteProposingStableStrategy(seed: seed)
+    case .topTradingCycles: TopTradingCyclesStrategy(seed: seed)
     case .serialDictatorship: SerialDictatorshipStrategy(seed: seed)
     case .greedy: GreedyStrategy(seed: seed)
     case .minWorstRank: MinimumWorstRankStrategy()

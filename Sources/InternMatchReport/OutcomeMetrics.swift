@@ -19,7 +19,9 @@ public struct OutcomeMetrics: Hashable, Sendable, Codable {
   public var rankProfile: [Int]
   /// Placed students at a worksite they did not list (pins, `place_unranked`); not in the ranks.
   public var unlisted: Int
-  /// Mean, median and worst rank of placed students (0 when none placed).
+  /// Mean, median and worst rank of the students placed at a worksite on their own list (0
+  /// when none is); students placed off their list (rank 0, ``unlisted``) are left out. The
+  /// one definition of "mean rank" every report uses.
   public var meanRank: Double
   public var medianRank: Double
   public var worstRank: Int

@@ -27,7 +27,10 @@ public struct PlacementSummary: Hashable, Sendable, Codable {
   /// The objective's rank cost (`linear` or `squared`) and its total.
   public var rankCost: RankCost
   public var totalRankCost: Int
-  /// Mean rank of placed students (0 when none placed).
+  /// Mean rank of the students placed at a worksite on their own list, the same number as
+  /// ``OutcomeMetrics/meanRank`` and every breakdown's: students placed off their list (a pin
+  /// or `place_unranked`, reported with rank 0) have no rank and are left out; they are
+  /// counted in `metrics.unlisted`. 0 when no one is placed on their list.
   public var meanRank: Double
   /// Strategy, backend and seed of the run.
   public var strategy: String
@@ -117,7 +120,7 @@ public struct PlacementSummary: Hashable, Sendable, Codable {
     totalRank = total
     self.rankCost = rankCost
     totalRankCost = totalCost
-    meanRank = count == 0 ? 0 : Double(total) / Double(count)
+    meanRank = metrics.meanRank
     self.strategy = strategy
     self.solver = solver
     self.seed = seed

@@ -20,6 +20,8 @@ public struct MinimumWorstRankStrategy: PlacementStrategy {
   public init() {}
 
   public var name: String { "min-worst-rank" }
+  public var lotterySeed: UInt64? { nil }
+  public func reseeded(_ seed: UInt64) -> Self { self }
   public var supportedRules: Set<SideRule> { Set(SideRule.allCases) }
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {

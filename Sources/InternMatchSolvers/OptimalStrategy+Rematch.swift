@@ -55,7 +55,17 @@ extension OptimalStrategy {
       // kept as pins (its presolve reasons about pins) and the same previous placement.
       var mipFixings = fixings
       mipFixings.held = [:]
-      let holding = keep.map { instance.holding($0.held) } ?? instance
+      var holding = instance
+      if let keep {
+        do {
+          holding = try instance.holding(keep.held)
+        } catch {
+          throw SolverError.infeasible(
+            "the seats --keep-placed keeps break the updated data's rules: "
+              + error.issues.filter { $0.severity == .error }.map(\.message).prefix(3)
+              .joined(separator: "; "))
+        }
+      }
       result = try placeWithMIP(holding, rematch: mipFixings, checkedAgainst: instance)
       result.solver += " (re-match)"
       floorDiagnostics = result.diagnostics

@@ -50,6 +50,8 @@ public struct OptimalStrategy: PlacementStrategy {
   }
 
   public var name: String { "optimal" }
+  public var lotterySeed: UInt64? { nil }
+  public func reseeded(_ seed: UInt64) -> Self { self }
   public var supportedRules: Set<SideRule> { Set(SideRule.allCases) }
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {

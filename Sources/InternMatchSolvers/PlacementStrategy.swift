@@ -11,6 +11,13 @@ public protocol PlacementStrategy: Sendable {
   var name: String { get }
   /// The side constraints the strategy honours; an instance with any other is refused.
   var supportedRules: Set<SideRule> { get }
+  /// The seed of the lottery the strategy's result depends on, or `nil` when it draws none and
+  /// places the same students for every seed. Lottery replications (`compare --seeds`) re-run a
+  /// strategy once per seed only when this is set.
+  var lotterySeed: UInt64? { get }
+  /// The same strategy drawing its lotteries from `seed`; an unchanged copy when
+  /// ``lotterySeed`` is `nil`.
+  func reseeded(_ seed: UInt64) -> Self
   /// Places the students of `instance`.
   ///
   /// - Throws: ``SolverError`` when a backend fails; "some students unplaced" is a result.

@@ -29,6 +29,8 @@ public struct RankMaximalStrategy: PlacementStrategy {
   public init() {}
 
   public var name: String { "rank-maximal" }
+  public var lotterySeed: UInt64? { nil }
+  public func reseeded(_ seed: UInt64) -> Self { self }
   public var supportedRules: Set<SideRule> {
     [.pins, .maxPerSchool, .employerCapacity, .reserves, .schoolFloor]
   }

@@ -42,6 +42,12 @@ public struct StableStrategy: PlacementStrategy {
   }
 
   public var name: String { "stable" }
+  public var lotterySeed: UInt64? { seed }
+  public func reseeded(_ seed: UInt64) -> Self {
+    var copy = self
+    copy.seed = seed
+    return copy
+  }
   public var supportedRules: Set<SideRule> { [.pins, .maxPerSchool, .reserves] }
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {

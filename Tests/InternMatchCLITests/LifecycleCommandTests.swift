@@ -123,6 +123,24 @@ struct LifecycleCommandTests {
     for row in previous where !row[1].isEmpty { #expect(now[row[0]] == row[1]) }
   }
 
+  @Test(
+    "solve --pin-from with more holds than seats is bad data at the file's line, for every strategy",
+    arguments: ["optimal", "stable", "serial-dictatorship", "greedy"])
+  func pinFromOverCapacity(strategy: String) throws {
+    let directory = try Paths.temporaryDirectory()
+    let pins = directory + "/pins.csv"
+    try "student,worksite\nS1,W1\nS2,W1\nS3,W1\n".write(
+      toFile: pins, atomically: true, encoding: .utf8)
+    let run = try CLI.run([
+      "solve", Paths.dataset("tiny"), "--pin-from", pins, "--strategy", strategy, "--output",
+      directory + "/out",
+    ])
+    #expect(run.status == 65)
+    #expect(
+      run.stderr.contains("\(pins):3: error: more students are pinned to 'W1' than its 1 seats"))
+    #expect(!FileManager.default.fileExists(atPath: directory + "/out"))
+  }
+
   @Test("verify: an optimal file is valid and optimal; a broken one exits 65 at its lines")
   func verify() throws {
     let out = try Paths.temporaryDirectory()

@@ -206,17 +206,26 @@ struct SideConstraintCommandTests {
 
 @Suite("internmatch compare (end to end, built binary)")
 struct CompareCommandTests {
+  /// The CSV lines of `stdout` split into fields (no field of ours holds a comma but the last).
+  func records(_ stdout: String) -> [[Substring]] {
+    stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+  }
+
   @Test("one row per strategy, in every format; unknown strategies are usage errors")
   func compare() throws {
     let csv = try CLI.run(["compare", Paths.dataset("nyc-sample"), "--format", "csv"])
     #expect(csv.status == 0, "\(csv.stderr)")
-    let lines = csv.stdout.split(separator: "\n")
-    #expect(lines.first?.hasPrefix("strategy,placed,rate") == true)
-    #expect(lines.count == 1 + 7)
-    let header = lines[0].split(separator: ",")
+    let lines = records(csv.stdout)
+    #expect(lines.first?.prefix(4) == ["strategy", "seed", "placed", "rate"])
+    // One seed: a row and four statistic rows per strategy.
+    #expect(lines.count == 1 + 5 * 9)  // nine strategies
+    let header = lines[0]
     let blocking = try #require(header.firstIndex(of: "blocking"))
-    let stable = try #require(lines.first { $0.hasPrefix("stable,") }).split(separator: ",")
+    let rate = try #require(header.firstIndex(of: "rate"))
+    let stable = try #require(lines.first { $0[0] == "stable" })
+    #expect(stable[1] == "2026")  // policy.json's seed
     #expect(stable[blocking] == "0")
+    #expect(try #require(Double(stable[rate])) < 1)  // a fraction, not "75.9%"
     let json = try CLI.run([
       "compare", Paths.dataset("tiny"), "--strategies", "optimal,rank-maximal", "--format", "json",
     ])
@@ -224,5 +233,195 @@ struct CompareCommandTests {
     #expect(json.stdout.contains("\"strategy\" : \"rank-maximal\""))
     #expect(
       try CLI.run(["compare", Paths.dataset("tiny"), "--strategies", "lottery-ish"]).status == 64)
+  }
+
+  @Test("--seeds: a row per (strategy, seed), lottery strategies re-drawn, the rest measured")
+  func seeds() throws {
+    let run = try CLI.run([
+      "compare", Paths.dataset("nyc-sample"), "--seeds", "1-3,9", "--strategies",
+      "stable,optimal,top-trading-cycles", "--format", "csv",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let lines = records(run.stdout)
+    let header = lines[0]
+    let placed = try #require(header.firstIndex(of: "placed"))
+    let blocking = try #require(header.firstIndex(of: "blocking"))
+    #expect(lines.count == 1 + 3 * (4 + 4))
+    for strategy in ["stable", "optimal", "top-trading-cycles"] {
+      let rows = lines.filter { $0[0] == strategy }
+      #expect(rows.map { $0[1] } == ["1", "2", "3", "9", "mean", "sd", "min", "max"])
+      for row in rows { #expect(row.dropFirst(2).dropLast().allSatisfy { Double($0) != nil }) }
+    }
+    // optimal draws no lottery: the same students placed under every seed (sd 0); stable's
+    // lottery changes who is placed.
+    let optimal = lines.filter { $0[0] == "optimal" }
+    #expect(Set(optimal.prefix(4).map { $0[placed] }).count == 1)
+    #expect(optimal[5][placed] == "0")
+    let stable = lines.filter { $0[0] == "stable" }
+    #expect(Set(stable.prefix(4).map { $0[placed] }).count > 1)
+    #expect(stable.prefix(4).allSatisfy { $0[blocking] == "0" })
+
+    // The same seed alone gives the same row as inside the list.
+    let single = try CLI.run([
+      "compare", Paths.dataset("nyc-sample"), "--seeds", "9", "--strategies", "stable",
+      "--format", "csv",
+    ])
+    let alone = try #require(records(single.stdout).dropFirst().first)
+    let msColumn = try #require(header.firstIndex(of: "ms"))
+    #expect(alone.prefix(msColumn) == stable[3].prefix(msColumn))
+
+    let json = try CLI.run([
+      "compare", Paths.dataset("tiny"), "--seeds", "1,5", "--strategies", "stable",
+      "--format", "json",
+    ])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    let rows = try #require(object["rows"] as? [[String: Any]])
+    #expect(rows.map { "\($0["seed"] ?? "")" } == ["1", "5", "mean", "sd", "min", "max"])
+    #expect(rows[0]["rate"] is Double || rows[0]["rate"] is Int)
+    #expect(object["seeds"] as? [Int] == [1, 5])
+
+    for bad in [
+      ["--seeds", "3-1"], ["--seeds", "1,1"], ["--seeds", "x"], ["--seed", "1", "--seeds", "2"],
+    ] {
+      #expect(try CLI.run(["compare", Paths.dataset("tiny")] + bad).status == 64, "\(bad)")
+    }
+  }
+
+  @Test("skipped strategies appear in every format; when all are skipped, exit 65")
+  func skipped() throws {
+    let directory = try Paths.copyOfDataset("tiny")
+    try "student_a,student_b\nS1,S2\n".write(
+      toFile: directory + "/links.csv", atomically: true, encoding: .utf8)
+    for format in ["text", "markdown", "csv", "json"] {
+      let run = try CLI.run([
+        "compare", directory, "--strategies", "optimal,stable,top-trading-cycles", "--format",
+        format,
+      ])
+      #expect(run.status == 0, "\(run.stderr)")
+      #expect(run.stdout.contains("top-trading-cycles"), "\(format)")
+      #expect(run.stdout.contains("cannot honour links"), "\(format)")
+    }
+    let json = try CLI.run([
+      "compare", directory, "--strategies", "stable,top-trading-cycles", "--format", "json",
+    ])
+    #expect(json.status == 65)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+    #expect((object["rows"] as? [Any])?.isEmpty == true)
+    #expect(
+      (object["skipped"] as? [[String: String]])?.map { $0["strategy"] } == [
+        "stable", "top-trading-cycles",
+      ])
+    #expect(json.stderr.contains("every strategy was skipped"))
+  }
+}
+
+@Suite("internmatch bench (end to end, built binary)")
+struct BenchCommandTests {
+  @Test("JSON values are numbers")
+  func json() throws {
+    let run = try CLI.run(["bench", "--sizes", "200", "--strategies", "stable", "--format", "json"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let rows = try #require(
+      try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+    #expect(rows.count == 1)
+    #expect(rows[0]["strategy"] as? String == "stable")
+    #expect(rows[0]["students"] as? Int == 200)
+    #expect(rows[0]["solve_ms"] is Int)
+    #expect(rows[0]["peak_MB"] is Int)
+  }
+}
+
+@Suite("internmatch solve --explain / explain (end to end, built binary)")
+struct ExplainCommandTests {
+  @Test("solve --explain writes the hand-checked explanations and seat values of the tiny dataset")
+  func solveExplain() throws {
+    let out = try Paths.temporaryDirectory()
+    let run = try CLI.run(["solve", Paths.dataset("tiny"), "--explain", "--output", out])
+    #expect(run.status == 0, "\(run.stderr)")
+    func file(_ name: String) throws -> String {
+      try String(contentsOfFile: out + "/" + name, encoding: .utf8)
+    }
+    // S1 forced into W1 displaces S3 (who lists only W1); S8 takes the seat S1 leaves at W2:
+    // everyone still placed, rank cost 1 + 2 + 2 + 3 = 8 instead of 7. S2 forced there leaves
+    // S3 and the seat at W3 (no one else may take it) empty: one fewer placed, cost 5.
+    #expect(
+      try file("explanations.csv") == """
+        student,rank,worksite,outcome,placed_change,rank_cost_change,detail
+        S1,1,W1,taken,0,1,
+        S1,2,W2,placed,,,
+        S2,1,W1,taken,-1,-2,
+        S2,2,W3,placed,,,
+        S3,1,W1,placed,,,
+        S4,1,W3,ineligible,,,age-below-minimum
+        S4,2,W2,placed,,,
+        S5,1,W4,ineligible,,,missing-credential
+        S7,1,W5,no-seats,,,
+        S8,1,W9,unknown-worksite,,,
+        S8,2,W1,taken,0,1,
+        S8,3,W2,taken,0,1,
+        S9,1,W6,ineligible,,,no-shared-schedule
+        S10,1,W2,ineligible,,,too-far
+
+        """)
+    // One more seat at W1 or W2 seats S8 (rank 2 or 3); one at W5 seats S7 (rank 1).
+    #expect(
+      try file("seat-values.csv") == """
+        worksite,employer,cluster,borough,capacity,filled,placed_change,rank_cost_change
+        W1,Tech Partners,it,Manhattan,1,1,1,2
+        W2,City Bank Systems,it,Manhattan,2,2,1,3
+        W3,Harbor Health Clinic,healthcare,Brooklyn,1,1,0,0
+        W4,BuildRight Contractors,construction,Bronx,1,0,0,0
+        W5,Union Square Kitchen,culinary,Manhattan,0,0,1,1
+        W6,Staten Island Media Lab,media,Staten Island,1,0,0,0
+
+        """)
+    #expect(
+      try file("seat-values-by-area.csv") == """
+        cluster,borough,worksites,best_placed_change,best_rank_cost_change,worksites_placing_one_more
+        culinary,Manhattan,1,1,1,1
+        it,Manhattan,2,1,2,2
+        construction,Bronx,1,0,0,0
+        healthcare,Brooklyn,1,0,0,0
+        media,Staten Island,1,0,0,0
+
+        """)
+  }
+
+  @Test("explain tells a student's story and a worksite's, naming only those placed there")
+  func stories() throws {
+    let student = try CLI.run(["explain", Paths.dataset("tiny"), "--student", "S8"])
+    #expect(student.status == 0, "\(student.stderr)")
+    #expect(
+      student.stdout
+        == "You were not placed: every worksite on your list that you qualify for was full. "
+        + "Your 1st choice, “W9”, is not a worksite of this round; check the id. "
+        + "Your 2nd choice, Tech Partners (W1), was full: placing you there would have left "
+        + "one other student without any seat. Your 3rd choice, City Bank Systems (W2), was "
+        + "full: placing you there would have left one other student without any seat.\n")
+    let site = try CLI.run(["explain", Paths.dataset("tiny"), "--worksite", "W1"])
+    #expect(site.status == 0, "\(site.stderr)")
+    #expect(
+      site.stdout == """
+        Tech Partners (W1): 1 seat, 1 filled.
+        4 students listed it:
+          1 placed here
+          3 eligible, turned away (seats went to others)
+        Placed here: S3.
+        Seating a turned-away applicant here would have left another student without a seat \
+        for 2 of them; for the other 1, everyone stays placed at 1 or more rank points in total.
+        One more seat here would place one more student (rank cost +2).
+
+        """)
+    for other in ["S1", "S2", "S8"] { #expect(!site.stdout.contains(other)) }
+    let stable = try CLI.run([
+      "explain", Paths.dataset("tiny"), "--student", "S1", "--strategy", "stable",
+    ])
+    #expect(stable.stdout.contains("the last one admitted had tier 1, lottery 0."))
+    let usage = try CLI.run(["explain", Paths.dataset("tiny")])
+    #expect(usage.status == 64)
+    let unknown = try CLI.run(["explain", Paths.dataset("tiny"), "--student", "nobody"])
+    #expect(unknown.status == 65)
   }
 }

@@ -122,7 +122,7 @@ struct PlacementInstanceTests {
     let p = Placement([nil, nil, nil, nil, 2])
     #expect(
       instance.outcomes(of: p) == [
-        .unplaced(.noPreferences), .unplaced(.noPreferences), .unplaced(.noEligibleChoice),
+        .unplaced(.noPreferences), .unplaced(.unknownChoices), .unplaced(.noEligibleChoice),
         .unplaced(.choicesFull), .placed(worksite: 2, rank: 2),
       ])
     #expect(instance.objective(of: p, rankCost: .squared) == PlacementObjective(placed: 1, cost: 4))

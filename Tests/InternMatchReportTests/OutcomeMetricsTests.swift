@@ -30,19 +30,33 @@ struct OutcomeMetricsTests {
     #expect(groups.rows.map(\.students) == [1, 1, 8])
     #expect(m.meanDistanceKilometres != nil)
   }
+}
 
-  @Test("comparison renders every format with one row per strategy")
-  func rendering() throws {
-    let instance = try TinyInstance.make()
-    let m = OutcomeMetrics(instance: instance, placement: Placement(studentCount: 10))
-    var table = StrategyComparison(students: 10, seed: 7)
-    table.rows.append(
-      .init(strategy: "a", metrics: m, rankCost: 0, blockingPairs: 2, milliseconds: 1))
-    table.rows.append(
-      .init(strategy: "b", metrics: m, rankCost: 0, blockingPairs: nil, milliseconds: 1))
-    #expect(table.rendered(as: .csv).split(separator: "\n").count == 3)
-    #expect(table.rendered(as: .markdown).split(separator: "\n").count == 4)
-    #expect(table.rendered(as: .text).contains("seed 7"))
-    #expect(table.rendered(as: .json).contains("\"blocking_pairs\" : 2"))
+@Suite("One mean rank")
+struct MeanRankTests {
+  @Test("a student pinned off their list is left out of every mean rank")
+  func pinnedOffList() throws {
+    let instance = try PlacementInstance(
+      students: [
+        Student(id: "a", school: "X", cluster: "it", preferences: ["A"]),
+        Student(id: "b", school: "X", cluster: "it", preferences: ["A", "B"]),
+        Student(id: "p", school: "X", cluster: "it", preferences: ["A"]),
+      ],
+      worksites: [
+        Worksite(id: "A", cluster: "it", capacity: 1),
+        Worksite(id: "B", cluster: "it", capacity: 1),
+        Worksite(id: "C", cluster: "it", capacity: 1),
+      ],
+      rules: PlacementRules(pins: [Pin(student: "p", worksite: "C")]))
+    let placement = Placement([0, 1, 2])
+    let summary = PlacementSummary(
+      instance: instance, placement: placement, rankCost: .linear, strategy: "optimal",
+      solver: "test", seed: nil)
+    // Ranks 1 and 2 on the lists; the pinned student has none: (1 + 2) / 2, not (1 + 2) / 3.
+    #expect(summary.metrics.unlisted == 1)
+    #expect(summary.meanRank == 1.5)
+    #expect(summary.metrics.meanRank == 1.5)
+    #expect(summary.metrics.equity["school"]?.rows.first?.meanRank == 1.5)
+    #expect(summary.text.contains("mean 1.50"))
   }
 }

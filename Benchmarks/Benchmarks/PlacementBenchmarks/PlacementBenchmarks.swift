@@ -62,6 +62,8 @@ let benchmarks: @Sendable () -> Void = {
       ("optimal", OptimalStrategy(backend: .network)),
       ("rank-maximal", RankMaximalStrategy()),
       ("stable", StableStrategy(seed: 2026)),
+      ("stable-worksite-proposing", WorksiteProposingStableStrategy(seed: 2026)),
+      ("top-trading-cycles", TopTradingCyclesStrategy(seed: 2026)),
       ("serial-dictatorship", SerialDictatorshipStrategy(seed: 2026)),
       ("greedy", GreedyStrategy(seed: 2026)),
     ]
@@ -94,6 +96,40 @@ let benchmarks: @Sendable () -> Void = {
     ) { benchmark in
       guard let mip else { return }
       for _ in benchmark.scaledIterations { blackHole(try OptimalStrategy().place(mip)) }
+    }
+  }
+
+  // Explanations and seat values of the optimum (issue 9), on the cohorts of
+  // `internmatch generate --students N --seed 1`: one residual search per worksite.
+  for size in [10_000, 60_000] {
+    let cohort = CohortGenerator(.init(studentCount: size, seed: 1)).generate()
+    let explained = try? PlacementInstance(
+      students: cohort.students, worksites: cohort.worksites, rankings: cohort.rankings)
+    let optimum = explained.flatMap { try? OptimalStrategy().place($0) }
+    Benchmark("explain optimal seed-1 \(size / 1000)k") { benchmark in
+      guard let explained, let optimum else { return }
+      for _ in benchmark.scaledIterations {
+        blackHole(try PlacementExplainer(explained, result: optimum, strategy: .optimal(.linear)))
+      }
+    }
+  }
+
+  // `compare --seeds`: the dataset read once, then stable under each seed, each placement
+  // measured (metrics, rank cost, blocking pairs against that seed's priorities). The same
+  // library call the CLI makes; one seed is what a single `compare --seed` run costs.
+  let compareDirectory = cohortDirectory(60_000)
+  for seeds in [1, 100] {
+    Benchmark(
+      "compare stable \(seeds) seed\(seeds == 1 ? "" : "s") 60k",
+      configuration: .init(maxDuration: .seconds(30), maxIterations: seeds == 1 ? 10 : 3)
+    ) { benchmark in
+      for _ in benchmark.scaledIterations {
+        let cohort = instance(compareDirectory)
+        blackHole(
+          try LotteryReplications(
+            strategies: [StableStrategy(seed: 0)], seeds: Array(1...UInt64(seeds))
+          ).run(cohort))
+      }
     }
   }
 

@@ -1,0 +1,66 @@
+import InternMatchModel
+
+/// Writes the three files of `solve --explain`: `explanations.csv` (one row per list entry at
+/// or above each student's rank), `seat-values.csv` (one row per worksite) and
+/// `seat-values-by-area.csv` (one row per cluster × borough, best area first).
+///
+/// ```text
+/// student,rank,worksite,outcome,placed_change,rank_cost_change,detail
+/// S1,1,W4,taken,0,3,
+/// S1,2,W9,placed,,,
+/// ```
+///
+/// An empty change is one not computed; the detail then says why.
+///
+/// - Complexity: O(rows).
+public enum ExplanationWriter {
+  /// The header of explanations.csv.
+  public static let explanationsHeader =
+    "student,rank,worksite,outcome,placed_change,rank_cost_change,detail"
+  /// The header of seat-values.csv.
+  public static let seatValuesHeader =
+    "worksite,employer,cluster,borough,capacity,filled,placed_change,rank_cost_change"
+  /// The header of seat-values-by-area.csv.
+  public static let areasHeader =
+    "cluster,borough,worksites,best_placed_change,best_rank_cost_change,worksites_placing_one_more"
+
+  /// explanations.csv.
+  public static func explanationsCSV(_ explanations: [PlacementExplanation]) -> String {
+    var out = explanationsHeader + "\n"
+    for e in explanations {
+      for row in e.choices {
+        out += CSVWriter.line([
+          e.student, String(row.rank), row.worksite, row.outcome.rawValue,
+          row.placedChange.map(String.init) ?? "", row.rankCostChange.map(String.init) ?? "",
+          row.detail,
+        ])
+      }
+    }
+    return out
+  }
+
+  /// seat-values.csv.
+  public static func seatValuesCSV(_ values: [SeatValue]) -> String {
+    var out = seatValuesHeader + "\n"
+    for v in values {
+      out += CSVWriter.line([
+        v.worksite, v.employer ?? "", v.cluster, v.borough ?? "", String(v.capacity),
+        String(v.filled), v.placedChange.map(String.init) ?? "",
+        v.rankCostChange.map(String.init) ?? "",
+      ])
+    }
+    return out
+  }
+
+  /// seat-values-by-area.csv, from the worksites' values (see ``AreaSeatValue/areas(of:)``).
+  public static func areasCSV(_ values: [SeatValue]) -> String {
+    var out = areasHeader + "\n"
+    for a in AreaSeatValue.areas(of: values) {
+      out += CSVWriter.line([
+        a.cluster, a.borough, String(a.worksites), a.bestPlacedChange.map(String.init) ?? "",
+        a.bestRankCostChange.map(String.init) ?? "", String(a.worksitesPlacingOneMore),
+      ])
+    }
+    return out
+  }
+}
