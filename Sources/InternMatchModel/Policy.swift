@@ -29,8 +29,8 @@ public struct Policy: Hashable, Sendable, Codable {
   /// The strategy names `policy.json` may give: those the command line runs (a test keeps the
   /// two lists equal). A name outside it is an error when the dataset is read.
   public static let strategyNames = [
-    "optimal", "optimal-squared", "rank-maximal", "stable", "serial-dictatorship", "greedy",
-    "min-worst-rank",
+    "optimal", "optimal-squared", "rank-maximal", "stable", "stable-worksite-proposing",
+    "top-trading-cycles", "serial-dictatorship", "greedy", "min-worst-rank",
   ]
 
   /// The strategy to run when none is named on the command line.
