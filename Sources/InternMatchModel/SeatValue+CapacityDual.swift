@@ -17,8 +17,8 @@ extension SeatValue {
   /// then just the vertex its simplex stopped at.
   ///
   /// ```swift
-  /// // Capacity 1, two students want it first; the loser's next seat costs 1 rank, the other's
-  /// // 2 ranks: V(2) = V(1) − 1, V(0) = V(1) + 2.
+  /// // A lists W, V and B lists W, V, U; one seat each: V(1) = 3 (one of them at W, the
+  /// // other at V), V(2) = 2 (both at W), V(0) = 5 (A at V, B at U): the row of W is [1, 2].
   /// SeatValue.CapacityDual(glpk: 1, low: 1, high: 2).isDegenerate  // true
   /// ```
   public struct CapacityDual: Hashable, Sendable, Codable {
