@@ -140,7 +140,9 @@ public final class LinearProgram {
     (0..<columnCount).map { glp_get_col_prim(problem, Int32($0 + 1)) }
   }
 
-  /// Dual value (shadow price) of `row` at the current basic solution.
+  /// Dual value (shadow price) of `row` at the current basic solution (`glp_get_row_dual`):
+  /// GLPK's sign, the rate of change of the objective as the row's active bound grows (≤ 0 for
+  /// an active upper bound when minimising); 0 for a basic row.
   public func rowDual(_ row: Int) -> Double { glp_get_row_dual(problem, rowNumber(row)) }
 
   func rowNumber(_ row: Int) -> Int32 {

@@ -1,3 +1,4 @@
+import Foundation
 import InternMatchModel
 
 /// Writes the three files of `solve --explain`: `explanations.csv` (one row per list entry at
@@ -10,7 +11,9 @@ import InternMatchModel
 /// S1,2,W9,placed,,,
 /// ```
 ///
-/// An empty change is one not computed; the detail then says why.
+/// An empty change is one not computed; the detail then says why. seat-values.csv ends with
+/// `glpk_dual,dual_low,dual_high` (``SeatValue/CapacityDual``), filled on the GLPK path only;
+/// `dual_high` is `inf` when one seat fewer cannot keep the placed count.
 ///
 /// - Complexity: O(rows).
 public enum ExplanationWriter {
@@ -19,7 +22,8 @@ public enum ExplanationWriter {
     "student,rank,worksite,outcome,placed_change,rank_cost_change,detail"
   /// The header of seat-values.csv.
   public static let seatValuesHeader =
-    "worksite,employer,cluster,borough,capacity,filled,placed_change,rank_cost_change"
+    "worksite,employer,cluster,borough,capacity,filled,placed_change,rank_cost_change,"
+    + "glpk_dual,dual_low,dual_high"
   /// The header of seat-values-by-area.csv.
   public static let areasHeader =
     "cluster,borough,worksites,best_placed_change,best_rank_cost_change,worksites_placing_one_more"
@@ -46,10 +50,20 @@ public enum ExplanationWriter {
       out += CSVWriter.line([
         v.worksite, v.employer ?? "", v.cluster, v.borough ?? "", String(v.capacity),
         String(v.filled), v.placedChange.map(String.init) ?? "",
-        v.rankCostChange.map(String.init) ?? "",
+        v.rankCostChange.map(String.init) ?? "", v.capacityDual.map { number($0.glpk) } ?? "",
+        v.capacityDual.map { String($0.low) } ?? "",
+        v.capacityDual.map { $0.high.map(String.init) ?? "inf" } ?? "",
       ])
     }
     return out
+  }
+
+  /// A dual as written: an integer when it is one (GLPK's duals of this network LP are), else
+  /// with up to 9 significant digits.
+  static func number(_ value: Double) -> String {
+    let rounded = value.rounded()
+    if abs(value - rounded) < 1e-9, abs(rounded) < 1e15 { return String(Int(rounded)) }
+    return String(format: "%.9g", value)
   }
 
   /// seat-values-by-area.csv, from the worksites' values (see ``AreaSeatValue/areas(of:)``).

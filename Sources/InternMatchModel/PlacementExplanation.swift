@@ -108,6 +108,9 @@ public struct SeatValue: Hashable, Sendable, Codable {
   public var rankCostChange: Int?
   /// Why the changes are not given; empty when they are.
   public var detail: String
+  /// On the GLPK path only: GLPK's dual of the capacity row with the exact interval of all
+  /// optimal duals; `nil` elsewhere.
+  public var capacityDual: CapacityDual?
 
   /// Creates a value.
   public init(
@@ -130,6 +133,7 @@ public struct SeatValue: Hashable, Sendable, Codable {
     case placedChange = "placed_change"
     case rankCostChange = "rank_cost_change"
     case detail
+    case capacityDual = "capacity_dual"
   }
 }
 

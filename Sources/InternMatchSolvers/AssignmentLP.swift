@@ -12,6 +12,11 @@ import InternMatchModel
 ///    started from the basis of step 1 (it stays primal feasible, so primal simplex resumes from
 ///    it). No big-M weight is involved, so both levels are exact.
 ///
+/// ``capacityDuals`` are GLPK's duals of the worksite rows at level 2, negated: the rank cost
+/// one more seat saves at the margin with the component's placed count held at `k*` (≥ 0).
+/// The LP is degenerate, so each is one point of an interval of optimal duals
+/// (``ResidualPricing/capacityIntervals(_:load:)`` computes the interval exactly).
+///
 /// Why the optimum is integral: without the total row the matrix is the incidence matrix of a
 /// bipartite graph, which is totally unimodular; the total row equals the sum of the student rows,
 /// i.e. the flow on a return arc sink→source of the network source→students→worksites→sink, so the
@@ -26,6 +31,8 @@ struct AssignmentLP {
   var assignments: [(student: Int, worksite: Int)]
   /// Optimal objective of both levels.
   var objective: PlacementObjective
+  /// Minus GLPK's level-2 dual of each worksite's capacity row, in the order of `worksites`.
+  var capacityDuals: [Double]
   /// Rows and columns of the LP.
   var rows: Int
   var columns: Int
@@ -103,6 +110,11 @@ struct AssignmentLP {
       throw SolverError.backend("GLPK placed \(chosen.count) students at level 2, expected \(k)")
     }
     self.assignments = chosen
+    // GLPK's row dual is ∂cost/∂capacity (≤ 0 at a minimum); a seat's worth is its negation.
+    self.capacityDuals = worksiteRows.map { r in
+      let dual = lp.rowDual(r)
+      return dual == 0 ? 0 : -dual
+    }
     self.objective = PlacementObjective(placed: k, cost: Int(cost.rounded()))
     self.rows = lp.rowCount
     self.columns = lp.columnCount

@@ -128,11 +128,13 @@ public struct OptimalStrategy: PlacementStrategy {
     var largest = 0
     var rows = 0
     var columns = 0
+    var duals = [Double?](repeating: nil, count: instance.worksites.count)
     for (students, worksites) in zip(components.students, components.worksites) {
       let lp = try AssignmentLP(
         students: students, worksites: worksites, instance: instance, rankCost: rankCost,
         localIndex: &localIndex)
       for (s, w) in lp.assignments { placement.assign(student: s, to: w) }
+      for (w, dual) in zip(worksites, lp.capacityDuals) { duals[w] = dual }
       expected.placed += lp.objective.placed
       expected.cost += lp.objective.cost
       largest = max(largest, students.count)
@@ -140,13 +142,15 @@ public struct OptimalStrategy: PlacementStrategy {
       columns += lp.columns
     }
 
-    return try checked(
+    var result = try checked(
       placement, against: expected, instance: instance,
       solver: "glpk-simplex \(GLPKEnvironment.version)",
       statistics: [
         "components": components.students.count, "largest_component_students": largest,
         "lp_rows": rows, "lp_columns": columns,
       ])
+    result.glpkCapacityDuals = duals
+    return result
   }
 
   /// The result, once `placement` is valid and its recomputed objective equals the backend's.

@@ -50,7 +50,10 @@ public enum ExplainedStrategy: Hashable, Sendable {
 /// residual argument needs the constrained network's structure, so each price is an exact
 /// re-solve with the pair added as a pin (a seat added for seat values), at most
 /// ``resolveLimit`` of them; a branch-and-cut run or re-solve not proven optimal gives no
-/// value. Where no value is given, the detail says why — never an estimate.
+/// value. Where no value is given, the detail says why — never an estimate. On the GLPK path
+/// (a result carrying ``PlacementResult/glpkCapacityDuals``) each seat value also carries
+/// GLPK's capacity-row dual and the exact interval of optimal duals
+/// (``SeatValue/CapacityDual``, from the same residual network).
 ///
 /// ```swift
 /// let explained = try PlacementExplainer(instance, result: result, strategy: .optimal(.linear))
@@ -176,11 +179,13 @@ public struct PlacementExplainer: Sendable {
       annotate(k) { $0.detail = "pinned: the student's seat is fixed in advance" }
     }
     let movable = taken.indices.filter { instance.pinnedWorksite[taken[$0].student] < 0 }
+    var built: ResidualPricing?
     switch strategy {
     case .optimal(let rankCost):
       if instance.sideRules.isSubset(of: [.pins]) {
         let pricing = try ResidualPricing(
           instance, placement: result.placement, rankCost: rankCost)
+        built = pricing
         let prices = Self.prices(
           movable.map { taken[$0] }, pricing: pricing, instance: instance,
           placement: result.placement, rankCost: rankCost)
@@ -253,6 +258,25 @@ public struct PlacementExplainer: Sendable {
         why = "seat values are computed for optimal and optimal-squared only"
       }
       values = instance.worksites.indices.map { seatValue($0, nil, why) }
+    }
+    // The GLPK path: GLPK's capacity-row duals beside the exact interval of optimal duals.
+    if case .optimal(let rankCost) = strategy, let duals = result.glpkCapacityDuals,
+      duals.count == values.count,
+      instance.sideRules.subtracting(instance.policy.reservesRevert ? [.reserves] : [])
+        .isEmpty
+    {
+      let pricing: ResidualPricing
+      if let built {
+        pricing = built
+      } else {
+        pricing = try ResidualPricing(instance, placement: result.placement, rankCost: rankCost)
+      }
+      let intervals = pricing.capacityIntervals(instance, load: load)
+      for w in values.indices {
+        guard let dual = duals[w], let interval = intervals[w] else { continue }
+        values[w].capacityDual = SeatValue.CapacityDual(
+          glpk: dual, low: interval.low, high: interval.high)
+      }
     }
     students = explanations
     seatValues = values

@@ -46,6 +46,12 @@ public struct PlacementResult: Sendable {
   /// finished, ``PlacementStatus/feasible`` for one stopped early (its gap is in `statistics`),
   /// ``PlacementStatus/complete`` for a mechanism that ran to its end (stable, lotteries).
   public var status: PlacementStatus = .complete
+  /// On the GLPK path of `optimal` without side constraints (``OptimalStrategy/Backend/glpk``):
+  /// minus GLPK's level-2 dual of each worksite's capacity row — the rank cost one more seat
+  /// saves at the margin with its component's placed count held at the level-1 optimum (≥ 0).
+  /// `nil` entries for worksites no eligible choice names (they have no row); `nil` on every
+  /// other path. One optimal dual of a degenerate LP: see ``SeatValue/CapacityDual``.
+  public var glpkCapacityDuals: [Double?]?
 
   /// Creates a result.
   public init(

@@ -48,24 +48,26 @@ struct ResidualPricing: Sendable {
   var source: Int { worksiteCount }
   var sink: Int { worksiteCount + 1 }
   /// Arcs leaving node `u`: `arcStart[u] ..< arcStart[u + 1]`, with their heads and costs.
-  private var arcStart: [Int32] = []
-  private var arcHead: [Int32] = []
-  private var arcCost: [Int] = []
+  private(set) var arcStart: [Int32] = []
+  private(set) var arcHead: [Int32] = []
+  private(set) var arcCost: [Int] = []
   /// Potentials making every arc's reduced cost non-negative.
   private(set) var potential: [Int] = []
   /// Each arc's reduced cost `c + π(u) − π(v)` (≥ 0), what the searches run on.
-  private var reducedCost: [Int] = []
+  private(set) var reducedCost: [Int] = []
 
   /// Builds the contracted residual network of `placement` and its potentials.
   ///
-  /// - Precondition: the instance has no side constraint but pins.
+  /// - Precondition: the instance has no side constraint but pins (and reserves that revert,
+  ///   which never bind an optimum).
   /// - Throws: ``SolverError/Kind/backend`` when the network has a negative cycle: the
   ///   placement is not optimal, so no price read from it would be exact.
   init(_ instance: PlacementInstance, placement: Placement, rankCost: RankCost)
     throws(SolverError)
   {
     precondition(
-      instance.sideRules.isSubset(of: [.pins]), "ResidualPricing: only pins keep the network")
+      instance.sideRules.subtracting(instance.policy.reservesRevert ? [.reserves] : [])
+        .isSubset(of: [.pins]), "ResidualPricing: only pins keep the network")
     let w = instance.worksites.count
     worksiteCount = w
     let nodes = w + 2
@@ -300,7 +302,7 @@ struct ResidualPricing: Sendable {
 }
 
 /// A binary min-heap of (key, node) pairs with lazy deletion, for Dijkstra.
-private struct MinHeap {
+struct MinHeap {
   private var keys: [Int] = []
   private var nodes: [Int32] = []
 

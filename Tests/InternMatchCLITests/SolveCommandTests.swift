@@ -368,13 +368,13 @@ struct ExplainCommandTests {
     // One more seat at W1 or W2 seats S8 (rank 2 or 3); one at W5 seats S7 (rank 1).
     #expect(
       try file("seat-values.csv") == """
-        worksite,employer,cluster,borough,capacity,filled,placed_change,rank_cost_change
-        W1,Tech Partners,it,Manhattan,1,1,1,2
-        W2,City Bank Systems,it,Manhattan,2,2,1,3
-        W3,Harbor Health Clinic,healthcare,Brooklyn,1,1,0,0
-        W4,BuildRight Contractors,construction,Bronx,1,0,0,0
-        W5,Union Square Kitchen,culinary,Manhattan,0,0,1,1
-        W6,Staten Island Media Lab,media,Staten Island,1,0,0,0
+        worksite,employer,cluster,borough,capacity,filled,placed_change,rank_cost_change,glpk_dual,dual_low,dual_high
+        W1,Tech Partners,it,Manhattan,1,1,1,2,,,
+        W2,City Bank Systems,it,Manhattan,2,2,1,3,,,
+        W3,Harbor Health Clinic,healthcare,Brooklyn,1,1,0,0,,,
+        W4,BuildRight Contractors,construction,Bronx,1,0,0,0,,,
+        W5,Union Square Kitchen,culinary,Manhattan,0,0,1,1,,,
+        W6,Staten Island Media Lab,media,Staten Island,1,0,0,0,,,
 
         """)
     #expect(
@@ -387,6 +387,29 @@ struct ExplainCommandTests {
         media,Staten Island,1,0,0,0
 
         """)
+  }
+
+  @Test("solve --solver glpk --explain adds GLPK's capacity duals and their exact intervals")
+  func glpkDuals() throws {
+    let out = try Paths.temporaryDirectory()
+    let run = try CLI.run([
+      "solve", Paths.dataset("tiny"), "--solver", "glpk", "--explain", "--output", out,
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let lines = try String(contentsOfFile: out + "/seat-values.csv", encoding: .utf8)
+      .split(separator: "\n").map(String.init)
+    #expect(lines.count == 7)
+    // With the 4 placed held, a seat more at W1 saves 1 rank (S1 moves up from W2 to W1); a
+    // seat fewer cannot keep 4 placed (S3 lists only W1): [1, inf), and GLPK's dual is one
+    // point of it. W2, W3 and W5 (capacity 0, its component places nobody) save nothing from a
+    // seat more with the count held, and none can lose a seat and keep its component's count.
+    // W4 and W6 have no row: no eligible choice names them.
+    let dual = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+      .map { $0.suffix(3).joined(separator: ",") }
+    #expect(dual[0].hasSuffix(",1,inf") && dual[3] == ",," && dual[5] == ",,")
+    #expect(dual[1] == "0,0,inf" && dual[2] == "0,0,inf" && dual[4] == "0,0,inf")
+    let glpk = try #require(Double(dual[0].split(separator: ",")[0]))
+    #expect(glpk >= 1)
   }
 
   @Test("explain tells a student's story and a worksite's, naming only those placed there")
