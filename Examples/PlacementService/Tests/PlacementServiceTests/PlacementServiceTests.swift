@@ -188,9 +188,17 @@ struct PlacementServiceTests {
   func refusedAndInfeasible() async throws {
     var linked = try datasetFiles("tiny")
     linked["links.csv"] = Array("student_a,student_b\nS1,S2\n".utf8)
-    var pinnedApart = linked
-    pinnedApart["pins.csv"] = Array("student,worksite\nS1,W1\nS2,W2\n".utf8)
-    let (linkedUpload, pinnedUpload) = (try jsonUpload(linked), try jsonUpload(pinnedApart))
+    // Two students pinned to a worksite of minimum group 3 whose only other applicant is
+    // linked to a student who cannot go there: infeasible, but only the search can tell (a
+    // contradiction validation sees, such as a linked pair pinned apart, is bad data).
+    let cannotMeet: [String: [UInt8]] = [
+      "students.csv": Array(
+        "id,school,cluster,preferences\nA,s,it,W\nB,s,it,W\nC,s,it,W\nD,s,it,V\n".utf8),
+      "worksites.csv": Array("id,cluster,capacity,min_group\nV,it,1,\nW,it,3,3\n".utf8),
+      "links.csv": Array("student_a,student_b\nC,D\n".utf8),
+      "pins.csv": Array("student,worksite\nA,W\nB,W\n".utf8),
+    ]
+    let (linkedUpload, pinnedUpload) = (try jsonUpload(linked), try jsonUpload(cannotMeet))
     let (refused, infeasible) = try await withService { port in
       let refused = try await send(
         .POST, "/placements?strategy=stable", port: port, body: linkedUpload)
