@@ -14,7 +14,7 @@ import InternMatchModel
 /// ```
 ///
 /// - Complexity: O(S log S + R·S + L) for R distinct ranks.
-public struct GreedyStrategy: PlacementStrategy {
+public struct GreedyStrategy: LotteryStrategy {
   /// The lottery seed.
   public var seed: UInt64
 
@@ -22,12 +22,6 @@ public struct GreedyStrategy: PlacementStrategy {
   public init(seed: UInt64) { self.seed = seed }
 
   public var name: String { "greedy" }
-  public var lotterySeed: UInt64? { seed }
-  public func reseeded(_ seed: UInt64) -> Self {
-    var copy = self
-    copy.seed = seed
-    return copy
-  }
   public var supportedRules: Set<SideRule> { SequentialPlacement.supportedRules }
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {

@@ -24,6 +24,27 @@ public protocol PlacementStrategy: Sendable {
   func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult
 }
 
+/// A strategy whose result depends on a lottery drawn from ``seed``: lottery replications
+/// re-run it once per seed.
+///
+/// ```swift
+/// StableStrategy(seed: 1).reseeded(7).lotterySeed  // 7
+/// ```
+public protocol LotteryStrategy: PlacementStrategy {
+  /// The seed the strategy's lotteries are drawn from.
+  var seed: UInt64 { get set }
+}
+
+extension LotteryStrategy {
+  public var lotterySeed: UInt64? { seed }
+
+  public func reseeded(_ seed: UInt64) -> Self {
+    var copy = self
+    copy.seed = seed
+    return copy
+  }
+}
+
 /// What a strategy produced, with how it got there.
 public struct PlacementResult: Sendable {
   /// Who goes where.

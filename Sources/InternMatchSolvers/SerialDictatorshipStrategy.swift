@@ -16,7 +16,7 @@ import InternMatchModel
 /// ```
 ///
 /// - Complexity: O(S log S + L).
-public struct SerialDictatorshipStrategy: PlacementStrategy {
+public struct SerialDictatorshipStrategy: LotteryStrategy {
   /// The lottery seed.
   public var seed: UInt64
 
@@ -24,12 +24,6 @@ public struct SerialDictatorshipStrategy: PlacementStrategy {
   public init(seed: UInt64) { self.seed = seed }
 
   public var name: String { "serial-dictatorship" }
-  public var lotterySeed: UInt64? { seed }
-  public func reseeded(_ seed: UInt64) -> Self {
-    var copy = self
-    copy.seed = seed
-    return copy
-  }
   public var supportedRules: Set<SideRule> { SequentialPlacement.supportedRules }
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {

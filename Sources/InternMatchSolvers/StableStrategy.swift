@@ -25,7 +25,7 @@ import InternMatchModel
 ///   which re-choose among everyone they hold. O(S + L + W) memory: a worksite's slots are its
 ///   usable seats, min(capacity, applicants), never the stated capacity. The inner loop works on
 ///   integer arrays and allocates nothing at plain worksites.
-public struct StableStrategy: PlacementStrategy {
+public struct StableStrategy: LotteryStrategy {
   /// The lottery seed.
   public var seed: UInt64
 
@@ -42,12 +42,6 @@ public struct StableStrategy: PlacementStrategy {
   }
 
   public var name: String { "stable" }
-  public var lotterySeed: UInt64? { seed }
-  public func reseeded(_ seed: UInt64) -> Self {
-    var copy = self
-    copy.seed = seed
-    return copy
-  }
   public var supportedRules: Set<SideRule> { [.pins, .maxPerSchool, .reserves] }
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {

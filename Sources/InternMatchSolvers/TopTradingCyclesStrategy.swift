@@ -32,7 +32,7 @@ import InternMatchModel
 /// - Complexity: O(L log L) to sort every worksite's applicants, then O(S + L + W): each
 ///   student's and each worksite's pointer only moves forward, and the path of pointers being
 ///   followed is kept on a stack, so after a cycle leaves the walk resumes where it entered.
-public struct TopTradingCyclesStrategy: PlacementStrategy {
+public struct TopTradingCyclesStrategy: LotteryStrategy {
   /// The lottery seed of the worksite priorities.
   public var seed: UInt64
 
@@ -41,12 +41,6 @@ public struct TopTradingCyclesStrategy: PlacementStrategy {
 
   public var name: String { "top-trading-cycles" }
   public var supportedRules: Set<SideRule> { [.pins] }
-  public var lotterySeed: UInt64? { seed }
-  public func reseeded(_ seed: UInt64) -> Self {
-    var copy = self
-    copy.seed = seed
-    return copy
-  }
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
     try requireSupport(of: instance)

@@ -30,7 +30,7 @@ import InternMatchModel
 ///   worksites (each offer moves a pointer down the worksite's applicants); a worksite with
 ///   reserves or a school limit re-chooses among its remaining applicants after each refusal,
 ///   O(a·stages) for a applicants, so O(L·a) there. O(S + L + W) memory.
-public struct WorksiteProposingStableStrategy: PlacementStrategy {
+public struct WorksiteProposingStableStrategy: LotteryStrategy {
   /// The lottery seed of the worksite priorities.
   public var seed: UInt64
 
@@ -39,12 +39,6 @@ public struct WorksiteProposingStableStrategy: PlacementStrategy {
 
   public var name: String { "stable-worksite-proposing" }
   public var supportedRules: Set<SideRule> { [.pins, .maxPerSchool, .reserves] }
-  public var lotterySeed: UInt64? { seed }
-  public func reseeded(_ seed: UInt64) -> Self {
-    var copy = self
-    copy.seed = seed
-    return copy
-  }
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
     try requireSupport(of: instance)
