@@ -4,7 +4,7 @@ import InternMatchSolvers
 /// The strategies a run can use, by the names the command line and `policy.json` give them.
 ///
 /// ```swift
-/// let strategy = StrategyName(rawValue: "stable")!.make(seed: 7)
+/// let strategy = StrategyName.stable.make(seed: 7)
 /// strategy.name  // "stable"
 /// ```
 public enum StrategyName: String, CaseIterable, Sendable, Codable {
