@@ -83,13 +83,7 @@ public struct SeatPlan: Hashable, Sendable {
     }
 
     for (i, s) in applicants.enumerated() where forced(s) {
-      let fit =
-        stages.indices.first {
-          left[$0] > 0 && stages[$0].group != nil && isMember(s, of: stages[$0].group)
-        }
-        ?? stages.indices.first { left[$0] > 0 && stages[$0].group == nil }
-        ?? stages.indices.first { left[$0] > 0 }
-      if let t = fit {
+      if let t = forcedStage(of: s, left: left, in: instance) {
         take(i, stage: t)
       } else {
         chosen[i] = true  // more pins than seats is rejected when the instance is built
@@ -105,6 +99,16 @@ public struct SeatPlan: Hashable, Sendable {
       }
     }
     return chosen
+  }
+
+  /// The stage a forced (pinned) applicant takes, given the seats `left` in each stage: a
+  /// reserve of theirs if one has a seat, else the open seats, else any stage with a seat;
+  /// `nil` when every seat is taken.
+  package func forcedStage(of s: Int32, left: [Int], in instance: PlacementInstance) -> Int? {
+    let groups = instance.students[Int(s)].groups
+    return stages.indices.first { left[$0] > 0 && stages[$0].group.map(groups.contains) == true }
+      ?? stages.indices.first { left[$0] > 0 && stages[$0].group == nil }
+      ?? stages.indices.first { left[$0] > 0 }
   }
 }
 

@@ -19,12 +19,15 @@ import InternMatchModel
 /// instance.blockingPairs(in: result.placement, priorities: p).isEmpty  // true
 /// ```
 ///
-/// - Complexity: O(L·log q) time for L choices and worksites of at most q seats: a plain
-///   worksite keeps its students in a binary max-heap by priority (the worst on top), so a
-///   proposal is one comparison and a sift; O(L·q) at worksites with reserves or school limits,
-///   which re-choose among everyone they hold. O(S + L + W) memory: a worksite's slots are its
-///   usable seats, min(capacity, applicants), never the stated capacity. The inner loop works on
-///   integer arrays and allocates nothing at plain worksites.
+/// - Complexity: O(L·r·log q) time for L choices, worksites of at most q seats and r seat
+///   stages (1 + reserves): a plain worksite keeps its students in a binary max-heap by
+///   priority (the worst on top), so a proposal is one comparison and a sift; a worksite with
+///   reserves keeps one heap per stage and passes at most one student from stage to stage
+///   (``StagedSeats``); one with a school limit keeps a heap per school (``SchoolLimitedSeats``).
+///   Only a worksite with both reserves and a school limit re-chooses among everyone it holds,
+///   O(r·q) a proposal there. O(S + L + W) memory: a worksite's slots are its usable seats,
+///   min(capacity, applicants), never the stated capacity. The inner loop works on integer
+///   arrays and allocates nothing at plain worksites.
 public struct StableStrategy: LotteryStrategy {
   /// The lottery seed.
   public var seed: UInt64
@@ -61,14 +64,29 @@ public struct StableStrategy: LotteryStrategy {
   }
 }
 
-/// The state of one deferred-acceptance run: what each worksite holds, in flat arrays (worksite
-/// `w` owns slots `start[w] ..< start[w + 1]`, its usable seats): a max-heap by `(key, student)`
-/// at a plain worksite (the worst held student at `start[w]`), best first elsewhere.
+/// The state of one deferred-acceptance run: what each worksite holds. Plain worksites keep a
+/// max-heap by `(key, student)` in flat arrays (worksite `w` owns slots `start[w] ..< start[w + 1]`,
+/// its usable seats; the worst held student at `start[w]`); worksites with reserves hold
+/// ``StagedSeats``, worksites with a school limit ``SchoolLimitedSeats``, and worksites with both
+/// re-choose among everyone they hold, kept best first in the flat arrays.
 struct DeferredAcceptance {
+  /// How a worksite holds its students.
+  enum Holding {
+    case plain
+    case staged(Int)
+    case schoolLimited(Int)
+    case rechoosing
+  }
+
   let instance: PlacementInstance
   let priorities: WorksitePriorities
   let plans: [SeatPlan]
   let schools: [Int32]
+  let holding: [Holding]
+  var staged: [StagedSeats] = []
+  var limited: [SchoolLimitedSeats] = []
+  /// Each student's worksite at a school-limited worksite, or -1 (empty without such worksites).
+  var holder: [Int32] = []
   var start: [Int]
   var count: [Int32]
   var heldStudent: [Int32]
@@ -78,29 +96,61 @@ struct DeferredAcceptance {
   var proposals = 0
   var rejections = 0
 
-  init(instance: PlacementInstance, priorities: WorksitePriorities) {
+  /// Prepares a run; `incremental: false` makes every worksite with reserves or a school limit
+  /// re-choose among everyone it holds (the reference the incremental holdings are tested
+  /// against).
+  init(instance: PlacementInstance, priorities: WorksitePriorities, incremental: Bool = true) {
     self.instance = instance
     self.priorities = priorities
-    plans = instance.worksites.map { SeatPlan(worksite: $0, policy: instance.policy) }
+    let plans = instance.worksites.map { SeatPlan(worksite: $0, policy: instance.policy) }
+    self.plans = plans
     schools = instance.schoolIndices(for: plans)
+    var pinned = [[Int32]](repeating: [], count: instance.worksites.count)
+    for (s, w) in instance.pinnedWorksite.enumerated() where w >= 0 {
+      pinned[Int(w)].append(Int32(s))
+    }
     // Usable seats: a worksite never holds more students than apply to it or are pinned there.
     var applicants = [Int](repeating: 0, count: instance.worksites.count)
     for w in instance.choices.worksite { applicants[Int(w)] += 1 }
-    for w in instance.pinnedWorksite where w >= 0 { applicants[Int(w)] += 1 }
+    var holding: [Holding] = []
     var start = [Int](repeating: 0, count: instance.worksites.count + 1)
-    for (w, worksite) in instance.worksites.enumerated() {
-      start[w + 1] = start[w] + max(min(worksite.capacity, applicants[w]), 0)
+    for (w, plan) in plans.enumerated() {
+      let kind: Holding =
+        plan.isPlain
+        ? .plain
+        : !incremental || (plan.stages.count > 1 && plan.maxPerSchool != nil)
+          ? .rechoosing
+          : plan.maxPerSchool != nil ? .schoolLimited(limited.count) : .staged(staged.count)
+      holding.append(kind)
+      switch kind {
+      case .plain, .rechoosing:
+        let seats = min(instance.worksites[w].capacity, applicants[w] + pinned[w].count)
+        start[w + 1] = start[w] + max(seats, 0)
+      case .staged:
+        start[w + 1] = start[w]
+        staged.append(StagedSeats(plan: plan, pinned: pinned[w], in: instance))
+      case .schoolLimited:
+        start[w + 1] = start[w]
+        limited.append(
+          SchoolLimitedSeats(
+            worksite: w, capacity: max(instance.worksites[w].capacity, 0),
+            limit: plan.maxPerSchool ?? 0, pinned: pinned[w], schools: schools))
+      }
     }
+    self.holding = holding
+    if !limited.isEmpty { holder = [Int32](repeating: -1, count: instance.students.count) }
     self.start = start
     count = [Int32](repeating: 0, count: instance.worksites.count)
     heldStudent = [Int32](repeating: -1, count: start.last ?? 0)
     heldKey = [UInt64](repeating: 0, count: start.last ?? 0)
     next = instance.choices.offsets.dropLast().map { $0 }
-    for (s, w) in instance.pinnedWorksite.enumerated() where w >= 0 {
-      if plans[Int(w)].isPlain {
-        push(Int32(s), key: WorksitePriorities.pinned, at: Int(w))
-      } else {
-        insert(Int32(s), key: WorksitePriorities.pinned, at: Int(w))
+    for (w, students) in pinned.enumerated() {
+      for s in students {
+        switch holding[w] {
+        case .plain: push(s, key: WorksitePriorities.pinned, at: w)
+        case .rechoosing: insert(s, key: WorksitePriorities.pinned, at: w)
+        case .staged, .schoolLimited: break
+        }
       }
     }
   }
@@ -116,17 +166,31 @@ struct DeferredAcceptance {
     }
     while let s = free.popLast() {
       let end = choices.offsets[Int(s) + 1]
-      while next[Int(s)] < end {
+      proposing: while next[Int(s)] < end {
         let c = next[Int(s)]
         next[Int(s)] += 1
         let key = priorities.key[c]
         guard key != WorksitePriorities.unacceptable else { continue }
         proposals += 1
         let w = Int(choices.worksite[c])
-        let accepted =
-          plans[w].isPlain
-          ? offerPlain(s, key: key, at: w, free: &free) : offer(s, key: key, at: w, free: &free)
-        if accepted { break }
+        let rejected: Int32?
+        switch holding[w] {
+        case .plain:
+          if offerPlain(s, key: key, at: w, free: &free) { break proposing }
+          continue
+        case .rechoosing:
+          if offer(s, key: key, at: w, free: &free) { break proposing }
+          continue
+        case .staged(let i): rejected = staged[i].offer(s, key: key, in: instance)
+        case .schoolLimited(let i):
+          rejected = limited[i].offer(s, key: key, schools: schools, holder: &holder)
+        }
+        guard let rejected else { break }
+        rejections += 1
+        if rejected != s {
+          free.append(rejected)
+          break
+        }
       }
     }
   }
@@ -135,8 +199,15 @@ struct DeferredAcceptance {
   func placement() -> Placement {
     var placement = Placement(studentCount: instance.students.count)
     for w in 0..<instance.worksites.count {
-      for slot in start[w]..<(start[w] + Int(count[w])) {
-        placement.assign(student: Int(heldStudent[slot]), to: w)
+      switch holding[w] {
+      case .plain, .rechoosing:
+        for slot in start[w]..<(start[w] + Int(count[w])) {
+          placement.assign(student: Int(heldStudent[slot]), to: w)
+        }
+      case .staged(let i):
+        for s in staged[i].held { placement.assign(student: Int(s), to: w) }
+      case .schoolLimited(let i):
+        for s in limited[i].held(holder: holder) { placement.assign(student: Int(s), to: w) }
       }
     }
     return placement
@@ -167,48 +238,35 @@ struct DeferredAcceptance {
   ///
   /// - Complexity: O(log q).
   private mutating func push(_ s: Int32, key: UInt64, at w: Int) {
-    let base = start[w]
-    var i = Int(count[w])
+    let window = start[w]..<start[w + 1]
+    let i = Int(count[w])
     count[w] += 1
-    // Sift up: a parent is worse than (greater than) its children.
-    while i > 0 {
-      let parent = (i - 1) / 2
-      guard (heldKey[base + parent], heldStudent[base + parent]) < (key, s) else { break }
-      heldKey[base + i] = heldKey[base + parent]
-      heldStudent[base + i] = heldStudent[base + parent]
-      i = parent
+    heldKey.withUnsafeMutableBufferPointer { keys in
+      heldStudent.withUnsafeMutableBufferPointer { students in
+        HeldOrder.siftUp(
+          .init(rebasing: keys[window]), .init(rebasing: students[window]), from: i, key: key,
+          student: s)
+      }
     }
-    heldKey[base + i] = key
-    heldStudent[base + i] = s
   }
 
   /// Restores the heap of plain worksite `w` after its top changed.
   ///
   /// - Complexity: O(log q).
   private mutating func siftDown(from top: Int, in w: Int) {
+    let window = start[w]..<start[w + 1]
     let n = Int(count[w])
-    let key = heldKey[top]
-    let student = heldStudent[top]
-    var i = 0
-    while true {
-      var child = 2 * i + 1
-      guard child < n else { break }
-      if child + 1 < n,
-        (heldKey[top + child], heldStudent[top + child])
-          < (heldKey[top + child + 1], heldStudent[top + child + 1])
-      {
-        child += 1
+    let (key, student) = (heldKey[top], heldStudent[top])
+    heldKey.withUnsafeMutableBufferPointer { keys in
+      heldStudent.withUnsafeMutableBufferPointer { students in
+        HeldOrder.siftDown(
+          .init(rebasing: keys[window]), .init(rebasing: students[window]), count: n, key: key,
+          student: student)
       }
-      guard (key, student) < (heldKey[top + child], heldStudent[top + child]) else { break }
-      heldKey[top + i] = heldKey[top + child]
-      heldStudent[top + i] = heldStudent[top + child]
-      i = child
     }
-    heldKey[top + i] = key
-    heldStudent[top + i] = student
   }
 
-  /// A worksite with reserves or a school limit re-chooses among all it holds and the newcomer.
+  /// A worksite with reserves and a school limit re-chooses among all it holds and the newcomer.
   private mutating func offer(_ s: Int32, key: UInt64, at w: Int, free: inout [Int32]) -> Bool {
     let held = start[w]..<(start[w] + Int(count[w]))
     let position =
@@ -239,7 +297,7 @@ struct DeferredAcceptance {
   }
 
   /// Inserts `s` into worksite `w`'s sorted held list (there is a free slot); for worksites
-  /// with reserves or a school limit, which re-choose among everyone they hold anyway.
+  /// with reserves and a school limit, which re-choose among everyone they hold anyway.
   private mutating func insert(_ s: Int32, key: UInt64, at w: Int) {
     var i = start[w] + Int(count[w])
     while i > start[w], (key, s) < (heldKey[i - 1], heldStudent[i - 1]) {
