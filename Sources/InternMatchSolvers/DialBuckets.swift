@@ -11,14 +11,13 @@
 /// var queue = DialBuckets()
 /// queue.insert(7, key: 2)
 /// queue.take(key: 2)  // 7
-/// queue.deallocate()
 /// ```
 ///
-/// The owner calls ``deallocate()`` once; copies share storage.
-struct DialBuckets {
-  private var head: UnsafeMutableBufferPointer<Int32> = .allocate(capacity: 0)
-  private var item: UnsafeMutableBufferPointer<Int32> = .allocate(capacity: 0)
-  private var next: UnsafeMutableBufferPointer<Int32> = .allocate(capacity: 0)
+/// The queue owns its storage (``OwnedBuffer``s) and cannot be copied.
+struct DialBuckets: ~Copyable {
+  private var head = OwnedBuffer(repeating: 0 as Int32, count: 0)
+  private var item = OwnedBuffer(repeating: 0 as Int32, count: 0)
+  private var next = OwnedBuffer(repeating: 0 as Int32, count: 0)
   private var used = 0
   /// One more than the largest bucket key (below ``bucketLimit``) inserted since the last
   /// ``removeAll()``.
@@ -38,12 +37,12 @@ struct DialBuckets {
       return
     }
     if key >= keyCount {
-      if key >= head.count { Self.grow(&head, to: key + 1, filling: -1) }
+      if key >= head.count { head.grow(to: key + 1, filling: -1) }
       keyCount = key + 1
     }
     if used == item.count {
-      Self.grow(&item, to: used + 1, filling: 0)
-      Self.grow(&next, to: used + 1, filling: 0)
+      item.grow(to: used + 1, filling: 0)
+      next.grow(to: used + 1, filling: 0)
     }
     item[used] = value
     next[used] = head[key]
@@ -115,23 +114,5 @@ struct DialBuckets {
       i = child
     }
     return top
-  }
-
-  /// Frees the storage.
-  func deallocate() {
-    head.deallocate()
-    item.deallocate()
-    next.deallocate()
-  }
-
-  private static func grow(
-    _ buffer: inout UnsafeMutableBufferPointer<Int32>, to minimum: Int, filling value: Int32
-  ) {
-    let bigger = UnsafeMutableBufferPointer<Int32>.allocate(
-      capacity: max(minimum, 2 * buffer.count, 64))
-    _ = bigger.initialize(fromContentsOf: buffer)
-    bigger[buffer.count...].initialize(repeating: value)
-    buffer.deallocate()
-    buffer = bigger
   }
 }

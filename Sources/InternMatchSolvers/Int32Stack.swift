@@ -5,17 +5,16 @@
 /// var stack = Int32Stack(capacity: 4)
 /// stack.append(3)
 /// stack.last  // 3
-/// stack.deallocate()
 /// ```
 ///
-/// The owner calls ``deallocate()`` once; copies share storage.
-struct Int32Stack {
-  private let storage: UnsafeMutableBufferPointer<Int32>
+/// The stack owns its storage (an ``OwnedBuffer``) and cannot be copied.
+struct Int32Stack: ~Copyable {
+  private let storage: OwnedBuffer<Int32>
   /// Number of elements.
   private(set) var count = 0
 
   /// Creates an empty stack that holds up to `capacity` elements.
-  init(capacity: Int) { storage = .allocate(capacity: max(capacity, 1)) }
+  init(capacity: Int) { storage = OwnedBuffer(repeating: 0, count: max(capacity, 1)) }
 
   /// The top element, or `nil` when empty.
   var last: Int32? { count > 0 ? storage[count - 1] : nil }
@@ -26,9 +25,9 @@ struct Int32Stack {
     nonmutating set { storage[position] = newValue }
   }
 
-  /// The elements from `position` up, bottom first.
+  /// The elements from `position` up, bottom first, valid while the stack lives unchanged.
   func elements(from position: Int = 0) -> UnsafeMutableBufferPointer<Int32> {
-    UnsafeMutableBufferPointer(rebasing: storage[position..<count])
+    UnsafeMutableBufferPointer(rebasing: storage.storage[position..<count])
   }
 
   /// Pushes `value`; the stack must not be full.
@@ -49,7 +48,4 @@ struct Int32Stack {
 
   /// Keeps the bottom `newCount` elements.
   mutating func truncate(to newCount: Int) { count = newCount }
-
-  /// Frees the storage.
-  func deallocate() { storage.deallocate() }
 }

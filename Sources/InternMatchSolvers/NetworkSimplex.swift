@@ -132,12 +132,12 @@ public struct NetworkSimplex: Sendable {
       tree.load(warmStart, supply: supply)
     }
     let outcome = tree.solve()
-    arcFlow = Array(tree.flow.prefix(arcCount))
-    state = Array(tree.state.prefix(arcCount))
-    pi = Array(tree.pi.prefix(nodeCount))
+    arcFlow = Array(tree.flow.storage.prefix(arcCount))
+    state = Array(tree.state.storage.prefix(arcCount))
+    pi = Array(tree.pi.storage.prefix(nodeCount))
     let realArcs = arcCount
     finalBasis = Basis(
-      treeArc: tree.pred.prefix(nodeCount).map { $0 < realArcs ? Int($0) : -1 },
+      treeArc: tree.pred.storage.prefix(nodeCount).map { $0 < realArcs ? Int($0) : -1 },
       atUpperBound: state.map { $0 == -1 })
     solvedCost = zip(arcFlow, cost).reduce(0) { $0 + $1.0 * $1.1 }
     pivots = tree.pivots
@@ -158,31 +158,31 @@ public struct NetworkSimplex: Sendable {
 /// The spanning-tree basis and the pivot loop behind ``NetworkSimplex``: arcs `0..<m` are the
 /// problem's, arcs `m..<m+n` the artificial arcs joining each node to the root `n`.
 ///
-/// The arrays live in buffers this object allocates and frees: the pivot loop touches them
+/// The arrays live in ``OwnedBuffer``s, freed with this object: the pivot loop touches them
 /// millions of times, and raw buffers spare it the bounds and copy-on-write checks of `Array`.
 /// Every index stored in them is a node below `n + 1` or an arc below `m + n`, by construction.
 private final class SpanningTree {
   let n: Int
   let m: Int
   let root: Int
-  let source: UnsafeMutableBufferPointer<Int32>
-  let target: UnsafeMutableBufferPointer<Int32>
-  let capacity: UnsafeMutableBufferPointer<Int>
-  let cost: UnsafeMutableBufferPointer<Int>
-  let flow: UnsafeMutableBufferPointer<Int>
+  let source: OwnedBuffer<Int32>
+  let target: OwnedBuffer<Int32>
+  let capacity: OwnedBuffer<Int>
+  let cost: OwnedBuffer<Int>
+  let flow: OwnedBuffer<Int>
   // State of each arc: 1 at its lower bound, -1 at its upper bound, 0 in the tree.
-  let state: UnsafeMutableBufferPointer<Int8>
-  let pi: UnsafeMutableBufferPointer<Int>
+  let state: OwnedBuffer<Int8>
+  let pi: OwnedBuffer<Int>
   // Tree: parent node, the arc to it, its direction (1: arc points up, child→parent; -1: down),
   // depth below the root, and child lists as doubly linked sibling chains (-1 = none).
-  let parent: UnsafeMutableBufferPointer<Int32>
-  let pred: UnsafeMutableBufferPointer<Int32>
-  let direction: UnsafeMutableBufferPointer<Int8>
-  let depth: UnsafeMutableBufferPointer<Int32>
-  let firstChild: UnsafeMutableBufferPointer<Int32>
-  let nextSibling: UnsafeMutableBufferPointer<Int32>
-  let previousSibling: UnsafeMutableBufferPointer<Int32>
-  let stack: UnsafeMutableBufferPointer<Int32>
+  let parent: OwnedBuffer<Int32>
+  let pred: OwnedBuffer<Int32>
+  let direction: OwnedBuffer<Int8>
+  let depth: OwnedBuffer<Int32>
+  let firstChild: OwnedBuffer<Int32>
+  let nextSibling: OwnedBuffer<Int32>
+  let previousSibling: OwnedBuffer<Int32>
+  let stack: OwnedBuffer<Int32>
   let blockSize: Int
   var nextArc = 0
   /// Pivots made by ``solve()``.
@@ -197,19 +197,17 @@ private final class SpanningTree {
     m = arcSource.count
     root = n
     let all = m + n
-    func buffer<T>(_ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
-      let b = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
-      b.initialize(repeating: value)
-      return b
+    func buffer<T: BitwiseCopyable>(_ count: Int, _ value: T) -> OwnedBuffer<T> {
+      OwnedBuffer(repeating: value, count: count)
     }
     source = buffer(all, 0)
     target = buffer(all, 0)
     capacity = buffer(all, NetworkSimplex.unboundedCapacity)
     cost = buffer(all, 0)
-    _ = source.update(fromContentsOf: arcSource)
-    _ = target.update(fromContentsOf: arcTarget)
-    _ = capacity.update(fromContentsOf: arcCapacity)
-    _ = cost.update(fromContentsOf: arcCost)
+    _ = source.storage.update(fromContentsOf: arcSource)
+    _ = target.storage.update(fromContentsOf: arcTarget)
+    _ = capacity.storage.update(fromContentsOf: arcCapacity)
+    _ = cost.storage.update(fromContentsOf: arcCost)
     flow = buffer(all, 0)
     state = buffer(all, 1)
     pi = buffer(n + 1, 0)
@@ -249,16 +247,6 @@ private final class SpanningTree {
     }
   }
 
-  deinit {
-    for b in [source, target, parent, pred, depth, firstChild, nextSibling, previousSibling, stack]
-    {
-      b.deallocate()
-    }
-    for b in [capacity, cost, flow, pi] { b.deallocate() }
-    state.deallocate()
-    direction.deallocate()
-  }
-
   static func artificialCost(_ costs: [Int], nodeCount: Int) -> Int {
     (costs.reduce(0) { max($0, abs($1)) } + 1) * (nodeCount + 1)
   }
@@ -272,9 +260,9 @@ private final class SpanningTree {
     var newFlow = [Int](repeating: 0, count: m + n)
     var newState = [Int8](repeating: 1, count: m + n)
     var excess = supply + [0]
-    var source = Array(self.source)
-    var target = Array(self.target)
-    var cost = Array(self.cost)
+    var source = Array(self.source.storage)
+    var target = Array(self.target.storage)
+    var cost = Array(self.cost.storage)
     for (u, e) in basis.treeArc.enumerated() {
       if e < 0 {
         newParent[u] = Int32(root)
@@ -328,16 +316,16 @@ private final class SpanningTree {
       newState[e] = 0
       excess[p] += excess[u]
     }
-    _ = self.source.update(fromContentsOf: source)
-    _ = self.target.update(fromContentsOf: target)
-    _ = self.cost.update(fromContentsOf: cost)
+    _ = self.source.storage.update(fromContentsOf: source)
+    _ = self.target.storage.update(fromContentsOf: target)
+    _ = self.cost.storage.update(fromContentsOf: cost)
     // Accept: install the tree, then potentials and depths top-down.
-    _ = parent.update(fromContentsOf: newParent)
-    _ = pred.update(fromContentsOf: newPred)
-    _ = direction.update(fromContentsOf: newDirection)
-    _ = flow.update(fromContentsOf: newFlow)
-    _ = state.update(fromContentsOf: newState)
-    firstChild.update(repeating: -1)
+    _ = parent.storage.update(fromContentsOf: newParent)
+    _ = pred.storage.update(fromContentsOf: newPred)
+    _ = direction.storage.update(fromContentsOf: newDirection)
+    _ = flow.storage.update(fromContentsOf: newFlow)
+    _ = state.storage.update(fromContentsOf: newState)
+    firstChild.storage.update(repeating: -1)
     for u in 0..<n { addChild(parent[u], Int32(u)) }
     pi[root] = 0
     depth[root] = 0

@@ -31,62 +31,62 @@
 ///   students). Memory O(L + S + W).
 final class PrimalDualAssignment {
   /// Choices of student `s` are entries `entryStart[s] ..< entryStart[s + 1]`.
-  let entryStart: UnsafeMutableBufferPointer<Int32>
+  let entryStart: OwnedBuffer<Int32>
   /// Worksite of each entry.
-  let entryWorksite: UnsafeMutableBufferPointer<Int32>
+  let entryWorksite: OwnedBuffer<Int32>
   /// Cost of each entry (non-negative).
-  let entryCost: UnsafeMutableBufferPointer<Int32>
+  let entryCost: OwnedBuffer<Int32>
   /// Seats of each worksite.
-  let capacity: UnsafeMutableBufferPointer<Int32>
+  let capacity: OwnedBuffer<Int32>
   let studentCount: Int
   let worksiteCount: Int
 
   /// The entry each student is placed by, or -1.
-  let assignedEntry: UnsafeMutableBufferPointer<Int32>
+  let assignedEntry: OwnedBuffer<Int32>
   // The cost of that entry (0 when free), kept beside it for scans of a worksite's seats.
-  private let assignedCost: UnsafeMutableBufferPointer<Int>
+  private let assignedCost: OwnedBuffer<Int>
   /// Students placed at each worksite.
-  let load: UnsafeMutableBufferPointer<Int32>
+  let load: OwnedBuffer<Int32>
   // Each worksite's seats as slots `slotStart[w] ..< slotStart[w] + load[w]` holding students;
   // a student moving along a path takes the seat of the one it displaces.
-  private let slotStart: UnsafeMutableBufferPointer<Int32>
-  private let slotStudent: UnsafeMutableBufferPointer<Int32>
-  private let slotOfStudent: UnsafeMutableBufferPointer<Int32>
+  private let slotStart: OwnedBuffer<Int32>
+  private let slotStudent: OwnedBuffer<Int32>
+  private let slotOfStudent: OwnedBuffer<Int32>
   // Potentials of students (`0..<S`) and worksites (`S..<S+W`), stored minus `shift`, which
   // every node not reached by a phase's search gains; the sink's.
-  private let storedPotential: UnsafeMutableBufferPointer<Int>
+  private let storedPotential: OwnedBuffer<Int>
   private var sinkPotential = 0
   private var shift = 0
   // Search state, valid for a node when its stamp equals `phase`.
   private var phase: Int32 = 0
-  private let distance: UnsafeMutableBufferPointer<Int>
-  private let reached: UnsafeMutableBufferPointer<Int32>
-  private let settled: UnsafeMutableBufferPointer<Int32>
+  private let distance: OwnedBuffer<Int>
+  private let reached: OwnedBuffer<Int32>
+  private let settled: OwnedBuffer<Int32>
   private var buckets = DialBuckets()
-  private let nextEntry: UnsafeMutableBufferPointer<Int32>
-  private let nextSlot: UnsafeMutableBufferPointer<Int32>
-  private let slotStamp: UnsafeMutableBufferPointer<Int32>
-  private let visited: UnsafeMutableBufferPointer<Int32>
+  private let nextEntry: OwnedBuffer<Int32>
+  private let nextSlot: OwnedBuffer<Int32>
+  private let slotStamp: OwnedBuffer<Int32>
+  private let visited: OwnedBuffer<Int32>
   // The depth-first search under way; for each student on the path the order it was pushed
   // in, for each worksite that of the first path student scanning it, or -1; and for an
   // undecided node (failed, but maybe only because its way led into the path) the earliest
   // pushed node it ran into, or -1.
-  private let search: PathSearch
+  private var search: PathSearch
   // The breadth-first queue of ``markNodesReachingSink()``: each node enters once a phase.
-  private let markQueue: Int32Stack
-  private let pathIndex: UnsafeMutableBufferPointer<Int32>
-  private let nodeLow: UnsafeMutableBufferPointer<Int32>
+  private var markQueue: Int32Stack
+  private let pathIndex: OwnedBuffer<Int32>
+  private let nodeLow: OwnedBuffer<Int32>
   // Each student's next entry to look at for a free seat, valid when its stamp equals `phase`.
-  private let lookahead: UnsafeMutableBufferPointer<Int32>
-  private let lookaheadStamp: UnsafeMutableBufferPointer<Int32>
-  private let settledList: UnsafeMutableBufferPointer<Int32>
-  private let leadsToSink: UnsafeMutableBufferPointer<Int32>
+  private let lookahead: OwnedBuffer<Int32>
+  private let lookaheadStamp: OwnedBuffer<Int32>
+  private let settledList: OwnedBuffer<Int32>
+  private let leadsToSink: OwnedBuffer<Int32>
   // The entries naming each worksite, `listingEntry[listingStart[w] ..< listingStart[w + 1]]`,
   // with their students and costs alongside (read in order, not through the entry).
-  private let listingStart: UnsafeMutableBufferPointer<Int32>
-  private let listingEntry: UnsafeMutableBufferPointer<Int32>
-  private let listingStudent: UnsafeMutableBufferPointer<Int32>
-  private let listingCost: UnsafeMutableBufferPointer<Int32>
+  private let listingStart: OwnedBuffer<Int32>
+  private let listingEntry: OwnedBuffer<Int32>
+  private let listingStudent: OwnedBuffer<Int32>
+  private let listingCost: OwnedBuffer<Int32>
   // The phase whose search found the sink out of reach (its settled nodes are those the source
   // still reaches), or 0.
   private var exhaustedPhase: Int32 = 0
@@ -104,50 +104,50 @@ final class PrimalDualAssignment {
     precondition(
       entryCost.count == entryWorksite.count
         && entryCost.allSatisfy { $0 >= 0 && $0 <= Int(Int32.max) })
-    self.entryStart = Self.buffer(copying: entryStart)
-    self.entryWorksite = Self.buffer(copying: entryWorksite)
-    self.entryCost = Self.buffer(copying: entryCost.map { Int32($0) })
+    self.entryStart = OwnedBuffer(copying: entryStart)
+    self.entryWorksite = OwnedBuffer(copying: entryWorksite)
+    self.entryCost = OwnedBuffer(copying: entryCost.map { Int32($0) })
     // A worksite holds no more students than list it: its usable seats, min(capacity,
     // entries), size the seat arrays, never the stated capacity (10⁹ seats and one applicant
     // take one slot). The capacity itself stays as stated, for the search and the certificate.
     var entriesAt = [Int32](repeating: 0, count: capacity.count)
     for w in entryWorksite { entriesAt[Int(w)] += 1 }
     let usable = zip(capacity, entriesAt).map { max(0, min($0, $1)) }
-    self.capacity = Self.buffer(copying: capacity)
+    self.capacity = OwnedBuffer(copying: capacity)
     studentCount = entryStart.count - 1
     worksiteCount = capacity.count
     let nodes = studentCount + worksiteCount
-    assignedEntry = Self.buffer(repeating: -1 as Int32, count: studentCount)
-    assignedCost = Self.buffer(repeating: 0, count: studentCount)
-    load = Self.buffer(repeating: 0 as Int32, count: worksiteCount)
+    assignedEntry = OwnedBuffer(repeating: -1 as Int32, count: studentCount)
+    assignedCost = OwnedBuffer(repeating: 0, count: studentCount)
+    load = OwnedBuffer(repeating: 0 as Int32, count: worksiteCount)
     var starts = [Int32](repeating: 0, count: worksiteCount + 1)
     for w in 0..<worksiteCount { starts[w + 1] = starts[w] + usable[w] }
-    slotStart = Self.buffer(copying: starts)
-    slotStudent = Self.buffer(repeating: -1 as Int32, count: Int(starts[worksiteCount]))
-    slotOfStudent = Self.buffer(repeating: -1 as Int32, count: studentCount)
-    storedPotential = Self.buffer(repeating: 0 as Int, count: nodes)
-    distance = Self.buffer(repeating: 0 as Int, count: nodes)
-    reached = Self.buffer(repeating: 0 as Int32, count: nodes)
-    settled = Self.buffer(repeating: 0 as Int32, count: nodes)
-    nextEntry = Self.buffer(repeating: 0 as Int32, count: studentCount)
-    nextSlot = Self.buffer(repeating: 0 as Int32, count: worksiteCount)
-    slotStamp = Self.buffer(repeating: 0 as Int32, count: worksiteCount)
-    visited = Self.buffer(repeating: 0 as Int32, count: studentCount)
-    lookahead = Self.buffer(repeating: 0 as Int32, count: studentCount)
+    slotStart = OwnedBuffer(copying: starts)
+    slotStudent = OwnedBuffer(repeating: -1 as Int32, count: Int(starts[worksiteCount]))
+    slotOfStudent = OwnedBuffer(repeating: -1 as Int32, count: studentCount)
+    storedPotential = OwnedBuffer(repeating: 0 as Int, count: nodes)
+    distance = OwnedBuffer(repeating: 0 as Int, count: nodes)
+    reached = OwnedBuffer(repeating: 0 as Int32, count: nodes)
+    settled = OwnedBuffer(repeating: 0 as Int32, count: nodes)
+    nextEntry = OwnedBuffer(repeating: 0 as Int32, count: studentCount)
+    nextSlot = OwnedBuffer(repeating: 0 as Int32, count: worksiteCount)
+    slotStamp = OwnedBuffer(repeating: 0 as Int32, count: worksiteCount)
+    visited = OwnedBuffer(repeating: 0 as Int32, count: studentCount)
+    lookahead = OwnedBuffer(repeating: 0 as Int32, count: studentCount)
     search = PathSearch(students: studentCount, nodes: nodes)
     markQueue = Int32Stack(capacity: nodes)
-    pathIndex = Self.buffer(repeating: -1 as Int32, count: nodes)
-    nodeLow = Self.buffer(repeating: -1 as Int32, count: nodes)
-    lookaheadStamp = Self.buffer(repeating: 0 as Int32, count: studentCount)
-    leadsToSink = Self.buffer(repeating: 0 as Int32, count: nodes)
-    settledList = Self.buffer(repeating: 0 as Int32, count: nodes)
+    pathIndex = OwnedBuffer(repeating: -1 as Int32, count: nodes)
+    nodeLow = OwnedBuffer(repeating: -1 as Int32, count: nodes)
+    lookaheadStamp = OwnedBuffer(repeating: 0 as Int32, count: studentCount)
+    leadsToSink = OwnedBuffer(repeating: 0 as Int32, count: nodes)
+    settledList = OwnedBuffer(repeating: 0 as Int32, count: nodes)
     var listed = [Int32](repeating: 0, count: worksiteCount + 1)
     for e in 0..<entryWorksite.count { listed[Int(entryWorksite[e]) + 1] += 1 }
     for w in 0..<worksiteCount { listed[w + 1] += listed[w] }
-    listingStart = Self.buffer(copying: listed)
-    listingEntry = .allocate(capacity: entryWorksite.count)
-    listingStudent = .allocate(capacity: entryWorksite.count)
-    listingCost = .allocate(capacity: entryWorksite.count)
+    listingStart = OwnedBuffer(copying: listed)
+    listingEntry = OwnedBuffer(repeating: 0, count: entryWorksite.count)
+    listingStudent = OwnedBuffer(repeating: 0, count: entryWorksite.count)
+    listingCost = OwnedBuffer(repeating: 0, count: entryWorksite.count)
     for s in 0..<studentCount {
       for e in Int(entryStart[s])..<Int(entryStart[s + 1]) {
         let w = Int(entryWorksite[e])
@@ -160,34 +160,6 @@ final class PrimalDualAssignment {
     }
   }
 
-  deinit {
-    for b in [
-      entryStart, entryWorksite, capacity, assignedEntry, load, slotStart, slotStudent,
-      slotOfStudent, reached, settled, nextEntry, nextSlot, slotStamp, visited, leadsToSink,
-      lookahead, lookaheadStamp, pathIndex, nodeLow,
-      listingStart, listingEntry, listingStudent, settledList,
-    ] {
-      b.deallocate()
-    }
-    for b in [storedPotential, distance, assignedCost] { b.deallocate() }
-    for b in [entryCost, listingCost] { b.deallocate() }
-    buckets.deallocate()
-    search.deallocate()
-    markQueue.deallocate()
-  }
-
-  private static func buffer<T>(repeating value: T, count: Int) -> UnsafeMutableBufferPointer<T> {
-    let b = UnsafeMutableBufferPointer<T>.allocate(capacity: count)
-    b.initialize(repeating: value)
-    return b
-  }
-
-  private static func buffer<T>(copying values: [T]) -> UnsafeMutableBufferPointer<T> {
-    let b = UnsafeMutableBufferPointer<T>.allocate(capacity: values.count)
-    _ = b.initialize(fromContentsOf: values)
-    return b
-  }
-
   /// The worksite student `s` is placed at, or -1.
   func assignedWorksite(_ s: Int) -> Int {
     let e = assignedEntry[s]
@@ -195,7 +167,7 @@ final class PrimalDualAssignment {
   }
 
   /// Number of students placed.
-  var placed: Int { load.reduce(0) { $0 + Int($1) } }
+  var placed: Int { load.storage.reduce(0) { $0 + Int($1) } }
 
   /// Potentials of every node of the circulation that closes the flow with a return arc
   /// `T → S` of cost `−returnCost` and capacity `S`: π(S) = 0, and every node the source can no
@@ -247,8 +219,10 @@ final class PrimalDualAssignment {
   private func raisePotentials(from free: [Int32]) -> Bool {
     let infinity = Int.max
     var best = infinity
-    var buckets = self.buckets
-    defer { self.buckets = buckets }
+    // The queue is moved into a local for the loop (no class access per operation), and back.
+    var buckets = DialBuckets()
+    swap(&buckets, &self.buckets)
+    defer { swap(&buckets, &self.buckets) }
     let phase = self.phase
     var settledCount = 0
     for s in free { reach(Int(s), at: 0, best: &best, buckets: &buckets, phase: phase) }
@@ -321,7 +295,9 @@ final class PrimalDualAssignment {
   private func markNodesReachingSink() {
     let phase = self.phase
     let sinkPotential = self.sinkPotential
-    var queue = markQueue
+    var queue = Int32Stack(capacity: 0)
+    swap(&queue, &markQueue)
+    defer { swap(&queue, &markQueue) }
     queue.truncate(to: 0)
     for w in 0..<worksiteCount
     where load[w] < capacity[w] && storedPotential[studentCount + w] == sinkPotential {
@@ -376,7 +352,9 @@ final class PrimalDualAssignment {
   ///   each successful search meets and leaves undecided.
   private func augmentAdmissiblePaths(from free: [Int32]) {
     let phase = self.phase
-    var search = self.search
+    var search = PathSearch(students: 0, nodes: 0)
+    swap(&search, &self.search)
+    defer { swap(&search, &self.search) }
     for s0 in free
     where assignedEntry[Int(s0)] < 0 && visited[Int(s0)] != phase && leadsToSink[Int(s0)] == phase {
       search.reset()
@@ -480,7 +458,7 @@ final class PrimalDualAssignment {
 
   /// After a success (called once the path is applied): the path's students and worksites,
   /// whose arcs changed, and the undecided nodes are met afresh; dead nodes stay dead.
-  private func forgetUndecided(_ search: PathSearch) {
+  private func forgetUndecided(_ search: borrowing PathSearch) {
     for s in search.path.elements() {
       visited[Int(s)] = 0
       pathIndex[Int(s)] = -1
@@ -539,7 +517,7 @@ final class PrimalDualAssignment {
 /// The state of one depth-first search for an augmenting path: the students on the path, how
 /// many were pushed, for each path student the earliest-pushed node its subtree ran into and
 /// how many undecided nodes there were when it was pushed, and the undecided nodes.
-private struct PathSearch {
+private struct PathSearch: ~Copyable {
   var path: Int32Stack
   var pushed: Int32 = 0
   var low: Int32Stack
@@ -559,9 +537,5 @@ private struct PathSearch {
     low.truncate(to: 0)
     undecidedMark.truncate(to: 0)
     undecided.truncate(to: 0)
-  }
-
-  func deallocate() {
-    for stack in [path, low, undecidedMark, undecided] { stack.deallocate() }
   }
 }

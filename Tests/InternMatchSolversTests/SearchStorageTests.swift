@@ -8,7 +8,6 @@ struct SearchStorageTests {
   @Test("buckets give back, key by key, what was put in (last in, first out), through growth")
   func bucketsMatchArrays() {
     var queue = DialBuckets()
-    defer { queue.deallocate() }
     var rng = SplitMix64(seed: 99)
     for round in 0..<3 {
       var expected = [[Int32]](repeating: [], count: 300)
@@ -32,7 +31,6 @@ struct SearchStorageTests {
   @Test("keys past the bucket limit come out of the heap in key order, taking no bucket memory")
   func largeKeys() {
     var queue = DialBuckets()
-    defer { queue.deallocate() }
     var rng = SplitMix64(seed: 5)
     let limit = DialBuckets.bucketLimit
     var keys: [Int: Int] = [:]  // key → items put in
@@ -57,7 +55,6 @@ struct SearchStorageTests {
   @Test("a stack pushes, pops, truncates and shows its elements bottom first")
   func stack() {
     var stack = Int32Stack(capacity: 8)
-    defer { stack.deallocate() }
     #expect(stack.last == nil)
     for v in [5, 6, 7, 8] as [Int32] { stack.append(v) }
     #expect(stack.count == 4 && stack.last == 8 && stack[1] == 6)
@@ -87,5 +84,27 @@ struct LongListTests {
       #expect(result.objective == PlacementObjective(placed: n, cost: (n - 1) + n * n))
       #expect(result.placement.worksite(of: 0) == n - 1)
     }
+  }
+}
+
+@Suite("Owned solver storage")
+struct OwnedBufferTests {
+  @Test("a buffer keeps its values when it grows and fills only the new elements")
+  func growKeepsValues() {
+    var buffer = OwnedBuffer(copying: [3, 1, 4] as [Int32])
+    buffer[1] = 9
+    buffer.grow(to: 5, filling: -1)
+    #expect(buffer.count == 64)
+    #expect(Array(buffer.storage.prefix(5)) == [3, 9, 4, -1, -1])
+    #expect(buffer.storage.dropFirst(3).allSatisfy { $0 == -1 })
+  }
+
+  @Test("growing to a size it has is no change")
+  func growNoChange() {
+    var buffer = OwnedBuffer(repeating: 7 as Int8, count: 4)
+    let before = buffer.storage.baseAddress
+    buffer.grow(to: 4, filling: 0)
+    #expect(buffer.storage.baseAddress == before)
+    #expect(Array(buffer.storage) == [7, 7, 7, 7])
   }
 }
