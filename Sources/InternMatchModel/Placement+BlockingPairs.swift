@@ -14,8 +14,9 @@ extension PlacementInstance {
   /// instance.blockingPairs(in: placement, priorities: priorities).count  // 0 for `stable`
   /// ```
   ///
-  /// - Complexity: O(L·log q) for plain worksites of capacity q; O(L·q) at worksites with
-  ///   reserves or school limits.
+  /// - Complexity: O(L·(P + log q)) for L choice entries, worksites of q seats and P passes
+  ///   of their filling (one for a plain worksite; see ``SeatPlan/passes``), after
+  ///   O(P·q log q) per worksite to record how it filled its seats.
   public func blockingPairs(in placement: Placement, priorities: WorksitePriorities)
     -> [(student: Int, worksite: Int)]
   {
@@ -29,6 +30,10 @@ extension PlacementInstance {
     }
     for w in held.indices { held[w].sort { ($0.key, $0.student) < ($1.key, $1.student) } }
 
+    let filled = held.indices.map { w in
+      plans[w].isPlain
+        ? nil : HeldFilling(held[w], worksite: w, plan: plans[w], in: self, schools: schools)
+    }
     var found: [(student: Int, worksite: Int)] = []
     for s in 0..<students.count where pinnedWorksite[s] < 0 {
       let current = placement.worksite(of: s)
@@ -37,30 +42,122 @@ extension PlacementInstance {
         if w == current { break }
         let key = priorities.key[c]
         guard key != WorksitePriorities.unacceptable else { continue }
-        if wouldTake(
-          Int32(s), key: key, worksite: w, held: held[w], plan: plans[w], schools: schools)
-        {
-          found.append((s, w))
-        }
+        let takes =
+          filled[w]?.wouldTake(Int32(s), key: key, in: self, schools: schools)
+          ?? wouldTakePlain(Int32(s), key: key, worksite: w, held: held[w])
+        if takes { found.append((s, w)) }
       }
     }
     return found
   }
 
-  private func wouldTake(
-    _ s: Int32, key: UInt64, worksite w: Int, held: [(key: UInt64, student: Int32)],
-    plan: SeatPlan, schools: [Int32]
+  /// Whether a plain worksite takes `s` beside the students it holds.
+  private func wouldTakePlain(
+    _ s: Int32, key: UInt64, worksite w: Int, held: [(key: UInt64, student: Int32)]
   ) -> Bool {
     let capacity = worksites[w].capacity
-    if plan.isPlain {
-      guard let worst = held.last, held.count >= capacity else { return capacity > 0 }
-      return worst.key != WorksitePriorities.pinned && (key, s) < (worst.key, worst.student)
+    guard let worst = held.last, held.count >= capacity else { return capacity > 0 }
+    return worst.key != WorksitePriorities.pinned && (key, s) < (worst.key, worst.student)
+  }
+}
+
+/// How a worksite with reserves or a school limit filled its seats from the students it holds:
+/// each pass's picks in order, so that whether it would also take one more applicant is a
+/// binary search per pass instead of filling the seats again.
+///
+/// Adding an applicant `s` to the held set changes nothing in a pass that does not take `s`
+/// (each pass walks the applicants best first and takes whoever fits), so `s` is taken exactly
+/// when, in the first pass where it fits, it belongs to the pass's group, fewer picks than the
+/// pass's seats come before it, and fewer than `max_per_school` students of its school were
+/// taken before it (by pins, earlier passes, and this pass's earlier picks). That is what
+/// ``SeatPlan/choose(_:forced:in:schools:)`` decides on the held students and `s`.
+///
+/// - Complexity: O(P·q log q) to build for P passes; O(P·log q) a query.
+private struct HeldFilling {
+  typealias Pick = (key: UInt64, student: Int32)
+  let plan: SeatPlan
+  let passes: [SeatPlan.Pass]
+  /// Seats of each pass's stage left when the pass starts.
+  let seatsAtStart: [Int]
+  /// Each pass's picks, best first.
+  let picks: [[Pick]]
+  /// Per pass, each school's picks, best first (with a school limit only).
+  let picksOfSchool: [[Int32: [Pick]]]
+  /// Students of each school taken as pins (with a school limit only).
+  let pinnedOfSchool: [Int32: Int]
+
+  init(
+    _ held: [Pick], worksite w: Int, plan: SeatPlan, in instance: PlacementInstance,
+    schools: [Int32]
+  ) {
+    self.plan = plan
+    passes = plan.passes
+    var picks = [[Pick]](repeating: [], count: passes.count)
+    var picksOfSchool = [[Int32: [Pick]]](repeating: [:], count: passes.count)
+    var pinnedOfSchool: [Int32: Int] = [:]
+    var left = plan.stages.map(\.seats)
+    var pinnedStage: [Int] = []
+    plan.fill(
+      held.map(\.student), forced: { instance.pinnedWorksite[Int($0)] == w }, in: instance,
+      schools: schools
+    ) { i, pass in
+      let s = held[i].student
+      let school = plan.maxPerSchool == nil ? nil : schools[Int(s)]
+      guard let pass else {
+        if let t = plan.forcedStage(of: s, left: left, in: instance) {
+          left[t] -= 1
+          pinnedStage.append(t)
+        }
+        if let school { pinnedOfSchool[school, default: 0] += 1 }
+        return
+      }
+      picks[pass].append(held[i])
+      if let school { picksOfSchool[pass][school, default: []].append(held[i]) }
     }
-    var applicants = held.map(\.student)
-    let position = held.firstIndex { (key, s) < ($0.key, $0.student) } ?? held.count
-    applicants.insert(s, at: position)
-    let chosen = plan.choose(
-      applicants, forced: { self.pinnedWorksite[Int($0)] == w }, in: self, schools: schools)
-    return chosen[position]
+    (self.picks, self.picksOfSchool, self.pinnedOfSchool) = (picks, picksOfSchool, pinnedOfSchool)
+    // Seats at the start of each pass: the stage's seats less pins and earlier passes' picks.
+    var taken = plan.stages.map { _ in 0 }
+    for t in pinnedStage { taken[t] += 1 }
+    var seatsAtStart: [Int] = []
+    for (p, pass) in passes.enumerated() {
+      seatsAtStart.append(plan.stages[pass.stage].seats - taken[pass.stage])
+      taken[pass.stage] += picks[p].count
+    }
+    self.seatsAtStart = seatsAtStart
+  }
+
+  /// Whether the worksite, holding its students, would also take `s` (not held, not pinned
+  /// there) with priority `key`.
+  func wouldTake(_ s: Int32, key: UInt64, in instance: PlacementInstance, schools: [Int32])
+    -> Bool
+  {
+    let school = plan.maxPerSchool == nil ? -1 : schools[Int(s)]
+    var ofSchoolBefore = pinnedOfSchool[school] ?? 0
+    for (p, pass) in passes.enumerated() {
+      defer { ofSchoolBefore += picksOfSchool[p][school]?.count ?? 0 }
+      guard SeatPlan.isMember(s, of: pass.group, in: instance),
+        Self.countBetter(than: (key, s), in: picks[p]) < seatsAtStart[p]
+      else { continue }
+      if let limit = plan.maxPerSchool {
+        let mine = picksOfSchool[p][school].map { Self.countBetter(than: (key, s), in: $0) } ?? 0
+        guard ofSchoolBefore + mine < limit else { continue }
+      }
+      return true
+    }
+    return false
+  }
+
+  /// How many of `picks` (best first) come before `pick`.
+  private static func countBetter(than pick: Pick, in picks: [Pick]) -> Int {
+    var (low, high) = (0, picks.count)
+    while low < high {
+      let mid = (low + high) / 2
+      if (picks[mid].key, picks[mid].student) < (pick.key, pick.student) {
+        low = mid + 1
+      } else {
+        high = mid
+      }
+    }
+    return low
   }
 }

@@ -67,38 +67,69 @@ public struct SeatPlan: Hashable, Sendable {
     schools: [Int32]
   ) -> [Bool] {
     var chosen = [Bool](repeating: false, count: applicants.count)
+    fill(applicants, forced: forced, in: instance, schools: schools) { i, _ in chosen[i] = true }
+    return chosen
+  }
+
+  /// One pass of the filling: the seats of stage ``stage`` offered to members of ``group``
+  /// (`nil`: anyone — the open seats, or a reverting reserve's second pass).
+  package struct Pass: Sendable {
+    /// The stage whose seats the pass fills.
+    package var stage: Int
+    /// The group an applicant must belong to, or `nil`.
+    package var group: String?
+  }
+
+  /// The passes of the filling, in order: each stage's members, then — for a reverting
+  /// reserve — anyone.
+  package var passes: [Pass] {
+    stages.indices.flatMap { t in
+      let stage = Pass(stage: t, group: stages[t].group)
+      return stage.group != nil && reservesRevert ? [stage, Pass(stage: t, group: nil)] : [stage]
+    }
+  }
+
+  /// Fills the seats from `applicants` (best first) as ``choose(_:forced:in:schools:)``
+  /// describes, calling `take(i, pass)` for each applicant taken, in order: forced applicants
+  /// first with pass `nil`, then by pass (an index into ``passes``).
+  ///
+  /// - Complexity: O(passes × applicants).
+  package func fill(
+    _ applicants: [Int32], forced: (Int32) -> Bool, in instance: PlacementInstance,
+    schools: [Int32], take: (_ applicant: Int, _ pass: Int?) -> Void
+  ) {
+    var chosen = [Bool](repeating: false, count: applicants.count)
     var left = stages.map(\.seats)
     var perSchool: [Int32: Int] = [:]
     func schoolAllows(_ s: Int32) -> Bool {
       guard let limit = maxPerSchool else { return true }
       return perSchool[schools[Int(s)], default: 0] < limit
     }
-    func take(_ i: Int, stage t: Int) {
+    func seat(_ i: Int, stage t: Int?, pass: Int?) {
       chosen[i] = true
+      take(i, pass)
+      guard let t else { return }
       left[t] -= 1
       if maxPerSchool != nil { perSchool[schools[Int(applicants[i])], default: 0] += 1 }
     }
-    func isMember(_ s: Int32, of group: String?) -> Bool {
-      group.map { instance.students[Int(s)].groups.contains($0) } ?? true
-    }
-
     for (i, s) in applicants.enumerated() where forced(s) {
-      if let t = forcedStage(of: s, left: left, in: instance) {
-        take(i, stage: t)
-      } else {
-        chosen[i] = true  // more pins than seats is rejected when the instance is built
+      // More pins than seats is rejected when the instance is built.
+      seat(i, stage: forcedStage(of: s, left: left, in: instance), pass: nil)
+    }
+    for (p, pass) in passes.enumerated() {
+      for (i, s) in applicants.enumerated() where left[pass.stage] > 0 {
+        if !chosen[i], Self.isMember(s, of: pass.group, in: instance), schoolAllows(s) {
+          seat(i, stage: pass.stage, pass: p)
+        }
       }
     }
-    for (t, stage) in stages.enumerated() {
-      for (i, s) in applicants.enumerated() where left[t] > 0 {
-        if !chosen[i], isMember(s, of: stage.group), schoolAllows(s) { take(i, stage: t) }
-      }
-      guard stage.group != nil, reservesRevert else { continue }
-      for (i, s) in applicants.enumerated() where left[t] > 0 {
-        if !chosen[i], schoolAllows(s) { take(i, stage: t) }
-      }
-    }
-    return chosen
+  }
+
+  /// Whether student `s` belongs to `group` (`nil`: anyone does).
+  package static func isMember(_ s: Int32, of group: String?, in instance: PlacementInstance)
+    -> Bool
+  {
+    group.map { instance.students[Int(s)].groups.contains($0) } ?? true
   }
 
   /// The stage a forced (pinned) applicant takes, given the seats `left` in each stage: a

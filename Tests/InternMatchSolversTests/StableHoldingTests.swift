@@ -143,3 +143,72 @@ struct StableHoldingTests {
     #expect(result.statistics["rejections"] == 1)
   }
 }
+
+@Suite("Blocking pairs at reserve and school-limited worksites")
+struct BlockingPairsFillingTests {
+  /// The definition: a worksite takes `s` when choosing among everyone it holds and `s`, by its
+  /// seat plan, chooses `s`.
+  static func definition(
+    _ instance: PlacementInstance, _ placement: Placement, _ priorities: WorksitePriorities
+  ) -> [Pair] {
+    let plans = instance.worksites.map { SeatPlan(worksite: $0, policy: instance.policy) }
+    let schools = instance.schoolIndices
+    var found: [Pair] = []
+    for s in instance.students.indices where instance.pinnedWorksite[s] < 0 {
+      for c in instance.choices.range(of: s) {
+        let w = Int(instance.choices.worksite[c])
+        if w == placement.worksite(of: s) { break }
+        let key = priorities.key[c]
+        guard key != WorksitePriorities.unacceptable else { continue }
+        var applicants = instance.students.indices.filter { placement.worksite(of: $0) == w }.map {
+          (key: priorities.key(of: $0, at: w, in: instance), student: Int32($0))
+        }
+        applicants.append((key, Int32(s)))
+        applicants.sort { ($0.key, $0.student) < ($1.key, $1.student) }
+        let chosen = plans[w].choose(
+          applicants.map(\.student), forced: { instance.pinnedWorksite[Int($0)] == w },
+          in: instance, schools: schools)
+        if zip(applicants, chosen).contains(where: { $0.0.student == Int32(s) && $0.1 }) {
+          found.append(Pair(s, w))
+        }
+      }
+    }
+    return found
+  }
+
+  struct Pair: Hashable {
+    var student: Int
+    var worksite: Int
+    init(_ student: Int, _ worksite: Int) { (self.student, self.worksite) = (student, worksite) }
+  }
+
+  @Test("equal to re-choosing, on stable and on random placements", arguments: 0..<300)
+  func equalsDefinition(seed: Int) {
+    let instance = StableHoldingTests.market(seed: UInt64(seed))
+    let priorities = WorksitePriorities(instance: instance, seed: UInt64(seed))
+    var run = DeferredAcceptance(instance: instance, priorities: priorities)
+    run.propose()
+    var rng = SplitMix64(seed: UInt64(seed) &+ 99)
+    // A random placement within the seats: pinned students at their pins, each other student
+    // at a random choice (or none), a worksite refusing students once full.
+    var load = [Int](repeating: 0, count: instance.worksites.count)
+    for w in instance.pinnedWorksite where w >= 0 { load[Int(w)] += 1 }
+    let random = Placement(
+      instance.students.indices.map { s -> Int? in
+        if instance.pinnedWorksite[s] >= 0 { return Int(instance.pinnedWorksite[s]) }
+        let range = instance.choices.range(of: s)
+        guard !range.isEmpty, let c = range.randomElement(using: &rng), Bool.random(using: &rng)
+        else { return nil }
+        let w = Int(instance.choices.worksite[c])
+        guard load[w] < instance.worksites[w].capacity else { return nil }
+        load[w] += 1
+        return w
+      })
+    for placement in [run.placement(), random] {
+      let fast = instance.blockingPairs(in: placement, priorities: priorities).map {
+        Pair($0.student, $0.worksite)
+      }
+      #expect(fast == Self.definition(instance, placement, priorities))
+    }
+  }
+}
