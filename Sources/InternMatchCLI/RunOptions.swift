@@ -10,16 +10,16 @@ struct RunOptions: ParsableArguments {
   @Option(help: "Rank cost of the optimal objective (default: policy.json's, else linear).")
   var rankCost: RankCost?
 
-  @Option(help: "Engine for optimal: network (Swift network-flow core) or glpk (GLPK simplex).")
-  var solver: OptimalStrategy.Backend = .network
-
   @Option(help: "Seed recorded with the run, for strategies that draw lotteries.")
   var seed: UInt64?
 
   @Option(help: "Directory for the output files.")
   var output: String = "out"
 
-  @Flag(help: "Print only errors.")
+  @Option(help: "Printed summary: text, or json (the exact bytes of summary.json).")
+  var format: OutputFormat = .text
+
+  @Flag(help: "Print only errors (and, with --format json, the summary).")
   var quiet = false
 
   /// Reads the dataset in `directory`, printing its errors (exit 65/66) or its warnings.
@@ -65,12 +65,19 @@ struct RunOptions: ParsableArguments {
       printError("error: \(error); nothing was written.")
       throw ExitStatus.cannotCreateOutput
     }
+    // The bytes of the summary.json just written, before the write time joins the summary.
+    let writtenSummary = run.summaryJSON
     // The files cannot hold the time spent writing them: it is shown here only.
     run.record("write", milliseconds: milliseconds(beforeWrite, clock.now))
-    if !quiet, let summary = run.summary {
-      print(summary.text, terminator: "")
-      let names = run.outputs().map { "\(output)/\($0.name)" }
-      print("Wrote " + names.joined(separator: ", "))
+    switch format {
+    case .json:
+      if let writtenSummary { FileHandle.standardOutput.write(writtenSummary) }
+    case .text:
+      if !quiet, let summary = run.summary {
+        print(summary.text, terminator: "")
+        let names = run.outputs().map { "\(output)/\($0.name)" }
+        print("Wrote " + names.joined(separator: ", "))
+      }
     }
     // Everything is written: end here rather than free the instance object by object (tens of
     // milliseconds for a large cohort) only for the process to exit. exit() flushes stdout.

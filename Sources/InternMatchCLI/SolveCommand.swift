@@ -17,6 +17,9 @@ struct SolveCommand: ParsableCommand {
   @OptionGroup var dataset: DatasetArgument
   @OptionGroup var options: RunOptions
 
+  @Option(help: "Engine for optimal: network (Swift network-flow core) or glpk (GLPK simplex).")
+  var solver: OptimalStrategy.Backend?
+
   @Flag(help: "Also solve with the other engine and fail unless both optima agree.")
   var crossCheck = false
 
@@ -29,8 +32,31 @@ struct SolveCommand: ParsableCommand {
       valueName: "placements.csv"))
   var pinFrom: String?
 
+  func validate() throws {
+    if let strategy = options.strategy { try checkEngineOptions(for: strategy) }
+  }
+
+  /// A usage error (exit 64) when `--solver` or `--cross-check` is given for a strategy that
+  /// ignores them (``StrategyName/takesBackend``), naming the strategies that take them.
+  func checkEngineOptions(for strategy: StrategyName) throws {
+    guard !strategy.takesBackend else { return }
+    let given = [solver.map { "--solver \($0.rawValue)" }, crossCheck ? "--cross-check" : nil]
+      .compactMap { $0 }
+    guard !given.isEmpty else { return }
+    throw ValidationError(
+      "\(given.joined(separator: " and ")) applies only to "
+        + StrategyName.takingBackend.map(\.rawValue).joined(separator: ", ")
+        + "; \(strategy.rawValue) has one engine of its own")
+  }
+
   func run() throws {
     var (dataset, read) = try options.read(self.dataset.directory)
+    // The strategy policy.json names (an unknown name is the run's refusal, below).
+    if options.strategy == nil {
+      try checkEngineOptions(
+        for: dataset.instance.policy.strategy.map { StrategyName(rawValue: $0) ?? .optimal }
+          ?? .optimal)
+    }
     if let pinFrom {
       let file = try RunOptions.placementFile(pinFrom, instance: dataset.instance)
       for row in file.unknownStudents + file.unknownWorksites where !options.quiet {
@@ -45,7 +71,7 @@ struct SolveCommand: ParsableCommand {
     try options.perform(
       dataset, directory: self.dataset.directory, readMilliseconds: read,
       configuration: .init(
-        strategy: options.strategy, rankCost: options.rankCost, backend: options.solver,
+        strategy: options.strategy, rankCost: options.rankCost, backend: solver ?? .network,
         crossCheck: crossCheck, seed: options.seed, explain: explain))
   }
 }

@@ -255,6 +255,7 @@ public struct PlacementRun: Sendable {
     summary.diagnostics = result.diagnostics
     summary.status = status.rawValue
     summary.gap = status == .feasible ? result.statistics["mip_gap"] : nil
+    summary.statusNote = summary.statusSentence(policy: instance.policy)
     summary.timingsMilliseconds["cross_check"] = crossCheckMilliseconds
     summary.timingsMilliseconds["explain"] = explainMilliseconds
     if let rematch = configuration.rematch {
