@@ -17,10 +17,15 @@ struct SolveCommand: ParsableCommand {
   @OptionGroup var dataset: DatasetArgument
   @OptionGroup var options: RunOptions
 
-  @Option(help: "Engine for optimal: network (Swift network-flow core) or glpk (GLPK simplex).")
+  @Option(
+    help:
+      "Engine for optimal and optimal-squared only: network (Swift network-flow core) or glpk.")
   var solver: OptimalStrategy.Backend?
 
-  @Flag(help: "Also solve with the other engine and fail unless both optima agree.")
+  @Flag(
+    help:
+      "optimal and optimal-squared only: also solve with the other engine; fail unless both optima agree."
+  )
   var crossCheck = false
 
   @Flag(help: "Also write explanations.csv, seat-values.csv and seat-values-by-area.csv.")
