@@ -41,7 +41,8 @@ struct RunOptions: ParsableArguments {
   /// cannot be written — with nothing written in each case.
   func perform(
     _ dataset: Dataset, directory: String, readMilliseconds: Double,
-    configuration: PlacementRun.Configuration
+    configuration: PlacementRun.Configuration,
+    exports: [(format: OptimalStrategy.ModelFormat, path: String)] = []
   ) throws -> Never {
     let clock = ContinuousClock()
     var run: PlacementRun
@@ -59,12 +60,29 @@ struct RunOptions: ParsableArguments {
     run.record("read", milliseconds: readMilliseconds)
     for note in run.result?.diagnostics ?? [] { printError("note: \(note)") }
     let beforeWrite = clock.now
+    var models: [(path: String, contents: Data)] = []
+    var modelNotes: [String] = []
+    for (format, path) in exports {
+      let model: OptimalStrategy.Model?
+      do {
+        model = try run.model(format)
+      } catch {
+        printError("internal error: \(error); nothing was written.")
+        throw ExitStatus.internalError
+      }
+      guard let model, let objective = run.result?.objective else { continue }
+      models.append((path, Data(model.contents)))
+      modelNotes.append(
+        "note: wrote \(path), the \(model.isMIP ? "MIP" : "LP") of this run: minimise rank cost − "
+          + "\(model.placedWeight)·placed; this run's value \(model.value(of: objective))")
+    }
     do {
-      try run.write(to: output)
+      try run.write(to: output, additional: models)
     } catch {
       printError("error: \(error); nothing was written.")
       throw ExitStatus.cannotCreateOutput
     }
+    if !quiet { modelNotes.forEach(printError) }
     // The bytes of the summary.json just written, before the write time joins the summary.
     let writtenSummary = run.summaryJSON
     // The files cannot hold the time spent writing them: it is shown here only.

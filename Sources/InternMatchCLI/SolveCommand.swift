@@ -37,16 +37,34 @@ struct SolveCommand: ParsableCommand {
       valueName: "placements.csv"))
   var pinFrom: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Also write the run's LP/MIP model in CPLEX LP format (GLPK's writer), for glpsol or any solver.",
+      valueName: "file.lp"))
+  var exportLp: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Also write the run's LP/MIP model in free MPS format (GLPK's writer).",
+      valueName: "file.mps"))
+  var exportMps: String?
+
+  /// The model files asked for, by format.
+  var exports: [(format: OptimalStrategy.ModelFormat, path: String)] {
+    [(.lp, exportLp), (.mps, exportMps)].compactMap { format, path in path.map { (format, $0) } }
+  }
+
   func validate() throws {
     if let strategy = options.strategy { try checkEngineOptions(for: strategy) }
   }
 
-  /// A usage error (exit 64) when `--solver` or `--cross-check` is given for a strategy that
+  /// A usage error (exit 64) when `--solver`, `--cross-check` or a model export is given for a strategy that
   /// ignores them (``StrategyName/takesBackend``), naming the strategies that take them.
   func checkEngineOptions(for strategy: StrategyName) throws {
     guard !strategy.takesBackend else { return }
-    let given = [solver.map { "--solver \($0.rawValue)" }, crossCheck ? "--cross-check" : nil]
-      .compactMap { $0 }
+    let given =
+      [solver.map { "--solver \($0.rawValue)" }, crossCheck ? "--cross-check" : nil]
+      .compactMap { $0 } + exports.map { "--export-\($0.format.rawValue)" }
     guard !given.isEmpty else { return }
     throw ValidationError(
       "\(given.joined(separator: " and ")) applies only to "
@@ -77,6 +95,7 @@ struct SolveCommand: ParsableCommand {
       dataset, directory: self.dataset.directory, readMilliseconds: read,
       configuration: .init(
         strategy: options.strategy, rankCost: options.rankCost, backend: solver ?? .network,
-        crossCheck: crossCheck, seed: options.seed, explain: explain))
+        crossCheck: crossCheck, seed: options.seed, explain: explain),
+      exports: exports)
   }
 }

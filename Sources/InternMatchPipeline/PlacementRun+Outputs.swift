@@ -47,13 +47,17 @@ extension PlacementRun {
     return text
   }
 
-  /// Writes ``outputs()`` into `directory` as one set: a reader sees the old files or the new
-  /// ones, never a mix (see ``AtomicWriter``). Writes nothing for a run without placement.
-  public func write(to directory: String) throws(AtomicWriter.WriteError) {
+  /// Writes ``outputs()`` into `directory`, and the `additional` files at their paths (an
+  /// exported model), as one set: a reader sees the old files or the new ones, never a mix
+  /// (see ``AtomicWriter``). Writes nothing for a run without placement.
+  public func write(
+    to directory: String, additional: [(path: String, contents: Data)] = []
+  ) throws(AtomicWriter.WriteError) {
     let files = outputs()
     guard !files.isEmpty else { return }
     try AtomicWriter.write(
-      files.map { ((directory as NSString).appendingPathComponent($0.name), $0.contents) })
+      files.map { ((directory as NSString).appendingPathComponent($0.name), $0.contents) }
+        + additional.map { ($0.path, $0.contents) })
   }
 
   /// `value` as pretty-printed JSON with sorted keys and a final newline.
