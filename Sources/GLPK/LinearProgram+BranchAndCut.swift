@@ -78,7 +78,8 @@ extension LinearProgram {
       precondition(
         incumbent.count == columnCount, "LinearProgram: one incumbent value per column")
     }
-    let search = SearchState(incumbent: options.incumbent)
+    let search = SearchState(
+      incumbent: options.incumbent, observer: BranchAndCutProgress.observer)
     var parameters = glp_iocp()
     glp_init_iocp(&parameters)
     parameters.msg_lev = GLPKEnvironment.messageLevel
@@ -129,8 +130,13 @@ private final class SearchState {
   var incumbent: [Double]?
   var bound: Double?
   var nodes = 0
+  /// Told where the search stands at every callback (``BranchAndCutProgress/observer``).
+  let observer: (@Sendable (BranchAndCutProgress) -> Void)?
 
-  init(incumbent: [Double]?) { self.incumbent = incumbent }
+  init(incumbent: [Double]?, observer: (@Sendable (BranchAndCutProgress) -> Void)?) {
+    self.incumbent = incumbent
+    self.observer = observer
+  }
 
   func observe(_ tree: OpaquePointer) {
     let best = glp_ios_best_node(tree)
@@ -141,6 +147,14 @@ private final class SearchState {
     var total: Int32 = 0
     glp_ios_tree_size(tree, nil, nil, &total)
     nodes = Int(total)
+    if let observer {
+      let problem = glp_ios_get_prob(tree)
+      let found = glp_mip_status(problem) == GLP_FEAS
+      observer(
+        BranchAndCutProgress(
+          incumbent: found ? glp_mip_obj_val(problem) : nil, bound: bound,
+          relativeGap: found ? glp_ios_mip_gap(tree) : nil, nodes: nodes))
+    }
     if glp_ios_reason(tree) == GLP_IHEUR, let values = incumbent {
       incumbent = nil
       _ = ([0] + values).withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }

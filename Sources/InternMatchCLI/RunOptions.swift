@@ -26,6 +26,7 @@ struct RunOptions: ParsableArguments {
   func read(_ directory: String) throws -> (Dataset, milliseconds: Double) {
     let clock = ContinuousClock()
     let start = clock.now
+    if !quiet { ProgressLine.shared.start(at: start) }
     let dataset: Dataset
     do {
       dataset = try DatasetReader.read(directory: directory)
@@ -45,6 +46,9 @@ struct RunOptions: ParsableArguments {
     exports: [(format: OptimalStrategy.ModelFormat, path: String)] = []
   ) throws -> Never {
     let clock = ContinuousClock()
+    let progress = ProgressLine.shared
+    var configuration = configuration
+    configuration.progress = { progress.update($0) }
     var run: PlacementRun
     do {
       run = try PlacementRun(dataset, source: .directory(directory), configuration: configuration)
@@ -60,6 +64,7 @@ struct RunOptions: ParsableArguments {
     run.record("read", milliseconds: readMilliseconds)
     for note in run.result?.diagnostics ?? [] { printError("note: \(note)") }
     let beforeWrite = clock.now
+    progress.update(.phase("write"))
     var models: [(path: String, contents: Data)] = []
     var modelNotes: [String] = []
     for (format, path) in exports {
@@ -82,6 +87,7 @@ struct RunOptions: ParsableArguments {
       printError("error: \(error); nothing was written.")
       throw ExitStatus.cannotCreateOutput
     }
+    progress.finish()
     if !quiet { modelNotes.forEach(printError) }
     // The bytes of the summary.json just written, before the write time joins the summary.
     let writtenSummary = run.summaryJSON

@@ -75,3 +75,35 @@ struct ModelExportTests {
     #expect(!FileManager.default.fileExists(atPath: out + "/result/placements.csv"))
   }
 }
+
+@Suite("the progress line on stderr (end to end, built binary)")
+struct ProgressLineTests {
+  @Test("INTERNMATCH_PROGRESS=always: phases and the branch-and-cut search, erased at the end")
+  func shown() throws {
+    let dataset = try ModelExportTests.dataset(minimumGroup: true)
+    let out = try Paths.temporaryDirectory()
+    let run = try CLI.run(
+      ["solve", dataset, "--output", out], environment: ["INTERNMATCH_PROGRESS": "always"])
+    #expect(run.status == 0, "\(run.stderr)")
+    for phase in ["read", "solve", "verify", "summary", "write"] {
+      #expect(run.stderr.contains("\r\u{1B}[Kinternmatch: \(phase) · "), "no \(phase)")
+    }
+    #expect(run.stderr.contains(" · branch-and-cut: "))
+    #expect(run.stderr.hasSuffix("\r\u{1B}[K"))
+    // stdout is the summary alone.
+    #expect(run.stdout.hasPrefix("Placed "))
+    #expect(!run.stdout.contains("\r"))
+  }
+
+  @Test("stderr not a terminal (a pipe, as here), or --quiet: no progress line")
+  func hidden() throws {
+    let out = try Paths.temporaryDirectory()
+    let piped = try CLI.run(["solve", Paths.dataset("tiny"), "--output", out])
+    #expect(piped.status == 0)
+    #expect(!piped.stderr.contains("\r"))
+    let quiet = try CLI.run(
+      ["solve", Paths.dataset("tiny"), "--output", out, "--quiet"],
+      environment: ["INTERNMATCH_PROGRESS": "always"])
+    #expect(quiet.stderr.isEmpty)
+  }
+}
