@@ -64,6 +64,20 @@ extension LinearProgram {
     guard code == 0 else { throw GLPKError(routine: "glp_read_\(format.rawValue)", code: code) }
   }
 
+  /// Names the problem (the files' `Problem:` line) — at most 255 characters, as GLPK allows.
+  public func setName(_ name: String) {
+    precondition(name.utf8.count < 256, "LinearProgram: a name has at most 255 bytes")
+    glp_set_prob_name(problem, name)
+  }
+
+  /// Names column `column` in the files written (GLPK's default names are `x_1`, `x_2`, …) —
+  /// at most 255 characters, no spaces.
+  public func setColumnName(_ column: Int, _ name: String) {
+    precondition(
+      name.utf8.count < 256 && !name.contains(" "), "LinearProgram: a column name has no spaces")
+    glp_set_col_name(problem, columnNumber(column), name)
+  }
+
   /// Whether some column is integer (so the problem is a MIP for ``branchAndCut(_:)``).
   public var hasIntegerColumns: Bool { glp_get_num_int(problem) > 0 }
 }

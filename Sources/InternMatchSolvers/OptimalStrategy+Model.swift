@@ -25,8 +25,8 @@ extension OptimalStrategy {
     }
   }
 
-  /// The model this strategy's branch-and-cut solves for `instance` (``PlacementMIP/load(_:of:into:)``,
-  /// the same builder): the circulation source → students → worksites → sink with a return arc
+  /// The model this strategy's branch-and-cut solves for `instance`, from the same builder: the
+  /// circulation source → students → worksites → sink with a return arc
   /// of cost `−M`, one integer column per eligible choice, and the rows no network holds
   /// (minimum groups, links, school limits across seat types). Without those rows it is the LP
   /// of the network the network core solves — totally unimodular, so its LP optimum is
@@ -34,7 +34,8 @@ extension OptimalStrategy {
   /// cost) that `--solver network` and `--solver glpk` find, whose value is
   /// ``Model/value(of:)`` of the run's objective.
   ///
-  /// Built, written and freed inside this one synchronous call (GLPK's thread confinement).
+  /// The problem is named `internmatch optimal` (or `optimal-squared`) and the return arc's column
+  /// `placed`; GLPK names the others. Built, written and freed inside this one synchronous call (GLPK's thread confinement).
   ///
   /// - Parameter schoolFloorsMet: whether the run met the school floors; when it did not, the
   ///   model is the one it placed with, without them.
@@ -52,6 +53,9 @@ extension OptimalStrategy {
       reserves: !instance.policy.reservesRevert, fixings: fixings)
     let lp = LinearProgram()
     _ = PlacementMIP.load(model, of: instance, into: lp)
+    lp.setName("internmatch \(name)")
+    // The return arc's flow is the number placed: its cost is the objective's −M.
+    lp.setColumnName(model.returnArc, "placed")
     do {
       return Model(
         contents: try lp.fileContents(format == .lp ? .lp : .mps),

@@ -46,6 +46,9 @@ struct ModelExportTests {
     let cost = try #require(summary["total_rank_cost"] as? Int)
     #expect(value == cost - weight * placed)
 
+    let text = try String(contentsOfFile: file, encoding: .utf8)
+    #expect(text.contains("internmatch optimal"))
+    #expect(text.contains(format == .lp ? "- \(weight) placed" : "placed"))
     let lp = try LinearProgram(reading: file, format: format)
     #expect(try lp.simplex() == .optimal)
     var objective = lp.objectiveValue
