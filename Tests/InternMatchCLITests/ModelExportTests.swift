@@ -60,6 +60,33 @@ struct ModelExportTests {
   }
 
   @Test(
+    "glpsol (Debian glpk-utils, when installed) solves the bundled sample's files to the run's value",
+    .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/glpsol")))
+  func glpsol() throws {
+    let out = try Paths.temporaryDirectory()
+    let run = try CLI.run([
+      "solve", Paths.dataset("nyc-sample"), "--export-lp", out + "/m.lp", "--export-mps",
+      out + "/m.mps", "--output", out + "/result",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let value = try #require(
+      run.stderr.split(separator: "\n").first { $0.contains("m.lp") }?
+        .split(separator: "value ").last.map(String.init))
+    for (flag, file) in [("--lp", "/m.lp"), ("--freemps", "/m.mps")] {
+      let process = Process()
+      process.executableURL = URL(fileURLWithPath: "/usr/bin/glpsol")
+      process.arguments = [flag, out + file, "-o", out + file + ".sol"]
+      process.standardOutput = FileHandle.nullDevice
+      try process.run()
+      process.waitUntilExit()
+      #expect(process.terminationStatus == 0)
+      let solution = try String(contentsOfFile: out + file + ".sol", encoding: .utf8)
+      #expect(solution.contains("INTEGER OPTIMAL"))
+      #expect(solution.contains("= \(value) (MINimum)"), "\(flag)")
+    }
+  }
+
+  @Test(
     "a strategy with no model is a usage error; a path that is a directory exits 73, writing nothing"
   )
   func refusals() throws {
