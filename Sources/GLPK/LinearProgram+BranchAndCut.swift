@@ -78,8 +78,7 @@ extension LinearProgram {
       precondition(
         incumbent.count == columnCount, "LinearProgram: one incumbent value per column")
     }
-    let search = SearchState(
-      incumbent: options.incumbent, observer: BranchAndCutProgress.observer)
+    let search = SearchState(incumbent: options.incumbent)
     var parameters = glp_iocp()
     glp_init_iocp(&parameters)
     parameters.msg_lev = GLPKEnvironment.messageLevel
@@ -97,6 +96,7 @@ extension LinearProgram {
     parameters.cb_func = { tree, info in
       guard let tree, let info else { return }
       Unmanaged<SearchState>.fromOpaque(info).takeUnretainedValue().observe(tree)
+      BranchAndCutProgress.report(tree)
     }
     let code = withExtendedLifetime(search) {
       parameters.cb_info = Unmanaged.passUnretained(search).toOpaque()
@@ -130,13 +130,8 @@ private final class SearchState {
   var incumbent: [Double]?
   var bound: Double?
   var nodes = 0
-  /// Told where the search stands at every callback (``BranchAndCutProgress/observer``).
-  let observer: (@Sendable (BranchAndCutProgress) -> Void)?
 
-  init(incumbent: [Double]?, observer: (@Sendable (BranchAndCutProgress) -> Void)?) {
-    self.incumbent = incumbent
-    self.observer = observer
-  }
+  init(incumbent: [Double]?) { self.incumbent = incumbent }
 
   func observe(_ tree: OpaquePointer) {
     let best = glp_ios_best_node(tree)
@@ -147,14 +142,6 @@ private final class SearchState {
     var total: Int32 = 0
     glp_ios_tree_size(tree, nil, nil, &total)
     nodes = Int(total)
-    if let observer {
-      let problem = glp_ios_get_prob(tree)
-      let found = glp_mip_status(problem) == GLP_FEAS
-      observer(
-        BranchAndCutProgress(
-          incumbent: found ? glp_mip_obj_val(problem) : nil, bound: bound,
-          relativeGap: found ? glp_ios_mip_gap(tree) : nil, nodes: nodes))
-    }
     if glp_ios_reason(tree) == GLP_IHEUR, let values = incumbent {
       incumbent = nil
       _ = ([0] + values).withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
