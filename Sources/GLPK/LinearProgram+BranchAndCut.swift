@@ -96,6 +96,7 @@ extension LinearProgram {
     parameters.cb_func = { tree, info in
       guard let tree, let info else { return }
       Unmanaged<SearchState>.fromOpaque(info).takeUnretainedValue().observe(tree)
+      BranchAndCutProgress.report(tree)
     }
     let code = withExtendedLifetime(search) {
       parameters.cb_info = Unmanaged.passUnretained(search).toOpaque()

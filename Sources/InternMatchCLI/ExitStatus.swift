@@ -26,7 +26,8 @@ enum ExitStatus {
   }
 }
 
-/// Writes a line to standard error.
+/// Writes a line to standard error (erasing the progress line first, when one is shown).
 func printError(_ line: String) {
+  ProgressLine.shared.interrupt()
   FileHandle.standardError.write(Data((line + "\n").utf8))
 }

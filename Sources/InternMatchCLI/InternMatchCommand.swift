@@ -16,7 +16,7 @@ struct InternMatchCommand: ParsableCommand {
       SolveCommand.self, RematchCommand.self, VerifyCommand.self, CompareCommand.self,
       ValidateCommand.self,
       GenerateCommand.self,
-      BenchCommand.self, ExplainCommand.self,
+      BenchCommand.self, ExplainCommand.self, VersionCommand.self,
     ]
   )
 }

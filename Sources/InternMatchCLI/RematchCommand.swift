@@ -46,7 +46,7 @@ struct RematchCommand: ParsableCommand {
     try options.perform(
       dataset, directory: self.dataset.directory, readMilliseconds: read,
       configuration: .init(
-        strategy: options.strategy, rankCost: options.rankCost, backend: options.solver,
+        strategy: options.strategy, rankCost: options.rankCost,
         seed: options.seed, rematch: Rematch(previous: file, keepPlaced: keepPlaced)))
   }
 }

@@ -10,22 +10,23 @@ struct RunOptions: ParsableArguments {
   @Option(help: "Rank cost of the optimal objective (default: policy.json's, else linear).")
   var rankCost: RankCost?
 
-  @Option(help: "Engine for optimal: network (Swift network-flow core) or glpk (GLPK simplex).")
-  var solver: OptimalStrategy.Backend = .network
-
   @Option(help: "Seed recorded with the run, for strategies that draw lotteries.")
   var seed: UInt64?
 
   @Option(help: "Directory for the output files.")
   var output: String = "out"
 
-  @Flag(help: "Print only errors.")
+  @Option(help: "Printed summary: text, or json (the exact bytes of summary.json).")
+  var format: OutputFormat = .text
+
+  @Flag(help: "Print only errors (and, with --format json, the summary).")
   var quiet = false
 
   /// Reads the dataset in `directory`, printing its errors (exit 65/66) or its warnings.
   func read(_ directory: String) throws -> (Dataset, milliseconds: Double) {
     let clock = ContinuousClock()
     let start = clock.now
+    if !quiet { ProgressLine.shared.start(at: start) }
     let dataset: Dataset
     do {
       dataset = try DatasetReader.read(directory: directory)
@@ -41,9 +42,13 @@ struct RunOptions: ParsableArguments {
   /// cannot be written — with nothing written in each case.
   func perform(
     _ dataset: Dataset, directory: String, readMilliseconds: Double,
-    configuration: PlacementRun.Configuration
+    configuration: PlacementRun.Configuration,
+    exports: [(format: OptimalStrategy.ModelFormat, path: String)] = []
   ) throws -> Never {
     let clock = ContinuousClock()
+    let progress = ProgressLine.shared
+    var configuration = configuration
+    configuration.progress = { progress.update($0) }
     var run: PlacementRun
     do {
       run = try PlacementRun(dataset, source: .directory(directory), configuration: configuration)
@@ -59,18 +64,44 @@ struct RunOptions: ParsableArguments {
     run.record("read", milliseconds: readMilliseconds)
     for note in run.result?.diagnostics ?? [] { printError("note: \(note)") }
     let beforeWrite = clock.now
+    progress.update(.phase("write"))
+    var models: [(path: String, contents: Data)] = []
+    var modelNotes: [String] = []
+    for (format, path) in exports {
+      let model: OptimalStrategy.Model?
+      do {
+        model = try run.model(format)
+      } catch {
+        printError("internal error: \(error); nothing was written.")
+        throw ExitStatus.internalError
+      }
+      guard let model, let objective = run.result?.objective else { continue }
+      models.append((path, Data(model.contents)))
+      modelNotes.append(
+        "note: wrote \(path), the \(model.isMIP ? "MIP" : "LP") of this run: minimise rank cost − "
+          + "\(model.placedWeight)·placed; this run's value \(model.value(of: objective))")
+    }
     do {
-      try run.write(to: output)
+      try run.write(to: output, additional: models)
     } catch {
       printError("error: \(error); nothing was written.")
       throw ExitStatus.cannotCreateOutput
     }
+    progress.finish()
+    if !quiet { modelNotes.forEach(printError) }
+    // The bytes of the summary.json just written, before the write time joins the summary.
+    let writtenSummary = run.summaryJSON
     // The files cannot hold the time spent writing them: it is shown here only.
     run.record("write", milliseconds: milliseconds(beforeWrite, clock.now))
-    if !quiet, let summary = run.summary {
-      print(summary.text, terminator: "")
-      let names = run.outputs().map { "\(output)/\($0.name)" }
-      print("Wrote " + names.joined(separator: ", "))
+    switch format {
+    case .json:
+      if let writtenSummary { FileHandle.standardOutput.write(writtenSummary) }
+    case .text:
+      if !quiet, let summary = run.summary {
+        print(summary.text, terminator: "")
+        let names = run.outputs().map { "\(output)/\($0.name)" }
+        print("Wrote " + names.joined(separator: ", "))
+      }
     }
     // Everything is written: end here rather than free the instance object by object (tens of
     // milliseconds for a large cohort) only for the process to exit. exit() flushes stdout.

@@ -17,7 +17,15 @@ struct SolveCommand: ParsableCommand {
   @OptionGroup var dataset: DatasetArgument
   @OptionGroup var options: RunOptions
 
-  @Flag(help: "Also solve with the other engine and fail unless both optima agree.")
+  @Option(
+    help:
+      "Engine for optimal and optimal-squared only: network (Swift network-flow core) or glpk.")
+  var solver: OptimalStrategy.Backend?
+
+  @Flag(
+    help:
+      "optimal and optimal-squared only: also solve with the other engine; fail unless both optima agree."
+  )
   var crossCheck = false
 
   @Flag(help: "Also write explanations.csv, seat-values.csv and seat-values-by-area.csv.")
@@ -29,8 +37,49 @@ struct SolveCommand: ParsableCommand {
       valueName: "placements.csv"))
   var pinFrom: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Also write the run's LP/MIP model in CPLEX LP format (GLPK's writer), for glpsol or any solver.",
+      valueName: "file.lp"))
+  var exportLp: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Also write the run's LP/MIP model in free MPS format (GLPK's writer).",
+      valueName: "file.mps"))
+  var exportMps: String?
+
+  /// The model files asked for, by format.
+  var exports: [(format: OptimalStrategy.ModelFormat, path: String)] {
+    [(.lp, exportLp), (.mps, exportMps)].compactMap { format, path in path.map { (format, $0) } }
+  }
+
+  func validate() throws {
+    if let strategy = options.strategy { try checkEngineOptions(for: strategy) }
+  }
+
+  /// A usage error (exit 64) when `--solver`, `--cross-check` or a model export is given for a strategy that
+  /// ignores them (``StrategyName/takesBackend``), naming the strategies that take them.
+  func checkEngineOptions(for strategy: StrategyName) throws {
+    guard !strategy.takesBackend else { return }
+    let given =
+      [solver.map { "--solver \($0.rawValue)" }, crossCheck ? "--cross-check" : nil]
+      .compactMap { $0 } + exports.map { "--export-\($0.format.rawValue)" }
+    guard !given.isEmpty else { return }
+    throw ValidationError(
+      "\(given.joined(separator: " and ")) applies only to "
+        + StrategyName.takingBackend.map(\.rawValue).joined(separator: ", ")
+        + "; \(strategy.rawValue) has one engine of its own")
+  }
+
   func run() throws {
     var (dataset, read) = try options.read(self.dataset.directory)
+    // The strategy policy.json names (an unknown name is the run's refusal, below).
+    if options.strategy == nil {
+      try checkEngineOptions(
+        for: dataset.instance.policy.strategy.map { StrategyName(rawValue: $0) ?? .optimal }
+          ?? .optimal)
+    }
     if let pinFrom {
       let file = try RunOptions.placementFile(pinFrom, instance: dataset.instance)
       for row in file.unknownStudents + file.unknownWorksites where !options.quiet {
@@ -45,7 +94,8 @@ struct SolveCommand: ParsableCommand {
     try options.perform(
       dataset, directory: self.dataset.directory, readMilliseconds: read,
       configuration: .init(
-        strategy: options.strategy, rankCost: options.rankCost, backend: options.solver,
-        crossCheck: crossCheck, seed: options.seed, explain: explain))
+        strategy: options.strategy, rankCost: options.rankCost, backend: solver ?? .network,
+        crossCheck: crossCheck, seed: options.seed, explain: explain),
+      exports: exports)
   }
 }

@@ -14,11 +14,11 @@ extension PlacementRun {
   ///
   /// - Complexity: O(S) for the CSVs, O(W + groups) for the JSON, O(rows) for explanations.
   public func outputs() -> [(name: String, contents: Data)] {
-    guard let summary else { return [] }
+    guard let summaryJSON else { return [] }
     let csv = PlacementWriter.csvBytes(instance, outcomes: outcomes)
     var files = [("placements.csv", Data(csv))]
     if isRematch { files.append(("changes.csv", Data(Self.changesCSV(changes).utf8))) }
-    files.append(("summary.json", Self.json(SummaryDocument(summary: summary, run: manifest))))
+    files.append(("summary.json", summaryJSON))
     if let explanation {
       files += [
         ("explanations.csv", Data(ExplanationWriter.explanationsCSV(explanation.students).utf8)),
@@ -27,6 +27,15 @@ extension PlacementRun {
       ]
     }
     return files
+  }
+
+  /// The bytes of `summary.json` as ``outputs()`` gives them (the summary, then its `run`
+  /// manifest; pretty-printed, sorted keys, final newline), or `nil` when the run has no
+  /// placement. `solve --format json` prints exactly these bytes.
+  ///
+  /// - Complexity: O(W + groups).
+  public var summaryJSON: Data? {
+    summary.map { Self.json(SummaryDocument(summary: $0, run: manifest)) }
   }
 
   /// `changes.csv`: `student,before,after,change`, one row per student of either placement.
@@ -38,13 +47,17 @@ extension PlacementRun {
     return text
   }
 
-  /// Writes ``outputs()`` into `directory` as one set: a reader sees the old files or the new
-  /// ones, never a mix (see ``AtomicWriter``). Writes nothing for a run without placement.
-  public func write(to directory: String) throws(AtomicWriter.WriteError) {
+  /// Writes ``outputs()`` into `directory`, and the `additional` files at their paths (an
+  /// exported model), as one set: a reader sees the old files or the new ones, never a mix
+  /// (see ``AtomicWriter``). Writes nothing for a run without placement.
+  public func write(
+    to directory: String, additional: [(path: String, contents: Data)] = []
+  ) throws(AtomicWriter.WriteError) {
     let files = outputs()
     guard !files.isEmpty else { return }
     try AtomicWriter.write(
-      files.map { ((directory as NSString).appendingPathComponent($0.name), $0.contents) })
+      files.map { ((directory as NSString).appendingPathComponent($0.name), $0.contents) }
+        + additional.map { ($0.path, $0.contents) })
   }
 
   /// `value` as pretty-printed JSON with sorted keys and a final newline.

@@ -42,14 +42,18 @@ public struct PlacementRun: Sendable {
     public var explain: Bool
     /// An earlier run's placements to re-match from (see ``Rematch``); `nil` for a fresh run.
     public var rematch: Rematch?
+    /// Told of each phase and of every branch-and-cut search's bound and gap as the run goes
+    /// (synchronously, on the run's threads: keep it cheap); `nil` for none.
+    public var progress: (@Sendable (Progress) -> Void)?
 
     /// Creates a configuration.
     public init(
       strategy: StrategyName? = nil, rankCost: RankCost? = nil,
       backend: OptimalStrategy.Backend = .network, crossCheck: Bool = false, seed: UInt64? = nil,
       commandLine: [String] = CommandLine.arguments, rematch: Rematch? = nil,
-      explain: Bool = false
+      explain: Bool = false, progress: (@Sendable (Progress) -> Void)? = nil
     ) {
+      self.progress = progress
       self.rematch = rematch
       self.strategy = strategy
       self.rankCost = rankCost
@@ -168,13 +172,19 @@ public struct PlacementRun: Sendable {
       return
     }
 
+    let progress = configuration.progress
+    progress?(.phase("solve"))
+    let solved = Self.reportingSearches(to: progress) {
+      Result { () throws(SolverError) -> PlacementResult in
+        if let rematch = configuration.rematch {
+          return try rematch.place(instance, strategy: strategy, rankCost: cost, seed: seed)
+        }
+        return try placer.place(instance)
+      }
+    }
     var result: PlacementResult
     do {
-      if let rematch = configuration.rematch {
-        result = try rematch.place(instance, strategy: strategy, rankCost: cost, seed: seed)
-      } else {
-        result = try placer.place(instance)
-      }
+      result = try solved.get()
     } catch {
       guard error.isDataError else { throw Failure(message: "\(error)", violations: []) }
       let status: Status = error.kind == .infeasible ? .infeasible : .refused
@@ -186,6 +196,7 @@ public struct PlacementRun: Sendable {
     let afterSolve = clock.now
     var crossCheckMilliseconds: Double?
     if configuration.crossCheck, strategy.isOptimal {
+      progress?(.phase("cross-check"))
       let other =
         OptimalStrategy.Backend.allCases.first { $0 != configuration.backend }
         ?? configuration.backend
@@ -205,6 +216,7 @@ public struct PlacementRun: Sendable {
       crossCheckMilliseconds = Self.milliseconds(afterSolve, clock.now)
     }
     let beforeVerify = clock.now
+    progress?(.phase("verify"))
     let violations = instance.violations(in: result.placement)
     guard violations.isEmpty else {
       throw Failure(message: "the placement failed verification", violations: violations)
@@ -222,6 +234,7 @@ public struct PlacementRun: Sendable {
       case .complete: .complete
       }
     let runManifest = manifest(status: status, solver: result.solver)
+    progress?(.phase("summary"))
     // Blocking pairs on one core; the summary on the other.
     let placed = result
     let (blockingPairs, summaryWithoutPairs) = concurrently(
@@ -240,6 +253,7 @@ public struct PlacementRun: Sendable {
     // A re-match optimises another objective (moves weighed in): explanations are a fresh run's.
     if configuration.explain, configuration.rematch == nil {
       let beforeExplain = clock.now
+      progress?(.phase("explain"))
       do {
         explanation = try PlacementExplainer(
           instance, result: placed, strategy: ExplainedStrategy(placer))
@@ -255,6 +269,7 @@ public struct PlacementRun: Sendable {
     summary.diagnostics = result.diagnostics
     summary.status = status.rawValue
     summary.gap = status == .feasible ? result.statistics["mip_gap"] : nil
+    summary.statusNote = summary.statusSentence(policy: instance.policy)
     summary.timingsMilliseconds["cross_check"] = crossCheckMilliseconds
     summary.timingsMilliseconds["explain"] = explainMilliseconds
     if let rematch = configuration.rematch {

@@ -77,4 +77,7 @@ public struct RunManifest: Hashable, Sendable, Encodable {
 public enum InternMatchVersion {
   /// The version of this build: `MAJOR.MINOR.PATCH` (semantic versioning).
   public static let current = "0.6.0"
+
+  /// The version of the GLPK library linked into this build, such as `5.0` (`glp_version`).
+  public static var glpk: String { GLPKEnvironment.version }
 }

@@ -30,6 +30,14 @@ public enum StrategyName: String, CaseIterable, Sendable, Codable {
   /// Whether the strategy is `optimal` under some rank cost (and can be cross-checked).
   public var isOptimal: Bool { self == .optimal || self == .optimalSquared }
 
+  /// Whether the strategy runs on a choice of engine (``OptimalStrategy/Backend``, `solve
+  /// --solver`) and can be cross-checked by the other engine (`--cross-check`): `optimal` and
+  /// `optimal-squared`. Every other strategy has one engine of its own and ignores both.
+  public var takesBackend: Bool { isOptimal }
+
+  /// The strategies that take a backend (``takesBackend``), in declaration order.
+  public static var takingBackend: [StrategyName] { allCases.filter(\.takesBackend) }
+
   /// The rank cost the strategy optimises: its own for `optimal-squared`, else `requested`.
   public func rankCost(requested: RankCost) -> RankCost {
     self == .optimalSquared ? .squared : requested

@@ -39,7 +39,9 @@ extension PlacementSummary {
           + order.map { "\($0) \(grouped(changes[$0] ?? 0))" }.joined(separator: " · "))
     }
     if let status {
-      lines.append("Status: \(status)" + (gap.map { " (gap \(grouped($0)))" } ?? ""))
+      lines.append(
+        "Status: \(status)"
+          + (statusNote.map { " — \($0)" } ?? gap.map { " (gap \(grouped($0)))" } ?? ""))
     }
     var quality = [
       "seats used \(String(format: "%.1f", 100 * metrics.seatUtilisation))%",

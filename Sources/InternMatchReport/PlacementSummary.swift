@@ -59,6 +59,9 @@ public struct PlacementSummary: Hashable, Sendable, Codable {
   /// For a `feasible` run, the proven gap in the units of the search's objective
   /// (`−M·placed + cost`, as the diagnostics explain); `nil` otherwise.
   public var gap: Int?
+  /// ``status`` in words a coordinator reads (``statusSentence(policy:)``), as the run set it;
+  /// `nil` when the summary was made outside a run.
+  public var statusNote: String?
   /// For a re-match, how many students each change (`kept`, `moved`, `newly-placed`,
   /// `lost-seat`, `withdrawn`, `still-unplaced`) applies to; `nil` otherwise.
   public var changes: [String: Int]?
@@ -77,6 +80,7 @@ public struct PlacementSummary: Hashable, Sendable, Codable {
     case statistics, warnings, metrics
     case blockingPairs = "blocking_pairs"
     case diagnostics, status, gap, changes
+    case statusNote = "status_note"
   }
 
   /// Summarises `placement` of `instance`; `outcomes`, when the caller has them already, must be

@@ -133,61 +133,8 @@ struct PlacementMIP {
     }
 
     let lp = LinearProgram()
-    let nodeRows = lp.addRows(net.nodeCount)
-    for r in nodeRows { lp.setRowBounds(r, .fixed(0)) }
-    let arcColumns = lp.addColumns(net.tails.count)
-    var matrix = SparseMatrix()
-    matrix.reserveCapacity(2 * net.tails.count)
-    for e in arcColumns {
-      lp.setColumnBounds(e, .range(Double(net.lowers[e]), Double(net.capacities[e])))
-      matrix.append(row: net.tails[e], column: e, value: 1)
-      matrix.append(row: net.heads[e], column: e, value: -1)
-    }
-    for (arc, _, _) in model.choiceArcs { lp.setColumnInteger(arc, true) }
-
-    // Rows that break the network, with the columns they need.
+    let (nodeRows, arcColumns, groupColumns, extraRows) = Self.load(model, of: instance, into: lp)
     let load = instance.worksites.indices.map { net.flow(model.loadArc[$0], in: relaxation) }
-    var groupColumns: [(column: Int, worksite: Int)] = []
-    var extraRows: [Int] = []
-    for (w, worksite) in instance.worksites.enumerated() {
-      guard let m = worksite.minimumGroupSize, m > 1, worksite.capacity > 0 else { continue }
-      let y = lp.addColumns(1).lowerBound
-      lp.setColumnBounds(y, .range(0, 1))
-      lp.setColumnInteger(y, true)
-      groupColumns.append((y, w))
-      let rows = lp.addRows(2)
-      lp.setRowBounds(rows.lowerBound, .lower(0))  // load − m·y ≥ 0
-      lp.setRowBounds(rows.lowerBound + 1, .upper(0))  // load − capacity·y ≤ 0
-      for r in rows { matrix.append(row: r, column: model.loadArc[w], value: 1) }
-      matrix.append(row: rows.lowerBound, column: y, value: -Double(m))
-      matrix.append(row: rows.lowerBound + 1, column: y, value: -Double(worksite.capacity))
-      extraRows += Array(rows)
-    }
-    var arcsOf: [Int: [(arc: Int, worksite: Int)]] = [:]
-    for (arc, s, w) in model.choiceArcs { arcsOf[s, default: []].append((arc, w)) }
-    for (a, b) in instance.linkedPairs {
-      var coefficient: [Int: [Int: Double]] = [:]  // worksite → arc → ±1
-      for (arc, w) in arcsOf[a] ?? [] { coefficient[w, default: [:]][arc] = 1 }
-      for (arc, w) in arcsOf[b] ?? [] { coefficient[w, default: [:]][arc] = -1 }
-      for (_, entries) in coefficient.sorted(by: { $0.key < $1.key }) {
-        let r = lp.addRows(1).lowerBound
-        lp.setRowBounds(r, .fixed(0))
-        for (arc, value) in entries.sorted(by: { $0.key < $1.key }) {
-          matrix.append(row: r, column: arc, value: value)
-        }
-        extraRows.append(r)
-      }
-    }
-    for limit in model.schoolLimits {
-      let r = lp.addRows(1).lowerBound
-      lp.setRowBounds(r, .upper(Double(limit.limit)))
-      for arc in limit.arcs { matrix.append(row: r, column: arc, value: 1) }
-      extraRows.append(r)
-    }
-    lp.loadMatrix(matrix)
-    var costs = net.costs.map(Double.init)
-    costs += [Double](repeating: 0, count: groupColumns.count)
-    lp.setObjective(.minimize, coefficients: costs)
 
     // Warm start from the relaxation's spanning tree.
     guard let basis = relaxation.finalBasis else {
@@ -331,6 +278,77 @@ struct PlacementMIP {
           limit: limits.timeLimitSeconds))
     }
     return solved
+  }
+
+  /// Writes the model of `model` into the empty `lp`: one column per arc of the circulation
+  /// (choice arcs integer), one row per node, then the rows and columns that break the network
+  /// (minimum groups, links, school limits across seat types), and the objective `−M·placed +
+  /// cost`. The one builder of the model that ``solve`` branches on and `solve --export-lp`
+  /// writes.
+  ///
+  /// - Complexity: O(arcs + extra rows' entries).
+  static func load(
+    _ model: ConstrainedNetworkModel, of instance: PlacementInstance, into lp: LinearProgram
+  ) -> (
+    nodeRows: Range<Int>, arcColumns: Range<Int>, groupColumns: [(column: Int, worksite: Int)],
+    extraRows: [Int]
+  ) {
+    let net = model.builder
+    let nodeRows = lp.addRows(net.nodeCount)
+    for r in nodeRows { lp.setRowBounds(r, .fixed(0)) }
+    let arcColumns = lp.addColumns(net.tails.count)
+    var matrix = SparseMatrix()
+    matrix.reserveCapacity(2 * net.tails.count)
+    for e in arcColumns {
+      lp.setColumnBounds(e, .range(Double(net.lowers[e]), Double(net.capacities[e])))
+      matrix.append(row: net.tails[e], column: e, value: 1)
+      matrix.append(row: net.heads[e], column: e, value: -1)
+    }
+    for (arc, _, _) in model.choiceArcs { lp.setColumnInteger(arc, true) }
+
+    // Rows that break the network, with the columns they need.
+    var groupColumns: [(column: Int, worksite: Int)] = []
+    var extraRows: [Int] = []
+    for (w, worksite) in instance.worksites.enumerated() {
+      guard let m = worksite.minimumGroupSize, m > 1, worksite.capacity > 0 else { continue }
+      let y = lp.addColumns(1).lowerBound
+      lp.setColumnBounds(y, .range(0, 1))
+      lp.setColumnInteger(y, true)
+      groupColumns.append((y, w))
+      let rows = lp.addRows(2)
+      lp.setRowBounds(rows.lowerBound, .lower(0))  // load − m·y ≥ 0
+      lp.setRowBounds(rows.lowerBound + 1, .upper(0))  // load − capacity·y ≤ 0
+      for r in rows { matrix.append(row: r, column: model.loadArc[w], value: 1) }
+      matrix.append(row: rows.lowerBound, column: y, value: -Double(m))
+      matrix.append(row: rows.lowerBound + 1, column: y, value: -Double(worksite.capacity))
+      extraRows += Array(rows)
+    }
+    var arcsOf: [Int: [(arc: Int, worksite: Int)]] = [:]
+    for (arc, s, w) in model.choiceArcs { arcsOf[s, default: []].append((arc, w)) }
+    for (a, b) in instance.linkedPairs {
+      var coefficient: [Int: [Int: Double]] = [:]  // worksite → arc → ±1
+      for (arc, w) in arcsOf[a] ?? [] { coefficient[w, default: [:]][arc] = 1 }
+      for (arc, w) in arcsOf[b] ?? [] { coefficient[w, default: [:]][arc] = -1 }
+      for (_, entries) in coefficient.sorted(by: { $0.key < $1.key }) {
+        let r = lp.addRows(1).lowerBound
+        lp.setRowBounds(r, .fixed(0))
+        for (arc, value) in entries.sorted(by: { $0.key < $1.key }) {
+          matrix.append(row: r, column: arc, value: value)
+        }
+        extraRows.append(r)
+      }
+    }
+    for limit in model.schoolLimits {
+      let r = lp.addRows(1).lowerBound
+      lp.setRowBounds(r, .upper(Double(limit.limit)))
+      for arc in limit.arcs { matrix.append(row: r, column: arc, value: 1) }
+      extraRows.append(r)
+    }
+    lp.loadMatrix(matrix)
+    var costs = net.costs.map(Double.init)
+    costs += [Double](repeating: 0, count: groupColumns.count)
+    lp.setObjective(.minimize, coefficients: costs)
+    return (nodeRows, arcColumns, groupColumns, extraRows)
   }
 
   /// The diagnosis of a search stopped by its time limit, with what the gap allows.

@@ -20,11 +20,17 @@ public enum CLI {
     return products.appendingPathComponent("internmatch")
   }
 
-  /// Runs `internmatch arguments…` in `directory` and waits for it.
-  public static func run(_ arguments: [String], in directory: String? = nil) throws -> Run {
+  /// Runs `internmatch arguments…` in `directory`, with `environment` added to this process's
+  /// environment, and waits for it.
+  public static func run(
+    _ arguments: [String], in directory: String? = nil, environment: [String: String] = [:]
+  ) throws -> Run {
     let process = Process()
     process.executableURL = executable
     process.arguments = arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    }
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     let out = Pipe()
     let err = Pipe()
