@@ -17,17 +17,39 @@ extension LinearProgram {
     /// An integer-feasible starting solution (one value per column), offered to GLPK as its
     /// first incumbent through the heuristic callback.
     public var incumbent: [Double]?
+    /// A caller's stop rule, asked during the search whenever an incumbent exists; returning
+    /// `true` ends the search with that incumbent (``BranchAndCutOutcome/stoppedByRule``).
+    /// Use it for a gap GLPK's single relative gap cannot express, such as a gap on one level
+    /// of a lexicographic objective.
+    public var stop: (@Sendable (Incumbent) -> Bool)?
 
     /// Creates options.
     public init(
       timeLimitMilliseconds: Int? = nil, relativeGap: Double = 0,
-      objectiveTolerance: Double = 1e-7, cuts: Bool = false, incumbent: [Double]? = nil
+      objectiveTolerance: Double = 1e-7, cuts: Bool = false, incumbent: [Double]? = nil,
+      stop: (@Sendable (Incumbent) -> Bool)? = nil
     ) {
       self.timeLimitMilliseconds = timeLimitMilliseconds
       self.relativeGap = relativeGap
       self.objectiveTolerance = objectiveTolerance
       self.cuts = cuts
       self.incumbent = incumbent
+      self.stop = stop
+    }
+  }
+
+  /// What a stop rule (``BranchAndCutOptions/stop``) sees: the best integer solution so far
+  /// and the best bound, valid only during the call.
+  public struct Incumbent {
+    /// The incumbent's objective.
+    public var objective: Double
+    /// The best bound on the optimum known so far (`nil` before the first subproblem is solved).
+    public var bound: Double?
+    fileprivate let problem: OpaquePointer
+
+    /// The incumbent's value of column `column` (0-based).
+    public func value(ofColumn column: Int) -> Double {
+      glp_mip_col_val(problem, Int32(column + 1))
     }
   }
 
@@ -54,6 +76,8 @@ extension LinearProgram {
     public var bound: Double?
     /// Subproblems (nodes) solved.
     public var nodes: Int
+    /// Whether the caller's stop rule ended the search (status ``Status/feasible``).
+    public var stoppedByRule = false
   }
 
   /// Runs GLPK's branch-and-cut (`glp_intopt`) on the integer columns, starting from the
@@ -78,7 +102,7 @@ extension LinearProgram {
       precondition(
         incumbent.count == columnCount, "LinearProgram: one incumbent value per column")
     }
-    let search = SearchState(incumbent: options.incumbent)
+    let search = SearchState(incumbent: options.incumbent, stop: options.stop)
     var parameters = glp_iocp()
     glp_init_iocp(&parameters)
     parameters.msg_lev = GLPKEnvironment.messageLevel
@@ -102,7 +126,7 @@ extension LinearProgram {
       parameters.cb_info = Unmanaged.passUnretained(search).toOpaque()
       return glp_intopt(problem, &parameters)
     }
-    guard code == 0 || code == GLP_ETMLIM || code == GLP_EMIPGAP else {
+    guard code == 0 || code == GLP_ETMLIM || code == GLP_EMIPGAP || code == GLP_ESTOP else {
       throw GLPKError(routine: "glp_intopt", code: code)
     }
     let objective = glp_mip_obj_val(problem)
@@ -116,7 +140,8 @@ extension LinearProgram {
     let hasSolution = status == .optimal || status == .feasible
     return BranchAndCutOutcome(
       status: status, objective: hasSolution ? objective : nil,
-      bound: status == .optimal ? objective : search.bound, nodes: search.nodes)
+      bound: status == .optimal ? objective : search.bound, nodes: search.nodes,
+      stoppedByRule: search.stopped)
   }
 
   /// Value of every column in the best integer solution.
@@ -125,13 +150,19 @@ extension LinearProgram {
   }
 }
 
-/// What the branch-and-cut callback learns, and the incumbent it offers once.
+/// What the branch-and-cut callback learns, the incumbent it offers once, and the caller's
+/// stop rule it asks.
 private final class SearchState {
   var incumbent: [Double]?
+  let stop: ((LinearProgram.Incumbent) -> Bool)?
   var bound: Double?
   var nodes = 0
+  var stopped = false
 
-  init(incumbent: [Double]?) { self.incumbent = incumbent }
+  init(incumbent: [Double]?, stop: ((LinearProgram.Incumbent) -> Bool)?) {
+    self.incumbent = incumbent
+    self.stop = stop
+  }
 
   func observe(_ tree: OpaquePointer) {
     let best = glp_ios_best_node(tree)
@@ -145,6 +176,13 @@ private final class SearchState {
     if glp_ios_reason(tree) == GLP_IHEUR, let values = incumbent {
       incumbent = nil
       _ = ([0] + values).withUnsafeBufferPointer { glp_ios_heur_sol(tree, $0.baseAddress) }
+    }
+    let problem = glp_ios_get_prob(tree)
+    if let stop, !stopped, let problem, glp_mip_status(problem) == GLP_FEAS,
+      stop(.init(objective: glp_mip_obj_val(problem), bound: bound, problem: problem))
+    {
+      stopped = true
+      glp_ios_terminate(tree)
     }
   }
 }

@@ -43,6 +43,7 @@ extension PlacementSummary {
         "Status: \(status)"
           + (statusNote.map { " — \($0)" } ?? gap.map { " (gap \(grouped($0)))" } ?? ""))
     }
+    if let proof = mipProofSentence { lines.append(proof) }
     var quality = [
       "seats used \(String(format: "%.1f", 100 * metrics.seatUtilisation))%",
       "median rank \(String(format: "%g", metrics.medianRank))",
@@ -71,7 +72,7 @@ extension PlacementSummary {
 
   private func percent(_ rate: Double) -> String { String(format: "%.1f%%", 100 * rate) }
 
-  private func grouped(_ n: Int) -> String {
+  func grouped(_ n: Int) -> String {
     let digits = String(n.magnitude)
     var out = ""
     for (k, ch) in digits.enumerated() {

@@ -39,9 +39,44 @@ struct PlacementMIP {
   struct Limits {
     /// The whole solve's time limit; the best placement found is returned when it runs out.
     var timeLimitSeconds: Double
-    /// Stop once the placement is proven within this relative gap of the optimum (0: prove
-    /// optimality).
+    /// Stop once the placement is proven to place the most students any placement can and its
+    /// cost is proven within this share of the lowest cost at that count (0: prove
+    /// optimality); see ``LevelGap``.
     var relativeGap: Double = 0
+  }
+
+  /// A bound `B` on the objective `−M·placed + cost` read as its two levels. Every cost is
+  /// below `M` (`M` exceeds the costliest placement's cost) and at least 0, so a placement with
+  /// `p` placed and cost `c` has `−M·p ≤ −M·p + c ≥ B`: no placement places more than
+  /// `P = ⌊−B / M⌋`, and one placing `P` costs at least `B + M·P`. A placement placing `P` is
+  /// therefore proven to place the maximum, and its cost gap is `c − (B + M·P)`.
+  ///
+  /// `mip_gap` is applied to that cost gap alone, once the maximum is proven: a gap on the
+  /// one-level objective would let 0.1% of `M·placed` buy thousands of unplaced students.
+  ///
+  /// - Complexity: O(1).
+  struct LevelGap: Hashable {
+    /// Whether the placement places `⌊−B / M⌋` students, the most any placement can.
+    var maximumPlacedProven: Bool
+    /// With the maximum proven, the placement's cost minus the lowest cost any placement with
+    /// that many placed can have (`nil` when the maximum is not proven).
+    var costGap: Int?
+
+    /// Reads `bound` (a bound on `−M·placed + cost`, possibly a floating LP value) for a
+    /// placement with `placed` and `cost`.
+    init(placed: Int, cost: Int, bound: Double, bigM: Int) {
+      // An LP bound carries the simplex's tolerance: lower it by that much, never raise it.
+      let integral = Int((bound - 1e-9 * (1 + abs(bound))).rounded(.up))
+      let most = max(0, Int((-Double(integral) / Double(bigM)).rounded(.down)))
+      maximumPlacedProven = placed >= most
+      costGap = maximumPlacedProven ? max(0, cost - (integral + bigM * placed)) : nil
+    }
+
+    /// Whether the maximum is proven and the cost gap is at most `share` of `cost`.
+    func within(_ share: Double, cost: Int) -> Bool {
+      guard let costGap else { return false }
+      return Double(costGap) <= share * Double(abs(cost))
+    }
   }
 
   var placement: Placement
@@ -49,6 +84,8 @@ struct PlacementMIP {
   var status: LinearProgram.BranchAndCutOutcome.Status
   /// How far the best bound is from the placement, in objective units (0 when proven optimal).
   var gap: Int
+  /// The gap read as its two levels: the maximum placed proven, then the cost gap.
+  var levels: LevelGap
   var nodes: Int
   /// Whether GLPK's branch-and-cut produced the placement (else the network re-optimisation).
   var branchAndCut = true
@@ -86,13 +123,14 @@ struct PlacementMIP {
 
   private init(
     placement: Placement, objective: PlacementObjective,
-    status: LinearProgram.BranchAndCutOutcome.Status, gap: Int, nodes: Int, rows: Int,
-    columns: Int
+    status: LinearProgram.BranchAndCutOutcome.Status, gap: Int, levels: LevelGap, nodes: Int,
+    rows: Int, columns: Int
   ) {
     self.placement = placement
     self.objective = objective
     self.status = status
     self.gap = gap
+    self.levels = levels
     self.nodes = nodes
     self.rows = rows
     self.columns = columns
@@ -181,10 +219,14 @@ struct PlacementMIP {
     func repairedResult(_ explain: (_ gap: Int, _ value: Int) -> String) -> PlacementMIP? {
       guard let repaired else { return nil }
       let objective = instance.objective(of: repaired, rankCost: rankCost)
-      let value = value(of: modelValue(repaired))
+      let model = modelValue(repaired)
+      let value = value(of: model)
       var solved = PlacementMIP(
         placement: repaired, objective: objective, status: .feasible,
-        gap: value - relaxationValue, nodes: 0, rows: lp.rowCount, columns: lp.columnCount)
+        gap: value - relaxationValue,
+        levels: LevelGap(
+          placed: model.placed, cost: model.cost, bound: Double(relaxationValue), bigM: bigM),
+        nodes: 0, rows: lp.rowCount, columns: lp.columnCount)
       solved.branchAndCut = false
       solved.diagnostics.append(explain(solved.gap, value))
       return solved
@@ -203,13 +245,12 @@ struct PlacementMIP {
 
     // Close enough already? The relaxation bounds every placement.
     if limits.relativeGap > 0,
-      let solved = repairedResult({ gap, value in
-        "the placement is within mip_gap of the optimum (gap \(gap) of \(abs(value)) in the "
-          + "objective −M·placed + cost, M = \(bigM): at most \(gap / bigM) more students could "
-          + "be placed), proven by the network relaxation; branch-and-cut was not needed"
+      let solved = repairedResult({ _, _ in
+        "the placement places every student who could be placed and its cost is within "
+          + "mip_gap of the lowest possible, proven by the network relaxation; branch-and-cut "
+          + "was not needed"
       }),
-      Double(solved.gap)
-        <= limits.relativeGap * Double(abs(value(of: modelValue(solved.placement))))
+      solved.levels.within(limits.relativeGap, cost: modelValue(solved.placement).cost)
     {
       return solved
     }
@@ -231,16 +272,30 @@ struct PlacementMIP {
     default: throw SolverError.backend("MIP relaxation: GLPK ended with status \(relaxed)")
     }
 
+    // GLPK's own gap is on −M·placed + cost; the stop rule applies mip_gap to the cost alone,
+    // once the incumbent places the proven maximum (``LevelGap``).
+    let rootBound = lp.objectiveValue
+    let share = limits.relativeGap
+    let returnArc = model.returnArc
+    let stop: @Sendable (LinearProgram.Incumbent) -> Bool = { incumbent in
+      let placed = Int(incumbent.value(ofColumn: returnArc).rounded())
+      let cost = Int(incumbent.objective.rounded()) + bigM * placed
+      return LevelGap(
+        placed: placed, cost: cost, bound: max(rootBound, incumbent.bound ?? rootBound),
+        bigM: bigM
+      ).within(share, cost: cost)
+    }
     let outcome: LinearProgram.BranchAndCutOutcome
     do {
       outcome = try lp.branchAndCut(
         .init(
-          timeLimitMilliseconds: remainingMilliseconds(), relativeGap: limits.relativeGap,
+          timeLimitMilliseconds: remainingMilliseconds(),
           objectiveTolerance: 0.5 / (1 + abs(lp.objectiveValue)),
           incumbent: oneArcPerChoice
             ? repaired.map {
               Self.columnValues(of: $0, model: model, groups: groupColumns, in: instance)
-            } : nil))
+            } : nil,
+          stop: share > 0 ? stop : nil))
     } catch {
       throw SolverError.backend("MIP: \(error)")
     }
@@ -260,12 +315,19 @@ struct PlacementMIP {
     }
     let placed = Int(values[model.returnArc].rounded())
     let value = Int((outcome.objective ?? 0).rounded())
-    let gap = max(0, value - Int((outcome.bound ?? Double(value)).rounded(.up)))
+    let bound = max(rootBound, outcome.bound ?? Double(value))
+    let gap = max(0, value - Int(bound.rounded(.up)))
     var solved = PlacementMIP(
       placement: placement, objective: PlacementObjective(placed: placed, cost: cost),
-      status: outcome.status, gap: gap, nodes: outcome.nodes, rows: lp.rowCount,
-      columns: lp.columnCount)
-    if outcome.status == .feasible {
+      status: outcome.status, gap: gap,
+      levels: LevelGap(placed: placed, cost: value + bigM * placed, bound: bound, bigM: bigM),
+      nodes: outcome.nodes, rows: lp.rowCount, columns: lp.columnCount)
+    if outcome.stoppedByRule {
+      solved.diagnostics.append(
+        "branch-and-cut stopped once the placement was proven to place every student who could "
+          + "be placed with a cost within mip_gap of the lowest possible (cost gap "
+          + "\(solved.levels.costGap ?? 0))")
+    } else if outcome.status == .feasible {
       // Without an incumbent given to GLPK (seat types), the repair may still be better.
       if let repairedSolved = try? fallback("branch-and-cut did not prove optimality"),
         modelValue(repairedSolved.placement) < modelValue(solved.placement)
