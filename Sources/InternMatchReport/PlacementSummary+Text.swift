@@ -43,7 +43,6 @@ extension PlacementSummary {
         "Status: \(status)"
           + (statusNote.map { " — \($0)" } ?? gap.map { " (gap \(grouped($0)))" } ?? ""))
     }
-    if let proof = mipProofSentence { lines.append(proof) }
     var quality = [
       "seats used \(String(format: "%.1f", 100 * metrics.seatUtilisation))%",
       "median rank \(String(format: "%g", metrics.medianRank))",
