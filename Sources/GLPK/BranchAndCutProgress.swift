@@ -24,22 +24,14 @@ public struct BranchAndCutProgress: Hashable, Sendable {
   @TaskLocal public static var observer: (@Sendable (BranchAndCutProgress) -> Void)?
 
   /// Tells ``observer``, if one is set, where the search of `tree` stands (from GLPK's
-  /// branch-and-cut callback).
-  static func report(_ tree: OpaquePointer) {
+  /// branch-and-cut callback, with the `bound` and `nodes` the search state has just read).
+  static func report(_ tree: OpaquePointer, bound: Double?, nodes: Int) {
     guard let observer else { return }
-    var bound: Double?
-    let best = glp_ios_best_node(tree)
-    if best != 0 {
-      let value = glp_ios_node_bound(tree, best)
-      if abs(value) < Double.greatestFiniteMagnitude { bound = value }  // not yet solved: ±DBL_MAX
-    }
-    var total: Int32 = 0
-    glp_ios_tree_size(tree, nil, nil, &total)
     let problem = glp_ios_get_prob(tree)
     let found = glp_mip_status(problem) == GLP_FEAS
     observer(
       BranchAndCutProgress(
         incumbent: found ? glp_mip_obj_val(problem) : nil, bound: bound,
-        relativeGap: found ? glp_ios_mip_gap(tree) : nil, nodes: Int(total)))
+        relativeGap: found ? glp_ios_mip_gap(tree) : nil, nodes: nodes))
   }
 }

@@ -119,8 +119,9 @@ extension LinearProgram {
     parameters.clq_cuts = cuts
     parameters.cb_func = { tree, info in
       guard let tree, let info else { return }
-      Unmanaged<SearchState>.fromOpaque(info).takeUnretainedValue().observe(tree)
-      BranchAndCutProgress.report(tree)
+      let search = Unmanaged<SearchState>.fromOpaque(info).takeUnretainedValue()
+      search.observe(tree)
+      BranchAndCutProgress.report(tree, bound: search.bound, nodes: search.nodes)
     }
     let code = withExtendedLifetime(search) {
       parameters.cb_info = Unmanaged.passUnretained(search).toOpaque()
