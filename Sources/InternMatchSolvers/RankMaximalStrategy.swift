@@ -17,6 +17,10 @@ import InternMatchModel
 /// Pinned students keep their seats and the profile is maximised over everyone else; floors
 /// that cannot be met are reported, and the profile is maximised without them.
 ///
+/// Without side rules that need the network (pins, school and employer limits, non-reverting
+/// reserves, floors), the combinatorial ``RankMaximalMatching`` computes the same profile far
+/// faster; the staged network is kept for the side rules.
+///
 /// ```swift
 /// let result = try RankMaximalStrategy().place(instance)
 /// OutcomeMetrics(instance: instance, placement: result.placement).rankProfile  // lexmax
@@ -37,6 +41,7 @@ public struct RankMaximalStrategy: PlacementStrategy {
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
     try requireSupport(of: instance)
+    if Self.matchingApplies(to: instance) { return try Self.matching(instance) }
     guard instance.worksitesRankMaximalCannotHold.isEmpty else { throw Self.cannotHold(instance) }
     guard
       var (result, unmet) = try SchoolFloors.place(
@@ -47,6 +52,45 @@ public struct RankMaximalStrategy: PlacementStrategy {
       result.statistics["school_floors_met"] = unmet.isEmpty ? 1 : 0
     }
     result.diagnostics = unmet
+    return result
+  }
+
+  /// Whether ``RankMaximalMatching`` holds every rule of `instance`: none but reserves that
+  /// revert (which never bind an optimum).
+  static func matchingApplies(to instance: PlacementInstance) -> Bool {
+    instance.sideRules.isSubset(of: instance.policy.reservesRevert ? [.reserves] : [])
+  }
+
+  /// The placement of ``RankMaximalMatching``, checked.
+  private static func matching(_ instance: PlacementInstance) throws(SolverError)
+    -> PlacementResult
+  {
+    let matching = RankMaximalMatching(
+      choices: instance.choices, capacity: instance.worksites.map(\.capacity))
+    var placement = Placement(studentCount: instance.students.count)
+    for (s, w) in matching.assignment.enumerated() where w >= 0 {
+      placement.assign(student: s, to: Int(w))
+    }
+    return try checked(
+      placement, instance, solver: "rank-maximal-matching",
+      statistics: ["phases": matching.phases, "augmentations": matching.augmentations])
+  }
+
+  /// `placement` as the strategy's result, after the instance's checks.
+  private static func checked(
+    _ placement: Placement, _ instance: PlacementInstance, solver: String,
+    statistics: [String: Int]
+  ) throws(SolverError) -> PlacementResult {
+    let violations = instance.violations(in: placement)
+    guard violations.isEmpty else {
+      throw SolverError.backend(
+        "rank-maximal placement failed its checks: "
+          + violations.prefix(5).map(\.description).joined(separator: "; "))
+    }
+    var result = PlacementResult(
+      placement: placement, objective: instance.objective(of: placement, rankCost: .linear),
+      strategy: "rank-maximal", solver: solver, statistics: statistics)
+    result.status = .optimal
     return result
   }
 
@@ -63,7 +107,7 @@ public struct RankMaximalStrategy: PlacementStrategy {
 
   /// The staged solve on the model of ``ConstrainedNetworkModel`` (its costs replaced stage by
   /// stage); `nil` when the model is infeasible.
-  private static func stages(_ instance: PlacementInstance, floor: Double?) throws(SolverError)
+  static func stages(_ instance: PlacementInstance, floor: Double?) throws(SolverError)
     -> PlacementResult?
   {
     let model = ConstrainedNetworkModel(
@@ -157,17 +201,8 @@ public struct RankMaximalStrategy: PlacementStrategy {
     where frozenAtUpper[arc] || (!frozen[arc] && flows[arc] == 1) {
       placement.assign(student: s, to: w)
     }
-    let violations = instance.violations(in: placement)
-    guard violations.isEmpty else {
-      throw SolverError.backend(
-        "rank-maximal placement failed its checks: "
-          + violations.prefix(5).map(\.description).joined(separator: "; "))
-    }
-    var result = PlacementResult(
-      placement: placement, objective: instance.objective(of: placement, rankCost: .linear),
-      strategy: "rank-maximal", solver: "network-simplex (staged)",
+    return try checked(
+      placement, instance, solver: "network-simplex (staged)",
       statistics: ["stages": stageCount])
-    result.status = .optimal
-    return result
   }
 }

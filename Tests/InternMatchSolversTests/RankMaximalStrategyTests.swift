@@ -1,8 +1,10 @@
+import InternMatchGenerator
 import InternMatchModel
 import InternMatchReport
-import InternMatchSolvers
 import InternMatchTestSupport
 import Testing
+
+@testable import InternMatchSolvers
 
 @Suite("Rank-maximal strategy")
 struct RankMaximalStrategyTests {
@@ -78,5 +80,44 @@ struct RankMaximalStrategyTests {
       return
     }
     #expect(try profile(instance) == BruteForce.bestProfile(instance))
+  }
+}
+
+@Suite("Rank-maximal matching (Irving et al., capacitated) against the staged network")
+struct RankMaximalMatchingTests {
+  func profile(_ placement: Placement, _ instance: PlacementInstance) -> [Int] {
+    OutcomeMetrics(instance: instance, placement: placement).rankProfile
+  }
+
+  @Test("the matching is used without side rules, and its profile is the brute-force best")
+  func bruteForce() throws {
+    for seed in UInt64(1)...300 {
+      let instance = RandomInstances.make(seed: seed &* 7919)
+      guard RankMaximalStrategy.matchingApplies(to: instance) else { continue }
+      let result = try RankMaximalStrategy().place(instance)
+      #expect(result.solver == "rank-maximal-matching")
+      #expect(
+        profile(result.placement, instance) == BruteForce.bestProfile(instance), "seed \(seed)")
+    }
+  }
+
+  @Test("the same profile as the staged network simplex", arguments: 0..<120)
+  func staged(seed: Int) throws {
+    let instance = RandomInstances.make(
+      seed: UInt64(seed) &* 104_729 &+ 5, maxStudents: 40, maxWorksites: 12)
+    let fast = try RankMaximalStrategy().place(instance)
+    let staged = try #require(try RankMaximalStrategy.stages(instance, floor: nil))
+    #expect(profile(fast.placement, instance) == profile(staged.placement, instance))
+  }
+
+  @Test("a generated 3,000-student cohort: the same profile as the staged network")
+  func generatedCohort() throws {
+    let cohort = CohortGenerator(.init(studentCount: 3000, seed: 4)).generate()
+    let instance = try PlacementInstance(
+      students: cohort.students, worksites: cohort.worksites, rankings: cohort.rankings)
+    let fast = try RankMaximalStrategy().place(instance)
+    #expect(fast.solver == "rank-maximal-matching")
+    let staged = try #require(try RankMaximalStrategy.stages(instance, floor: nil))
+    #expect(profile(fast.placement, instance) == profile(staged.placement, instance))
   }
 }
