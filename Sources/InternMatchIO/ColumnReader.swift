@@ -2,8 +2,9 @@ import InternMatchModel
 
 /// Typed access to the columns of a ``CSVTable`` by name, collecting every problem it meets.
 ///
-/// Columns are found by name in any order. A missing required column is an error; a column the
-/// format does not know is a warning. Empty cells mean "not given". Values are read from the
+/// Columns are found by name in any order, case and punctuation ignored, or by an alias
+/// (``ColumnSpec``). A missing required column is an error; a column the format does not know is
+/// a warning. Empty cells mean "not given". Values are read from the
 /// field's bytes: a `String` is made only for text.
 ///
 /// ```swift
@@ -24,33 +25,45 @@ struct ColumnReader {
   /// Whether every required column is present.
   private(set) var hasRequiredColumns = true
 
-  init(_ table: CSVTable, required: [String], optional: [String]) {
+  /// Matches the header of `table` to the `required` and `optional` columns by ``HeaderKey``
+  /// (case and punctuation ignored) and aliases: an error for a missing required column and for
+  /// two header names that mean one column, a warning (naming the nearest column, if any) for a
+  /// name that means none.
+  ///
+  /// - Complexity: O(h · a · k²) for h header names, a known names and aliases of k characters.
+  init(_ table: CSVTable, required: [ColumnSpec], optional: [ColumnSpec]) {
     self.table = table
     issues = table.issues
-    let known = Set(required + optional)
+    let matcher = HeaderMatcher(required + optional)
+    let known = (required + optional).map(\.name).sorted().joined(separator: ", ")
     var index: [String: Int] = [:]
     for (k, name) in table.header.enumerated() {
-      if index[name] != nil {
-        issues.append(
-          DatasetIssue(
-            .error, file: table.file, line: 1, column: table.headerColumn(k),
-            "column '\(name)' appears twice in the header"))
-      } else {
-        index[name] = k
-      }
-      if !known.contains(name) {
+      guard let column = matcher.column(named: name) else {
+        let hint = matcher.suggestion(for: name).map { " (did you mean '\($0)'?)" } ?? ""
         issues.append(
           DatasetIssue(
             .warning, file: table.file, line: 1, column: table.headerColumn(k),
-            "unknown column '\(name)' ignored (known: \(known.sorted().joined(separator: ", ")))"))
+            "unknown column '\(name)' ignored\(hint) (known: \(known))"))
+        continue
+      }
+      if let first = index[column] {
+        let earlier = table.header[first]
+        issues.append(
+          DatasetIssue(
+            .error, file: table.file, line: 1, column: table.headerColumn(k),
+            earlier == name
+              ? "column '\(name)' appears twice in the header"
+              : "columns '\(earlier)' and '\(name)' both mean '\(column)'"))
+      } else {
+        index[column] = k
       }
     }
     columns = index.map { (name: $0.key, length: $0.key.utf8.count, field: $0.value) }
-    for name in required where index[name] == nil {
+    for spec in required where index[spec.name] == nil {
       hasRequiredColumns = false
       issues.append(
         DatasetIssue(
-          .error, file: table.file, line: 1, column: nil, "missing required column '\(name)'"))
+          .error, file: table.file, line: 1, column: nil, "missing required column '\(spec.name)'"))
     }
   }
 

@@ -70,26 +70,48 @@ public enum DatasetSource: Sendable {
 ///
 /// - Complexity: O(total file size).
 public enum DatasetReader {
-  /// Columns of each file: required first, then optional.
-  static let studentColumns = (
-    required: ["id", "school", "cluster"],
+  /// Columns of each file: required first, then optional; each with the aliases an export may
+  /// use for it (listed in `Datasets/README.md`).
+  static let studentColumns: (required: [ColumnSpec], optional: [ColumnSpec]) = (
+    required: [
+      ColumnSpec("id", aliases: "Student ID", "OSIS", "student"),
+      ColumnSpec("school", aliases: "DBN", "School DBN"),
+      ColumnSpec("cluster", aliases: "Career Cluster"),
+    ],
     optional: [
-      "grade", "age", "borough", "lat", "lon", "credentials", "groups", "availability",
-      "preferences",
+      ColumnSpec("grade", aliases: "Grade Level"), "age", "borough",
+      ColumnSpec("lat", aliases: "latitude"), ColumnSpec("lon", aliases: "longitude", "lng"),
+      "credentials", "groups", "availability",
+      ColumnSpec("preferences", aliases: "Choices", "Ranked choices"),
     ]
   )
-  static let worksiteColumns = (
-    required: ["id", "cluster", "capacity"],
+  static let worksiteColumns: (required: [ColumnSpec], optional: [ColumnSpec]) = (
+    required: [
+      ColumnSpec("id", aliases: "Worksite ID", "site"),
+      ColumnSpec("cluster", aliases: "Career Cluster"),
+      ColumnSpec("capacity", aliases: "Seats"),
+    ],
     optional: [
-      "employer", "borough", "lat", "lon", "min_age", "min_grade", "requires", "schedule", "kind",
-      "max_per_school", "min_group", "reserve",
+      "employer", "borough", ColumnSpec("lat", aliases: "latitude"),
+      ColumnSpec("lon", aliases: "longitude", "lng"), "min_age", "min_grade", "requires",
+      "schedule", "kind", "max_per_school", "min_group", "reserve",
     ]
   )
-  static let rankingColumns = (required: ["worksite", "student", "rank"], optional: [String]())
-  static let clusterColumns = (required: ["id", "name"], optional: [String]())
-  static let employerColumns = (required: ["id", "capacity"], optional: [String]())
-  static let linkColumns = (required: ["student_a", "student_b"], optional: [String]())
-  static let pinColumns = (required: ["student", "worksite"], optional: [String]())
+  static let rankingColumns: (required: [ColumnSpec], optional: [ColumnSpec]) = (
+    required: ["worksite", "student", "rank"], optional: []
+  )
+  static let clusterColumns: (required: [ColumnSpec], optional: [ColumnSpec]) = (
+    required: ["id", "name"], optional: []
+  )
+  static let employerColumns: (required: [ColumnSpec], optional: [ColumnSpec]) = (
+    required: ["id", "capacity"], optional: []
+  )
+  static let linkColumns: (required: [ColumnSpec], optional: [ColumnSpec]) = (
+    required: ["student_a", "student_b"], optional: []
+  )
+  static let pinColumns: (required: [ColumnSpec], optional: [ColumnSpec]) = (
+    required: ["student", "worksite"], optional: []
+  )
 
   /// Reads and validates the dataset in `directory`.
   ///
@@ -260,7 +282,8 @@ public enum DatasetReader {
   /// Reads every record of `table` with `make` when its required columns are present; returns
   /// the reader, which holds the issues met, and the values (none when columns are missing).
   private static func rows<T>(
-    of table: CSVTable?, _ columns: (required: [String], optional: [String]), _ sharing: Sharing,
+    of table: CSVTable?, _ columns: (required: [ColumnSpec], optional: [ColumnSpec]),
+    _ sharing: Sharing,
     _ make: (CSVTable.Record, inout ColumnReader) -> T
   ) -> (ColumnReader?, [T]) {
     let (reader, values, _) = rows(of: table, columns, sharing, start: { _ in () }) { _, r, c in
@@ -276,7 +299,8 @@ public enum DatasetReader {
   ///
   /// - Complexity: O(records) calls of `make`, on up to as many threads as there are cores.
   private static func rows<State, T>(
-    of table: CSVTable?, _ columns: (required: [String], optional: [String]), _ sharing: Sharing,
+    of table: CSVTable?, _ columns: (required: [ColumnSpec], optional: [ColumnSpec]),
+    _ sharing: Sharing,
     start: (ColumnReader) -> State, _ make: (inout State, CSVTable.Record, inout ColumnReader) -> T
   ) -> (ColumnReader?, [T], [State]) {
     guard let table else { return (nil, [], []) }

@@ -32,18 +32,20 @@ public enum DatasetWriter {
       out.append((name: name, contents: ([header] + rows).map(CSVWriter.line).joined()))
     }
     table(
-      "employers.csv", DatasetReader.employerColumns.required,
+      "employers.csv", DatasetReader.employerColumns.required.map(\.name),
       rules.employerCapacity.map { [$0.employer, String($0.capacity)] })
     table(
-      "links.csv", DatasetReader.linkColumns.required, rules.links.map { [$0.first, $0.second] })
+      "links.csv", DatasetReader.linkColumns.required.map(\.name),
+      rules.links.map { [$0.first, $0.second] })
     table(
-      "pins.csv", DatasetReader.pinColumns.required, rules.pins.map { [$0.student, $0.worksite] })
+      "pins.csv", DatasetReader.pinColumns.required.map(\.name),
+      rules.pins.map { [$0.student, $0.worksite] })
     return out
   }
 
   static func studentsCSV(_ students: [Student]) -> String {
     var text = CSVWriter.line(
-      DatasetReader.studentColumns.required + DatasetReader.studentColumns.optional)
+      (DatasetReader.studentColumns.required + DatasetReader.studentColumns.optional).map(\.name))
     text.reserveCapacity(120 * students.count)
     for s in students {
       text += CSVWriter.line([
@@ -58,7 +60,7 @@ public enum DatasetWriter {
 
   static func worksitesCSV(_ worksites: [Worksite]) -> String {
     var text = CSVWriter.line(
-      DatasetReader.worksiteColumns.required + DatasetReader.worksiteColumns.optional)
+      (DatasetReader.worksiteColumns.required + DatasetReader.worksiteColumns.optional).map(\.name))
     for w in worksites {
       text += CSVWriter.line([
         w.id, w.cluster, String(w.capacity), w.employer ?? "", w.borough ?? "",
