@@ -106,7 +106,7 @@ public struct PlacementReport: Sendable {
     let profile = summary.metrics.rankProfile
     let bars =
       profile.enumerated().map { (label: String($0.offset + 1), value: $0.element) }
-      + (summary.metrics.unlisted > 0 ? [("unlisted", summary.metrics.unlisted)] : [])
+      + (summary.metrics.unlisted > 0 ? [(label: "unlisted", value: summary.metrics.unlisted)] : [])
     let peak = max(1, bars.map(\.value).max() ?? 1)
     let width = 60
     let height = 200
