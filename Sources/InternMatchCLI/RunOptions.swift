@@ -19,6 +19,9 @@ struct RunOptions: ParsableArguments {
   @Option(help: "Printed summary: text, or json (the exact bytes of summary.json).")
   var format: OutputFormat = .text
 
+  @Flag(help: "Also write report.html, a self-contained page of the run for a browser.")
+  var report = false
+
   @Flag(help: "Print only errors (and, with --format json, the summary).")
   var quiet = false
 
@@ -48,6 +51,7 @@ struct RunOptions: ParsableArguments {
     let clock = ContinuousClock()
     let progress = ProgressLine.shared
     var configuration = configuration
+    configuration.report = report
     configuration.progress = { progress.update($0) }
     var run: PlacementRun
     do {

@@ -9,8 +9,8 @@ extension PlacementRun {
   ]
 
   /// The files of the run by name — `placements.csv`, `changes.csv` for a re-match, and
-  /// `summary.json` (the summary with its `run` manifest), then ``explanationNames`` when the
-  /// run explains — or none when the run has no placement.
+  /// `summary.json` (the summary with its `run` manifest), `report.html` when the configuration
+  /// asks for it, then ``explanationNames`` when the run explains — or none when the run has no placement.
   ///
   /// - Complexity: O(S) for the CSVs, O(W + groups) for the JSON, O(rows) for explanations.
   public func outputs() -> [(name: String, contents: Data)] {
@@ -19,6 +19,10 @@ extension PlacementRun {
     var files = [("placements.csv", Data(csv))]
     if isRematch { files.append(("changes.csv", Data(Self.changesCSV(changes).utf8))) }
     files.append(("summary.json", summaryJSON))
+    if writesReport, let summary {
+      let report = PlacementReport(instance: instance, outcomes: outcomes, summary: summary)
+      files.append(("report.html", Data(report.html.utf8)))
+    }
     if let explanation {
       files += [
         ("explanations.csv", Data(ExplanationWriter.explanationsCSV(explanation.students).utf8)),

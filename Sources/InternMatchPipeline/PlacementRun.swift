@@ -40,6 +40,8 @@ public struct PlacementRun: Sendable {
     /// Also explain every outcome (``PlacementExplainer``): explanations.csv, seat-values.csv
     /// and seat-values-by-area.csv join the outputs. Ignored for a re-match.
     public var explain: Bool
+    /// Also write `report.html` (``PlacementReport``) with the other outputs.
+    public var report: Bool
     /// An earlier run's placements to re-match from (see ``Rematch``); `nil` for a fresh run.
     public var rematch: Rematch?
     /// Told of each phase and of every branch-and-cut search's bound and gap as the run goes
@@ -51,7 +53,7 @@ public struct PlacementRun: Sendable {
       strategy: StrategyName? = nil, rankCost: RankCost? = nil,
       backend: OptimalStrategy.Backend = .network, crossCheck: Bool = false, seed: UInt64? = nil,
       commandLine: [String] = CommandLine.arguments, rematch: Rematch? = nil,
-      explain: Bool = false, progress: (@Sendable (Progress) -> Void)? = nil
+      explain: Bool = false, report: Bool = false, progress: (@Sendable (Progress) -> Void)? = nil
     ) {
       self.progress = progress
       self.rematch = rematch
@@ -62,6 +64,7 @@ public struct PlacementRun: Sendable {
       self.seed = seed
       self.commandLine = commandLine
       self.explain = explain
+      self.report = report
     }
   }
 
@@ -118,6 +121,8 @@ public struct PlacementRun: Sendable {
   public private(set) var changes: [Rematch.Change]
   /// Whether the run re-matched from an earlier placement.
   public let isRematch: Bool
+  /// Whether ``outputs()`` includes `report.html`.
+  public let writesReport: Bool
 
   /// Runs `configuration` on `dataset`.
   ///
@@ -148,6 +153,7 @@ public struct PlacementRun: Sendable {
     }
     changes = []
     isRematch = configuration.rematch != nil
+    writesReport = configuration.report
 
     // A strategy policy.json names but nobody knows is the data's error.
     if configuration.strategy == nil, let name = instance.policy.strategy, named == nil {
