@@ -1,10 +1,11 @@
 import CGLPK
+import Foundation
 
 /// Where a branch-and-cut search stands, as GLPK's callback sees it each time it selects a
 /// subproblem (`glp_ios_best_node`, `glp_ios_node_bound`, `glp_ios_mip_gap`).
 ///
 /// ```swift
-/// BranchAndCutProgress.$observer.withValue({ print($0.relativeGap ?? .nan) }) {
+/// try BranchAndCutProgress.observing({ print($0.relativeGap ?? .nan) }) {
 ///   try lp.branchAndCut()
 /// }
 /// ```
@@ -18,10 +19,33 @@ public struct BranchAndCutProgress: Hashable, Sendable {
   /// Subproblems (nodes) in the tree so far.
   public var nodes: Int
 
-  /// Told of every search of ``LinearProgram/branchAndCut(_:)`` run inside `withValue` on this
-  /// task (or thread), synchronously from GLPK's callback: it must be cheap and must not call
-  /// GLPK.
-  @TaskLocal public static var observer: (@Sendable (BranchAndCutProgress) -> Void)?
+  /// An observer, held in the thread's dictionary.
+  private final class Observer: Sendable {
+    let call: @Sendable (BranchAndCutProgress) -> Void
+    init(_ call: @escaping @Sendable (BranchAndCutProgress) -> Void) { self.call = call }
+  }
+  private static let key = "InternMatch.BranchAndCutProgress.observer"
+
+  /// Runs `body` with `observer` told of every search of ``LinearProgram/branchAndCut(_:)`` that
+  /// `body` runs on this thread, synchronously from GLPK's callback (a search is confined to
+  /// the thread that runs it): the observer must be cheap and must not call GLPK.
+  ///
+  /// A thread-local, not a `@TaskLocal`: the task-local's synchronous `withValue` crashed the
+  /// optimised Linux build (Swift 6.3.1) when called outside a task.
+  public static func observing<T>(
+    _ observer: @escaping @Sendable (BranchAndCutProgress) -> Void, _ body: () throws -> T
+  ) rethrows -> T {
+    let dictionary = Thread.current.threadDictionary
+    let previous = dictionary[key]
+    dictionary[key] = Observer(observer)
+    defer { dictionary[key] = previous }
+    return try body()
+  }
+
+  /// The observer set by ``observing(_:_:)`` on this thread, if any.
+  static var observer: (@Sendable (BranchAndCutProgress) -> Void)? {
+    (Thread.current.threadDictionary[key] as? Observer)?.call
+  }
 
   /// Tells ``observer``, if one is set, where the search of `tree` stands (from GLPK's
   /// branch-and-cut callback, with the `bound` and `nodes` the search state has just read).

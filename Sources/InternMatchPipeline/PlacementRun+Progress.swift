@@ -14,7 +14,7 @@ extension PlacementRun {
     to progress: (@Sendable (Progress) -> Void)?, _ body: () -> T
   ) -> T {
     guard let progress else { return body() }
-    return BranchAndCutProgress.$observer.withValue({ search in
+    return BranchAndCutProgress.observing({ search in
       progress(
         .branchAndCut(
           incumbent: search.incumbent, bound: search.bound, relativeGap: search.relativeGap,
