@@ -95,19 +95,17 @@ private struct HeldFilling {
     var picks = [[Pick]](repeating: [], count: passes.count)
     var picksOfSchool = [[Int32: [Pick]]](repeating: [:], count: passes.count)
     var pinnedOfSchool: [Int32: Int] = [:]
-    var left = plan.stages.map(\.seats)
-    var pinnedStage: [Int] = []
+    // Seats of each stage taken by pins.
+    var taken = plan.stages.map { _ in 0 }
     plan.fill(
       held.map(\.student), forced: { instance.pinnedWorksite[Int($0)] == w }, in: instance,
       schools: schools
-    ) { i, pass in
-      let s = held[i].student
-      let school = plan.maxPerSchool == nil ? nil : schools[Int(s)]
+    ) { i, pass, stage in
+      let school = plan.maxPerSchool == nil ? nil : schools[Int(held[i].student)]
       guard let pass else {
-        if let t = plan.forcedStage(of: s, left: left, in: instance) {
-          left[t] -= 1
-          pinnedStage.append(t)
-        }
+        // A pin beyond every seat (an invalid instance) takes no seat and counts for no school.
+        guard let stage else { return }
+        taken[stage] += 1
         if let school { pinnedOfSchool[school, default: 0] += 1 }
         return
       }
@@ -116,8 +114,6 @@ private struct HeldFilling {
     }
     (self.picks, self.picksOfSchool, self.pinnedOfSchool) = (picks, picksOfSchool, pinnedOfSchool)
     // Seats at the start of each pass: the stage's seats less pins and earlier passes' picks.
-    var taken = plan.stages.map { _ in 0 }
-    for t in pinnedStage { taken[t] += 1 }
     var seatsAtStart: [Int] = []
     for (p, pass) in passes.enumerated() {
       seatsAtStart.append(plan.stages[pass.stage].seats - taken[pass.stage])

@@ -67,7 +67,7 @@ public struct SeatPlan: Hashable, Sendable {
     schools: [Int32]
   ) -> [Bool] {
     var chosen = [Bool](repeating: false, count: applicants.count)
-    fill(applicants, forced: forced, in: instance, schools: schools) { i, _ in chosen[i] = true }
+    fill(applicants, forced: forced, in: instance, schools: schools) { i, _, _ in chosen[i] = true }
     return chosen
   }
 
@@ -90,13 +90,14 @@ public struct SeatPlan: Hashable, Sendable {
   }
 
   /// Fills the seats from `applicants` (best first) as ``choose(_:forced:in:schools:)``
-  /// describes, calling `take(i, pass)` for each applicant taken, in order: forced applicants
-  /// first with pass `nil`, then by pass (an index into ``passes``).
+  /// describes, calling `take(i, pass, stage)` for each applicant taken, in order: forced applicants
+  /// first with pass `nil`, then by pass (an index into ``passes``); `stage` is the stage whose
+  /// seat the applicant takes (`nil` only for a forced applicant beyond every seat).
   ///
   /// - Complexity: O(passes × applicants).
   package func fill(
     _ applicants: [Int32], forced: (Int32) -> Bool, in instance: PlacementInstance,
-    schools: [Int32], take: (_ applicant: Int, _ pass: Int?) -> Void
+    schools: [Int32], take: (_ applicant: Int, _ pass: Int?, _ stage: Int?) -> Void
   ) {
     var chosen = [Bool](repeating: false, count: applicants.count)
     var left = stages.map(\.seats)
@@ -107,7 +108,7 @@ public struct SeatPlan: Hashable, Sendable {
     }
     func seat(_ i: Int, stage t: Int?, pass: Int?) {
       chosen[i] = true
-      take(i, pass)
+      take(i, pass, t)
       guard let t else { return }
       left[t] -= 1
       if maxPerSchool != nil { perSchool[schools[Int(applicants[i])], default: 0] += 1 }
