@@ -147,7 +147,7 @@ enum Calibration {
     case .apprenticeship: 0.60
     case .internship: 0.22
     case .jobShadow: 0.10
-    case .mockInterview, .workplaceTour: 0.0
+    case .mockInterview, .workplaceTour, .careerDay, .teacherExternship: 0.0
     }
   }
   /// How much a grade above 10 raises an applicant's ranking score (scores are uniform in

@@ -82,7 +82,7 @@ public enum DatasetReader {
       ColumnSpec("grade", aliases: "Grade Level"), "age", "borough",
       ColumnSpec("lat", aliases: "latitude"), ColumnSpec("lon", aliases: "longitude", "lng"),
       "credentials", "groups", "availability",
-      ColumnSpec("preferences", aliases: "Choices", "Ranked choices"),
+      ColumnSpec("preferences", aliases: "Choices", "Ranked choices"), "role",
     ]
   )
   static let worksiteColumns: (required: [ColumnSpec], optional: [ColumnSpec]) = (
@@ -94,7 +94,7 @@ public enum DatasetReader {
     optional: [
       "employer", "borough", ColumnSpec("lat", aliases: "latitude"),
       ColumnSpec("lon", aliases: "longitude", "lng"), "min_age", "min_grade", "requires",
-      "schedule", "kind", "max_per_school", "min_group", "reserve",
+      "schedule", "kind", "max_per_school", "min_group", "reserve", "slots",
     ]
   )
   static let rankingColumns: (required: [ColumnSpec], optional: [ColumnSpec]) = (
@@ -111,6 +111,10 @@ public enum DatasetReader {
   )
   static let pinColumns: (required: [ColumnSpec], optional: [ColumnSpec]) = (
     required: ["student", "worksite"], optional: []
+  )
+  static let activityColumns: (required: [ColumnSpec], optional: [ColumnSpec]) = (
+    required: ["kind", "max_per_participant", "priority", "participants"],
+    optional: ["max_per_employer"]
   )
 
   /// Reads and validates the dataset in `directory`.
@@ -200,6 +204,7 @@ public enum DatasetReader {
     let employerTable = load("employers.csv", required: false)
     let linkTable = load("links.csv", required: false)
     let pinTable = load("pins.csv", required: false)
+    let activityTable = load("activities.csv", required: false)
     var policy = Policy()
     if let data = bytes(of: PolicyReader.file) {
       policy = PolicyReader.read(Data(data), issues: &issues)
@@ -244,15 +249,36 @@ public enum DatasetReader {
     let (pinReader, pins) = rows(of: pinTable, pinColumns, sharing) { r, c in
       Pin(student: c.requiredText(r, c["student"]), worksite: c.requiredText(r, c["worksite"]))
     }
+    // A row whose kind or participants cannot be read is reported and left out; `activityRows`
+    // keeps the record of each rule that is read.
+    let (activityReader, activityRules) = rows(of: activityTable, activityColumns, sharing) {
+      r, c in
+      let kind: WorksiteKind? = Self.choice(r, c["kind"], &c)
+      let participants: ParticipantRole? = Self.choice(r, c["participants"], &c)
+      let rule = ActivityRule(
+        kind: kind ?? .internship,
+        maxPerParticipant: c.requiredInteger(
+          r, c["max_per_participant"], range: DatasetLimits.activitiesPerParticipant,
+          substitute: 0),
+        priority: c.requiredInteger(
+          r, c["priority"], range: DatasetLimits.activityPriority, substitute: 1),
+        participants: participants,
+        maxPerEmployer: c.integer(
+          r, c["max_per_employer"], range: DatasetLimits.activitiesPerParticipant))
+      return kind == nil || participants == nil ? nil : rule
+    }
     let readers = Readers(
       clusters: clusterReader, students: studentReader, worksites: worksiteReader,
-      rankings: rankingReader, employers: employerReader, links: linkReader, pins: pinReader)
+      rankings: rankingReader, employers: employerReader, links: linkReader, pins: pinReader,
+      activities: activityReader,
+      activityRows: activityRules.indices.filter { activityRules[$0] != nil })
     for reader in readers.all { if let reader { issues += reader.issues } }
     let readersComplete =
       [studentReader, worksiteReader].allSatisfy { $0?.hasRequiredColumns == true }
       && readers.all.allSatisfy { $0?.hasRequiredColumns != false }
     var rules = PlacementRules(employerCapacity: employers, links: links, pins: pins)
     rules.schoolFloor = policy.schoolFloor
+    if activityTable != nil { rules.activities = ActivityMenu(activityRules.compactMap { $0 }) }
 
     guard readersComplete else { throw DatasetError(.badData, issues: sorted(issues)) }
     do {
@@ -393,7 +419,7 @@ public enum DatasetReader {
   /// text or set of texts made once.
   private struct StudentRows {
     let id, school, cluster, grade, age, borough, lat, lon: ColumnReader.Column
-    let credentials, groups, availability, preferences: ColumnReader.Column
+    let credentials, groups, availability, preferences, role: ColumnReader.Column
     let worksites: IdentifierIndex
     var interned = FieldInterner()
     /// The worksite of every list entry read so far (-1 when unknown).
@@ -406,7 +432,7 @@ public enum DatasetReader {
       (id, school, cluster, grade, age) = (c["id"], c["school"], c["cluster"], c["grade"], c["age"])
       (borough, lat, lon) = (c["borough"], c["lat"], c["lon"])
       (credentials, groups, availability) = (c["credentials"], c["groups"], c["availability"])
-      preferences = c["preferences"]
+      (preferences, role) = (c["preferences"], c["role"])
       self.worksites = worksites
     }
 
@@ -438,10 +464,12 @@ public enum DatasetReader {
       let (free, freeNumber) = interned.set(r, availability, c)
       let preferences = list(r, c)
       setNumbers.append((heldNumber, freeNumber))
-      return Student(
+      var student = Student(
         id: id, school: school, cluster: cluster, grade: grade, age: age, borough: borough,
         location: location, credentials: held, groups: groups, availability: free,
         preferences: preferences)
+      if let role: ParticipantRole = DatasetReader.choice(r, role, &c) { student.role = role }
+      return student
     }
 
     /// The list entries: a known worksite's id is its own `String`, not a new one.
@@ -495,7 +523,7 @@ public enum DatasetReader {
   private struct WorksiteRows {
     let id, employer, cluster, capacity, borough, lat, lon, minimumAge: ColumnReader.Column
     let minimumGrade, requires, schedule, kind, maxPerSchool, minimumGroup: ColumnReader.Column
-    let reserve: ColumnReader.Column
+    let reserve, slots: ColumnReader.Column
     var interned = FieldInterner()
 
     init(_ c: ColumnReader) {
@@ -503,21 +531,11 @@ public enum DatasetReader {
       (borough, lat, lon, minimumAge) = (c["borough"], c["lat"], c["lon"], c["min_age"])
       (minimumGrade, requires, schedule) = (c["min_grade"], c["requires"], c["schedule"])
       (kind, maxPerSchool, minimumGroup) = (c["kind"], c["max_per_school"], c["min_group"])
-      reserve = c["reserve"]
+      (reserve, slots) = (c["reserve"], c["slots"])
     }
 
     mutating func read(_ r: CSVTable.Record, _ c: inout ColumnReader) -> Worksite {
-      var kind = WorksiteKind.internship
-      if let text = c.text(r, self.kind) {
-        if let k = WorksiteKind(rawValue: text) {
-          kind = k
-        } else {
-          c.report(
-            .error, r, self.kind,
-            "kind '\(text)' is not one of \(WorksiteKind.allCases.map(\.rawValue).joined(separator: ", "))"
-          )
-        }
-      }
+      let kind: WorksiteKind = DatasetReader.choice(r, self.kind, &c) ?? .internship
       let id = c.text(r, id) ?? ""  // an empty id is the instance's to report
       let employer = interned.text(r, employer, &c, required: false)
       let cluster = interned.text(r, cluster, &c, required: true) ?? ""
@@ -534,7 +552,7 @@ public enum DatasetReader {
         requiredCredentials: requires, schedule: schedule, kind: kind,
         maxPerSchool: c.integer(r, maxPerSchool, range: DatasetLimits.seats),
         minimumGroupSize: c.integer(r, minimumGroup, range: DatasetLimits.seats),
-        reserves: DatasetReader.readReserves(r, reserve, &c))
+        reserves: DatasetReader.readReserves(r, reserve, &c), slots: c.list(r, slots))
     }
   }
 
@@ -572,10 +590,29 @@ public enum DatasetReader {
     }
   }
 
+  /// The value of an enumeration (`kind`, `role`, `participants`) written in field `column`:
+  /// `nil` when empty, or, with an error naming the values it may take, when it names none.
+  private static func choice<Value: RawRepresentable & CaseIterable>(
+    _ r: CSVTable.Record, _ column: ColumnReader.Column, _ c: inout ColumnReader
+  ) -> Value? where Value.RawValue == String {
+    guard let text = c.text(r, column) else { return nil }
+    if let value = Value(rawValue: text) { return value }
+    c.report(
+      .error, r, column,
+      "\(column.name) '\(text)' is not one of "
+        + Value.allCases.map(\.rawValue).joined(separator: ", "))
+    return nil
+  }
+
   /// The column readers of every table read, to locate instance-level issues.
   private struct Readers {
     var clusters, students, worksites, rankings, employers, links, pins: ColumnReader?
-    var all: [ColumnReader?] { [clusters, students, worksites, rankings, employers, links, pins] }
+    var activities: ColumnReader?
+    /// The record of each rule of the menu (rows that could not be read are not rules).
+    var activityRows: [Int] = []
+    var all: [ColumnReader?] {
+      [clusters, students, worksites, rankings, employers, links, pins, activities]
+    }
   }
 
   /// Gives an instance-level issue its file, line and column.
@@ -591,6 +628,11 @@ public enum DatasetReader {
     case .employer(let k): (reader, row, file) = (readers.employers, k, "employers.csv")
     case .link(let k): (reader, row, file) = (readers.links, k, "links.csv")
     case .pin(let k): (reader, row, file) = (readers.pins, k, "pins.csv")
+    case .activity(let k):
+      (reader, row, file) = (
+        readers.activities, readers.activityRows.indices.contains(k) ? readers.activityRows[k] : -1,
+        "activities.csv"
+      )
     case .policy:
       return DatasetIssue(
         issue.severity, file: PolicyReader.file, line: nil, column: nil, issue.message)
@@ -608,7 +650,7 @@ public enum DatasetReader {
   private static func sorted(_ issues: [DatasetIssue]) -> [DatasetIssue] {
     let order = [
       "clusters.csv", "students.csv", "worksites.csv", "rankings.csv", "employers.csv",
-      "links.csv", "pins.csv", "policy.json",
+      "links.csv", "pins.csv", "activities.csv", "policy.json",
     ]
     func key(_ i: DatasetIssue) -> (Int, Int, Int) {
       (order.firstIndex(of: i.file) ?? order.count, i.line ?? 0, i.column ?? 0)

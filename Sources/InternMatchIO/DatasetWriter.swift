@@ -43,33 +43,42 @@ public enum DatasetWriter {
     return out
   }
 
+  /// `students.csv`; the `role` column only when someone is not a student, so that a cohort
+  /// without teachers is written as before the column existed.
   static func studentsCSV(_ students: [Student]) -> String {
+    let roles = students.contains { $0.role != .student }
     var text = CSVWriter.line(
-      (DatasetReader.studentColumns.required + DatasetReader.studentColumns.optional).map(\.name))
+      (DatasetReader.studentColumns.required + DatasetReader.studentColumns.optional).map(\.name)
+        .filter { roles || $0 != "role" })
     text.reserveCapacity(120 * students.count)
     for s in students {
-      text += CSVWriter.line([
-        s.id, s.school, s.cluster, number(s.grade), number(s.age), s.borough ?? "",
-        coordinate(s.location?.latitude), coordinate(s.location?.longitude),
-        list(s.credentials), list(s.groups), list(s.availability),
-        s.preferences.joined(separator: ";"),
-      ])
+      text += CSVWriter.line(
+        [
+          s.id, s.school, s.cluster, number(s.grade), number(s.age), s.borough ?? "",
+          coordinate(s.location?.latitude), coordinate(s.location?.longitude),
+          list(s.credentials), list(s.groups), list(s.availability),
+          s.preferences.joined(separator: ";"),
+        ] + (roles ? [s.role.rawValue] : []))
     }
     return text
   }
 
+  /// `worksites.csv`; the `slots` column only when a worksite has slots.
   static func worksitesCSV(_ worksites: [Worksite]) -> String {
+    let slots = worksites.contains { !$0.slots.isEmpty }
     var text = CSVWriter.line(
-      (DatasetReader.worksiteColumns.required + DatasetReader.worksiteColumns.optional).map(\.name))
+      (DatasetReader.worksiteColumns.required + DatasetReader.worksiteColumns.optional).map(\.name)
+        .filter { slots || $0 != "slots" })
     for w in worksites {
-      text += CSVWriter.line([
+      text += CSVWriter.line(
+        [
         w.id, w.cluster, String(w.capacity), w.employer ?? "", w.borough ?? "",
         coordinate(w.location?.latitude), coordinate(w.location?.longitude),
         w.minimumAge > 0 ? String(w.minimumAge) : "",
         w.minimumGrade > 0 ? String(w.minimumGrade) : "",
         list(w.requiredCredentials), list(w.schedule), w.kind.rawValue, number(w.maxPerSchool),
         number(w.minimumGroupSize), w.reserves.map(reserve).joined(separator: ";"),
-      ])
+      ] + (slots ? [w.slots.joined(separator: ";")] : []))
     }
     return text
   }

@@ -18,6 +18,8 @@ public struct InstanceIssue: Hashable, Sendable, Codable, CustomStringConvertibl
     case employer(Int)
     case link(Int)
     case pin(Int)
+    /// A rule of the activity menu (`activities.csv`).
+    case activity(Int)
   }
 
   /// Error or warning.

@@ -17,7 +17,7 @@ extension PlacementInstance {
   /// - Complexity: O(S + L) for S students and L entries, plus the eligibility table, on up to
   ///   as many threads as there are cores.
   static func resolveLists(
-    of students: [Student], worksites: [Worksite], policy: Policy,
+    of students: [Student], worksites: [Worksite], policy: Policy, menu: ActivityMenu?,
     references: ResolvedReferences, sharing: Sharing
   ) -> ResolvedLists {
     let eligibility = EligibilityTable(
@@ -35,7 +35,7 @@ extension PlacementInstance {
     let parts = concurrentMap(shares) { k in
       resolveLists(
         students.count * k / shares..<students.count * (k + 1) / shares, of: students,
-        worksites: worksites, policy: policy, entries: references.preferences,
+        worksites: worksites, policy: policy, menu: menu, entries: references.preferences,
         firstEntry: firstEntry,
         longestList: longestList, eligibility: eligibility)
     }
@@ -64,7 +64,7 @@ extension PlacementInstance {
   /// Resolves the lists of `range`, one share of the students.
   private static func resolveLists(
     _ range: Range<Int>, of students: [Student], worksites: [Worksite], policy: Policy,
-    entries: [Int32], firstEntry: [Int], longestList: Int, eligibility: EligibilityTable
+    menu: ActivityMenu?, entries: [Int32], firstEntry: [Int], longestList: Int, eligibility: EligibilityTable
   ) -> ResolvedLists {
     var offsets = [0]
     offsets.reserveCapacity(range.count + 1)
@@ -77,30 +77,55 @@ extension PlacementInstance {
     var listed = [Int32](repeating: 0, count: range.count)
     // The last student whose list named each worksite: a duplicate check without hashing.
     var seenBy = [Int](repeating: -1, count: worksites.count)
+    // With a menu: entries of each kind met so far in the current list (the kind ranks).
+    var ofKind = [Int32](repeating: 0, count: ActivityMenu.defaultOrder.count)
     // Students and worksites borrowed through buffers, so eligibility checks copy none.
     students.withUnsafeBufferPointer { roster in
       worksites.withUnsafeBufferPointer { sites in
         for i in range {
+          if menu != nil { ofKind.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
           for e in firstEntry[i]..<firstEntry[i + 1] {
-            let rank = e - firstEntry[i] + 1
+            let position = e - firstEntry[i] + 1
             let j = Int(entries[e])
             guard j >= 0 else {
               warnings.append(
                 .init(
                   .warning, .student(i), field: "preferences",
-                  "unknown worksite '\(roster[i].preferences[rank - 1])' at rank \(rank) skipped"))
+                  "unknown worksite '\(roster[i].preferences[position - 1])' at rank \(position) skipped"
+                ))
               continue
+            }
+            // Without a menu the rank is the list position; with one, the position among the
+            // entries of the worksite's kind, every entry of that kind counting.
+            var rank = position
+            let kind = sites[j].kind
+            if menu != nil {
+              ofKind[ActivityMenu.ordinal(kind)] += 1
+              rank = Int(ofKind[ActivityMenu.ordinal(kind)])
             }
             guard seenBy[j] != i else {
               warnings.append(
                 .init(
                   .warning, .student(i), field: "preferences",
-                  "duplicate worksite '\(roster[i].preferences[rank - 1])' at rank \(rank) skipped"
+                  "duplicate worksite '\(roster[i].preferences[position - 1])' at rank \(position) skipped"
                 ))
               continue
             }
             seenBy[j] = i
             listed[i - range.lowerBound] += 1
+            // A kind not offered to the person's role (teacher externships to teachers, the
+            // rest to students, unless the menu says otherwise) is no choice of theirs.
+            let offered =
+              menu?.offers(kind, to: roster[i].role)
+              ?? (ActivityMenu.defaultParticipants(of: kind) == roster[i].role)
+            guard offered else {
+              warnings.append(
+                .init(
+                  .warning, .student(i), field: "preferences",
+                  "worksite '\(roster[i].preferences[position - 1])' at position \(position) "
+                    + "offers '\(kind.rawValue)', not offered to \(roster[i].role.rawValue)s; skipped"))
+              continue
+            }
             let why = eligibility.check(student: i, of: roster, worksite: j, of: sites)
             if why.isEmpty {
               choiceWorksite.append(Int32(j))

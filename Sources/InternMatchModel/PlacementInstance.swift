@@ -89,8 +89,8 @@ public struct PlacementInstance: Sendable {
     }
     let resolveLists = { (references: ResolvedReferences) in
       Self.resolveLists(
-        of: students, worksites: worksites, policy: policy, references: references,
-        sharing: sharing)
+        of: students, worksites: worksites, policy: policy, menu: rules.activities,
+        references: references, sharing: sharing)
     }
     let studentCheck: Checked
     let worksiteCheck: Checked
@@ -112,6 +112,7 @@ public struct PlacementInstance: Sendable {
       (rankingCheck, lists) = (checkRankings(references), resolveLists(references))
     }
     issues += studentCheck.issues + worksiteCheck.issues + rankingCheck.issues
+    if let menu = rules.activities { Self.validate(menu: menu, into: &issues) }
     let resolved = Self.resolve(
       rules, students: studentCheck.index, roster: students, worksites: worksites,
       reservesRevert: policy.reservesRevert, worksiteIndex: worksiteCheck.index, into: &issues)
@@ -235,6 +236,7 @@ public struct PlacementInstance: Sendable {
             "coordinates (\(p.latitude), \(p.longitude)) are out of range"))
       }
       Self.validate(sideConstraintsOf: w, at: j, into: &issues)
+      Self.validate(slotsOf: w, at: j, into: &issues)
     }
     if let limit = policy.maximumDistanceKilometres, !(limit > 0) {
       issues.append(

@@ -17,6 +17,8 @@ public struct PlacementRules: Hashable, Sendable, Codable {
   public var pins: [Pin]
   /// Each school places at least this share (0–1) of its students, when feasible.
   public var schoolFloor: Double?
+  /// The menu of activity kinds (`activities.csv`); `nil`: one placement in total per person.
+  public var activities: ActivityMenu?
 
   /// Creates rules.
   public init(
@@ -32,6 +34,7 @@ public struct PlacementRules: Hashable, Sendable, Codable {
   /// Whether no rule is set.
   public var isEmpty: Bool {
     employerCapacity.isEmpty && links.isEmpty && pins.isEmpty && schoolFloor == nil
+      && activities == nil
   }
 }
 

@@ -18,6 +18,12 @@ public enum SideRule: String, Hashable, Sendable, Codable, CaseIterable, CustomS
   case minimumGroup = "min_group"
   /// Two students at the same worksite or both unplaced (`links.csv`).
   case links
+  /// Several placements per person, kind by kind (`activities.csv`).
+  case activities
+  /// Worksites offering seats in time slots (`slots`).
+  case slots
+  /// At most k placements of a kind per person and employer (`max_per_employer`).
+  case maxPerEmployer = "max_per_employer"
 
   public var description: String { rawValue }
 }
@@ -32,10 +38,17 @@ extension PlacementInstance {
     if !rules.employerCapacity.isEmpty { found.insert(.employerCapacity) }
     if rules.schoolFloor != nil { found.insert(.schoolFloor) }
     if !linkedPairs.isEmpty { found.insert(.links) }
+    if let menu = rules.activities {
+      found.insert(.activities)
+      if menu.listed.contains(where: { $0.maxPerEmployer != nil }) {
+        found.insert(.maxPerEmployer)
+      }
+    }
     for w in worksites {
       if w.maxPerSchool != nil { found.insert(.maxPerSchool) }
       if !w.reserves.isEmpty { found.insert(.reserves) }
       if let m = w.minimumGroupSize, m > 1 { found.insert(.minimumGroup) }
+      if !w.slots.isEmpty { found.insert(.slots) }
     }
     return found
   }

@@ -26,8 +26,12 @@ public struct Student: Hashable, Sendable, Codable, Identifiable {
   public var groups: Set<String>
   /// Schedule blocks when the student is free, such as `mon-pm`. Empty means "any".
   public var availability: Set<String>
-  /// Worksite ids, most preferred first. Position `i` (0-based) is rank `i + 1`.
+  /// Worksite ids, most preferred first. Position `i` (0-based) is rank `i + 1` (with
+  /// `activities.csv`: the position among the entries of the worksite's kind, see
+  /// ``ActivityMenu``).
   public var preferences: [String]
+  /// Whether the person is a student (the default) or a teacher (teacher externships).
+  public var role: ParticipantRole = .student
 
   /// Creates a student.
   @inlinable public init(

@@ -1,10 +1,19 @@
-/// The kind of work-based-learning experience a worksite offers.
+/// The kind of work-based-learning experience a worksite offers: an activity of the menu
+/// (``ActivityMenu``). `teacher-externship` is offered to teachers, the others to students.
+///
+/// ```swift
+/// WorksiteKind(rawValue: "mock-interview")  // .mockInterview
+/// ActivityMenu.defaultOrder.first           // .internship
+/// ```
 public enum WorksiteKind: String, Hashable, Sendable, Codable, CaseIterable {
   case internship
   case jobShadow = "job-shadow"
   case mockInterview = "mock-interview"
   case workplaceTour = "workplace-tour"
   case apprenticeship
+  case careerDay = "career-day"
+  /// Days to weeks at a company for a CTE teacher.
+  case teacherExternship = "teacher-externship"
 }
 
 /// Seats offered by an industry partner at one site, with the rules a student must meet.
@@ -44,6 +53,9 @@ public struct Worksite: Hashable, Sendable, Codable, Identifiable {
   public var minimumGroupSize: Int?
   /// Seats set aside for priority groups.
   public var reserves: [SeatReserve]
+  /// Time-slot labels (`2027-03-16T09:00`, `tour-day-am`): with slots the row offers
+  /// `capacity` seats in each slot, and a placement takes one seat in one slot. Empty: no slots.
+  public var slots: [String]
 
   /// Creates a worksite.
   public init(
@@ -51,7 +63,7 @@ public struct Worksite: Hashable, Sendable, Codable, Identifiable {
     location: Coordinate? = nil, minimumAge: Int = 0, minimumGrade: Int = 0,
     requiredCredentials: Set<String> = [], schedule: Set<String> = [],
     kind: WorksiteKind = .internship, maxPerSchool: Int? = nil, minimumGroupSize: Int? = nil,
-    reserves: [SeatReserve] = []
+    reserves: [SeatReserve] = [], slots: [String] = []
   ) {
     self.id = id
     self.employer = employer
@@ -67,5 +79,6 @@ public struct Worksite: Hashable, Sendable, Codable, Identifiable {
     self.maxPerSchool = maxPerSchool
     self.minimumGroupSize = minimumGroupSize
     self.reserves = reserves
+    self.slots = slots
   }
 }

@@ -22,7 +22,10 @@ public struct MinimumWorstRankStrategy: PlacementStrategy {
   public var name: String { "min-worst-rank" }
   public var lotterySeed: UInt64? { nil }
   public func reseeded(_ seed: UInt64) -> Self { self }
-  public var supportedRules: Set<SideRule> { Set(SideRule.allCases) }
+  /// Every side constraint of one placement per student (not yet the menu of activities).
+  public var supportedRules: Set<SideRule> {
+    Set(SideRule.allCases).subtracting([.activities, .slots, .maxPerEmployer])
+  }
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
     let core = OptimalStrategy(rankCost: .linear)

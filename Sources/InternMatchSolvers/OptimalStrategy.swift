@@ -56,6 +56,10 @@ public struct OptimalStrategy: PlacementStrategy {
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
     let rules = instance.sideRules
+    if !rules.isDisjoint(with: [.activities, .slots, .maxPerEmployer]) {
+      throw SolverError.unsupportedRule(
+        "this dataset has a menu of activities (activities.csv or slots); not yet supported")
+    }
     if rules.contains(.minimumGroup) || rules.contains(.links) {
       return try placeWithMIP(instance)
     }
