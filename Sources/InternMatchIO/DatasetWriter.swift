@@ -72,13 +72,13 @@ public enum DatasetWriter {
     for w in worksites {
       text += CSVWriter.line(
         [
-        w.id, w.cluster, String(w.capacity), w.employer ?? "", w.borough ?? "",
-        coordinate(w.location?.latitude), coordinate(w.location?.longitude),
-        w.minimumAge > 0 ? String(w.minimumAge) : "",
-        w.minimumGrade > 0 ? String(w.minimumGrade) : "",
-        list(w.requiredCredentials), list(w.schedule), w.kind.rawValue, number(w.maxPerSchool),
-        number(w.minimumGroupSize), w.reserves.map(reserve).joined(separator: ";"),
-      ] + (slots ? [w.slots.joined(separator: ";")] : []))
+          w.id, w.cluster, String(w.capacity), w.employer ?? "", w.borough ?? "",
+          coordinate(w.location?.latitude), coordinate(w.location?.longitude),
+          w.minimumAge > 0 ? String(w.minimumAge) : "",
+          w.minimumGrade > 0 ? String(w.minimumGrade) : "",
+          list(w.requiredCredentials), list(w.schedule), w.kind.rawValue, number(w.maxPerSchool),
+          number(w.minimumGroupSize), w.reserves.map(reserve).joined(separator: ";"),
+        ] + (slots ? [w.slots.joined(separator: ";")] : []))
     }
     return text
   }

@@ -21,6 +21,21 @@ public enum PlacementViolation: Hashable, Sendable, Codable, CustomStringConvert
   /// Reserves that do not revert cannot seat a worksite's students: `students` of them may
   /// use only `seats` seats (the open seats and the reserves of their groups).
   case reserveBreached(worksite: Int, students: Int, seats: Int)
+  /// A person holds more placements of a kind than its `max_per_participant` (menus only).
+  case overKindLimit(student: Int, kind: WorksiteKind, assigned: Int, limit: Int)
+  /// A person is placed twice at one worksite (menus only).
+  case placedTwiceAtWorksite(student: Int, worksite: Int)
+  /// A person holds a placement of a kind not offered to their role (menus only).
+  case kindNotOffered(student: Int, worksite: Int)
+  /// A placement names no slot at a worksite with slots, a slot at one without, or a slot the
+  /// worksite does not have (menus only).
+  case badSlot(student: Int, worksite: Int)
+  /// Two placements of one person share a slot label (menus only).
+  case slotConflict(student: Int, slot: String)
+  /// A slot of a worksite holds more people than the worksite's capacity (menus only).
+  case overSlotCapacity(worksite: Int, slot: String, assigned: Int, capacity: Int)
+  /// A person holds more placements of a kind with one employer than `max_per_employer`.
+  case overEmployerLimitPerPerson(student: Int, employer: String, kind: WorksiteKind, limit: Int)
 
   public var description: String {
     switch self {
@@ -38,6 +53,17 @@ public enum PlacementViolation: Hashable, Sendable, Codable, CustomStringConvert
     case .linkBroken(let a, let b): "linked students #\(a) and #\(b) are apart"
     case .reserveBreached(let w, let n, let k):
       "worksite #\(w) seats \(n) students in the \(k) seats open to them (reserves do not revert)"
+    case .overKindLimit(let s, let kind, let n, let k):
+      "student #\(s) holds \(n) placements of kind \(kind.rawValue), max_per_participant \(k)"
+    case .placedTwiceAtWorksite(let s, let w): "student #\(s) is placed twice at worksite #\(w)"
+    case .kindNotOffered(let s, let w):
+      "student #\(s) is placed at worksite #\(w), whose kind is not offered to their role"
+    case .badSlot(let s, let w): "student #\(s) has no valid slot at worksite #\(w)"
+    case .slotConflict(let s, let slot): "student #\(s) holds two placements in slot \(slot)"
+    case .overSlotCapacity(let w, let slot, let n, let c):
+      "worksite #\(w) holds \(n) people in slot \(slot), capacity \(c)"
+    case .overEmployerLimitPerPerson(let s, let e, let kind, let k):
+      "student #\(s) holds more than \(k) placements of kind \(kind.rawValue) with employer \(e)"
     }
   }
 }

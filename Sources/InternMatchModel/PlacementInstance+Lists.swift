@@ -64,7 +64,8 @@ extension PlacementInstance {
   /// Resolves the lists of `range`, one share of the students.
   private static func resolveLists(
     _ range: Range<Int>, of students: [Student], worksites: [Worksite], policy: Policy,
-    menu: ActivityMenu?, entries: [Int32], firstEntry: [Int], longestList: Int, eligibility: EligibilityTable
+    menu: ActivityMenu?, entries: [Int32], firstEntry: [Int], longestList: Int,
+    eligibility: EligibilityTable
   ) -> ResolvedLists {
     var offsets = [0]
     offsets.reserveCapacity(range.count + 1)
@@ -123,7 +124,8 @@ extension PlacementInstance {
                 .init(
                   .warning, .student(i), field: "preferences",
                   "worksite '\(roster[i].preferences[position - 1])' at position \(position) "
-                    + "offers '\(kind.rawValue)', not offered to \(roster[i].role.rawValue)s; skipped"))
+                    + "offers '\(kind.rawValue)', not offered to \(roster[i].role.rawValue)s; skipped"
+                ))
               continue
             }
             let why = eligibility.check(student: i, of: roster, worksite: j, of: sites)

@@ -23,12 +23,13 @@ public struct PlacementRules: Hashable, Sendable, Codable {
   /// Creates rules.
   public init(
     employerCapacity: [EmployerCapacity] = [], links: [StudentLink] = [], pins: [Pin] = [],
-    schoolFloor: Double? = nil
+    schoolFloor: Double? = nil, activities: ActivityMenu? = nil
   ) {
     self.employerCapacity = employerCapacity
     self.links = links
     self.pins = pins
     self.schoolFloor = schoolFloor
+    self.activities = activities
   }
 
   /// Whether no rule is set.

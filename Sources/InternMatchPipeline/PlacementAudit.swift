@@ -99,6 +99,9 @@ public struct PlacementAudit: Sendable {
       switch violation {
       case .studentCountMismatch, .unknownWorksite:
         continue  // a file read against the instance has neither
+      case .overKindLimit, .placedTwiceAtWorksite, .kindNotOffered, .badSlot, .slotConflict,
+        .overSlotCapacity, .overEmployerLimitPerPerson:
+        continue  // rules of a menu of activities, which one seat per student cannot break
       case .notAnEligibleChoice(let s, let w):
         findings.append(
           Finding(

@@ -28,6 +28,17 @@ struct NetworkBuilder {
   /// The cost of `arc`.
   func cost(_ arc: Int) -> Int { costs[arc] }
 
+  /// Number of arcs added.
+  var arcCount: Int { tails.count }
+
+  /// The same network with every arc's cost 0 but `arc`'s (a maximum flow, when `arc` is a
+  /// return arc of cost −1).
+  func zeroingCosts(except arc: Int) -> NetworkBuilder {
+    var copy = self
+    copy.costs = costs.indices.map { $0 == arc ? costs[$0] : 0 }
+    return copy
+  }
+
   /// The problem: capacities reduced by lower bounds, which move into the supplies.
   var network: NetworkSimplex {
     var net = NetworkSimplex(nodeCount: nodeCount)

@@ -57,8 +57,13 @@ public struct OptimalStrategy: PlacementStrategy {
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
     let rules = instance.sideRules
     if !rules.isDisjoint(with: [.activities, .slots, .maxPerEmployer]) {
+      // Several placements per person are no `Placement`: `placeMenu` places them.
       throw SolverError.unsupportedRule(
-        "this dataset has a menu of activities (activities.csv or slots); not yet supported")
+        rules.contains(.activities)
+          ? "with a menu of activities (activities.csv) only solve with optimal places people "
+            + "(several placements each) so far"
+          : "worksite slots are placed only with a menu of activities (activities.csv), "
+            + "not yet supported with slots")
     }
     if rules.contains(.minimumGroup) || rules.contains(.links) {
       return try placeWithMIP(instance)

@@ -1,0 +1,169 @@
+import InternMatchModel
+
+/// The menu of activities without slots as min-cost flows, one per kind, solved exactly by
+/// ``NetworkSimplex``: for each kind, the most placements, then the least rank cost.
+///
+/// **The model.** Each person takes at most `max_per_participant` placements of each kind, at
+/// most one per worksite, only eligible choices of their own list, at most `max_per_employer`
+/// of a kind with one employer when the menu sets it; each worksite seats at most `capacity`.
+///
+/// **Why kind by kind is the lexicographic optimum.** A worksite has one kind, and every limit
+/// above is of one kind: no constraint holds variables of two kinds, so the LP is
+/// block-diagonal by kind and any feasible placements of the kinds, put together, are feasible.
+/// The best value of the first kind in priority order (most placed, then least cost) is then
+/// reached together with the best value of every later kind: the tuple of the kinds' own optima
+/// is the lexicographic optimum, for every priority order. (Priorities start to matter when a
+/// rule ties kinds together: slots, which a person cannot share across kinds, or an employer's
+/// capacity over worksites of several kinds; those are refused for now.)
+///
+/// **Why each kind is a network.** On a person's arcs, the limits are sets `{arcs of kind k}` ⊇
+/// `{arcs of kind k with employer e}` ⊇ `{one arc}`: a laminar family, a tree. The worksites'
+/// capacities partition the arcs. Two laminar families give a network matrix (Schrijver,
+/// *Combinatorial Optimization*, §41.6), so the flow `S → person → (person, employer) → worksite
+/// → T`, with capacities `max_per_participant`, `max_per_employer`, 1 and `capacity`, holds
+/// exactly the feasible placements, and its LP has integral optimal vertices. Slots break it:
+/// a person's sets "this worksite" and "this slot label" cross (neither contains the other).
+///
+/// **Exact in two solves.** First the largest flow `F` (return arc `T → S` at cost −1, every
+/// other arc at 0): the most placements. Then the cheapest flow of value exactly `F` (the return
+/// arc's lower bound and capacity both `F`, choice arcs at their rank cost): the least rank cost
+/// at that count. No big-M weight is formed, so no product can overflow; every cost sum is
+/// bounded by ``DatasetLimits`` (at most 10⁷ entries of cost at most 10¹⁰).
+///
+/// ```swift
+/// let network = try MenuNetwork(instance, rankCost: .linear)
+/// network.objective.levels[0]  // PlacementObjective(placed: 40, cost: 57), the first kind
+/// ```
+///
+/// - Complexity: per kind, two network simplex solves over O(P + G + W) nodes and O(L) arcs for
+///   P people, G (person, employer) groups, W worksites and L eligible choices of the kind.
+struct MenuNetwork {
+  /// The optimal placement.
+  var placement: MenuPlacement
+  /// Its value per kind, read from the flows.
+  var objective: MenuObjective
+  /// Nodes, arcs and simplex pivots over every kind's networks.
+  var nodes = 0
+  var arcs = 0
+  var pivots = 0
+
+  /// - Precondition: the instance has a menu and no slots.
+  init(_ instance: PlacementInstance, rankCost: RankCost) throws(SolverError) {
+    guard let menu = instance.activities else { preconditionFailure("no menu") }
+    // Every eligible choice, by the level of its kind.
+    var byLevel = [[(student: Int, entry: Int)]](repeating: [], count: menu.served.count)
+    let choices = instance.choices
+    for s in instance.students.indices {
+      for c in choices.range(of: s) {
+        byLevel[instance.menuLevel(ofWorksite: Int(choices.worksite[c]))].append((s, c))
+      }
+    }
+    var entries: [MenuPlacement.Entry] = []
+    var levels: [PlacementObjective] = []
+    for (level, rule) in menu.served.enumerated() {
+      let solved = try Self.solve(
+        byLevel[level], rule: rule, instance: instance, rankCost: rankCost)
+      entries += solved.entries
+      levels.append(solved.objective)
+      nodes += solved.nodes
+      arcs += solved.arcs
+      pivots += solved.pivots
+    }
+    placement = MenuPlacement(entries)
+    objective = MenuObjective(levels: levels)
+  }
+
+  /// One kind's network, solved: its placements and their value.
+  private static func solve(
+    _ choicesOfKind: [(student: Int, entry: Int)], rule: ActivityRule,
+    instance: PlacementInstance, rankCost: RankCost
+  ) throws(SolverError) -> (
+    entries: [MenuPlacement.Entry], objective: PlacementObjective, nodes: Int, arcs: Int,
+    pivots: Int
+  ) {
+    let empty = PlacementObjective(placed: 0, cost: 0)
+    guard rule.maxPerParticipant > 0, !choicesOfKind.isEmpty else { return ([], empty, 0, 0, 0) }
+    let choices = instance.choices
+    var builder = NetworkBuilder()
+    let source = builder.node()
+    let sink = builder.node()
+    var worksiteNode: [Int: Int] = [:]
+    var applicants: [Int: Int] = [:]
+    for (_, c) in choicesOfKind { applicants[Int(choices.worksite[c]), default: 0] += 1 }
+    for w in applicants.keys.sorted() {
+      let node = builder.node()
+      worksiteNode[w] = node
+      builder.arc(
+        node, sink, capacity: min(instance.worksites[w].capacity, applicants[w] ?? 0), cost: 0)
+    }
+    var choiceArcs: [(arc: Int, student: Int, worksite: Int)] = []
+    var most = 0
+    var k = 0
+    while k < choicesOfKind.count {
+      let s = choicesOfKind[k].student
+      var end = k
+      while end < choicesOfKind.count, choicesOfKind[end].student == s { end += 1 }
+      let person = builder.node()
+      let cap = min(rule.maxPerParticipant, end - k)
+      builder.arc(source, person, capacity: cap, cost: 0)
+      most += cap
+      var groups: [EmployerGroup: Int] = [:]
+      for (_, c) in choicesOfKind[k..<end] {
+        let w = Int(choices.worksite[c])
+        var from = person
+        if let limit = rule.maxPerEmployer {
+          let key = EmployerGroup(instance.worksites[w], index: w)
+          if let node = groups[key] {
+            from = node
+          } else {
+            from = builder.node()
+            groups[key] = from
+            builder.arc(person, from, capacity: limit, cost: 0)
+          }
+        }
+        let arc = builder.arc(
+          from, worksiteNode[w] ?? sink, capacity: 1,
+          cost: rankCost.cost(ofRank: Int(choices.rank[c])))
+        choiceArcs.append((arc, s, w))
+      }
+      k = end
+    }
+    // Pass 1: the most placements. Pass 2: the least cost at that many.
+    var most1 = builder
+    most1.arc(sink, source, capacity: most, cost: -1)
+    var first = most1.zeroingCosts(except: most1.arcCount - 1).network
+    guard first.run() == .optimal else {
+      throw SolverError.backend("network simplex: the maximum-placement flow did not solve")
+    }
+    let placed = -first.totalCost
+    builder.arc(sink, source, lower: placed, capacity: placed, cost: 0)
+    var second = builder.network
+    guard second.run() == .optimal else {
+      throw SolverError.backend("network simplex: the least-cost flow did not solve")
+    }
+    var entries: [MenuPlacement.Entry] = []
+    entries.reserveCapacity(placed)
+    for (arc, s, w) in choiceArcs where builder.flow(arc, in: second) == 1 {
+      entries.append(MenuPlacement.Entry(student: s, worksite: w))
+    }
+    guard entries.count == placed else {
+      throw SolverError.backend(
+        "network simplex: \(entries.count) placements read, the flow has \(placed)")
+    }
+    return (
+      entries, PlacementObjective(placed: placed, cost: second.totalCost), builder.nodeCount,
+      builder.arcCount, first.pivots + second.pivots
+    )
+  }
+}
+
+/// The group of a person's choices that `max_per_employer` limits: the worksites of one
+/// employer, or a worksite without one on its own.
+private struct EmployerGroup: Hashable {
+  var employer: String?
+  var worksite: Int
+
+  init(_ site: Worksite, index: Int) {
+    (employer, worksite) = (site.employer, site.employer == nil ? index : -1)
+  }
+}

@@ -1,0 +1,82 @@
+import InternMatchModel
+
+/// What `optimal` produced for a menu of activities, with how it got there.
+public struct MenuResult: Sendable {
+  /// Who goes where, possibly several times.
+  public var placement: MenuPlacement
+  /// Placed and rank cost per kind, in service order, recomputed from the lists.
+  public var objective: MenuObjective
+  /// The strategy's name.
+  public var strategy: String
+  /// The backend that solved it.
+  public var solver: String
+  /// Counters that explain the run, by name.
+  public var statistics: [String: Int]
+  /// What is proven about the placement.
+  public var status: PlacementStatus
+}
+
+extension OptimalStrategy {
+  /// The rules of a dataset that ``placeMenu(_:)`` cannot honour yet, with the menu; empty
+  /// when it can run.
+  ///
+  /// ```swift
+  /// OptimalStrategy().menuRulesNotYetSupported(in: instance)  // ["slots"] with slots
+  /// ```
+  public func menuRulesNotYetSupported(in instance: PlacementInstance) -> [String] {
+    var missing = instance.sideRules.subtracting([.activities, .maxPerEmployer])
+      .map(\.rawValue).sorted()
+    if instance.policy.placeUnranked { missing.append("place_unranked") }
+    if backend != .network { missing.append("--solver \(backend.rawValue)") }
+    return missing
+  }
+
+  /// Places the menu of activities of `instance` exactly: lexicographically over the kinds in
+  /// priority order, for each the most placements, then the least rank cost (ranks within a
+  /// kind), with caps per kind and per employer, roles and capacities (see ``MenuNetwork`` for
+  /// the model, why it is a network and why kind by kind is the lexicographic optimum). The
+  /// result is checked before it is returned: valid for the instance
+  /// (``PlacementInstance/violations(in:)-(MenuPlacement)``) and its recomputed value equal to
+  /// the flows'.
+  ///
+  /// ```swift
+  /// let result = try OptimalStrategy().placeMenu(instance)
+  /// result.objective.levels.first  // the first kind's placed and rank cost
+  /// ```
+  ///
+  /// - Throws: ``SolverError/Kind/unsupportedRule`` without a menu or with a rule not yet
+  ///   supported with one (``menuRulesNotYetSupported(in:)``); ``SolverError/Kind/backend`` when
+  ///   a solve fails its checks.
+  /// - Complexity: see ``MenuNetwork``.
+  public func placeMenu(_ instance: PlacementInstance) throws(SolverError) -> MenuResult {
+    guard instance.activities != nil else {
+      throw SolverError.unsupportedRule("the dataset has no menu of activities (activities.csv)")
+    }
+    let missing = menuRulesNotYetSupported(in: instance)
+    guard missing.isEmpty else {
+      throw SolverError.unsupportedRule(
+        "optimal does not yet place a menu of activities (activities.csv) together with "
+          + missing.joined(separator: ", "))
+    }
+    let network = try MenuNetwork(instance, rankCost: rankCost)
+    let violations = instance.violations(in: network.placement)
+    guard violations.isEmpty else {
+      throw SolverError.backend(
+        "network simplex (menu): the placement failed its checks: "
+          + violations.prefix(5).map(\.description).joined(separator: "; "))
+    }
+    let objective = instance.objective(of: network.placement, rankCost: rankCost)
+    guard objective == network.objective else {
+      throw SolverError.backend(
+        "network simplex (menu): recomputed value \(objective) differs from \(network.objective)")
+    }
+    return MenuResult(
+      placement: network.placement, objective: objective, strategy: name,
+      solver: "network-simplex (menu, kind by kind)",
+      statistics: [
+        "network_nodes": network.nodes, "network_arcs": network.arcs,
+        "network_pivots": network.pivots,
+      ],
+      status: .optimal)
+  }
+}

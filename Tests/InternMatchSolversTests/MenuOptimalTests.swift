@@ -1,0 +1,167 @@
+import InternMatchModel
+import InternMatchSolvers
+import Testing
+
+/// `optimal` on a menu of activities: worked examples and brute force over every feasible
+/// multi-placement of small seeded instances (caps per kind, priorities, teachers,
+/// `max_per_employer`).
+@Suite("Optimal strategy: the menu of activities")
+struct MenuOptimalTests {
+  /// Solves, checks the invariants and the recomputed value.
+  func solve(_ instance: PlacementInstance, _ cost: RankCost = .linear) throws -> MenuResult {
+    let result = try OptimalStrategy(rankCost: cost).placeMenu(instance)
+    #expect(instance.violations(in: result.placement).isEmpty)
+    #expect(result.objective == instance.objective(of: result.placement, rankCost: cost))
+    return result
+  }
+
+  @Test("worked example: two mock interviews and an internship, ranks within a kind")
+  func workedExample() throws {
+    // Ana lists M1;W1;M2;W2: mock interviews M1 (rank 1), M2 (rank 2); internships W1 (rank 1),
+    // W2 (rank 2). Ben lists W1 only. W1 has one seat: Ben must have it (more placed), Ana
+    // takes W2 at internship rank 2, and both mock interviews (cap 2).
+    let instance = try PlacementInstance(
+      students: [
+        Student(id: "Ana", school: "X", cluster: "it", preferences: ["M1", "W1", "M2", "W2"]),
+        Student(id: "Ben", school: "X", cluster: "it", preferences: ["W1"]),
+      ],
+      worksites: [
+        Worksite(id: "W1", cluster: "it", capacity: 1),
+        Worksite(id: "W2", cluster: "it", capacity: 1),
+        Worksite(id: "M1", cluster: "it", capacity: 1, kind: .mockInterview),
+        Worksite(id: "M2", cluster: "it", capacity: 1, kind: .mockInterview),
+      ],
+      rules: PlacementRules(
+        activities: ActivityMenu([
+          ActivityRule(kind: .mockInterview, maxPerParticipant: 2, priority: 1)
+        ])))
+    let result = try solve(instance)
+    #expect(
+      result.placement.entries.map { [$0.student, $0.worksite] } == [
+        [0, 1], [0, 2], [0, 3], [1, 0],
+      ])
+    // Served order: mock-interview (priority 1), then internship, then the other defaults.
+    #expect(result.objective.levels[0] == PlacementObjective(placed: 2, cost: 3))
+    #expect(result.objective.levels[1] == PlacementObjective(placed: 2, cost: 3))
+  }
+
+  @Test("teachers take externships only; students never do")
+  func teachers() throws {
+    var teacher = Student(id: "T", school: "X", cluster: "it", preferences: ["E1", "W1"])
+    teacher.role = .teacher
+    let instance = try PlacementInstance(
+      students: [
+        teacher, Student(id: "S", school: "X", cluster: "it", preferences: ["E1", "W1"]),
+      ],
+      worksites: [
+        Worksite(id: "W1", cluster: "it", capacity: 2),
+        Worksite(id: "E1", cluster: "it", capacity: 2, kind: .teacherExternship),
+      ],
+      rules: PlacementRules(activities: ActivityMenu([])))
+    let result = try solve(instance)
+    #expect(result.placement.entries.map { [$0.student, $0.worksite] } == [[0, 1], [1, 0]])
+    // E1 keeps its rank 1 for the teacher, W1 its rank 1 for the student (their own kinds).
+    #expect(result.objective.placed == 2)
+  }
+
+  @Test("max_per_employer: no two mock interviews with one employer")
+  func perEmployer() throws {
+    let instance = try PlacementInstance(
+      students: [
+        Student(id: "S", school: "X", cluster: "it", preferences: ["M1", "M2", "M3"])
+      ],
+      worksites: [
+        Worksite(id: "M1", employer: "A", cluster: "it", capacity: 1, kind: .mockInterview),
+        Worksite(id: "M2", employer: "A", cluster: "it", capacity: 1, kind: .mockInterview),
+        Worksite(id: "M3", employer: "B", cluster: "it", capacity: 1, kind: .mockInterview),
+      ],
+      rules: PlacementRules(
+        activities: ActivityMenu([
+          ActivityRule(
+            kind: .mockInterview, maxPerParticipant: 3, priority: 1, maxPerEmployer: 1)
+        ])))
+    let result = try solve(instance)
+    #expect(result.placement.entries.map(\.worksite) == [0, 2])
+    #expect(result.objective.levels[0] == PlacementObjective(placed: 2, cost: 4))
+  }
+
+  @Test("rules not yet supported with a menu are refused, naming them")
+  func refusals() throws {
+    let instance = try PlacementInstance(
+      students: [Student(id: "S", school: "X", cluster: "it", preferences: ["W1"])],
+      worksites: [Worksite(id: "W1", cluster: "it", capacity: 1, slots: ["am", "pm"])],
+      rules: PlacementRules(pins: [Pin(student: "S", worksite: "W1")], activities: ActivityMenu([]))
+    )
+    #expect(OptimalStrategy().menuRulesNotYetSupported(in: instance) == ["pins", "slots"])
+    #expect(throws: SolverError.self) { try OptimalStrategy().placeMenu(instance) }
+    #expect(throws: SolverError.self) { try OptimalStrategy().place(instance) }
+  }
+
+  /// A small seeded instance: 2–4 people (one may be a teacher), 2–5 worksites of three kinds,
+  /// random lists, capacities 0–2, two employers, a random menu.
+  static func randomInstance(seed: UInt64) throws -> PlacementInstance {
+    var rng = SplitMix64(seed: seed)
+    let kinds: [WorksiteKind] = [.internship, .mockInterview, .teacherExternship]
+    let siteKinds: [WorksiteKind] = [
+      .internship, .mockInterview, .mockInterview, .teacherExternship,
+    ]
+    let siteCount = Int.random(in: 2...5, using: &rng)
+    let worksites = (0..<siteCount).map { j in
+      Worksite(
+        id: "W\(j)", employer: ["A", "B", "A", nil][Int.random(in: 0..<4, using: &rng)],
+        cluster: "it", capacity: [0, 1, 1, 2][Int.random(in: 0..<4, using: &rng)],
+        minimumAge: Int.random(in: 0..<5, using: &rng) == 0 ? 17 : 0,
+        kind: siteKinds[Int.random(in: 0..<siteKinds.count, using: &rng)])
+    }
+    let students = (0..<Int.random(in: 2...3, using: &rng)).map { i in
+      var s = Student(
+        id: "S\(i)", school: "X", cluster: "it", age: Int.random(in: 15...18, using: &rng),
+        preferences: Array(
+          worksites.map(\.id).shuffled(using: &rng).prefix(Int.random(in: 0...4, using: &rng))))
+      if Int.random(in: 0..<4, using: &rng) == 0 { s.role = .teacher }
+      return s
+    }
+    let priorities = [1, 2, 3].shuffled(using: &rng)
+    let rules = kinds.enumerated().compactMap { k, kind -> ActivityRule? in
+      guard Int.random(in: 0..<4, using: &rng) > 0 else { return nil }  // some kinds unlisted
+      return ActivityRule(
+        kind: kind, maxPerParticipant: [0, 1, 2, 2, 3][Int.random(in: 0..<5, using: &rng)],
+        priority: priorities[k],
+        maxPerEmployer: Bool.random(using: &rng) ? 1 : nil)
+    }
+    return try PlacementInstance(
+      students: students, worksites: worksites,
+      rules: PlacementRules(activities: ActivityMenu(rules)))
+  }
+
+  /// The best value over every subset of the eligible (person, worksite) pairs that the
+  /// independent checks accept.
+  static func bruteForce(_ instance: PlacementInstance, _ cost: RankCost) -> MenuObjective {
+    var pairs: [MenuPlacement.Entry] = []
+    for s in instance.students.indices {
+      for c in instance.choices.range(of: s) {
+        pairs.append(.init(student: s, worksite: Int(instance.choices.worksite[c])))
+      }
+    }
+    var best: MenuObjective?
+    for mask in 0..<(1 << pairs.count) {
+      let chosen = pairs.indices.filter { mask & (1 << $0) != 0 }.map { pairs[$0] }
+      let placement = MenuPlacement(chosen)
+      guard instance.violations(in: placement).isEmpty else { continue }
+      let value = instance.objective(of: placement, rankCost: cost)
+      if best.map({ value < $0 }) ?? true { best = value }
+    }
+    return best ?? MenuObjective(levels: [])
+  }
+
+  @Test(
+    "brute force: the lexicographic optimum over every feasible multi-placement", arguments: 0..<300
+  )
+  func bruteForceAgrees(seed: Int) throws {
+    let instance = try Self.randomInstance(seed: UInt64(9100 + seed))
+    for cost in RankCost.allCases {
+      let result = try solve(instance, cost)
+      #expect(result.objective == Self.bruteForce(instance, cost), "seed \(seed), \(cost)")
+    }
+  }
+}
