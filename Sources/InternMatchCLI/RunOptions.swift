@@ -101,8 +101,8 @@ struct RunOptions: ParsableArguments {
     case .json:
       if let writtenSummary { FileHandle.standardOutput.write(writtenSummary) }
     case .text:
-      if !quiet, let summary = run.summary {
-        print(summary.text, terminator: "")
+      if !quiet, let text = run.summary?.text ?? run.menu?.summary.text {
+        print(text, terminator: "")
         let names = run.outputs().map { "\(output)/\($0.name)" }
         print("Wrote " + names.joined(separator: ", "))
       }

@@ -54,6 +54,16 @@ public struct PlacementFile: Sendable {
   public static func read(_ bytes: [UInt8], file: String, instance: PlacementInstance)
     throws(DatasetError) -> PlacementFile
   {
+    guard instance.activities == nil else {
+      throw DatasetError(
+        .badData,
+        issues: [
+          DatasetIssue(
+            .error, file: file, line: nil, column: nil,
+            "the dataset has a menu of activities (activities.csv): reading its placements back "
+              + "(verify, rematch, --pin-from) is not supported yet")
+        ])
+    }
     let table: CSVTable
     do {
       table = try CSVTable(parsing: bytes, file: file)

@@ -50,6 +50,28 @@ public enum PlacementWriter {
     return out
   }
 
+  /// A menu's `placements.csv` (`activities.csv` given): today's four columns and `kind` and
+  /// `slot`, one row per ``MenuRow`` (see ``PlacementInstance/menuRows(of:)``).
+  ///
+  /// ```text
+  /// student,worksite,rank,reason,kind,slot
+  /// S1,M2,1,,mock-interview,09:20
+  /// S1,,,choices-full,internship,
+  /// ```
+  ///
+  /// - Complexity: O(rows).
+  public static func menuCSV(_ instance: PlacementInstance, rows: [MenuRow]) -> String {
+    var text = "student,worksite,rank,reason,kind,slot\n"
+    for row in rows {
+      text += CSVWriter.line([
+        instance.students[row.student].id, row.worksite.map { instance.worksites[$0].id } ?? "",
+        row.rank.map(String.init) ?? "", row.reason?.rawValue ?? "", row.kind?.rawValue ?? "",
+        row.slot ?? "",
+      ])
+    }
+    return text
+  }
+
   private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
     if value >= 10 { appendDecimal(value / 10, to: &out) }
     out.append(UInt8(ascii: "0") + UInt8(value % 10))

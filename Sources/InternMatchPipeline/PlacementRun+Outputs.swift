@@ -15,6 +15,10 @@ extension PlacementRun {
   /// - Complexity: O(S) for the CSVs, O(W + groups) for the JSON, O(rows) for explanations.
   public func outputs() -> [(name: String, contents: Data)] {
     guard let summaryJSON else { return [] }
+    if let menu {
+      let csv = PlacementWriter.menuCSV(instance, rows: menu.rows)
+      return [("placements.csv", Data(csv.utf8)), ("summary.json", summaryJSON)]
+    }
     let csv = PlacementWriter.csvBytes(instance, outcomes: outcomes)
     var files = [("placements.csv", Data(csv))]
     if isRematch { files.append(("changes.csv", Data(Self.changesCSV(changes).utf8))) }
@@ -39,7 +43,8 @@ extension PlacementRun {
   ///
   /// - Complexity: O(W + groups).
   public var summaryJSON: Data? {
-    summary.map { Self.json(SummaryDocument(summary: $0, run: manifest)) }
+    if let menu { return Self.json(SummaryDocument(summary: menu.summary, run: manifest)) }
+    return summary.map { Self.json(SummaryDocument(summary: $0, run: manifest)) }
   }
 
   /// `changes.csv`: `student,before,after,change`, one row per student of either placement.
@@ -77,9 +82,10 @@ extension PlacementRun {
   }
 }
 
-/// `summary.json`: the summary's keys, then `run`, the manifest.
-struct SummaryDocument: Encodable {
-  var summary: PlacementSummary
+/// `summary.json`: the summary's keys (a ``PlacementSummary``, or a ``MenuSummary``), then
+/// `run`, the manifest.
+struct SummaryDocument<Summary: Encodable>: Encodable {
+  var summary: Summary
   var run: RunManifest
 
   enum CodingKeys: String, CodingKey { case run }

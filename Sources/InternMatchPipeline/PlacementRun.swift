@@ -123,6 +123,9 @@ public struct PlacementRun: Sendable {
   public let isRematch: Bool
   /// Whether ``outputs()`` includes `report.html`.
   public let writesReport: Bool
+  /// With a menu of activities (`activities.csv`): the placement, its rows and summary, which
+  /// take the place of ``result``, ``outcomes`` and ``summary``; `nil` otherwise.
+  public private(set) var menu: MenuRun?
 
   /// Runs `configuration` on `dataset`.
   ///
@@ -174,6 +177,23 @@ public struct PlacementRun: Sendable {
         + "; use optimal, which honours every side constraint"
       (status, self.problem, result, outcomes) = (.refused, problem, nil, [])
       self.manifest = manifest(status: .refused, solver: nil)
+      explanation = nil
+      return
+    }
+
+    if instance.activities != nil {
+      switch try Self.placeMenu(
+        dataset, placer: placer, configuration: configuration, rankCost: cost, seed: seed)
+      {
+      case .declined(let status, let problem):
+        (self.status, self.problem, result, outcomes) = (status, problem, nil, [])
+        self.manifest = manifest(status: status, solver: nil)
+      case .placed(var menu):
+        menu.summary.timingsMilliseconds["total"] = Self.milliseconds(start, clock.now)
+        (status, problem, result, outcomes) = (.optimal, nil, nil, [])
+        self.manifest = manifest(status: .optimal, solver: menu.result.solver)
+        self.menu = menu
+      }
       explanation = nil
       return
     }
@@ -295,6 +315,8 @@ public struct PlacementRun: Sendable {
   public mutating func record(_ stage: String, milliseconds: Double) {
     summary?.timingsMilliseconds[stage] = milliseconds
     summary?.timingsMilliseconds["total", default: 0] += milliseconds
+    menu?.summary.timingsMilliseconds[stage] = milliseconds
+    menu?.summary.timingsMilliseconds["total", default: 0] += milliseconds
   }
 
   /// Milliseconds between two instants.

@@ -60,10 +60,10 @@ public struct OptimalStrategy: PlacementStrategy {
       // Several placements per person are no `Placement`: `placeMenu` places them.
       throw SolverError.unsupportedRule(
         rules.contains(.activities)
-          ? "with a menu of activities (activities.csv) only solve with optimal places people "
-            + "(several placements each) so far"
-          : "worksite slots are placed only with a menu of activities (activities.csv), "
-            + "not yet supported with slots")
+          ? "cannot place a menu of activities (activities.csv) here (several placements per "
+            + "person): only solve with optimal places one so far"
+          : "cannot place worksites with slots yet (slots need a menu of activities, "
+            + "activities.csv, and its slot scheduling is not built yet)")
     }
     if rules.contains(.minimumGroup) || rules.contains(.links) {
       return try placeWithMIP(instance)

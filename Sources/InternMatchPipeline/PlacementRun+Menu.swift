@@ -1,0 +1,78 @@
+import Foundation
+import InternMatchIO
+import InternMatchModel
+import InternMatchReport
+import InternMatchSolvers
+
+extension PlacementRun {
+  /// What a run with a menu of activities (`activities.csv`) produced: the placement, the rows
+  /// of `placements.csv` and the summary.
+  public struct MenuRun: Sendable {
+    /// The strategy's result, checked.
+    public var result: MenuResult
+    /// The rows of `placements.csv` (``PlacementInstance/menuRows(of:)``).
+    public var rows: [MenuRow]
+    /// The summary written to `summary.json`.
+    public var summary: MenuSummary
+  }
+
+  /// How a menu run ended: placed, or declined with a status and the reason.
+  enum MenuOutcome {
+    case placed(MenuRun)
+    case declined(Status, String)
+  }
+
+  /// Places the menu of `dataset` with `placer` (only `optimal` and `optimal-squared` place
+  /// one so far), verifies it independently and summarises it. Options that need one seat per
+  /// person (re-match, cross-check, explanations, the HTML report) are declined, naming them.
+  ///
+  /// - Throws: ``Failure`` when the backend fails or the placement breaks a rule (a bug).
+  static func placeMenu(
+    _ dataset: Dataset, placer: any PlacementStrategy, configuration: Configuration,
+    rankCost: RankCost, seed: UInt64
+  ) throws(Failure) -> MenuOutcome {
+    let instance = dataset.instance
+    guard let optimal = placer as? OptimalStrategy else {
+      return .declined(
+        .refused,
+        "\(placer.name) cannot place a menu of activities (activities.csv); use optimal")
+    }
+    let options = [
+      configuration.rematch == nil ? nil : "re-match",
+      configuration.crossCheck ? "--cross-check" : nil,
+      configuration.explain ? "explanations" : nil, configuration.report ? "the HTML report" : nil,
+    ].compactMap { $0 }
+    guard options.isEmpty else {
+      return .declined(
+        .refused,
+        options.joined(separator: ", ")
+          + " not yet available with a menu of activities (activities.csv)")
+    }
+    let clock = ContinuousClock()
+    let start = clock.now
+    configuration.progress?(.phase("solve"))
+    let result: MenuResult
+    do {
+      result = try optimal.placeMenu(instance)
+    } catch {
+      guard error.isDataError else { throw Failure(message: "\(error)", violations: []) }
+      return .declined(error.kind == .infeasible ? .infeasible : .refused, error.message)
+    }
+    let afterSolve = clock.now
+    configuration.progress?(.phase("verify"))
+    let violations = instance.violations(in: result.placement)
+    guard violations.isEmpty else {
+      throw Failure(message: "the placement failed verification", violations: violations)
+    }
+    let rows = instance.menuRows(of: result.placement)
+    var summary = MenuSummary(
+      instance: instance, placement: result.placement, rows: rows, rankCost: rankCost,
+      strategy: result.strategy, solver: result.solver, seed: seed,
+      statistics: result.statistics, warnings: dataset.warnings.count)
+    summary.status = Status.optimal.rawValue
+    summary.timingsMilliseconds = [
+      "solve": milliseconds(start, afterSolve), "verify": milliseconds(afterSolve, clock.now),
+    ]
+    return .placed(MenuRun(result: result, rows: rows, summary: summary))
+  }
+}

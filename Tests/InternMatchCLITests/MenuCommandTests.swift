@@ -1,0 +1,54 @@
+import Foundation
+import InternMatchTestSupport
+import Testing
+
+@Suite("internmatch solve with a menu of activities (end to end, built binary)")
+struct MenuCommandTests {
+  @Test("menu-tiny: placements.csv is the hand-worked one, with kind and slot columns")
+  func menuTiny() throws {
+    let output = try Paths.temporaryDirectory()
+    let run = try CLI.run(["solve", Paths.dataset("menu-tiny"), "--output", output])
+    #expect(run.status == 0, "\(run.stderr)")
+    let written = try String(contentsOfFile: output + "/placements.csv", encoding: .utf8)
+    let expected = try String(
+      contentsOfFile: Paths.dataset("menu-tiny") + "/expected-placements.csv", encoding: .utf8)
+    #expect(written == expected)
+    let summary = try String(contentsOfFile: output + "/summary.json", encoding: .utf8)
+    #expect(summary.contains("\"people_by_placements\""))
+    #expect(summary.contains("\"status\" : \"optimal\""))
+    #expect(run.stderr.contains("not offered to teachers; skipped"))
+  }
+
+  @Test(
+    "strategies and options that cannot place a menu refuse it, naming why, and write nothing",
+    arguments: [
+      (["--strategy", "stable"], "stable cannot honour this dataset's activities"),
+      (["--strategy", "greedy"], "greedy cannot honour this dataset's activities"),
+      (["--explain"], "explanations not yet available with a menu of activities"),
+      (["--solver", "glpk"], "together with --solver glpk"),
+    ])
+  func refusals(options: [String], message: String) throws {
+    let output = try Paths.temporaryDirectory() + "/out"
+    let run = try CLI.run(["solve", Paths.dataset("menu-tiny"), "--output", output] + options)
+    #expect(run.status == 65)
+    #expect(run.stderr.contains(message), "\(run.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: output + "/placements.csv"))
+  }
+
+  @Test("slots are refused by every strategy until they are scheduled")
+  func slotsRefused() throws {
+    let directory = try Paths.copyOfDataset("tiny")
+    let worksites = directory + "/worksites.csv"
+    var lines = try String(contentsOfFile: worksites, encoding: .utf8).split(separator: "\n")
+    lines[0] += ",slots"
+    for k in 1..<lines.count { lines[k] += k == 1 ? ",am;pm" : "," }
+    try (lines.joined(separator: "\n") + "\n").write(
+      toFile: worksites, atomically: true, encoding: .utf8)
+    for strategy in ["optimal", "stable"] {
+      let run = try CLI.run(
+        ["solve", directory, "--output", directory + "/out", "--strategy", strategy])
+      #expect(run.status == 65)
+      #expect(run.stderr.contains("slots"), "\(run.stderr)")
+    }
+  }
+}
