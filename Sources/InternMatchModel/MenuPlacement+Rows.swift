@@ -13,6 +13,9 @@ public enum MenuShortfall: String, Hashable, Sendable, Codable, CaseIterable {
   /// An eligible choice of the kind has a seat free, but every such one is with an employer
   /// the person already has `max_per_employer` placements of the kind with.
   case maxPerEmployer = "max-per-employer"
+  /// An eligible choice of the kind has a seat free, but only in slots the person is already
+  /// placed in (at another worksite).
+  case slotConflict = "slot-conflict"
   /// An eligible choice of the kind has a seat free and no rule stops the person taking it
   /// (only a placement that is not optimal leaves one).
   case freeSeatUnused = "free-seat-unused"
@@ -43,9 +46,11 @@ extension PlacementInstance {
   /// (no known id) or `no-eligible-choice` (every known entry of a kind not offered to them).
   ///
   /// A short row's reason is the first that holds: no eligible choice of the kind; every
-  /// eligible choice of the kind the person does not hold full (`choices-full`); every one
-  /// with a seat free at an employer the person has reached `max_per_employer` with
-  /// (`max-per-employer`); otherwise `free-seat-unused`.
+  /// eligible choice of the kind the person does not hold full (`choices-full`); a seat free
+  /// that no rule stops the person taking (`free-seat-unused`, only a placement that is not
+  /// optimal leaves one); every worksite with a seat free at an employer the person has reached
+  /// `max_per_employer` with (`max-per-employer`); otherwise every free seat left is in a slot
+  /// the person is already placed in (`slot-conflict`).
   ///
   /// ```swift
   /// instance.menuRows(of: result.placement).first?.reason  // nil: a placement
@@ -55,8 +60,9 @@ extension PlacementInstance {
   /// - Complexity: O(L + n + W) for L list entries and n placements.
   public func menuRows(of placement: MenuPlacement) -> [MenuRow] {
     guard let menu = activities else { preconditionFailure("the instance has no menu") }
-    var load = [Int](repeating: 0, count: worksites.count)
-    for e in placement.entries { load[e.worksite] += 1 }
+    // Seats taken at each worksite, in each slot (index 0 without slots).
+    var load = worksites.map { [Int](repeating: 0, count: max(1, $0.slots.count)) }
+    for e in placement.entries { load[e.worksite][e.slot ?? 0] += 1 }
     var rows: [MenuRow] = []
     rows.reserveCapacity(placement.count + students.count)
     for s in students.indices {
@@ -98,26 +104,34 @@ extension PlacementInstance {
 
   /// Why person `s`, holding `holding`, is short of `rule`'s kind (see ``menuRows(of:)``).
   private func shortfall(
-    of s: Int, rule: ActivityRule, holding: ArraySlice<MenuPlacement.Entry>, load: [Int]
+    of s: Int, rule: ActivityRule, holding: ArraySlice<MenuPlacement.Entry>, load: [[Int]]
   ) -> MenuShortfall {
     let eligible = choices.range(of: s).map { Int(choices.worksite[$0]) }.filter {
       worksites[$0].kind == rule.kind
     }
     guard !eligible.isEmpty else { return .noEligibleChoice }
     let held = Set(holding.map(\.worksite))
-    // A worksite with slots has `capacity` seats in each.
-    let free = eligible.filter {
-      !held.contains($0) && load[$0] < worksites[$0].capacity * max(1, worksites[$0].slots.count)
+    let labels = Set(holding.compactMap { e in e.slot.map { worksites[e.worksite].slots[$0] } })
+    // Worksites not held with a seat free, in some slot.
+    let free = eligible.filter { w in
+      !held.contains(w) && load[w].contains { $0 < worksites[w].capacity }
     }
     guard !free.isEmpty else { return .choicesFull }
-    guard let limit = rule.maxPerEmployer else { return .freeSeatUnused }
     var withEmployer: [EmployerOfKind: Int] = [:]
     for e in holding where worksites[e.worksite].kind == rule.kind {
       withEmployer[EmployerOfKind(worksites[e.worksite]), default: 0] += 1
     }
-    let blocked = free.allSatisfy {
-      withEmployer[EmployerOfKind(worksites[$0]), default: 0] >= limit
+    func employerBlocks(_ w: Int) -> Bool {
+      rule.maxPerEmployer.map { withEmployer[EmployerOfKind(worksites[w]), default: 0] >= $0 }
+        ?? false
     }
-    return blocked ? .maxPerEmployer : .freeSeatUnused
+    func slotsBlock(_ w: Int) -> Bool {
+      !worksites[w].slots.isEmpty
+        && worksites[w].slots.indices.allSatisfy {
+          load[w][$0] >= worksites[w].capacity || labels.contains(worksites[w].slots[$0])
+        }
+    }
+    if free.contains(where: { !employerBlocks($0) && !slotsBlock($0) }) { return .freeSeatUnused }
+    return free.allSatisfy(employerBlocks) ? .maxPerEmployer : .slotConflict
   }
 }

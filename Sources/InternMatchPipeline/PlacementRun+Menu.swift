@@ -69,7 +69,7 @@ extension PlacementRun {
       instance: instance, placement: result.placement, rows: rows, rankCost: rankCost,
       strategy: result.strategy, solver: result.solver, seed: seed,
       statistics: result.statistics, warnings: dataset.warnings.count)
-    summary.status = Status.optimal.rawValue
+    summary.status = (result.status == .optimal ? Status.optimal : .feasible).rawValue
     summary.timingsMilliseconds = [
       "solve": milliseconds(start, afterSolve), "verify": milliseconds(afterSolve, clock.now),
     ]

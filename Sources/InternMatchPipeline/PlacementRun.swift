@@ -190,8 +190,9 @@ public struct PlacementRun: Sendable {
         self.manifest = manifest(status: status, solver: nil)
       case .placed(var menu):
         menu.summary.timingsMilliseconds["total"] = Self.milliseconds(start, clock.now)
-        (status, problem, result, outcomes) = (.optimal, nil, nil, [])
-        self.manifest = manifest(status: .optimal, solver: menu.result.solver)
+        let status: Status = menu.result.status == .optimal ? .optimal : .feasible
+        (self.status, problem, result, outcomes) = (status, nil, nil, [])
+        self.manifest = manifest(status: status, solver: menu.result.solver)
         self.menu = menu
       }
       explanation = nil

@@ -1,3 +1,4 @@
+import GLPK
 import InternMatchModel
 
 /// What `optimal` produced for a menu of activities, with how it got there.
@@ -24,7 +25,7 @@ extension OptimalStrategy {
   /// OptimalStrategy().menuRulesNotYetSupported(in: instance)  // ["slots"] with slots
   /// ```
   public func menuRulesNotYetSupported(in instance: PlacementInstance) -> [String] {
-    var missing = instance.sideRules.subtracting([.activities, .maxPerEmployer])
+    var missing = instance.sideRules.subtracting([.activities, .maxPerEmployer, .slots])
       .map(\.rawValue).sorted()
     if instance.policy.placeUnranked { missing.append("place_unranked") }
     if backend != .network { missing.append("--solver \(backend.rawValue)") }
@@ -58,25 +59,45 @@ extension OptimalStrategy {
         "optimal does not yet place a menu of activities (activities.csv) together with "
           + missing.joined(separator: ", "))
     }
+    if instance.sideRules.contains(.slots) {
+      let mip = try MenuMIP(
+        instance, rankCost: rankCost,
+        timeLimitSeconds: timeLimitSeconds ?? instance.policy.mipTimeLimitSeconds)
+      return try checked(
+        mip.placement, against: mip.objective, in: instance,
+        solver: "glpk-branch-and-cut \(GLPKEnvironment.version) (menu with slots, level by level)",
+        statistics: [
+          "mip_rows": mip.rows, "mip_columns": mip.columns, "mip_nodes": mip.nodes,
+          "mip_proven_optimal": mip.proven ? 1 : 0,
+        ], status: mip.proven ? .optimal : .feasible)
+    }
     let network = try MenuNetwork(instance, rankCost: rankCost)
-    let violations = instance.violations(in: network.placement)
-    guard violations.isEmpty else {
-      throw SolverError.backend(
-        "network simplex (menu): the placement failed its checks: "
-          + violations.prefix(5).map(\.description).joined(separator: "; "))
-    }
-    let objective = instance.objective(of: network.placement, rankCost: rankCost)
-    guard objective == network.objective else {
-      throw SolverError.backend(
-        "network simplex (menu): recomputed value \(objective) differs from \(network.objective)")
-    }
-    return MenuResult(
-      placement: network.placement, objective: objective, strategy: name,
+    return try checked(
+      network.placement, against: network.objective, in: instance,
       solver: "network-simplex (menu, kind by kind)",
       statistics: [
         "network_nodes": network.nodes, "network_arcs": network.arcs,
         "network_pivots": network.pivots,
-      ],
-      status: .optimal)
+      ], status: .optimal)
+  }
+
+  /// The result, once `placement` is valid and its recomputed value equals the backend's.
+  private func checked(
+    _ placement: MenuPlacement, against expected: MenuObjective, in instance: PlacementInstance,
+    solver: String, statistics: [String: Int], status: PlacementStatus
+  ) throws(SolverError) -> MenuResult {
+    let violations = instance.violations(in: placement)
+    guard violations.isEmpty else {
+      throw SolverError.backend(
+        "\(solver): the placement failed its checks: "
+          + violations.prefix(5).map(\.description).joined(separator: "; "))
+    }
+    let objective = instance.objective(of: placement, rankCost: rankCost)
+    guard objective == expected else {
+      throw SolverError.backend("\(solver): recomputed value \(objective) differs from \(expected)")
+    }
+    return MenuResult(
+      placement: placement, objective: objective, strategy: name, solver: solver,
+      statistics: statistics, status: status)
   }
 }

@@ -35,7 +35,7 @@ struct MenuCommandTests {
     #expect(!FileManager.default.fileExists(atPath: output + "/placements.csv"))
   }
 
-  @Test("slots are refused by every strategy until they are scheduled")
+  @Test("slots without activities.csv are refused by every strategy")
   func slotsRefused() throws {
     let directory = try Paths.copyOfDataset("tiny")
     let worksites = directory + "/worksites.csv"

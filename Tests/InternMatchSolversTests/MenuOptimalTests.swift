@@ -92,7 +92,11 @@ struct MenuOptimalTests {
       worksites: [Worksite(id: "W1", cluster: "it", capacity: 1, slots: ["am", "pm"])],
       rules: PlacementRules(pins: [Pin(student: "S", worksite: "W1")], activities: ActivityMenu([]))
     )
-    #expect(OptimalStrategy().menuRulesNotYetSupported(in: instance) == ["pins", "slots"])
+    #expect(OptimalStrategy().menuRulesNotYetSupported(in: instance) == ["pins"])
+    #expect(
+      OptimalStrategy(backend: .glpk).menuRulesNotYetSupported(in: instance) == [
+        "pins", "--solver glpk",
+      ])
     #expect(throws: SolverError.self) { try OptimalStrategy().placeMenu(instance) }
     #expect(throws: SolverError.self) { try OptimalStrategy().place(instance) }
   }
@@ -162,6 +166,138 @@ struct MenuOptimalTests {
     for cost in RankCost.allCases {
       let result = try solve(instance, cost)
       #expect(result.objective == Self.bruteForce(instance, cost), "seed \(seed), \(cost)")
+    }
+  }
+}
+
+/// The MIP path (time slots): worked example, brute force, and agreement with the network path.
+@Suite("Optimal strategy: the menu with time slots (GLPK)")
+struct MenuSlotTests {
+  @Test("worked example: a mock-interview volunteer with three slots, and a tour at 9:00")
+  func volunteer() throws {
+    // V1 interviews one student per slot (09:00, 09:20, 09:40). Tour T1 runs at 09:00 only, and
+    // Ana and Ben both want it and an interview: whoever tours cannot interview at 09:00.
+    let instance = try PlacementInstance(
+      students: [
+        Student(id: "Ana", school: "X", cluster: "it", preferences: ["T1", "V1"]),
+        Student(id: "Ben", school: "X", cluster: "it", preferences: ["V1", "T1"]),
+        Student(id: "Cy", school: "X", cluster: "it", preferences: ["V1"]),
+      ],
+      worksites: [
+        Worksite(
+          id: "V1", cluster: "it", capacity: 1, kind: .mockInterview,
+          slots: ["09:00", "09:20", "09:40"]),
+        Worksite(id: "T1", cluster: "it", capacity: 2, kind: .workplaceTour, slots: ["09:00"]),
+      ],
+      rules: PlacementRules(activities: ActivityMenu([])))
+    let result = try OptimalStrategy().placeMenu(instance)
+    #expect(instance.violations(in: result.placement).isEmpty)
+    #expect(result.status == .optimal)
+    // Every interview slot filled, both tours taken; no one in two places at 09:00.
+    let level = { (kind: WorksiteKind) in
+      result.objective.levels[instance.activities?.level(of: kind) ?? 0]
+    }
+    #expect(level(.mockInterview) == PlacementObjective(placed: 3, cost: 3))
+    // T1 is each one's first tour (Ben lists it second, but first among tours): cost 1 + 1.
+    #expect(level(.workplaceTour) == PlacementObjective(placed: 2, cost: 2))
+    let rows = instance.menuRows(of: result.placement)
+    #expect(rows.allSatisfy { $0.reason == nil })
+    #expect(Set(rows.compactMap(\.slot)) == ["09:00", "09:20", "09:40"])
+  }
+
+  @Test(
+    "slots tie kinds together: the kind served first wins the shared slot",
+    arguments: [(WorksiteKind.workplaceTour, "V1"), (.mockInterview, "T1")])
+  func priorityDecides(first: WorksiteKind, short: String) throws {
+    // Ana wants tour T1 and interview V1, both only at 09:00. Without a rule the tour is served
+    // first (default order); a menu giving mock interviews priority 1 reverses it.
+    let rules =
+      first == .mockInterview
+      ? [ActivityRule(kind: .mockInterview, maxPerParticipant: 1, priority: 1)] : []
+    let instance = try PlacementInstance(
+      students: [Student(id: "Ana", school: "X", cluster: "it", preferences: ["T1", "V1"])],
+      worksites: [
+        Worksite(id: "T1", cluster: "it", capacity: 5, kind: .workplaceTour, slots: ["09:00"]),
+        Worksite(id: "V1", cluster: "it", capacity: 1, kind: .mockInterview, slots: ["09:00"]),
+      ],
+      rules: PlacementRules(activities: ActivityMenu(rules)))
+    let result = try OptimalStrategy().placeMenu(instance)
+    #expect(result.placement.entries.map { instance.worksites[$0.worksite].kind } == [first])
+    let rows = instance.menuRows(of: result.placement)
+    let shortRow = try #require(rows.first { $0.reason != nil })
+    #expect(shortRow.reason == .slotConflict)
+    #expect(shortRow.kind == instance.worksites[instance.worksiteIndex[short] ?? 0].kind)
+  }
+
+  /// A small seeded instance whose worksites have 0–2 slots of the labels `am` and `pm`.
+  static func randomInstance(seed: UInt64) throws -> PlacementInstance {
+    var rng = SplitMix64(seed: seed)
+    let base = try MenuOptimalTests.randomInstance(seed: seed)
+    let labels = [[], ["am"], ["pm"], ["am", "pm"]]
+    let worksites = base.worksites.map { w in
+      var w = w
+      w.slots = labels[Int.random(in: 0..<labels.count, using: &rng)]
+      return w
+    }
+    let students = base.students.map { s in
+      var s = s
+      s.preferences = Array(s.preferences.prefix(3))
+      return s
+    }
+    return try PlacementInstance(students: students, worksites: worksites, rules: base.rules)
+  }
+
+  /// The best value over every subset of (person, worksite, slot) columns the checks accept.
+  static func bruteForce(_ instance: PlacementInstance, _ cost: RankCost) -> MenuObjective {
+    var columns: [MenuPlacement.Entry] = []
+    for s in instance.students.indices {
+      for c in instance.choices.range(of: s) {
+        let w = Int(instance.choices.worksite[c])
+        let slots = instance.worksites[w].slots
+        if slots.isEmpty {
+          columns.append(.init(student: s, worksite: w))
+        } else {
+          for t in slots.indices { columns.append(.init(student: s, worksite: w, slot: t)) }
+        }
+      }
+    }
+    var best: MenuObjective?
+    for mask in 0..<(1 << columns.count) {
+      let placement = MenuPlacement(
+        columns.indices.filter { mask & (1 << $0) != 0 }.map { columns[$0] })
+      guard instance.violations(in: placement).isEmpty else { continue }
+      let value = instance.objective(of: placement, rankCost: cost)
+      if best.map({ value < $0 }) ?? true { best = value }
+    }
+    return best ?? MenuObjective(levels: [])
+  }
+
+  @Test("brute force: lexicographic optimum with slot conflicts", arguments: 0..<120)
+  func bruteForceAgrees(seed: Int) throws {
+    let instance = try Self.randomInstance(seed: UInt64(5200 + seed))
+    let result = try OptimalStrategy().placeMenu(instance)
+    #expect(instance.violations(in: result.placement).isEmpty)
+    #expect(result.objective == Self.bruteForce(instance, .linear), "seed \(seed)")
+  }
+
+  @Test("without slot conflicts the MIP and the network agree", arguments: 0..<60)
+  func pathsAgree(seed: Int) throws {
+    // Every worksite gets its own slot label: slots that never conflict, solved by the MIP,
+    // against the same instance without slots, solved by the network.
+    let plain = try MenuOptimalTests.randomInstance(seed: UInt64(7300 + seed))
+    let slotted = try PlacementInstance(
+      students: plain.students,
+      worksites: plain.worksites.map { w in
+        var w = w
+        w.slots = ["slot-of-\(w.id)"]
+        return w
+      }, rules: plain.rules)
+    for cost in RankCost.allCases {
+      let network = try OptimalStrategy(rankCost: cost).placeMenu(plain)
+      let mip = try OptimalStrategy(rankCost: cost).placeMenu(slotted)
+      #expect(network.solver.hasPrefix("network-simplex"))
+      #expect(mip.solver.hasPrefix("glpk-branch-and-cut"))
+      #expect(network.objective == mip.objective, "seed \(seed), \(cost)")
     }
   }
 }
