@@ -13,8 +13,8 @@ import InternMatchModel
 /// The best value of the first kind in priority order (most placed, then least cost) is then
 /// reached together with the best value of every later kind: the tuple of the kinds' own optima
 /// is the lexicographic optimum, for every priority order. (Priorities start to matter when a
-/// rule ties kinds together: slots, which a person cannot share across kinds, or an employer's
-/// capacity over worksites of several kinds; those are refused for now.)
+/// rule ties kinds together: slots, which a person cannot share across kinds — ``MenuMIP`` —
+/// or an employer's capacity over worksites of several kinds, refused with a menu for now.)
 ///
 /// **Why each kind is a network.** On a person's arcs, the limits are sets `{arcs of kind k}` ⊇
 /// `{arcs of kind k with employer e}` ⊇ `{one arc}`: a laminar family, a tree. The worksites'

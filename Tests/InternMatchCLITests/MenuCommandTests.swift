@@ -52,3 +52,24 @@ struct MenuCommandTests {
     }
   }
 }
+
+@Suite("internmatch solve: a mock-interview day (end to end, built binary)")
+struct MockInterviewDayTests {
+  @Test("40 volunteers × 6 slots, 4 tours, 200 students: proven optimal, every slot filled once")
+  func mockInterviewDay() throws {
+    let output = try Paths.temporaryDirectory()
+    let run = try CLI.run(["solve", Paths.dataset("mock-interview-day"), "--output", output])
+    #expect(run.status == 0, "\(run.stderr)")
+    let summary = try String(contentsOfFile: output + "/summary.json", encoding: .utf8)
+    #expect(summary.contains("\"status\" : \"optimal\""))
+    let rows = try String(contentsOfFile: output + "/placements.csv", encoding: .utf8)
+      .split(separator: "\n").dropFirst()
+      .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let interviews = rows.filter { $0[4] == "mock-interview" && !$0[1].isEmpty }
+    #expect(interviews.count == 240)
+    // Each (volunteer, slot) once; each student's placements in distinct slots.
+    #expect(Set(interviews.map { $0[1] + "@" + $0[5] }).count == 240)
+    let placed = rows.filter { !$0[1].isEmpty }
+    #expect(Set(placed.map { $0[0] + "@" + $0[5] }).count == placed.count)
+  }
+}
