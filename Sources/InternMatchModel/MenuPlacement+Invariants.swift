@@ -95,17 +95,18 @@ extension PlacementInstance {
 /// The group `max_per_employer` counts in: a kind and an employer; a worksite without an
 /// employer is an employer of its own (named by its id, so it limits nothing beyond the one
 /// placement per worksite).
-struct EmployerOfKind: Hashable {
-  var kind: WorksiteKind
+package struct EmployerOfKind: Hashable {
+  package var kind: WorksiteKind
   /// The employer, or the id of a worksite without one.
-  var name: String
-  var hasEmployer: Bool
+  package var name: String
+  package var hasEmployer: Bool
 
-  init(_ site: Worksite) {
+  /// The group of `site`'s placements.
+  package init(_ site: Worksite) {
     kind = site.kind
     (name, hasEmployer) = (site.employer ?? site.id, site.employer != nil)
   }
 
   /// How messages name it.
-  var employer: String { hasEmployer ? name : "(worksite \(name))" }
+  package var employer: String { hasEmployer ? name : "(worksite \(name))" }
 }

@@ -39,6 +39,22 @@ extension PlacementInstance {
     }
   }
 
+  /// An error at the first worksite with slots, when there is no menu: slots place several
+  /// activities per person, which needs `activities.csv` (without it a person gets one
+  /// placement in total, and no strategy could honour the slots).
+  ///
+  /// - Complexity: O(W).
+  static func requireMenu(forSlotsOf worksites: [Worksite], into issues: inout [InstanceIssue]) {
+    let slotted = worksites.indices.filter { !worksites[$0].slots.isEmpty }
+    guard let first = slotted.first else { return }
+    let more = slotted.count > 1 ? " (and \(slotted.count - 1) more worksites)" : ""
+    issues.append(
+      .init(
+        .error, .worksite(first), field: "slots",
+        "slots need a menu of activities (activities.csv)\(more); without one each person "
+          + "gets one placement in total"))
+  }
+
   /// Checks a worksite's slot labels: none empty, none repeated in the row, at most
   /// ``DatasetLimits/slotsPerWorksite``.
   ///

@@ -112,7 +112,11 @@ public struct PlacementInstance: Sendable {
       (rankingCheck, lists) = (checkRankings(references), resolveLists(references))
     }
     issues += studentCheck.issues + worksiteCheck.issues + rankingCheck.issues
-    if let menu = rules.activities { Self.validate(menu: menu, into: &issues) }
+    if let menu = rules.activities {
+      Self.validate(menu: menu, into: &issues)
+    } else {
+      Self.requireMenu(forSlotsOf: worksites, into: &issues)
+    }
     let resolved = Self.resolve(
       rules, students: studentCheck.index, roster: students, worksites: worksites,
       reservesRevert: policy.reservesRevert, worksiteIndex: worksiteCheck.index, into: &issues)

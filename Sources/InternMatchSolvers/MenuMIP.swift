@@ -92,10 +92,7 @@ struct MenuMIP {
       let rule = menu.served[x.level]
       add(.kind(x.student, x.level), rule.maxPerParticipant, column: j)
       if let limit = rule.maxPerEmployer {
-        let employer = sites[x.worksite].employer
-        add(
-          .employer(x.student, x.level, employer, employer == nil ? x.worksite : -1), limit,
-          column: j)
+        add(.employer(x.student, EmployerOfKind(sites[x.worksite])), limit, column: j)
       }
       if x.slot != nil { add(.worksite(x.student, x.worksite), 1, column: j) }
       if let t = x.slot {
@@ -175,7 +172,7 @@ private enum RowKey: Hashable {
   /// A person's placements of one kind (by level).
   case kind(Int, Int)
   /// A person's placements of one kind with one employer (or one worksite without employer).
-  case employer(Int, Int, String?, Int)
+  case employer(Int, EmployerOfKind)
   /// A person's slots at one worksite.
   case worksite(Int, Int)
   /// A person's placements in one slot label.

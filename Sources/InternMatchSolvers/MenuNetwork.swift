@@ -107,12 +107,12 @@ struct MenuNetwork {
       let cap = min(rule.maxPerParticipant, end - k)
       builder.arc(source, person, capacity: cap, cost: 0)
       most += cap
-      var groups: [EmployerGroup: Int] = [:]
+      var groups: [EmployerOfKind: Int] = [:]
       for (_, c) in choicesOfKind[k..<end] {
         let w = Int(choices.worksite[c])
         var from = person
         if let limit = rule.maxPerEmployer {
-          let key = EmployerGroup(instance.worksites[w], index: w)
+          let key = EmployerOfKind(instance.worksites[w])
           if let node = groups[key] {
             from = node
           } else {
@@ -154,16 +154,5 @@ struct MenuNetwork {
       entries, PlacementObjective(placed: placed, cost: second.totalCost), builder.nodeCount,
       builder.arcCount, first.pivots + second.pivots
     )
-  }
-}
-
-/// The group of a person's choices that `max_per_employer` limits: the worksites of one
-/// employer, or a worksite without one on its own.
-private struct EmployerGroup: Hashable {
-  var employer: String?
-  var worksite: Int
-
-  init(_ site: Worksite, index: Int) {
-    (employer, worksite) = (site.employer, site.employer == nil ? index : -1)
   }
 }

@@ -35,7 +35,7 @@ struct MenuCommandTests {
     #expect(!FileManager.default.fileExists(atPath: output + "/placements.csv"))
   }
 
-  @Test("slots without activities.csv are refused by every strategy")
+  @Test("slots without activities.csv are an error of the data, whatever the strategy")
   func slotsRefused() throws {
     let directory = try Paths.copyOfDataset("tiny")
     let worksites = directory + "/worksites.csv"

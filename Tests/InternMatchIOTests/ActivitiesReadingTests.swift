@@ -72,11 +72,17 @@ struct ActivitiesReadingTests {
 
   @Test("without activities.csv ranks stay list positions and there is no menu")
   func withoutMenu() throws {
+    let unslotted = worksites.replacingOccurrences(of: "09:00;09:20", with: "")
     let d = try DatasetReader.read(
-      directory: dataset(["students.csv": students, "worksites.csv": worksites]))
+      directory: dataset(["students.csv": students, "worksites.csv": unslotted]))
     #expect(d.instance.activities == nil)
     #expect(d.instance.choices.range(of: 0).map { d.instance.choices.rank[$0] } == [1, 2, 3, 4])
-    #expect(d.instance.sideRules == [.slots])
+    #expect(d.instance.sideRules.isEmpty)
+    // Slots without a menu are an error of the data, at the first slotted row.
+    #expect(
+      try issues(["students.csv": students, "worksites.csv": worksites]).contains(
+        "worksites.csv:4:24: error: slots need a menu of activities (activities.csv); "
+          + "without one each person gets one placement in total"))
   }
 
   @Test("every malformed rule is an error at its cell")
