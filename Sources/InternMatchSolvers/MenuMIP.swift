@@ -46,9 +46,10 @@ struct MenuMIP {
 
   /// - Precondition: the instance has a menu.
   @available(*, noasync, message: "GLPK state is thread-local; build and solve synchronously")
-  init(_ instance: PlacementInstance, rankCost: RankCost, timeLimitSeconds: Double)
-    throws(SolverError)
-  {
+  init(
+    _ instance: PlacementInstance, rankCost: RankCost, timeLimitSeconds: Double,
+    start: MenuPlacement
+  ) throws(SolverError) {
     guard let menu = instance.activities else { preconditionFailure("no menu") }
     let choices = instance.choices
     let sites = instance.worksites
@@ -109,7 +110,14 @@ struct MenuMIP {
     }
     lp.addRows(bounds.count)
     for (i, b) in bounds.enumerated() { lp.setRowBounds(i, .upper(b)) }
+    // The first incumbent: the network's placement with slots given greedily (see
+    // ``slotted(_:in:)``); every later search starts from the one before.
     var solution = [Double](repeating: 0, count: column.count)
+    var columnOf: [MenuPlacement.Entry: Int] = [:]
+    for (j, x) in column.enumerated() {
+      columnOf[MenuPlacement.Entry(student: x.student, worksite: x.worksite, slot: x.slot)] = j
+    }
+    for e in start.entries { if let j = columnOf[e] { solution[j] = 1 } }
     var levels: [PlacementObjective] = []
     let limit = Int((timeLimitSeconds * 1000).rounded(.up))
     for level in menu.served.indices {
@@ -164,6 +172,60 @@ struct MenuMIP {
     objective = MenuObjective(levels: levels)
     rows = lp.rowCount
     columns = lp.columnCount
+  }
+}
+
+extension MenuMIP {
+  /// `relaxed` (a placement that honours every rule but the slots, such as ``MenuNetwork``'s)
+  /// with a slot given to each placement, person by person, kind by kind in service order,
+  /// by rank: the first slot of the worksite with a seat free whose label the person does not
+  /// hold yet; a placement that finds none is dropped. The result honours every rule, slots
+  /// included; `dropped` counts what was left out.
+  ///
+  /// When nothing is dropped the result is optimal: ``MenuNetwork`` on an instance with slots
+  /// solves the relaxation without labels, whose lexicographic optimum bounds every placement
+  /// with slots, and the result reaches it.
+  ///
+  /// - Complexity: O(n·t) for n placements of t slots each, plus sorting.
+  static func slotted(_ relaxed: MenuPlacement, in instance: PlacementInstance) -> (
+    placement: MenuPlacement, dropped: Int
+  ) {
+    guard let menu = instance.activities else { preconditionFailure("no menu") }
+    let sites = instance.worksites
+    var load = sites.map { [Int](repeating: 0, count: max(1, $0.slots.count)) }
+    var kept: [MenuPlacement.Entry] = []
+    var dropped = 0
+    var labels: Set<String> = []
+    var person = -1
+    let order = relaxed.entries.sorted {
+      let a = (
+        menu.level(of: sites[$0.worksite].kind),
+        instance.choices.rank(of: $0.student, for: $0.worksite) ?? 0
+      )
+      let b = (
+        menu.level(of: sites[$1.worksite].kind),
+        instance.choices.rank(of: $1.student, for: $1.worksite) ?? 0
+      )
+      return ($0.student, a.0, a.1, $0.worksite) < ($1.student, b.0, b.1, $1.worksite)
+    }
+    for e in order {
+      if e.student != person { (person, labels) = (e.student, []) }
+      let site = sites[e.worksite]
+      guard !site.slots.isEmpty else {
+        kept.append(e)
+        continue
+      }
+      if let t = site.slots.indices.first(where: {
+        load[e.worksite][$0] < site.capacity && !labels.contains(site.slots[$0])
+      }) {
+        load[e.worksite][t] += 1
+        labels.insert(site.slots[t])
+        kept.append(MenuPlacement.Entry(student: e.student, worksite: e.worksite, slot: t))
+      } else {
+        dropped += 1
+      }
+    }
+    return (MenuPlacement(kept), dropped)
   }
 }
 

@@ -47,7 +47,10 @@ struct MenuNetwork {
   var arcs = 0
   var pivots = 0
 
-  /// - Precondition: the instance has a menu and no slots.
+  /// With slots, the network is their relaxation: a worksite seats `capacity` in each slot, and
+  /// slot labels are not looked at (see ``MenuMIP``).
+  ///
+  /// - Precondition: the instance has a menu.
   init(_ instance: PlacementInstance, rankCost: RankCost) throws(SolverError) {
     guard let menu = instance.activities else { preconditionFailure("no menu") }
     // Every eligible choice, by the level of its kind.
@@ -93,8 +96,9 @@ struct MenuNetwork {
     for w in applicants.keys.sorted() {
       let node = builder.node()
       worksiteNode[w] = node
-      builder.arc(
-        node, sink, capacity: min(instance.worksites[w].capacity, applicants[w] ?? 0), cost: 0)
+      // A worksite with slots seats `capacity` in each (the slots' relaxation, see ``MenuMIP``).
+      let seats = instance.worksites[w].capacity * max(1, instance.worksites[w].slots.count)
+      builder.arc(node, sink, capacity: min(seats, applicants[w] ?? 0), cost: 0)
     }
     var choiceArcs: [(arc: Int, student: Int, worksite: Int)] = []
     var most = 0

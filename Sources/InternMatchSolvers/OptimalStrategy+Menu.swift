@@ -50,6 +50,15 @@ extension OptimalStrategy {
   ///   a solve fails its checks.
   /// - Complexity: see ``MenuNetwork``.
   public func placeMenu(_ instance: PlacementInstance) throws(SolverError) -> MenuResult {
+    try placeMenu(instance, alwaysSearch: false)
+  }
+
+  /// ``placeMenu(_:)``; with `alwaysSearch`, slots always go to GLPK's search, even when the
+  /// network's placement with slots given greedily is already optimal (for tests that compare
+  /// the two paths).
+  package func placeMenu(_ instance: PlacementInstance, alwaysSearch: Bool) throws(SolverError)
+    -> MenuResult
+  {
     guard instance.activities != nil else {
       throw SolverError.unsupportedRule("the dataset has no menu of activities (activities.csv)")
     }
@@ -60,15 +69,28 @@ extension OptimalStrategy {
           + missing.joined(separator: ", "))
     }
     if instance.sideRules.contains(.slots) {
+      // The network without labels, slots given greedily: optimal when nothing is dropped.
+      let relaxed = try MenuNetwork(instance, rankCost: rankCost)
+      let start = MenuMIP.slotted(relaxed.placement, in: instance)
+      if start.dropped == 0, !alwaysSearch {
+        return try checked(
+          start.placement, against: relaxed.objective, in: instance,
+          solver: "network-simplex (menu; slots given greedily, no conflict: optimal)",
+          statistics: [
+            "network_nodes": relaxed.nodes, "network_arcs": relaxed.arcs,
+            "network_pivots": relaxed.pivots,
+          ], status: .optimal)
+      }
       let mip = try MenuMIP(
         instance, rankCost: rankCost,
-        timeLimitSeconds: timeLimitSeconds ?? instance.policy.mipTimeLimitSeconds)
+        timeLimitSeconds: timeLimitSeconds ?? instance.policy.mipTimeLimitSeconds,
+        start: start.placement)
       return try checked(
         mip.placement, against: mip.objective, in: instance,
         solver: "glpk-branch-and-cut \(GLPKEnvironment.version) (menu with slots, level by level)",
         statistics: [
           "mip_rows": mip.rows, "mip_columns": mip.columns, "mip_nodes": mip.nodes,
-          "mip_proven_optimal": mip.proven ? 1 : 0,
+          "mip_proven_optimal": mip.proven ? 1 : 0, "network_start_dropped": start.dropped,
         ], status: mip.proven ? .optimal : .feasible)
     }
     let network = try MenuNetwork(instance, rankCost: rankCost)

@@ -275,9 +275,12 @@ struct MenuSlotTests {
   @Test("brute force: lexicographic optimum with slot conflicts", arguments: 0..<120)
   func bruteForceAgrees(seed: Int) throws {
     let instance = try Self.randomInstance(seed: UInt64(5200 + seed))
-    let result = try OptimalStrategy().placeMenu(instance)
-    #expect(instance.violations(in: result.placement).isEmpty)
-    #expect(result.objective == Self.bruteForce(instance, .linear), "seed \(seed)")
+    let best = Self.bruteForce(instance, .linear)
+    for alwaysSearch in [false, true] {
+      let result = try OptimalStrategy().placeMenu(instance, alwaysSearch: alwaysSearch)
+      #expect(instance.violations(in: result.placement).isEmpty)
+      #expect(result.objective == best, "seed \(seed), search \(alwaysSearch)")
+    }
   }
 
   @Test("without slot conflicts the MIP and the network agree", arguments: 0..<60)
@@ -294,7 +297,7 @@ struct MenuSlotTests {
       }, rules: plain.rules)
     for cost in RankCost.allCases {
       let network = try OptimalStrategy(rankCost: cost).placeMenu(plain)
-      let mip = try OptimalStrategy(rankCost: cost).placeMenu(slotted)
+      let mip = try OptimalStrategy(rankCost: cost).placeMenu(slotted, alwaysSearch: true)
       #expect(network.solver.hasPrefix("network-simplex"))
       #expect(mip.solver.hasPrefix("glpk-branch-and-cut"))
       #expect(network.objective == mip.objective, "seed \(seed), \(cost)")
