@@ -32,10 +32,11 @@ extension PlacementRun {
     rankCost: RankCost, seed: UInt64
   ) throws(Failure) -> MenuOutcome {
     let instance = dataset.instance
-    guard let optimal = placer as? OptimalStrategy else {
+    guard let menuPlacer = placer as? any MenuPlacing else {
       return .declined(
         .refused,
-        "\(placer.name) cannot place a menu of activities (activities.csv); use optimal")
+        "\(placer.name) cannot place a menu of activities (activities.csv); use optimal or "
+          + "serial-dictatorship")
     }
     let options = [
       configuration.rematch == nil ? nil : "re-match",
@@ -53,7 +54,7 @@ extension PlacementRun {
     configuration.progress?(.phase("solve"))
     let result: MenuResult
     do {
-      result = try optimal.placeMenu(instance)
+      result = try menuPlacer.placeMenu(instance)
     } catch {
       guard error.isDataError else { throw Failure(message: "\(error)", violations: []) }
       return .declined(error.kind == .infeasible ? .infeasible : .refused, error.message)
@@ -69,7 +70,7 @@ extension PlacementRun {
       instance: instance, placement: result.placement, rows: rows, rankCost: rankCost,
       strategy: result.strategy, solver: result.solver, seed: seed,
       statistics: result.statistics, warnings: dataset.warnings.count)
-    summary.status = (result.status == .optimal ? Status.optimal : .feasible).rawValue
+    summary.status = Status(result.status).rawValue
     summary.timingsMilliseconds = [
       "solve": milliseconds(start, afterSolve), "verify": milliseconds(afterSolve, clock.now),
     ]

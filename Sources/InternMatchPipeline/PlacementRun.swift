@@ -83,6 +83,15 @@ public struct PlacementRun: Sendable {
 
     /// Whether the run produced a placement.
     public var hasPlacement: Bool { self == .optimal || self == .feasible || self == .complete }
+
+    /// The status of a run whose strategy ended with `status`.
+    init(_ status: PlacementStatus) {
+      switch status {
+      case .optimal: self = .optimal
+      case .feasible: self = .feasible
+      case .complete: self = .complete
+      }
+    }
   }
 
   /// A failure that is not the data's fault: a backend error, or a result that failed its checks.
@@ -190,7 +199,7 @@ public struct PlacementRun: Sendable {
         self.manifest = manifest(status: status, solver: nil)
       case .placed(var menu):
         menu.summary.timingsMilliseconds["total"] = Self.milliseconds(start, clock.now)
-        let status: Status = menu.result.status == .optimal ? .optimal : .feasible
+        let status = Status(menu.result.status)
         (self.status, problem, result, outcomes) = (status, nil, nil, [])
         self.manifest = manifest(status: status, solver: menu.result.solver)
         self.menu = menu
@@ -254,12 +263,7 @@ public struct PlacementRun: Sendable {
       seating: configuration.rematch == nil
         ? ExplainedStrategy(placer).seating(for: instance, result: result) : nil)
     let afterVerify = clock.now
-    let status: Status =
-      switch result.status {
-      case .optimal: .optimal
-      case .feasible: .feasible
-      case .complete: .complete
-      }
+    let status = Status(result.status)
     let runManifest = manifest(status: status, solver: result.solver)
     progress?(.phase("summary"))
     // Blocking pairs on one core; the summary on the other.

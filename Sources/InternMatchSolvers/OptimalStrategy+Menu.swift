@@ -22,14 +22,11 @@ extension OptimalStrategy {
   /// when it can run.
   ///
   /// ```swift
-  /// OptimalStrategy().menuRulesNotYetSupported(in: instance)  // ["slots"] with slots
+  /// OptimalStrategy().menuRulesNotYetSupported(in: instance)  // ["pins"] with pins.csv
   /// ```
   public func menuRulesNotYetSupported(in instance: PlacementInstance) -> [String] {
-    var missing = instance.sideRules.subtracting([.activities, .maxPerEmployer, .slots])
-      .map(\.rawValue).sorted()
-    if instance.policy.placeUnranked { missing.append("place_unranked") }
-    if backend != .network { missing.append("--solver \(backend.rawValue)") }
-    return missing
+    menuSideRulesNotYetSupported(in: instance)
+      + (backend != .network ? ["--solver \(backend.rawValue)"] : [])
   }
 
   /// Places the menu of activities of `instance` exactly: lexicographically over the kinds in
@@ -59,15 +56,7 @@ extension OptimalStrategy {
   package func placeMenu(_ instance: PlacementInstance, alwaysSearch: Bool) throws(SolverError)
     -> MenuResult
   {
-    guard instance.activities != nil else {
-      throw SolverError.unsupportedRule("the dataset has no menu of activities (activities.csv)")
-    }
-    let missing = menuRulesNotYetSupported(in: instance)
-    guard missing.isEmpty else {
-      throw SolverError.unsupportedRule(
-        "optimal does not yet place a menu of activities (activities.csv) together with "
-          + missing.joined(separator: ", "))
-    }
+    _ = try requireMenuSupport(of: instance)
     if instance.sideRules.contains(.slots) {
       // The network without labels, slots given greedily: optimal when nothing is dropped.
       let relaxed = try MenuNetwork(instance, rankCost: rankCost)

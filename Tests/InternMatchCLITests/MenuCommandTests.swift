@@ -19,6 +19,25 @@ struct MenuCommandTests {
     #expect(run.stderr.contains("not offered to teachers; skipped"))
   }
 
+  @Test("serial-dictatorship places the menu kind by kind in lottery order")
+  func serialDictatorship() throws {
+    let output = try Paths.temporaryDirectory()
+    let run = try CLI.run(
+      [
+        "solve", Paths.dataset("menu-tiny"), "--output", output, "--strategy",
+        "serial-dictatorship", "--seed", "3",
+      ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let written = try String(contentsOfFile: output + "/placements.csv", encoding: .utf8)
+    // Seed 3 draws Ana first: she takes W1 and M1, then max_per_employer stops her at M2 (Acme);
+    // Ben finds W1 and M1 full. Optimal places Ben instead (see expected-placements.csv).
+    #expect(written.hasPrefix("student,worksite,rank,reason,kind,slot\nAna,W1,1,,internship,\n"))
+    #expect(written.contains("Ana,,,max-per-employer,mock-interview,\n"))
+    #expect(written.contains("Ben,,,choices-full,internship,\n"))
+    let summary = try String(contentsOfFile: output + "/summary.json", encoding: .utf8)
+    #expect(summary.contains("\"status\" : \"complete\""))
+  }
+
   @Test(
     "strategies and options that cannot place a menu refuse it, naming why, and write nothing",
     arguments: [

@@ -1,0 +1,85 @@
+import InternMatchModel
+import InternMatchSolvers
+import Testing
+
+/// `serial-dictatorship` on a menu of activities: kind by kind, people in lottery order.
+@Suite("Serial dictatorship: the menu of activities")
+struct MenuSerialDictatorshipTests {
+  @Test("worked example: the kind served first takes the shared slot; caps and ranks per kind")
+  func workedExample() throws {
+    // Tours are served first (priority 1). Ana and Ben both want tour T1 (09:00, one seat) and
+    // interviews at V1 (09:00 and 09:20, one seat each). Whoever wins the lottery tours at 09:00
+    // and interviews at 09:20; the other interviews at 09:00.
+    let instance = try PlacementInstance(
+      students: [
+        Student(id: "Ana", school: "X", cluster: "it", preferences: ["V1", "T1"]),
+        Student(id: "Ben", school: "X", cluster: "it", preferences: ["T1", "V1"]),
+      ],
+      worksites: [
+        Worksite(id: "T1", cluster: "it", capacity: 1, kind: .workplaceTour, slots: ["09:00"]),
+        Worksite(
+          id: "V1", cluster: "it", capacity: 1, kind: .mockInterview, slots: ["09:00", "09:20"]),
+      ],
+      rules: PlacementRules(
+        activities: ActivityMenu([
+          ActivityRule(kind: .workplaceTour, maxPerParticipant: 1, priority: 1)
+        ])))
+    for seed in UInt64(0)..<8 {
+      let result = try SerialDictatorshipStrategy(seed: seed).placeMenu(instance)
+      #expect(instance.violations(in: result.placement).isEmpty)
+      #expect(result.status == .complete)
+      let first = WorksitePriorities(instance: instance, seed: seed).sequence[0]
+      let entries = result.placement.entries
+      #expect(entries.count == 3)
+      // The lottery's first person tours at 09:00 and interviews at 09:20.
+      #expect(
+        entries.filter { $0.student == first }.map { [$0.worksite, $0.slot ?? -1] } == [
+          [0, 0], [1, 1],
+        ])
+      #expect(
+        entries.filter { $0.student != first }.map { [$0.worksite, $0.slot ?? -1] } == [[1, 0]])
+    }
+  }
+
+  @Test(
+    "every placement honours every rule; the lottery's first person gets their best set of the first kind",
+    arguments: 0..<150)
+  func properties(seed: Int) throws {
+    let instance =
+      seed.isMultiple(of: 2)
+      ? try MenuOptimalTests.randomInstance(seed: UInt64(4100 + seed))
+      : try MenuSlotTests.randomInstance(seed: UInt64(4100 + seed))
+    let result = try SerialDictatorshipStrategy(seed: UInt64(seed)).placeMenu(instance)
+    #expect(instance.violations(in: result.placement).isEmpty, "seed \(seed)")
+    // The first person in the lottery, for the first kind offered to them with a seat: their
+    // placements of it are their best eligible choices with seats, within the caps.
+    let menu = try #require(instance.activities)
+    let first = WorksitePriorities(instance: instance, seed: UInt64(seed)).sequence[0]
+    guard
+      let rule = menu.served.first(where: {
+        $0.maxPerParticipant > 0 && menu.offers($0.kind, to: instance.students[first].role)
+      }), menu.served.firstIndex(of: rule) == 0
+    else { return }
+    var expected: [Int] = []
+    var perEmployer: [String: Int] = [:]
+    var labels: Set<String> = []
+    for c in instance.choices.range(of: first) where expected.count < rule.maxPerParticipant {
+      let w = Int(instance.choices.worksite[c])
+      let site = instance.worksites[w]
+      guard site.kind == rule.kind, site.capacity > 0 else { continue }
+      let employer = site.employer ?? "#" + site.id
+      if let limit = rule.maxPerEmployer, perEmployer[employer, default: 0] >= limit { continue }
+      if !site.slots.isEmpty {
+        // The first slot whose label they do not hold yet.
+        guard let label = site.slots.first(where: { !labels.contains($0) }) else { continue }
+        labels.insert(label)
+      }
+      perEmployer[employer, default: 0] += 1
+      expected.append(w)
+    }
+    let got = result.placement.placements(of: first).map(\.worksite).filter {
+      instance.worksites[$0].kind == rule.kind
+    }
+    #expect(Set(got) == Set(expected), "seed \(seed)")
+  }
+}
