@@ -110,7 +110,7 @@ public struct ActivityMenu: Hashable, Sendable, Codable {
   }
 
   /// The position of `kind` in ``defaultOrder``.
-  static func ordinal(_ kind: WorksiteKind) -> Int {
+  package static func ordinal(_ kind: WorksiteKind) -> Int {
     switch kind {
     case .internship: 0
     case .apprenticeship: 1

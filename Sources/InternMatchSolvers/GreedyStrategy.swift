@@ -22,9 +22,12 @@ public struct GreedyStrategy: LotteryStrategy {
   public init(seed: UInt64) { self.seed = seed }
 
   public var name: String { "greedy" }
-  public var supportedRules: Set<SideRule> { SequentialPlacement.supportedRules }
+  /// The seat ledger's rules; a menu of activities (with slots and `max_per_employer`) through
+  /// ``placeMenu(_:)``.
+  public var supportedRules: Set<SideRule> { SequentialPlacement.supportedRules.union(menuRules) }
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
+    try refuseMenu(instance)
     try requireSupport(of: instance)
     let choices = instance.choices
     let ranks = Set(choices.rank).sorted()

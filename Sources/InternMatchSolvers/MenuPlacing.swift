@@ -29,6 +29,18 @@ extension MenuPlacing {
     return missing
   }
 
+  /// The side rules a menu brings, which ``placeMenu(_:)`` honours.
+  var menuRules: Set<SideRule> { [.activities, .slots, .maxPerEmployer] }
+
+  /// Throws for a menu: several placements per person are no `Placement`, so ``place(_:)``
+  /// (and every command but `solve`, which calls ``placeMenu(_:)``) cannot take one.
+  func refuseMenu(_ instance: PlacementInstance) throws(SolverError) {
+    guard instance.activities != nil else { return }
+    throw SolverError.unsupportedRule(
+      "cannot place a menu of activities (activities.csv) here (several placements per "
+        + "person): only solve places one so far")
+  }
+
   /// The menu of `instance`, once the strategy can place it.
   ///
   /// - Throws: ``SolverError/Kind/unsupportedRule`` without a menu, or naming every rule
@@ -74,49 +86,64 @@ extension SerialDictatorshipStrategy: MenuPlacing {
   public func placeMenu(_ instance: PlacementInstance) throws(SolverError) -> MenuResult {
     let menu = try requireMenuSupport(of: instance)
     let order = WorksitePriorities(instance: instance, seed: seed).sequence
-    let sites = instance.worksites
     let choices = instance.choices
-    var load = sites.map { [Int](repeating: 0, count: max(1, $0.slots.count)) }
-    var labels = [Set<String>](repeating: [], count: instance.students.count)
-    var entries: [MenuPlacement.Entry] = []
+    var ledger = MenuLedger(instance)
     for rule in menu.served where rule.maxPerParticipant > 0 {
       for s in order where menu.offers(rule.kind, to: instance.students[s].role) {
-        var taken = 0
-        var withEmployer: [EmployerOfKind: Int] = [:]
-        for c in choices.range(of: s) where taken < rule.maxPerParticipant {
+        for c in choices.range(of: s) where ledger.count(of: s, rule.kind) < rule.maxPerParticipant
+        {
           let w = Int(choices.worksite[c])
-          guard sites[w].kind == rule.kind else { continue }
-          let group = EmployerOfKind(sites[w])
-          if let limit = rule.maxPerEmployer, withEmployer[group, default: 0] >= limit { continue }
-          let slot: Int?
-          if sites[w].slots.isEmpty {
-            guard load[w][0] < sites[w].capacity else { continue }
-            slot = nil
-          } else {
-            guard
-              let t = sites[w].slots.indices.first(where: {
-                load[w][$0] < sites[w].capacity && !labels[s].contains(sites[w].slots[$0])
-              })
-            else { continue }
-            labels[s].insert(sites[w].slots[t])
-            slot = t
+          if instance.worksites[w].kind == rule.kind {
+            _ = ledger.take(student: s, at: w, rule: rule)
           }
-          load[w][slot ?? 0] += 1
-          withEmployer[group, default: 0] += 1
-          taken += 1
-          entries.append(MenuPlacement.Entry(student: s, worksite: w, slot: slot))
         }
       }
     }
-    let placement = MenuPlacement(entries)
-    let violations = instance.violations(in: placement)
-    guard violations.isEmpty else {
-      throw SolverError.backend(
-        "\(name) (menu): the placement failed its checks: "
-          + violations.prefix(5).map(\.description).joined(separator: "; "))
+    return try ledger.result(of: name, in: instance)
+  }
+}
+
+extension GreedyStrategy: MenuPlacing {
+  public func menuRulesNotYetSupported(in instance: PlacementInstance) -> [String] {
+    menuSideRulesNotYetSupported(in: instance)
+  }
+
+  /// Greedy (immediate acceptance) kind by kind: for each kind in priority order, in round r
+  /// every person under `max_per_participant` whose rank-r choice of the kind (ranks within
+  /// the kind) is eligible asks for it, in lottery order (tier first, as ``place(_:)`` draws
+  /// it), and gets it when it is open to them (a seat, `max_per_employer`, a slot whose label
+  /// they do not hold yet). Like the single-seat rule it rewards ranking a popular worksite
+  /// first and is not strategy-proof: a baseline. A kind served earlier never gives way.
+  ///
+  /// ```swift
+  /// let result = try GreedyStrategy(seed: 2026).placeMenu(instance)
+  /// ```
+  ///
+  /// - Complexity: O(S log S + K·(R·S + L·t)) for K kinds, R ranks and t slots a row.
+  public func placeMenu(_ instance: PlacementInstance) throws(SolverError) -> MenuResult {
+    let menu = try requireMenuSupport(of: instance)
+    let order = WorksitePriorities(instance: instance, seed: seed).sequence
+    let choices = instance.choices
+    var ledger = MenuLedger(instance)
+    for rule in menu.served where rule.maxPerParticipant > 0 {
+      // Each person's eligible choices of the kind, best first (ranks increase along a list).
+      let lists = order.map { s in
+        menu.offers(rule.kind, to: instance.students[s].role)
+          ? choices.range(of: s).filter {
+            instance.worksites[Int(choices.worksite[$0])].kind == rule.kind
+          } : []
+      }
+      let ranks = Set(lists.joined().map { choices.rank[$0] }).sorted()
+      var next = [Int](repeating: 0, count: order.count)
+      for r in ranks {
+        for (k, s) in order.enumerated() where next[k] < lists[k].count {
+          let c = lists[k][next[k]]
+          guard choices.rank[c] == r else { continue }
+          next[k] += 1
+          _ = ledger.take(student: s, at: Int(choices.worksite[c]), rule: rule)
+        }
+      }
     }
-    return MenuResult(
-      placement: placement, objective: instance.objective(of: placement, rankCost: .linear),
-      strategy: name, solver: "\(name) (menu, kind by kind)", statistics: [:], status: .complete)
+    return try ledger.result(of: name, in: instance)
   }
 }

@@ -56,15 +56,7 @@ public struct OptimalStrategy: PlacementStrategy {
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
     let rules = instance.sideRules
-    if !rules.isDisjoint(with: [.activities, .slots, .maxPerEmployer]) {
-      // Several placements per person are no `Placement`: `placeMenu` places them.
-      throw SolverError.unsupportedRule(
-        rules.contains(.activities)
-          ? "cannot place a menu of activities (activities.csv) here (several placements per "
-            + "person): only solve with optimal places one so far"
-          : "cannot place worksites with slots yet (slots need a menu of activities, "
-            + "activities.csv, and its slot scheduling is not built yet)")
-    }
+    try refuseMenu(instance)
     if rules.contains(.minimumGroup) || rules.contains(.links) {
       return try placeWithMIP(instance)
     }

@@ -26,17 +26,10 @@ public struct SerialDictatorshipStrategy: LotteryStrategy {
   public var name: String { "serial-dictatorship" }
   /// The seat ledger's rules; a menu of activities (with slots and `max_per_employer`) through
   /// ``placeMenu(_:)``.
-  public var supportedRules: Set<SideRule> {
-    SequentialPlacement.supportedRules.union([.activities, .slots, .maxPerEmployer])
-  }
+  public var supportedRules: Set<SideRule> { SequentialPlacement.supportedRules.union(menuRules) }
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
-    if instance.activities != nil {
-      // Several placements per person are no `Placement`: `placeMenu` places them.
-      throw SolverError.unsupportedRule(
-        "cannot place a menu of activities (activities.csv) here (several placements per "
-          + "person): only solve places one so far")
-    }
+    try refuseMenu(instance)
     try requireSupport(of: instance)
     let choices = instance.choices
     return SequentialPlacement.place(instance, seed: seed, strategy: name) {

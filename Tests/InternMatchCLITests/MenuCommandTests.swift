@@ -42,7 +42,7 @@ struct MenuCommandTests {
     "strategies and options that cannot place a menu refuse it, naming why, and write nothing",
     arguments: [
       (["--strategy", "stable"], "stable cannot honour this dataset's activities"),
-      (["--strategy", "greedy"], "greedy cannot honour this dataset's activities"),
+      (["--strategy", "rank-maximal"], "rank-maximal cannot honour this dataset's activities"),
       (["--explain"], "explanations not yet available with a menu of activities"),
       (["--solver", "glpk"], "together with --solver glpk"),
     ])

@@ -2,9 +2,9 @@ import InternMatchModel
 import InternMatchSolvers
 import Testing
 
-/// `serial-dictatorship` on a menu of activities: kind by kind, people in lottery order.
-@Suite("Serial dictatorship: the menu of activities")
-struct MenuSerialDictatorshipTests {
+/// `serial-dictatorship` and `greedy` on a menu of activities: kind by kind, in lottery order.
+@Suite("Serial dictatorship and greedy: the menu of activities")
+struct MenuSequentialTests {
   @Test("worked example: the kind served first takes the shared slot; caps and ranks per kind")
   func workedExample() throws {
     // Tours are served first (priority 1). Ana and Ben both want tour T1 (09:00, one seat) and
@@ -81,5 +81,44 @@ struct MenuSerialDictatorshipTests {
       instance.worksites[$0].kind == rule.kind
     }
     #expect(Set(got) == Set(expected), "seed \(seed)")
+  }
+
+  @Test("greedy: first choices first, within each kind")
+  func greedyRounds() throws {
+    // Mock interviews M1 (Acme) and M2 (Bolt), one seat each, two per person. Ana lists M1;M2,
+    // Ben M2;M1. Round 1: Ana takes M1, Ben M2; round 2: both full. Each gets one, whatever
+    // the lottery; serial dictatorship lets the first person take both.
+    let instance = try PlacementInstance(
+      students: [
+        Student(id: "Ana", school: "X", cluster: "it", preferences: ["M1", "M2"]),
+        Student(id: "Ben", school: "X", cluster: "it", preferences: ["M2", "M1"]),
+      ],
+      worksites: [
+        Worksite(id: "M1", employer: "Acme", cluster: "it", capacity: 1, kind: .mockInterview),
+        Worksite(id: "M2", employer: "Bolt", cluster: "it", capacity: 1, kind: .mockInterview),
+      ],
+      rules: PlacementRules(
+        activities: ActivityMenu([
+          ActivityRule(kind: .mockInterview, maxPerParticipant: 2, priority: 1)
+        ])))
+    for seed in UInt64(0)..<6 {
+      let greedy = try GreedyStrategy(seed: seed).placeMenu(instance)
+      #expect(greedy.placement.entries.map { [$0.student, $0.worksite] } == [[0, 0], [1, 1]])
+      let serial = try SerialDictatorshipStrategy(seed: seed).placeMenu(instance)
+      let first = WorksitePriorities(instance: instance, seed: seed).sequence[0]
+      #expect(serial.placement.entries.map(\.student) == [first, first])
+    }
+  }
+
+  @Test("greedy: every placement honours every rule", arguments: 0..<150)
+  func greedyValid(seed: Int) throws {
+    let instance =
+      seed.isMultiple(of: 2)
+      ? try MenuOptimalTests.randomInstance(seed: UInt64(6100 + seed))
+      : try MenuSlotTests.randomInstance(seed: UInt64(6100 + seed))
+    let result = try GreedyStrategy(seed: UInt64(seed)).placeMenu(instance)
+    #expect(instance.violations(in: result.placement).isEmpty, "seed \(seed)")
+    // Never better than optimal, lexicographically.
+    #expect(try OptimalStrategy().placeMenu(instance).objective <= result.objective)
   }
 }

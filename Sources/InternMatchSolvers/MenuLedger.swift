@@ -1,0 +1,77 @@
+import InternMatchModel
+
+/// The seats, slots and per-person limits of a menu of activities as a sequential strategy
+/// (`serial-dictatorship`, `greedy`) fills it, one request at a time.
+///
+/// ```swift
+/// var ledger = MenuLedger(instance)
+/// ledger.take(student: 0, at: 3, rule: menu.rule(for: .mockInterview))  // true: placed
+/// ```
+///
+/// - Complexity: ``take(student:at:rule:)`` O(t) for t slots of the worksite.
+struct MenuLedger {
+  private let sites: [Worksite]
+  /// Seats taken at each worksite, in each slot (index 0 without slots).
+  private var load: [[Int]]
+  /// Slot labels each person holds.
+  private var labels: [Set<String>]
+  /// Placements of each (person, kind) and of each (person, kind, employer).
+  private var ofKind: [Int: Int] = [:]
+  private var withEmployer: [Int: [EmployerOfKind: Int]] = [:]
+  /// Every placement made.
+  private(set) var entries: [MenuPlacement.Entry] = []
+
+  init(_ instance: PlacementInstance) {
+    sites = instance.worksites
+    load = sites.map { [Int](repeating: 0, count: max(1, $0.slots.count)) }
+    labels = [Set<String>](repeating: [], count: instance.students.count)
+  }
+
+  /// Placements `student` holds of `kind`.
+  func count(of student: Int, _ kind: WorksiteKind) -> Int {
+    ofKind[student << 3 | ActivityMenu.ordinal(kind), default: 0]
+  }
+
+  /// Places `student` at worksite `w` (of `rule`'s kind) when it is open to them: under
+  /// `max_per_participant` and `max_per_employer`, a seat free and, at a worksite with slots,
+  /// the first slot (in the row's order) with a seat free whose label they do not hold yet.
+  /// The caller never asks twice for one (person, worksite).
+  mutating func take(student s: Int, at w: Int, rule: ActivityRule) -> Bool {
+    let key = s << 3 | ActivityMenu.ordinal(rule.kind)
+    guard ofKind[key, default: 0] < rule.maxPerParticipant else { return false }
+    let group = EmployerOfKind(sites[w])
+    if let limit = rule.maxPerEmployer, withEmployer[key]?[group] ?? 0 >= limit { return false }
+    let slot: Int?
+    if sites[w].slots.isEmpty {
+      guard load[w][0] < sites[w].capacity else { return false }
+      slot = nil
+    } else {
+      guard
+        let t = sites[w].slots.indices.first(where: {
+          load[w][$0] < sites[w].capacity && !labels[s].contains(sites[w].slots[$0])
+        })
+      else { return false }
+      labels[s].insert(sites[w].slots[t])
+      slot = t
+    }
+    load[w][slot ?? 0] += 1
+    ofKind[key, default: 0] += 1
+    withEmployer[key, default: [:]][group, default: 0] += 1
+    entries.append(MenuPlacement.Entry(student: s, worksite: w, slot: slot))
+    return true
+  }
+
+  /// The result of strategy `name`, once the placement passes its checks.
+  func result(of name: String, in instance: PlacementInstance) throws(SolverError) -> MenuResult {
+    let placement = MenuPlacement(entries)
+    let violations = instance.violations(in: placement)
+    guard violations.isEmpty else {
+      throw SolverError.backend(
+        "\(name) (menu): the placement failed its checks: "
+          + violations.prefix(5).map(\.description).joined(separator: "; "))
+    }
+    return MenuResult(
+      placement: placement, objective: instance.objective(of: placement, rankCost: .linear),
+      strategy: name, solver: "\(name) (menu, kind by kind)", statistics: [:], status: .complete)
+  }
+}
