@@ -61,8 +61,25 @@ struct MenuLedger {
     return true
   }
 
+  /// The frame both sequential strategies share: for each kind of `menu` in service order
+  /// (those offered to someone), `turns` with the people the kind is offered to in lottery
+  /// order (tier first) drawn from `seed`; then the result of strategy `name`, checked.
+  static func place(
+    _ instance: PlacementInstance, menu: ActivityMenu, seed: UInt64, strategy name: String,
+    turns: (_ rule: ActivityRule, _ order: [Int], _ ledger: inout MenuLedger) -> Void
+  ) throws(SolverError) -> MenuResult {
+    let order = WorksitePriorities(instance: instance, seed: seed).sequence
+    var ledger = MenuLedger(instance)
+    for rule in menu.served where rule.maxPerParticipant > 0 {
+      turns(rule, order.filter { instance.students[$0].role == rule.participants }, &ledger)
+    }
+    return try ledger.result(of: name, in: instance)
+  }
+
   /// The result of strategy `name`, once the placement passes its checks.
-  func result(of name: String, in instance: PlacementInstance) throws(SolverError) -> MenuResult {
+  private func result(of name: String, in instance: PlacementInstance) throws(SolverError)
+    -> MenuResult
+  {
     let placement = MenuPlacement(entries)
     let violations = instance.violations(in: placement)
     guard violations.isEmpty else {

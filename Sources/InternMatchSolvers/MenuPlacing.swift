@@ -84,12 +84,11 @@ extension SerialDictatorshipStrategy: MenuPlacing {
   ///
   /// - Complexity: O(S log S + K·(S + L·t)) for K kinds, L eligible choices and t slots a row.
   public func placeMenu(_ instance: PlacementInstance) throws(SolverError) -> MenuResult {
-    let menu = try requireMenuSupport(of: instance)
-    let order = WorksitePriorities(instance: instance, seed: seed).sequence
     let choices = instance.choices
-    var ledger = MenuLedger(instance)
-    for rule in menu.served where rule.maxPerParticipant > 0 {
-      for s in order where menu.offers(rule.kind, to: instance.students[s].role) {
+    return try MenuLedger.place(
+      instance, menu: requireMenuSupport(of: instance), seed: seed, strategy: name
+    ) { rule, order, ledger in
+      for s in order {
         for c in choices.range(of: s) where ledger.count(of: s, rule.kind) < rule.maxPerParticipant
         {
           let w = Int(choices.worksite[c])
@@ -99,7 +98,6 @@ extension SerialDictatorshipStrategy: MenuPlacing {
         }
       }
     }
-    return try ledger.result(of: name, in: instance)
   }
 }
 
@@ -121,17 +119,15 @@ extension GreedyStrategy: MenuPlacing {
   ///
   /// - Complexity: O(S log S + K·(R·S + L·t)) for K kinds, R ranks and t slots a row.
   public func placeMenu(_ instance: PlacementInstance) throws(SolverError) -> MenuResult {
-    let menu = try requireMenuSupport(of: instance)
-    let order = WorksitePriorities(instance: instance, seed: seed).sequence
     let choices = instance.choices
-    var ledger = MenuLedger(instance)
-    for rule in menu.served where rule.maxPerParticipant > 0 {
+    return try MenuLedger.place(
+      instance, menu: requireMenuSupport(of: instance), seed: seed, strategy: name
+    ) { rule, order, ledger in
       // Each person's eligible choices of the kind, best first (ranks increase along a list).
       let lists = order.map { s in
-        menu.offers(rule.kind, to: instance.students[s].role)
-          ? choices.range(of: s).filter {
-            instance.worksites[Int(choices.worksite[$0])].kind == rule.kind
-          } : []
+        choices.range(of: s).filter {
+          instance.worksites[Int(choices.worksite[$0])].kind == rule.kind
+        }
       }
       let ranks = Set(lists.joined().map { choices.rank[$0] }).sorted()
       var next = [Int](repeating: 0, count: order.count)
@@ -144,6 +140,5 @@ extension GreedyStrategy: MenuPlacing {
         }
       }
     }
-    return try ledger.result(of: name, in: instance)
   }
 }
