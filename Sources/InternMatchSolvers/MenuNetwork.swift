@@ -24,11 +24,13 @@ import InternMatchModel
 /// exactly the feasible placements, and its LP has integral optimal vertices. Slots break it:
 /// a person's sets "this worksite" and "this slot label" cross (neither contains the other).
 ///
-/// **Exact in two solves.** First the largest flow `F` (return arc `T → S` at cost −1, every
-/// other arc at 0): the most placements. Then the cheapest flow of value exactly `F` (the return
-/// arc's lower bound and capacity both `F`, choice arcs at their rank cost): the least rank cost
-/// at that count. No big-M weight is formed, so no product can overflow; every cost sum is
-/// bounded by ``DatasetLimits`` (at most 10⁷ entries of cost at most 10¹⁰).
+/// **Exact, in one solve or two.** One min-cost circulation whose return arc `T → S` costs `−M`,
+/// `M` = 1 + the sum of every arc's cost: any flow's cost is below `M`, so one more placement
+/// outweighs every cost difference, and among the largest flows the cheapest wins — used when
+/// `M`, the simplex's artificial costs and every product stay far inside `Int` (checked with
+/// overflow-reporting arithmetic). Otherwise two solves that form no weight: the largest flow `F`
+/// (return arc at cost −1, every other arc at 0), then the cheapest flow of value exactly `F`
+/// (the return arc's lower bound and capacity both `F`). Tests check that both agree.
 ///
 /// ```swift
 /// let network = try MenuNetwork(instance, rankCost: .linear)
@@ -37,11 +39,11 @@ import InternMatchModel
 ///
 /// - Complexity: per kind, two network simplex solves over O(P + G + W) nodes and O(L) arcs for
 ///   P people, G (person, employer) groups, W worksites and L eligible choices of the kind.
-struct MenuNetwork {
+package struct MenuNetwork {
   /// The optimal placement.
-  var placement: MenuPlacement
+  package var placement: MenuPlacement
   /// Its value per kind, read from the flows.
-  var objective: MenuObjective
+  package var objective: MenuObjective
   /// Nodes, arcs and simplex pivots over every kind's networks.
   var nodes = 0
   var arcs = 0
@@ -51,7 +53,11 @@ struct MenuNetwork {
   /// slot labels are not looked at (see ``MenuMIP``).
   ///
   /// - Precondition: the instance has a menu.
-  init(_ instance: PlacementInstance, rankCost: RankCost) throws(SolverError) {
+  /// Solves every kind; `onePass: false` always takes the two solves without a weight (for
+  /// tests that compare the two).
+  package init(_ instance: PlacementInstance, rankCost: RankCost, onePass: Bool = true)
+    throws(SolverError)
+  {
     guard let menu = instance.activities else { preconditionFailure("no menu") }
     // Every eligible choice, by the level of its kind.
     var byLevel = [[(student: Int, entry: Int)]](repeating: [], count: menu.served.count)
@@ -65,7 +71,7 @@ struct MenuNetwork {
     var levels: [PlacementObjective] = []
     for (level, rule) in menu.served.enumerated() {
       let solved = try Self.solve(
-        byLevel[level], rule: rule, instance: instance, rankCost: rankCost)
+        byLevel[level], rule: rule, instance: instance, rankCost: rankCost, onePass: onePass)
       entries += solved.entries
       levels.append(solved.objective)
       nodes += solved.nodes
@@ -79,7 +85,7 @@ struct MenuNetwork {
   /// One kind's network, solved: its placements and their value.
   private static func solve(
     _ choicesOfKind: [(student: Int, entry: Int)], rule: ActivityRule,
-    instance: PlacementInstance, rankCost: RankCost
+    instance: PlacementInstance, rankCost: RankCost, onePass: Bool
   ) throws(SolverError) -> (
     entries: [MenuPlacement.Entry], objective: PlacementObjective, nodes: Int, arcs: Int,
     pivots: Int
@@ -132,22 +138,11 @@ struct MenuNetwork {
       }
       k = end
     }
-    // Pass 1: the most placements. Pass 2: the least cost at that many.
-    var most1 = builder
-    most1.arc(sink, source, capacity: most, cost: -1)
-    var first = most1.zeroingCosts(except: most1.arcCount - 1).network
-    guard first.run() == .optimal else {
-      throw SolverError.backend("network simplex: the maximum-placement flow did not solve")
-    }
-    let placed = -first.totalCost
-    builder.arc(sink, source, lower: placed, capacity: placed, cost: 0)
-    var second = builder.network
-    guard second.run() == .optimal else {
-      throw SolverError.backend("network simplex: the least-cost flow did not solve")
-    }
+    let (placed, solved, pivots) = try Self.mostThenCheapest(
+      builder, source, sink, most, onePass: onePass)
     var entries: [MenuPlacement.Entry] = []
     entries.reserveCapacity(placed)
-    for (arc, s, w) in choiceArcs where builder.flow(arc, in: second) == 1 {
+    for (arc, s, w) in choiceArcs where solved.flow(arc) == 1 {
       entries.append(MenuPlacement.Entry(student: s, worksite: w))
     }
     guard entries.count == placed else {
@@ -155,8 +150,67 @@ struct MenuNetwork {
         "network simplex: \(entries.count) placements read, the flow has \(placed)")
     }
     return (
-      entries, PlacementObjective(placed: placed, cost: second.totalCost), builder.nodeCount,
-      builder.arcCount, first.pivots + second.pivots
+      entries, PlacementObjective(placed: placed, cost: solved.cost), builder.nodeCount,
+      builder.arcCount, pivots
+    )
+  }
+}
+
+extension MenuNetwork {
+  /// The flow on each arc of the best flow and its rank cost.
+  struct Flow {
+    var flow: (Int) -> Int
+    var cost: Int
+  }
+
+  /// The most flow from `source` to `sink` (at most `most`), then the least cost at that much:
+  /// in one solve with a return arc of cost `−M` (`M` = 1 + every arc's cost, above any flow's
+  /// cost) when `M`, the simplex's artificial costs and every sum stay far inside `Int`;
+  /// otherwise in two (the largest flow, then the cheapest of that value), which form no
+  /// weight at all.
+  static func mostThenCheapest(
+    _ builder: NetworkBuilder, _ source: Int, _ sink: Int, _ most: Int, onePass: Bool
+  ) throws(SolverError) -> (placed: Int, flow: Flow, pivots: Int) {
+    var weight = 1
+    var fits = true
+    for a in 0..<builder.arcCount where fits {
+      let (sum, overflow) = weight.addingReportingOverflow(builder.cost(a))
+      (weight, fits) = (sum, !overflow)
+    }
+    let nodes = builder.nodeCount + 2
+    let (scaled, overflow1) = weight.multipliedReportingOverflow(by: nodes)
+    let (bound, overflow2) = scaled.multipliedReportingOverflow(by: most + 1)
+    if onePass, fits, !overflow1, !overflow2, bound < Int.max / 16 {
+      var once = builder
+      let back = once.arc(sink, source, capacity: most, cost: -weight)
+      var net = once.network
+      guard net.run() == .optimal else {
+        throw SolverError.backend("network simplex: the menu's flow did not solve")
+      }
+      let placed = net.flow(back)
+      let solved = net
+      return (
+        placed, Flow(flow: { once.flow($0, in: solved) }, cost: net.totalCost + weight * placed),
+        net.pivots
+      )
+    }
+    var most1 = builder
+    most1.arc(sink, source, capacity: most, cost: -1)
+    var first = most1.zeroingCosts(except: most1.arcCount - 1).network
+    guard first.run() == .optimal else {
+      throw SolverError.backend("network simplex: the maximum-placement flow did not solve")
+    }
+    let placed = -first.totalCost
+    var fixed = builder
+    fixed.arc(sink, source, lower: placed, capacity: placed, cost: 0)
+    var second = fixed.network
+    guard second.run() == .optimal else {
+      throw SolverError.backend("network simplex: the least-cost flow did not solve")
+    }
+    let solved = second
+    return (
+      placed, Flow(flow: { fixed.flow($0, in: solved) }, cost: second.totalCost),
+      first.pivots + second.pivots
     )
   }
 }

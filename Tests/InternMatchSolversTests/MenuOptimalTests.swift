@@ -158,6 +158,17 @@ struct MenuOptimalTests {
     return best ?? MenuObjective(levels: [])
   }
 
+  @Test("one weighted solve and two unweighted solves give the same optimum", arguments: 0..<100)
+  func oneAndTwoPasses(seed: Int) throws {
+    let instance = try Self.randomInstance(seed: UInt64(8300 + seed))
+    for cost in RankCost.allCases {
+      let one = try MenuNetwork(instance, rankCost: cost)
+      let two = try MenuNetwork(instance, rankCost: cost, onePass: false)
+      #expect(one.objective == two.objective, "seed \(seed), \(cost)")
+      #expect(instance.violations(in: two.placement).isEmpty)
+    }
+  }
+
   @Test(
     "brute force: the lexicographic optimum over every feasible multi-placement", arguments: 0..<300
   )
