@@ -26,10 +26,10 @@ public struct PlacementInstance: Sendable {
   public let rankingIndices: [(worksite: Int32, student: Int32, rank: Int32)]
   /// The run settings.
   public let policy: Policy
-  /// Index of each student id.
-  public let studentIndex: [String: Int]
-  /// Index of each worksite id.
-  public let worksiteIndex: [String: Int]
+  /// Index of each student id (ids compared byte for byte: ``IdentifierMap``).
+  public let studentIndex: IdentifierMap
+  /// Index of each worksite id (ids compared byte for byte: ``IdentifierMap``).
+  public let worksiteIndex: IdentifierMap
   /// Eligible choices of every student, best first.
   public internal(set) var choices: ChoiceTable
   /// Listed pairs that are not eligible, with reasons, in student order.
@@ -146,7 +146,7 @@ public struct PlacementInstance: Sendable {
   }
 
   /// An id index (the first record with an id keeps it) and the issues found building it.
-  typealias Checked = (index: [String: Int], issues: [InstanceIssue])
+  typealias Checked = (index: IdentifierMap, issues: [InstanceIssue])
   /// Rankings whose ids are known, and the same as indices.
   typealias ValidRankings = (
     rankings: [WorksiteRanking], indices: [(worksite: Int32, student: Int32, rank: Int32)]
@@ -157,15 +157,13 @@ public struct PlacementInstance: Sendable {
   ///
   /// - Complexity: O(S) hash operations.
   private static func validate(students: [Student], clusters: Set<String>) -> Checked {
-    var index: [String: Int] = [:]
-    index.reserveCapacity(students.count)
+    var index = IdentifierMap(minimumCapacity: students.count)
     var issues: [InstanceIssue] = []
     for i in students.indices {
       let id = students[i].id
       if id.isEmpty {
         issues.append(.init(.error, .student(i), field: "id", "student id is empty"))
-      } else if let first = index.updateValue(i, forKey: id) {
-        index[id] = first  // the first record keeps the id; one lookup when ids are unique
+      } else if let first = index.claim(id, at: i) {
         issues.append(
           .init(
             .error, .student(i), field: "id",
@@ -204,19 +202,16 @@ public struct PlacementInstance: Sendable {
   private static func validate(worksites: [Worksite], clusters: Set<String>, policy: Policy)
     -> Checked
   {
-    var index: [String: Int] = [:]
-    index.reserveCapacity(worksites.count)
+    var index = IdentifierMap(minimumCapacity: worksites.count)
     var issues: [InstanceIssue] = []
     for (j, w) in worksites.enumerated() {
       if w.id.isEmpty {
         issues.append(.init(.error, .worksite(j), field: "id", "worksite id is empty"))
-      } else if let first = index[w.id] {
+      } else if let first = index.claim(w.id, at: j) {
         issues.append(
           .init(
             .error, .worksite(j), field: "id",
             "duplicate worksite id '\(w.id)' (first at record \(first + 1))"))
-      } else {
-        index[w.id] = j
       }
       if !clusters.contains(w.cluster) {
         issues.append(
@@ -344,8 +339,8 @@ package struct ResolvedReferences: Sendable {
   ///
   /// - Complexity: O(L + R) hash lookups for L list entries and R rankings.
   init(
-    students: [Student], rankings: [WorksiteRanking], studentIndex: [String: Int],
-    worksiteIndex: [String: Int]
+    students: [Student], rankings: [WorksiteRanking], studentIndex: IdentifierMap,
+    worksiteIndex: IdentifierMap
   ) {
     func index(_ found: Int?) -> Int32 { found.map { Int32($0) } ?? -1 }
     preferences = []
