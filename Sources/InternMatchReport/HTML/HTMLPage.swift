@@ -143,12 +143,13 @@ package enum HTMLPage {
   }
 
   /// A horizontal bar chart: one labelled bar per item, its value in text at the bar's end,
-  /// and an optional range (min–max) drawn as a whisker.
+  /// (`text`), and an optional range (min–max) drawn as a whisker.
   ///
   /// - Parameter attributes: data attributes of each bar (for tests reading the DOM).
   static func barChart(
-    label: String, items: [(name: String, value: Double, range: ClosedRange<Double>?)],
-    shown: (Double) -> String, attributes: (Int) -> String
+    label: String,
+    items: [(name: String, value: Double, range: ClosedRange<Double>?, text: String)],
+    attributes: (Int) -> String
   ) -> String {
     let peak = max(1e-9, items.map { max($0.value, $0.range?.upperBound ?? 0) }.max() ?? 1)
     let labelWidth = 190.0
@@ -175,7 +176,7 @@ package enum HTMLPage {
         svg += "</path>"
         end = max(end, high)
       }
-      svg += "<text x=\"\(f(end + 6))\" y=\"\(f(y + 18))\">\(escape(shown(item.value)))</text>"
+      svg += "<text x=\"\(f(end + 6))\" y=\"\(f(y + 18))\">\(escape(item.text))</text>"
       svg += "</g>\n"
     }
     return svg + "</svg>\n"
