@@ -149,7 +149,9 @@ struct ReportBrowserTests {
 
     // Where one more seat helps: every helping worksite of seat-values.csv, in the ranked table.
     let csv = try String(contentsOfFile: out + "/seat-values.csv", encoding: .utf8)
-    let lines = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    let lines = csv.split(separator: "\n").map {
+      $0.split(separator: ",", omittingEmptySubsequences: false)
+    }
     let header = lines[0].map(String.init)
     let (id, p, c) = try (
       #require(header.firstIndex(of: "worksite")), #require(header.firstIndex(of: "placed_change")),
@@ -214,8 +216,10 @@ struct ReportBrowserTests {
       }
       let spread = "data-strategy=\"\(strategy)\" data-column=\"placed\" data-stat=\"mean\""
       #expect(Self.attribute("data-sd", at: spread, in: dom) == stat("sd", "placed").map(Self.four))
-      #expect(Self.attribute("data-min", at: spread, in: dom) == stat("min", "placed").map(Self.four))
-      #expect(Self.attribute("data-max", at: spread, in: dom) == stat("max", "placed").map(Self.four))
+      #expect(
+        Self.attribute("data-min", at: spread, in: dom) == stat("min", "placed").map(Self.four))
+      #expect(
+        Self.attribute("data-max", at: spread, in: dom) == stat("max", "placed").map(Self.four))
     }
     try Self.screenshot(page, into: directory + "/compare.png")
   }

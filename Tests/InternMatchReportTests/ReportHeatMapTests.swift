@@ -36,7 +36,8 @@ struct ReportHeatMapTests {
       grid.cell(cluster: "culinary", borough: "Manhattan")
         == SeatGrid.Cell(worksites: 1, seats: 0, unfilled: 0))
     #expect(grid.cell(cluster: "it", borough: "Bronx") == nil)
-    #expect(grid.cell(cluster: nil, borough: nil) == SeatGrid.Cell(worksites: 6, seats: 6, unfilled: 2))
+    #expect(
+      grid.cell(cluster: nil, borough: nil) == SeatGrid.Cell(worksites: 6, seats: 6, unfilled: 2))
     #expect(grid.cell(cluster: nil, borough: "Manhattan")?.seats == 3)
   }
 
@@ -48,7 +49,8 @@ struct ReportHeatMapTests {
       html.contains(
         "data-cluster=\"construction\" data-borough=\"Bronx\" data-unfilled=\"1\" data-seats=\"1\">1 of 1<"
       ))
-    #expect(html.contains("data-cluster=\"*\" data-borough=\"*\" data-unfilled=\"2\" data-seats=\"6\""))
+    #expect(
+      html.contains("data-cluster=\"*\" data-borough=\"*\" data-unfilled=\"2\" data-seats=\"6\""))
     #expect(html.contains("2 of 6 seats are unfilled"))
   }
 

@@ -28,15 +28,16 @@ public struct ComparisonReport: Sendable {
 
   /// The measures the spread table shows, by their ``StrategyComparison/numericColumns`` name,
   /// with a heading and a formatter.
-  static let spreadColumns: [(column: String, title: String, shown: @Sendable (Double) -> String)] = [
-    ("placed", "Placed", { String(format: "%.1f", $0) }),
-    ("rate", "Placement rate", { HTMLPage.percent($0) }),
-    ("mean_rank", "Mean rank", { HTMLPage.rank($0) }),
-    ("rank_cost", "Rank cost", { String(format: "%.1f", $0) }),
-    ("blocking", "Blocking pairs", { String(format: "%.1f", $0) }),
-    ("school_gap", "School gap (points)", { HTMLPage.points($0) }),
-    ("group_gap", "Group gap (points)", { HTMLPage.points($0) }),
-  ]
+  static let spreadColumns: [(column: String, title: String, shown: @Sendable (Double) -> String)] =
+    [
+      ("placed", "Placed", { String(format: "%.1f", $0) }),
+      ("rate", "Placement rate", { HTMLPage.percent($0) }),
+      ("mean_rank", "Mean rank", { HTMLPage.rank($0) }),
+      ("rank_cost", "Rank cost", { String(format: "%.1f", $0) }),
+      ("blocking", "Blocking pairs", { String(format: "%.1f", $0) }),
+      ("school_gap", "School gap (points)", { HTMLPage.points($0) }),
+      ("group_gap", "Group gap (points)", { HTMLPage.points($0) }),
+    ]
 
   /// The whole page.
   public var html: String {
@@ -147,7 +148,8 @@ public struct ComparisonReport: Sendable {
     }
     let missing = strategies.filter { s in !measured.contains { $0.0 == s } }
     if !missing.isEmpty {
-      html += "<p class=\"note\">Not measured: \(missing.map(escape).joined(separator: ", ")).</p>\n"
+      html +=
+        "<p class=\"note\">Not measured: \(missing.map(escape).joined(separator: ", ")).</p>\n"
     }
     return HTMLPage.section(id, title, html)
   }

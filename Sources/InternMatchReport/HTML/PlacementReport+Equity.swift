@@ -17,7 +17,8 @@ extension PlacementReport {
       html += "in no group.</p>\n"
     }
     if let gap {
-      html += "<p class=\"gap\" data-gap=\"\(dimension)\" data-value=\"\(HTMLPage.number(gap.gap))\">"
+      html +=
+        "<p class=\"gap\" data-gap=\"\(dimension)\" data-value=\"\(HTMLPage.number(gap.gap))\">"
       html += "<strong>Largest placement-rate gap: \(HTMLPage.points(gap.gap)) percentage "
       html += "points</strong> — \(escape(gap.best)) \(HTMLPage.percent(gap.bestRate)) (highest) "
       html += "vs \(escape(gap.worst)) \(HTMLPage.percent(gap.worstRate)) (lowest).</p>\n"
@@ -94,7 +95,8 @@ extension PlacementReport {
       "<p>\(sum) of \(summary.seats) seats are unfilled. Each cell reads “unfilled of seats” "
         + "for the worksites of that cluster in that borough (the worksite's own cluster and "
         + "borough); the darker the cell, the more seats are unfilled; “—” means no worksite. "
-        + "Totals are not shaded.</p>\n" + HTMLPage.heatScale(HTMLPage.shadeRanges(peak: peak), unit: "unfilled seats")
+        + "Totals are not shaded.</p>\n"
+        + HTMLPage.heatScale(HTMLPage.shadeRanges(peak: peak), unit: "unfilled seats")
         + table)
   }
 }

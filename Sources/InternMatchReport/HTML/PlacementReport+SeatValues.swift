@@ -28,7 +28,8 @@ extension PlacementReport {
     let reasons = Set(values.compactMap { $0.placedChange == nil ? $0.detail : nil })
       .filter { !$0.isEmpty }.sorted()
     guard !known.isEmpty else {
-      let why = reasons.isEmpty ? "no worksite's value could be computed" : reasons.joined(separator: "; ")
+      let why =
+        reasons.isEmpty ? "no worksite's value could be computed" : reasons.joined(separator: "; ")
       return HTMLPage.section(
         "seat-values", title,
         "<p class=\"note\" id=\"seat-values-absent\">Seat values are not shown: \(escape(why)) "
@@ -107,7 +108,8 @@ extension PlacementReport {
     ) { cluster, borough in
       guard let a = byKey[cluster + "\u{1F}" + borough] else { return nil }
       var attributes = " data-cluster=\"\(escape(cluster))\" data-borough=\"\(escape(borough))\""
-      attributes += " data-worksites=\"\(a.worksites)\" data-placing=\"\(a.worksitesPlacingOneMore)\""
+      attributes +=
+        " data-worksites=\"\(a.worksites)\" data-placing=\"\(a.worksitesPlacingOneMore)\""
       guard let p = a.bestPlacedChange, let c = a.bestRankCostChange else {
         return HTMLPage.HeatCell(text: "not computed", step: 0, attributes: attributes)
       }

@@ -92,7 +92,10 @@ public struct PlacementReport: Sendable {
     let cards: [(metric: String, label: String, value: String, shown: String)] = [
       ("students", "Students", String(summary.students), String(summary.students)),
       ("placed", "Placed", String(summary.placed), String(summary.placed)),
-      ("rate", "Placement rate", HTMLPage.number(m.placementRate), HTMLPage.percent(m.placementRate)),
+      (
+        "rate", "Placement rate", HTMLPage.number(m.placementRate),
+        HTMLPage.percent(m.placementRate)
+      ),
       (
         "seats-used", "Seats used", String(m.placed),
         "\(m.placed) of \(m.seats) (\(HTMLPage.percent(used)))"
