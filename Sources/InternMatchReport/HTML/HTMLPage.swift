@@ -16,17 +16,15 @@ package enum HTMLPage {
     var out = ""
     out.reserveCapacity(text.utf8.count)
     for ch in text {
-      switch ch {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(ch)
-      }
+      if let entity = entities[ch] { out += entity } else { out.append(ch) }
     }
     return out
   }
+
+  /// The characters markup gives a meaning to, and their entities.
+  private static let entities: [Character: String] = [
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;",
+  ]
 
   /// The opening of a page: doctype, title, the shared style sheet and `extraCSS`, `<h1>`.
   static func opening(title: String, extraCSS: String = "") -> String {
