@@ -269,7 +269,7 @@ public struct ComparisonReport: Sendable {
   /// Every numeric column per strategy (the mean over seeds), sortable.
   func allNumbers() -> String {
     let headings = StrategyComparison.headings
-    var html = "<p>Every measure of `compare`" + (seeded ? ", mean over seeds" : "")
+    var html = "<p>Every measure of <code>internmatch compare</code>" + (seeded ? ", mean over seeds" : "")
     html += " (shares as percentages, gaps in percentage points). Click a header to sort.</p>\n"
     html += "<table class=\"sortable\" id=\"numbers\"><thead><tr>"
     html += HTMLPage.headers([("Strategy", "text")] + headings.map { ($0, "number") })
@@ -281,11 +281,15 @@ public struct ComparisonReport: Sendable {
           html += "<td data-sort=\"\"></td>"
           continue
         }
-        let text =
-          StrategyComparison.shares.contains(c)
-          ? (c == 1 || c == 10 ? HTMLPage.percent(v) : HTMLPage.points(v))
-          : StrategyComparison.counts.contains(c) && !seeded
-            ? StrategyComparison.number(v) : String(format: "%.2f", v)
+        let text: String
+        if StrategyComparison.shares.contains(c) {
+          text = c == 1 || c == 10 ? HTMLPage.percent(v) : HTMLPage.points(v)
+        } else if StrategyComparison.counts.contains(c) {
+          text = Self.count(v)
+        } else {
+          // Mean and median rank to two decimals; distance and milliseconds to one.
+          text = String(format: column.hasSuffix("rank") ? "%.2f" : "%.1f", v)
+        }
         html += "<td data-sort=\"\(HTMLPage.number(v))\">\(text)</td>"
       }
       html += "</tr>\n"
