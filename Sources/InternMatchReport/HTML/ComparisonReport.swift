@@ -269,7 +269,8 @@ public struct ComparisonReport: Sendable {
   /// Every numeric column per strategy (the mean over seeds), sortable.
   func allNumbers() -> String {
     let headings = StrategyComparison.headings
-    var html = "<p>Every measure of <code>internmatch compare</code>" + (seeded ? ", mean over seeds" : "")
+    var html =
+      "<p>Every measure of <code>internmatch compare</code>" + (seeded ? ", mean over seeds" : "")
     html += " (shares as percentages, gaps in percentage points). Click a header to sort.</p>\n"
     html += "<table class=\"sortable\" id=\"numbers\"><thead><tr>"
     html += HTMLPage.headers([("Strategy", "text")] + headings.map { ($0, "number") })
