@@ -138,7 +138,9 @@ extension PlacementReport {
   static func seatWords(_ placed: Int, _ cost: Int, units: String) -> String {
     if placed > 0 {
       let who = placed == 1 ? "one more student" : "\(placed) more students"
-      return "places \(who)" + (cost == 0 ? "" : " (rank cost \(signed(cost)))")
+      // Placing one more adds that student's rank: a rise here is the price of the seat.
+      return "places \(who)"
+        + (cost == 0 ? "" : " (rank cost \(signed(cost)), the new student's rank included)")
     }
     return cost < 0 ? "places no one more; saves \(-cost) \(units)" : "changes nothing"
   }
