@@ -113,7 +113,7 @@ public struct PlacementReport: Sendable {
     }
     html += "</div>\n"
     if let note = summary.statusNote, !note.isEmpty {
-      html += "<p>\(escape(note))</p>\n"
+      html += "<p><strong>Status:</strong> \(escape(note))</p>\n"
     }
     return HTMLPage.section("summary", "Summary", html)
   }
