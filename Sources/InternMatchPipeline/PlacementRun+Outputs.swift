@@ -20,10 +20,12 @@ extension PlacementRun {
     if isRematch { files.append(("changes.csv", Data(Self.changesCSV(changes).utf8))) }
     files.append(("summary.json", summaryJSON))
     if writesReport, let summary {
-      let report = PlacementReport(instance: instance, outcomes: outcomes, summary: summary)
+      let report = PlacementReport(
+        instance: instance, outcomes: outcomes, summary: summary,
+        explanations: reportExplanations)
       files.append(("report.html", Data(report.html.utf8)))
     }
-    if let explanation {
+    if writesExplanations, let explanation {
       files += [
         ("explanations.csv", Data(ExplanationWriter.explanationsCSV(explanation.students).utf8)),
         ("seat-values.csv", Data(ExplanationWriter.seatValuesCSV(explanation.seatValues).utf8)),
@@ -31,6 +33,19 @@ extension PlacementRun {
       ]
     }
     return files
+  }
+
+  /// The explanations `report.html` shows, or why it has none.
+  var reportExplanations: PlacementReport.Explanations {
+    if let explanation {
+      return .computed(
+        students: explanation.students, seatValues: explanation.seatValues, rankCost: rankCost)
+    }
+    return .absent(
+      isRematch
+        ? "a re-match weighs moves from the earlier placement, so it has no explanations or "
+          + "seat values of its own; run solve with --report for the fresh run's"
+        : "the run was made without explanations")
   }
 
   /// The bytes of `summary.json` as ``outputs()`` gives them (the summary, then its `run`

@@ -40,7 +40,9 @@ public struct PlacementRun: Sendable {
     /// Also explain every outcome (``PlacementExplainer``): explanations.csv, seat-values.csv
     /// and seat-values-by-area.csv join the outputs. Ignored for a re-match.
     public var explain: Bool
-    /// Also write `report.html` (``PlacementReport``) with the other outputs.
+    /// Also write `report.html` (``PlacementReport``) with the other outputs. A fresh run then
+    /// also explains its outcomes (for the report's lookup and seat values), without writing
+    /// the explanation files unless ``explain`` asks for them.
     public var report: Bool
     /// An earlier run's placements to re-match from (see ``Rematch``); `nil` for a fresh run.
     public var rematch: Rematch?
@@ -115,8 +117,10 @@ public struct PlacementRun: Sendable {
   /// The record of what went in: version, inputs with their digests, effective policy, …
   public let manifest: RunManifest
   /// Every student's explanation and every worksite's seat value, when the configuration asks
-  /// for them and the run has a placement.
+  /// for them or for the report, the run has a placement and is not a re-match.
   public let explanation: PlacementExplainer?
+  /// Whether ``outputs()`` includes the explanation files (``explanationNames``).
+  public let writesExplanations: Bool
   /// For a re-match, what happened to every student of either placement (`changes.csv`).
   public private(set) var changes: [Rematch.Change]
   /// Whether the run re-matched from an earlier placement.
@@ -154,6 +158,7 @@ public struct PlacementRun: Sendable {
     changes = []
     isRematch = configuration.rematch != nil
     writesReport = configuration.report
+    writesExplanations = configuration.explain && configuration.rematch == nil
 
     // A strategy policy.json names but nobody knows is the data's error.
     if configuration.strategy == nil, let name = instance.policy.strategy, named == nil {
@@ -257,7 +262,7 @@ public struct PlacementRun: Sendable {
       })
     var explainMilliseconds: Double?
     // A re-match optimises another objective (moves weighed in): explanations are a fresh run's.
-    if configuration.explain, configuration.rematch == nil {
+    if configuration.explain || configuration.report, configuration.rematch == nil {
       let beforeExplain = clock.now
       progress?(.phase("explain"))
       do {
