@@ -6,7 +6,7 @@
 /// p.worksite(of: 0)  // 2
 /// p.placedCount      // 1
 /// ```
-public struct Placement: Hashable, Sendable, Codable {
+public struct Placement: Hashable, Sendable {
   /// Worksite index per student; `-1` for unplaced.
   public private(set) var assignment: [Int32]
 
@@ -87,7 +87,7 @@ public enum UnplacedReason: String, Hashable, Sendable, Codable, CaseIterable {
 }
 
 /// What happened to one student.
-public enum StudentOutcome: Hashable, Sendable, Codable {
+public enum StudentOutcome: Hashable, Sendable {
   /// Placed at worksite index `worksite`, which the student ranked `rank`; rank 0 for a
   /// placement at a worksite the student did not list (a pin, or `place_unranked`).
   case placed(worksite: Int, rank: Int)

@@ -110,6 +110,12 @@ public struct PlacementRun: Sendable {
   public let result: PlacementResult?
   /// Each student's outcome, in input order (empty without placement).
   public let outcomes: [StudentOutcome]
+  /// Each student's outcome by ids, in input order (empty without placement): `placements.csv`
+  /// as values, `Codable` as `{"student", "worksite", "rank"}` or `{"student",
+  /// "unplaced_reason"}` (see ``InternMatchModel/PlacementRecord``).
+  ///
+  /// - Complexity: O(S).
+  public var records: [PlacementRecord] { outcomes.isEmpty ? [] : instance.records(of: outcomes) }
   /// The summary written to `summary.json`, manifest included; `nil` without placement.
   public private(set) var summary: PlacementSummary?
   /// The record of what went in: version, inputs with their digests, effective policy, …
