@@ -60,8 +60,12 @@ public struct SeatPlan: Hashable, Sendable {
   /// always chosen and take seats first (a reserve of theirs if one is left, else the first
   /// stage with a seat). Returns which applicants are chosen.
   ///
-  /// - Parameter schools: the school index of every student of the instance (see
-  ///   ``PlacementInstance/schoolIndices``); used only when ``maxPerSchool`` is set.
+  /// - Parameters:
+  ///   - applicants: student indices, best first.
+  ///   - forced: whether an applicant is pinned here.
+  ///   - instance: the instance the indices are of.
+  ///   - schools: the school index of every student of the instance (see
+  ///     ``PlacementInstance/schoolIndices``); used only when ``maxPerSchool`` is set.
   public func choose(
     _ applicants: [Int32], forced: (Int32) -> Bool, in instance: PlacementInstance,
     schools: [Int32]

@@ -37,10 +37,10 @@ public struct PlacementRun: Sendable {
     public var seed: UInt64?
     /// The command line recorded in the manifest (default: this process's).
     public var commandLine: [String]
-    /// Also explain every outcome (``PlacementExplainer``): explanations.csv, seat-values.csv
+    /// Also explain every outcome (``/InternMatchSolvers/PlacementExplainer``): explanations.csv, seat-values.csv
     /// and seat-values-by-area.csv join the outputs. Ignored for a re-match.
     public var explain: Bool
-    /// Also write `report.html` (``PlacementReport``) with the other outputs.
+    /// Also write `report.html` (``/InternMatchReport/PlacementReport``) with the other outputs.
     public var report: Bool
     /// An earlier run's placements to re-match from (see ``Rematch``); `nil` for a fresh run.
     public var rematch: Rematch?
@@ -112,7 +112,7 @@ public struct PlacementRun: Sendable {
   public let outcomes: [StudentOutcome]
   /// Each student's outcome by ids, in input order (empty without placement): `placements.csv`
   /// as values, `Codable` as `{"student", "worksite", "rank"}` or `{"student",
-  /// "unplaced_reason"}` (see ``InternMatchModel/PlacementRecord``).
+  /// "unplaced_reason"}` (see ``/InternMatchModel/PlacementRecord``).
   ///
   /// - Complexity: O(S).
   public var records: [PlacementRecord] { outcomes.isEmpty ? [] : instance.records(of: outcomes) }

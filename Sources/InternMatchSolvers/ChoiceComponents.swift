@@ -11,7 +11,7 @@ import InternMatchModel
 /// parts.students.count  // number of components holding at least one student with a choice
 /// ```
 ///
-/// - Complexity: O((S + W + L) α(W)) with ``DisjointSets``.
+/// - Complexity: O((S + W + L) α(W)) with `DisjointSets`.
 public struct ChoiceComponents: Sendable {
   /// Students of each component, in increasing index order.
   public let students: [[Int]]

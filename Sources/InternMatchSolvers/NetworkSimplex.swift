@@ -1,7 +1,7 @@
 /// Minimum-cost flow by the primal network simplex method, on flat integer arrays.
 ///
 /// Build the network with ``addArc(from:to:capacity:cost:)`` and node supplies, then call
-/// ``run()``; read the answer with ``flow(_:)``, ``potential(_:)`` and ``totalCost``. Supplies are
+/// `run()`; read the answer with ``flow(_:)``, ``potential(_:)`` and ``totalCost``. Supplies are
 /// positive at sources and negative at sinks and must sum to zero; a network whose supplies are
 /// all zero is a circulation. All data is integral and the arithmetic exact (`Int`), so the
 /// optimum found is exact and integral.
@@ -29,7 +29,7 @@
 /// - Complexity: exponential in the worst case, like every simplex; in practice roughly linear
 ///   in the number of pivots times the size of the subtrees they move. Memory O(n + m).
 public struct NetworkSimplex: Sendable {
-  /// Outcome of ``run()``.
+  /// Outcome of `run()`.
   public enum Outcome: Hashable, Sendable {
     /// An optimal flow was found.
     case optimal
@@ -88,10 +88,10 @@ public struct NetworkSimplex: Sendable {
   /// Capacity of arc `arc`.
   public func arcCapacity(_ arc: Int) -> Int { capacity[arc] }
 
-  /// Flow on arc `arc` after ``run()``.
+  /// Flow on arc `arc` after `run()`.
   public func flow(_ arc: Int) -> Int { arcFlow[arc] }
 
-  /// Potential π of `node` after ``run()`` (see the type's sign convention).
+  /// Potential π of `node` after `run()` (see the type's sign convention).
   public func potential(_ node: Int) -> Int { pi[node] }
 
   /// Total cost `Σ cost·flow` of the flow found.
