@@ -7,8 +7,8 @@
 /// p.placedCount      // 1
 /// ```
 public struct Placement: Hashable, Sendable {
-  /// Worksite index per student; `-1` for unplaced.
-  public private(set) var assignment: [Int32]
+  /// Worksite index per student; `-1` for unplaced (public: ``worksite(of:)``).
+  @usableFromInline package private(set) var assignment: [Int32]
 
   /// Creates a placement with every student unplaced.
   public init(studentCount: Int) {
@@ -31,6 +31,9 @@ public struct Placement: Hashable, Sendable {
   public mutating func assign(student: Int, to worksite: Int?) {
     assignment[student] = worksite.map(Int32.init) ?? -1
   }
+
+  /// Number of students the placement covers.
+  public var studentCount: Int { assignment.count }
 
   /// Number of placed students.
   public var placedCount: Int { assignment.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) } }

@@ -56,7 +56,7 @@ extension PlacementRun {
   /// (see `AtomicWriter`). Writes nothing for a run without placement.
   public func write(
     to directory: String, additional: [(path: String, contents: Data)] = []
-  ) throws(AtomicWriter.WriteError) {
+  ) throws(OutputWriteError) {
     let files = outputs()
     guard !files.isEmpty else { return }
     try AtomicWriter.write(

@@ -12,7 +12,7 @@ extension OptimalStrategy {
   ///
   /// `previous` is over `instance`'s students and worksites; a student counts as *kept* when
   /// placed where `previous` put them and that seat still exists
-  /// (``/InternMatchModel/PlacementInstance/seatsStillHeld(by:)``). One min-cost circulation does it exactly
+  /// (`PlacementInstance.seatsStillHeld(by:)`). One min-cost circulation does it exactly
   /// (`ConstrainedNetworkModel/disruptionWeight(_:rankCost:students:)`): every arc but a
   /// student's arc to their previous worksite costs `D` more, `D` above any rank-cost
   /// difference, and the return arc's `−M` above every cost.

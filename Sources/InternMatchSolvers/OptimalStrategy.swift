@@ -6,7 +6,7 @@ import InternMatchModel
 ///
 /// Two exact backends compute it: the Swift network-flow core (`AssignmentNetwork`, one
 /// min-cost circulation with an exact big-M return arc; the default) and GLPK (the choice graph's
-/// connected components, ``ChoiceComponents``, each solved as the two-level LP of
+/// connected components, `ChoiceComponents`, each solved as the two-level LP of
 /// `AssignmentLP`). Side constraints that keep the problem a network (pins, school limits,
 /// employer capacities, non-reverting reserves, school floors) go to
 /// `ConstrainedAssignmentNetwork`, or with the GLPK backend to `PlacementMIP` as an LP;

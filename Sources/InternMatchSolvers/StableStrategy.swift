@@ -36,10 +36,15 @@ public struct StableStrategy: LotteryStrategy {
   /// none): each comes first at that worksite, after pinned students (``/InternMatchModel/WorksitePriorities``'s
   /// incumbency), so they keep it unless they get a choice they like better. `nil`: no round
   /// before.
-  public var incumbents: [Int32]?
+  package var incumbents: [Int32]?
 
   /// Creates the strategy.
-  public init(seed: UInt64, incumbents: [Int32]? = nil) {
+  public init(seed: UInt64) {
+    self.seed = seed
+  }
+
+  /// The strategy for a later round, with `incumbents` holding their seats (see ``Rematch``).
+  package init(seed: UInt64, incumbents: [Int32]?) {
     self.seed = seed
     self.incumbents = incumbents
   }
