@@ -23,7 +23,7 @@ public struct PlacementInstance: Sendable {
   /// Worksite rankings whose ids are known.
   public let rankings: [WorksiteRanking]
   /// The same rankings as indices: `(worksite, student, rank)`.
-  public let rankingIndices: [(worksite: Int32, student: Int32, rank: Int32)]
+  package let rankingIndices: [(worksite: Int32, student: Int32, rank: Int32)]
   /// The run settings.
   public let policy: Policy
   /// Index of each student id (ids compared byte for byte: ``IdentifierMap``).
@@ -35,17 +35,18 @@ public struct PlacementInstance: Sendable {
   /// Listed pairs that are not eligible, with reasons, in student order.
   public let ineligibleChoices: [IneligibleChoice]
   /// Number of known (resolvable, non-duplicate) worksites on each student's list.
-  public let listedCount: [Int32]
+  package let listedCount: [Int32]
   /// Warnings found while building (skipped list entries and rankings).
   public let warnings: [InstanceIssue]
   /// Employer capacities, links, pins and the school floor.
   public let rules: PlacementRules
-  /// The worksite each student is pinned to, or -1.
-  public let pinnedWorksite: [Int32]
+  /// The worksite each student is pinned to, or -1 (public: ``pinnedWorksite(of:)``).
+  package let pinnedWorksite: [Int32]
   /// Linked students, as index pairs.
   public let linkedPairs: [(first: Int, second: Int)]
-  /// The employer-capacity entry limiting each worksite, or -1.
-  public let employerLimit: [Int32]
+  /// The employer-capacity entry limiting each worksite, or -1 (public:
+  /// ``employerCapacity(of:)``).
+  package let employerLimit: [Int32]
 
   /// Builds and validates an instance.
   ///
@@ -353,4 +354,33 @@ package struct ResolvedReferences: Sendable {
     }
     setNumbers = []
   }
+}
+
+extension PlacementInstance {
+  /// The worksite index `student` is pinned to (`pins.csv`), or `nil`.
+  ///
+  /// ```swift
+  /// instance.pinnedWorksite(of: instance.studentIndex["S7"]!)  // the index of W3
+  /// ```
+  ///
+  /// - Complexity: O(1).
+  public func pinnedWorksite(of student: Int) -> Int? {
+    let w = pinnedWorksite[student]
+    return w < 0 ? nil : Int(w)
+  }
+
+  /// The employer capacity (`employers.csv`) that limits `worksite` with its employer's other
+  /// worksites, or `nil`.
+  ///
+  /// - Complexity: O(1).
+  public func employerCapacity(of worksite: Int) -> EmployerCapacity? {
+    let e = employerLimit[worksite]
+    return e < 0 ? nil : rules.employerCapacity[Int(e)]
+  }
+
+  /// How many known worksites `student` listed (ids that name a worksite, each once), eligible
+  /// or not.
+  ///
+  /// - Complexity: O(1).
+  public func listedWorksiteCount(of student: Int) -> Int { Int(listedCount[student]) }
 }

@@ -68,10 +68,10 @@ extension PlacementRun {
 
   /// Writes ``outputs()`` into `directory`, and the `additional` files at their paths (an
   /// exported model), as one set: a reader sees the old files or the new ones, never a mix
-  /// (see ``AtomicWriter``). Writes nothing for a run without placement.
+  /// (see `AtomicWriter`). Writes nothing for a run without placement.
   public func write(
     to directory: String, additional: [(path: String, contents: Data)] = []
-  ) throws(AtomicWriter.WriteError) {
+  ) throws(OutputWriteError) {
     let files = outputs()
     guard !files.isEmpty else { return }
     try AtomicWriter.write(

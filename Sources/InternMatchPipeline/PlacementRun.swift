@@ -37,12 +37,12 @@ public struct PlacementRun: Sendable {
     public var seed: UInt64?
     /// The command line recorded in the manifest (default: this process's).
     public var commandLine: [String]
-    /// Also explain every outcome (``PlacementExplainer``): explanations.csv, seat-values.csv
+    /// Also explain every outcome (``/InternMatchSolvers/PlacementExplainer``): explanations.csv, seat-values.csv
     /// and seat-values-by-area.csv join the outputs. Ignored for a re-match.
     public var explain: Bool
-    /// Also write `report.html` (``PlacementReport``) with the other outputs. A fresh run then
-    /// also explains its outcomes (for the report's lookup and seat values), without writing
-    /// the explanation files unless ``explain`` asks for them.
+    /// Also write `report.html` (``/InternMatchReport/PlacementReport``) with the other outputs.
+    /// A fresh run then also explains its outcomes (for the report's lookup and seat values),
+    /// without writing the explanation files unless ``explain`` asks for them.
     public var report: Bool
     /// An earlier run's placements to re-match from (see ``Rematch``); `nil` for a fresh run.
     public var rematch: Rematch?
@@ -112,6 +112,12 @@ public struct PlacementRun: Sendable {
   public let result: PlacementResult?
   /// Each student's outcome, in input order (empty without placement).
   public let outcomes: [StudentOutcome]
+  /// Each student's outcome by ids, in input order (empty without placement): `placements.csv`
+  /// as values, `Codable` as `{"student", "worksite", "rank"}` or `{"student",
+  /// "unplaced_reason"}` (see ``/InternMatchModel/PlacementRecord``).
+  ///
+  /// - Complexity: O(S).
+  public var records: [PlacementRecord] { outcomes.isEmpty ? [] : instance.records(of: outcomes) }
   /// The summary written to `summary.json`, manifest included; `nil` without placement.
   public private(set) var summary: PlacementSummary?
   /// The record of what went in: version, inputs with their digests, effective policy, …
