@@ -29,7 +29,7 @@ import InternMatchModel
 public struct PlacementReport: Sendable {
   /// The run's explanations and seat values, or why the report has none.
   public enum Explanations: Sendable {
-    /// Every student's explanation and every worksite's seat value (``SeatValue``), in input
+    /// Every student's explanation and every worksite's seat value (``/InternMatchModel/SeatValue``), in input
     /// order, with the run's rank cost (the units of the prices).
     case computed(students: [PlacementExplanation], seatValues: [SeatValue], rankCost: RankCost)
     /// None, for the reason given (shown in the page where the sections would be).
