@@ -63,6 +63,7 @@ extension InstanceIssue.Record: Codable {
     case "employer": self = .employer(row)
     case "link": self = .link(row)
     case "pin": self = .pin(row)
+    case "activity": self = .activity(row)
     default:
       throw DecodingError.dataCorruptedError(
         forKey: .table, in: container, debugDescription: "unknown table '\(table)'")
@@ -81,6 +82,7 @@ extension InstanceIssue.Record: Codable {
       case .employer(let r): ("employer", r)
       case .link(let r): ("link", r)
       case .pin(let r): ("pin", r)
+      case .activity(let r): ("activity", r)
       }
     try container.encode(table, forKey: .table)
     try container.encodeIfPresent(row, forKey: .row)
