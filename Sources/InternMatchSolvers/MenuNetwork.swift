@@ -53,8 +53,10 @@ package struct MenuNetwork {
   /// slot labels are not looked at (see ``MenuMIP``).
   ///
   /// - Precondition: the instance has a menu.
-  /// Solves every kind; `onePass: false` always takes the two solves without a weight (for
-  /// tests that compare the two).
+  /// Solves every kind; `onePass: false` always takes the two network simplex solves without a
+  /// weight (for tests that compare the engines). A kind of one placement per person in an
+  /// instance without slots goes to ``AssignmentNetwork``, the single-seat core, on the kind's
+  /// choices alone.
   package init(_ instance: PlacementInstance, rankCost: RankCost, onePass: Bool = true)
     throws(SolverError)
   {
@@ -69,7 +71,25 @@ package struct MenuNetwork {
     }
     var entries: [MenuPlacement.Entry] = []
     var levels: [PlacementObjective] = []
+    let slots = instance.sideRules.contains(.slots)
     for (level, rule) in menu.served.enumerated() {
+      // One placement per person and no slots: today's single-seat core, on the kind's choices
+      // (a limit per employer of 1 or more cannot bind one placement).
+      if onePass, !slots, rule.maxPerParticipant == 1, rule.maxPerEmployer ?? 1 >= 1,
+        !byLevel[level].isEmpty
+      {
+        let single = try AssignmentNetwork(
+          instance.keepingChoices(ofKind: rule.kind), rankCost: rankCost)
+        for s in instance.students.indices {
+          if let w = single.placement.worksite(of: s) {
+            entries.append(MenuPlacement.Entry(student: s, worksite: w))
+          }
+        }
+        levels.append(single.objective)
+        nodes += single.nodes
+        arcs += single.arcs
+        continue
+      }
       let solved = try Self.solve(
         byLevel[level], rule: rule, instance: instance, rankCost: rankCost, onePass: onePass)
       entries += solved.entries
