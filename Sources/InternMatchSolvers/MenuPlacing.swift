@@ -29,6 +29,11 @@ extension MenuPlacing {
     return missing
   }
 
+  /// ``menuSideRulesNotYetSupported(in:)``, unless the strategy adds its own.
+  public func menuRulesNotYetSupported(in instance: PlacementInstance) -> [String] {
+    menuSideRulesNotYetSupported(in: instance)
+  }
+
   /// The side rules a menu brings, which ``placeMenu(_:)`` honours.
   var menuRules: Set<SideRule> { [.activities, .slots, .maxPerEmployer] }
 
@@ -62,10 +67,6 @@ extension MenuPlacing {
 extension OptimalStrategy: MenuPlacing {}
 
 extension SerialDictatorshipStrategy: MenuPlacing {
-  public func menuRulesNotYetSupported(in instance: PlacementInstance) -> [String] {
-    menuSideRulesNotYetSupported(in: instance)
-  }
-
   /// Serial dictatorship kind by kind: for each kind in priority order, people in lottery order
   /// (tier first, as ``place(_:)`` draws it) each take their best eligible choices of the kind
   /// still open to them, up to `max_per_participant`: a seat free at a worksite they do not
@@ -102,10 +103,6 @@ extension SerialDictatorshipStrategy: MenuPlacing {
 }
 
 extension GreedyStrategy: MenuPlacing {
-  public func menuRulesNotYetSupported(in instance: PlacementInstance) -> [String] {
-    menuSideRulesNotYetSupported(in: instance)
-  }
-
   /// Greedy (immediate acceptance) kind by kind: for each kind in priority order, in round r
   /// every person under `max_per_participant` whose rank-r choice of the kind (ranks within
   /// the kind) is eligible asks for it, in lottery order (tier first, as ``place(_:)`` draws
