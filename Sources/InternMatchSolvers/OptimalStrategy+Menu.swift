@@ -31,10 +31,10 @@ extension OptimalStrategy {
 
   /// Places the menu of activities of `instance` exactly: lexicographically over the kinds in
   /// priority order, for each the most placements, then the least rank cost (ranks within a
-  /// kind), with caps per kind and per employer, roles and capacities (see ``MenuNetwork`` for
+  /// kind), with caps per kind and per employer, roles and capacities (see `MenuNetwork` for
   /// the model, why it is a network and why kind by kind is the lexicographic optimum). The
   /// result is checked before it is returned: valid for the instance
-  /// (``PlacementInstance/violations(in:)-(MenuPlacement)``) and its recomputed value equal to
+  /// (`PlacementInstance.violations(in:)` of a `MenuPlacement`) and its recomputed value equal to
   /// the flows'.
   ///
   /// ```swift
@@ -45,7 +45,7 @@ extension OptimalStrategy {
   /// - Throws: ``SolverError/Kind/unsupportedRule`` without a menu or with a rule not yet
   ///   supported with one (``menuRulesNotYetSupported(in:)``); ``SolverError/Kind/backend`` when
   ///   a solve fails its checks.
-  /// - Complexity: see ``MenuNetwork``.
+  /// - Complexity: see `MenuNetwork`.
   public func placeMenu(_ instance: PlacementInstance) throws(SolverError) -> MenuResult {
     try placeMenu(instance, alwaysSearch: false)
   }
