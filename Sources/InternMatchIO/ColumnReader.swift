@@ -20,6 +20,10 @@ struct ColumnReader {
 
   let table: CSVTable
   private(set) var issues: [DatasetIssue] = []
+  /// The key of each issue reported once per table (``reportOnce(_:_:_:key:_:)``), by its
+  /// index in ``issues``, and every such key reported.
+  private var onceKeys: [Int: String] = [:]
+  private var reportedOnce: Set<String> = []
   private var columns: [(name: String, length: Int, field: Int)] = []
 
   /// Whether every required column is present.
@@ -59,6 +63,8 @@ struct ColumnReader {
       }
     }
     columns = index.map { (name: $0.key, length: $0.key.utf8.count, field: $0.value) }
+    reportDelimiter()
+    reportUndecodable(used: Set(index.values))
     for spec in required where index[spec.name] == nil {
       hasRequiredColumns = false
       issues.append(
@@ -67,16 +73,77 @@ struct ColumnReader {
     }
   }
 
+  /// A warning when the table's fields are not separated by commas.
+  private mutating func reportDelimiter() {
+    let name: String
+    switch table.delimiter {
+    case UInt8(ascii: ","): return
+    case UInt8(ascii: "\t"): name = "tabs"
+    default: name = "'\(Character(Unicode.Scalar(table.delimiter)))'"
+    }
+    issues.append(
+      DatasetIssue(
+        .warning, file: table.file, line: 1, column: nil,
+        "fields are separated by \(name), not commas, as the header line shows: read so "
+          + "(a field holding the delimiter, such as a list, must be quoted)"))
+  }
+
+  /// The fields that are not UTF-8: in a header name or a column that is read, an error at the
+  /// first bad byte naming the likely encoding and the fix, once per column with the count of
+  /// the others; in a column that is ignored, one warning per column (the read goes on).
+  ///
+  /// - Complexity: O(f) for f such fields.
+  private mutating func reportUndecodable(used: Set<Int>) {
+    var seen: [Int: (issue: Int, count: Int)] = [:]  // per header field: its issue, its fields
+    for bad in table.undecodable {
+      let advice = TextEncoding.advice(forBadByte: bad.byte)
+      if bad.isHeader {
+        issues.append(
+          DatasetIssue(
+            .error, file: table.file, line: bad.line, column: bad.column,
+            "header name is not valid UTF-8: \(advice)"))
+        continue
+      }
+      if let first = seen[bad.field] {
+        seen[bad.field]?.count = first.count + 1
+        continue
+      }
+      let name = table.header[bad.field]
+      let isRead = used.contains(bad.field) || !bad.isInRecords
+      seen[bad.field] = (issues.count, 1)
+      issues.append(
+        DatasetIssue(
+          isRead ? .error : .warning, file: table.file, line: bad.line, column: bad.column,
+          isRead
+            ? "field of column '\(name)' is not valid UTF-8: \(advice)"
+            : "column '\(name)' is ignored, and its fields are not all UTF-8 (\(advice))"))
+    }
+    for (_, found) in seen where found.count > 1 {
+      issues[found.issue].message +=
+        "; \(found.count - 1) more field\(found.count == 2 ? "" : "s") of this column too"
+    }
+  }
+
   /// A reader of the same table with no issues yet, to read a share of the records on another
   /// thread; ``adopt(_:)`` takes its issues back.
   func fresh() -> ColumnReader {
     var copy = self
     copy.issues = []
+    copy.onceKeys = [:]
     return copy
   }
 
-  /// Appends the issues `other` (a ``fresh()`` copy) met.
-  mutating func adopt(_ other: ColumnReader) { issues += other.issues }
+  /// Appends the issues `other` (a ``fresh()`` copy) met, leaving out those reported once per
+  /// table that this reader has already.
+  mutating func adopt(_ other: ColumnReader) {
+    for (k, issue) in other.issues.enumerated() {
+      if let key = other.onceKeys[k] {
+        guard reportedOnce.insert(key).inserted else { continue }
+        onceKeys[issues.count] = key
+      }
+      issues.append(issue)
+    }
+  }
 
   /// Column `name`: a scan of the few header names, cheaper than hashing the name.
   subscript(name: String) -> Column {
@@ -325,6 +392,18 @@ struct ColumnReader {
         .error, record, latitude == nil ? lon : lat, "lat and lon must be given together")
       return nil
     }
+  }
+
+  /// Records an issue at field `column` of `record` unless one with the same `key` was
+  /// recorded in this table (by this reader, or by one it adopted first): a warning about a
+  /// value is given on the first row that holds it.
+  mutating func reportOnce(
+    _ severity: InstanceIssue.Severity, _ record: CSVTable.Record, _ column: Column, key: String,
+    _ message: String
+  ) {
+    guard reportedOnce.insert(key).inserted else { return }
+    onceKeys[issues.count] = key
+    report(severity, record, column, message)
   }
 
   /// Records an issue at field `column` of `record`.

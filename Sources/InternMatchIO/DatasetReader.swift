@@ -121,6 +121,21 @@ public enum DatasetReader {
     try read(.directory(directory), sharing: .standard)
   }
 
+  /// Reads and validates the dataset in `directory`, whose files are in `encoding`
+  /// (``TextEncoding``: each file that needs it is converted to UTF-8 first).
+  public static func read(directory: String, encoding: TextEncoding) throws(DatasetError)
+    -> Dataset
+  {
+    try read(.directory(directory), sharing: .standard, encoding: encoding)
+  }
+
+  /// Reads and validates the dataset whose files `source` holds, in `encoding`.
+  public static func read(_ source: DatasetSource, encoding: TextEncoding) throws(DatasetError)
+    -> Dataset
+  {
+    try read(source, sharing: .standard, encoding: encoding)
+  }
+
   /// Reads and validates the dataset whose files `source` holds, as ``read(directory:)`` does.
   ///
   /// - Throws: ``DatasetError`` as ``read(directory:)``; for files in memory, `.missingInput`
@@ -135,7 +150,9 @@ public enum DatasetReader {
   }
 
   /// Reads the dataset of `source`, sharing the work out over the cores as `sharing` says.
-  static func read(_ source: DatasetSource, sharing: Sharing) throws(DatasetError) -> Dataset {
+  static func read(
+    _ source: DatasetSource, sharing: Sharing, encoding: TextEncoding = .utf8
+  ) throws(DatasetError) -> Dataset {
     if case .directory(let directory) = source {
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
@@ -152,7 +169,8 @@ public enum DatasetReader {
     var issues: [DatasetIssue] = []
     var missing: [DatasetIssue] = []
     var inputs: [DatasetInput] = []
-    /// The bytes of file `name`, recorded as an input; an issue when it exists but cannot be read.
+    /// The bytes of file `name` as UTF-8, recorded as an input (as they are on disk); an issue
+    /// when it exists but cannot be read or converted.
     func bytes(of name: String) -> [UInt8]? {
       let found: [UInt8]?
       switch source {
@@ -170,14 +188,20 @@ public enum DatasetReader {
       case .files(let files):
         found = files[name]
       }
-      if let found {
-        inputs.append(DatasetInput(name: name, sha256: SHA256.hex(of: found), bytes: found.count))
+      guard let found else { return nil }
+      inputs.append(DatasetInput(name: name, sha256: SHA256.hex(of: found), bytes: found.count))
+      switch encoding.utf8(found) {
+      case .success(let text): return text
+      case .failure(let problem):
+        issues.append(DatasetIssue(.error, file: name, line: nil, column: nil, problem.message))
+        return nil
       }
-      return found
     }
     func load(_ name: String, required: Bool) -> CSVTable? {
       guard let bytes = bytes(of: name) else {
-        if required, !missing.contains(where: { $0.file == name }) {
+        if required, !missing.contains(where: { $0.file == name }),
+          !issues.contains(where: { $0.file == name })
+        {
           missing.append(
             DatasetIssue(.error, file: name, line: nil, column: nil, "required file is missing"))
         }
@@ -211,15 +235,19 @@ public enum DatasetReader {
       Cluster(id: c.text(r, c["id"]) ?? "", name: c.requiredText(r, c["name"]))
     }
     let clusters = clusterTable == nil ? Cluster.nycDefaults : clusterRows
+    let clusterKeys = ValueKeys(
+      field: "cluster", keys: clusters.map(\.id), names: clusters.map { ($0.id, $0.name) })
     // Worksites and students first: list entries and rankings resolve against their ids.
     let (worksiteReader, worksites, _) = rows(
-      of: worksiteTable, worksiteColumns, sharing, start: WorksiteRows.init, { $0.read($1, &$2) })
+      of: worksiteTable, worksiteColumns, sharing,
+      start: { WorksiteRows($0, clusters: clusterKeys) },
+      { $0.read($1, &$2) })
     let worksiteIndex = IdentifierIndex(
       ids: worksites.map { $0.id },
       referencesAreASCII: studentTable?.isASCII != false && rankingTable?.isASCII != false)
     let (studentReader, students, studentParts) = rows(
       of: studentTable, studentColumns, sharing,
-      start: { StudentRows($0, worksites: worksiteIndex) },
+      start: { StudentRows($0, worksites: worksiteIndex, clusters: clusterKeys) },
       { $0.read($1, &$2) })
     let studentIndex = IdentifierIndex(
       ids: students.map { $0.id }, referencesAreASCII: rankingTable?.isASCII != false)
@@ -396,18 +424,21 @@ public enum DatasetReader {
     let credentials, groups, availability, preferences: ColumnReader.Column
     let worksites: IdentifierIndex
     var interned = FieldInterner()
+    var clusters: KeyedField
     /// The worksite of every list entry read so far (-1 when unknown).
     var listed: [Int32] = []
     /// The number of the credentials and of the free blocks of each student read so far
     /// (equal numbers, equal sets; -1 when empty).
     var setNumbers: [(credentials: Int32, availability: Int32)] = []
 
-    init(_ c: ColumnReader, worksites: IdentifierIndex) {
+    init(_ c: ColumnReader, worksites: IdentifierIndex, clusters: ValueKeys) {
       (id, school, cluster, grade, age) = (c["id"], c["school"], c["cluster"], c["grade"], c["age"])
       (borough, lat, lon) = (c["borough"], c["lat"], c["lon"])
       (credentials, groups, availability) = (c["credentials"], c["groups"], c["availability"])
       preferences = c["preferences"]
       self.worksites = worksites
+      // An unknown cluster is the instance's to report, naming the nearest.
+      self.clusters = KeyedField(clusters, reportsUnknown: false)
     }
 
     /// The set numbers of every share, in order, renumbered so that numbers of different
@@ -428,7 +459,7 @@ public enum DatasetReader {
     mutating func read(_ r: CSVTable.Record, _ c: inout ColumnReader) -> Student {
       let id = c.text(r, id) ?? ""  // an empty id is the instance's to report
       let school = interned.text(r, school, &c, required: true) ?? ""
-      let cluster = interned.text(r, cluster, &c, required: true) ?? ""
+      let cluster = clusters.read(r, cluster, &c, required: true) ?? ""
       let grade = c.integer(r, grade, range: DatasetLimits.grade)
       let age = c.integer(r, age, range: DatasetLimits.age)
       let borough = interned.text(r, borough, &c, required: false)
@@ -497,30 +528,24 @@ public enum DatasetReader {
     let minimumGrade, requires, schedule, kind, maxPerSchool, minimumGroup: ColumnReader.Column
     let reserve: ColumnReader.Column
     var interned = FieldInterner()
+    var clusters: KeyedField
+    var kinds = KeyedField(
+      ValueKeys(field: "kind", keys: WorksiteKind.allCases.map(\.rawValue)), reportsUnknown: true)
 
-    init(_ c: ColumnReader) {
+    init(_ c: ColumnReader, clusters: ValueKeys) {
       (id, employer, cluster, capacity) = (c["id"], c["employer"], c["cluster"], c["capacity"])
       (borough, lat, lon, minimumAge) = (c["borough"], c["lat"], c["lon"], c["min_age"])
       (minimumGrade, requires, schedule) = (c["min_grade"], c["requires"], c["schedule"])
       (kind, maxPerSchool, minimumGroup) = (c["kind"], c["max_per_school"], c["min_group"])
       reserve = c["reserve"]
+      self.clusters = KeyedField(clusters, reportsUnknown: false)
     }
 
     mutating func read(_ r: CSVTable.Record, _ c: inout ColumnReader) -> Worksite {
-      var kind = WorksiteKind.internship
-      if let text = c.text(r, self.kind) {
-        if let k = WorksiteKind(rawValue: text) {
-          kind = k
-        } else {
-          c.report(
-            .error, r, self.kind,
-            "kind '\(text)' is not one of \(WorksiteKind.allCases.map(\.rawValue).joined(separator: ", "))"
-          )
-        }
-      }
+      let kind = kinds.read(r, kind, &c, required: false).flatMap(WorksiteKind.init) ?? .internship
       let id = c.text(r, id) ?? ""  // an empty id is the instance's to report
       let employer = interned.text(r, employer, &c, required: false)
-      let cluster = interned.text(r, cluster, &c, required: true) ?? ""
+      let cluster = clusters.read(r, cluster, &c, required: true) ?? ""
       let capacity = c.requiredInteger(r, capacity, range: DatasetLimits.seats, substitute: 0)
       let borough = interned.text(r, borough, &c, required: false)
       let location = c.coordinate(r, lat: lat, lon: lon)

@@ -147,24 +147,9 @@ enum PolicyReader {
     return policy
   }
 
-  /// The known key nearest to `key` by edit distance (insertions, deletions and changes of one
-  /// character each; ties go to the earlier key in ``keys``).
+  /// The known key nearest to `key` by edit distance (``NearestName``; ties go to the earlier
+  /// key in ``keys``).
   static func nearestKey(to key: String) -> String {
-    let a = Array(key.unicodeScalars)
-    func distance(_ other: String) -> Int {
-      let b = Array(other.unicodeScalars)
-      var row = Array(0...b.count)
-      for i in 1...max(a.count, 1) where i <= a.count {
-        var previous = row[0]
-        row[0] = i
-        for j in 1...max(b.count, 1) where j <= b.count {
-          let saved = row[j]
-          row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-          previous = saved
-        }
-      }
-      return row[b.count]
-    }
-    return keys.min { distance($0) < distance($1) } ?? keys[0]
+    NearestName.nearest(to: key, among: keys) ?? keys[0]
   }
 }
