@@ -14,7 +14,7 @@ struct ValidateCommand: ParsableCommand {
 
   func run() throws {
     do {
-      let result = try DatasetReader.read(directory: dataset.directory)
+      let result = try dataset.read()
       for warning in result.warnings { print(warning.description) }
       let instance = result.instance
       print(

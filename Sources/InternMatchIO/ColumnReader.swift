@@ -26,6 +26,9 @@ struct ColumnReader {
   private var reportedOnce: Set<String> = []
   private var columns: [(name: String, length: Int, field: Int)] = []
 
+  /// The numbered columns present (``NumberedColumns``), in the order of their numbers.
+  private(set) var numberedColumns: [Column] = []
+
   /// Whether every required column is present.
   private(set) var hasRequiredColumns = true
 
@@ -35,14 +38,24 @@ struct ColumnReader {
   /// name that means none.
   ///
   /// - Complexity: O(h · a · k²) for h header names, a known names and aliases of k characters.
-  init(_ table: CSVTable, required: [ColumnSpec], optional: [ColumnSpec]) {
+  init(
+    _ table: CSVTable, required: [ColumnSpec], optional: [ColumnSpec],
+    numbered: NumberedColumns? = nil
+  ) {
     self.table = table
     issues = table.issues
     let matcher = HeaderMatcher(required + optional)
-    let known = (required + optional).map(\.name).sorted().joined(separator: ", ")
+    let known =
+      ((required + optional).map(\.name) + [numbered.map { $0.column(1) + "…" }].compactMap { $0 })
+      .sorted()
+      .joined(separator: ", ")
     var index: [String: Int] = [:]
+    var numbers: [String: Int] = [:]
     for (k, name) in table.header.enumerated() {
-      guard let column = matcher.column(named: name) else {
+      let number = matcher.column(named: name) == nil ? numbered?.number(of: name) : nil
+      if let numbered, let number { numbers[numbered.column(number)] = number }
+      guard let column = matcher.column(named: name) ?? number.flatMap({ numbered?.column($0) })
+      else {
         let hint = matcher.suggestion(for: name).map { " (did you mean '\($0)'?)" } ?? ""
         issues.append(
           DatasetIssue(
@@ -63,6 +76,9 @@ struct ColumnReader {
       }
     }
     columns = index.map { (name: $0.key, length: $0.key.utf8.count, field: $0.value) }
+    numberedColumns = numbers.sorted { $0.value < $1.value }.map {
+      Column(name: $0.key, field: index[$0.key])
+    }
     reportDelimiter()
     reportUndecodable(used: Set(index.values))
     for spec in required where index[spec.name] == nil {

@@ -85,6 +85,8 @@ public enum DatasetReader {
       ColumnSpec("preferences", aliases: "Choices", "Ranked choices"),
     ]
   )
+  /// The other layout of a student's list in `students.csv`: one worksite per column.
+  static let studentChoiceColumns = NumberedColumns("choice", aliases: "preference", "pref")
   static let worksiteColumns: (required: [ColumnSpec], optional: [ColumnSpec]) = (
     required: [
       ColumnSpec("id", aliases: "Worksite ID", "site"),
@@ -111,6 +113,10 @@ public enum DatasetReader {
   )
   static let pinColumns: (required: [ColumnSpec], optional: [ColumnSpec]) = (
     required: ["student", "worksite"], optional: []
+  )
+  /// `choices.csv`: students' lists in long form, one row per choice.
+  static let choiceColumns: (required: [ColumnSpec], optional: [ColumnSpec]) = (
+    required: ["student", "worksite", "rank"], optional: []
   )
 
   /// Reads and validates the dataset in `directory`.
@@ -224,6 +230,7 @@ public enum DatasetReader {
     let employerTable = load("employers.csv", required: false)
     let linkTable = load("links.csv", required: false)
     let pinTable = load("pins.csv", required: false)
+    let choiceTable = load("choices.csv", required: false)
     var policy = Policy()
     if let data = bytes(of: PolicyReader.file) {
       policy = PolicyReader.read(Data(data), issues: &issues)
@@ -244,19 +251,35 @@ public enum DatasetReader {
       { $0.read($1, &$2) })
     let worksiteIndex = IdentifierIndex(
       ids: worksites.map { $0.id },
-      referencesAreASCII: studentTable?.isASCII != false && rankingTable?.isASCII != false)
-    let (studentReader, students, studentParts) = rows(
-      of: studentTable, studentColumns, sharing,
+      referencesAreASCII: [studentTable, rankingTable, choiceTable].allSatisfy {
+        $0?.isASCII != false
+      })
+    let (studentReader, studentRows, studentParts) = rows(
+      of: studentTable, studentColumns, numbered: studentChoiceColumns, sharing,
       start: { StudentRows($0, worksites: worksiteIndex, clusters: clusterKeys) },
       { $0.read($1, &$2) })
+    var students = studentRows
     let studentIndex = IdentifierIndex(
-      ids: students.map { $0.id }, referencesAreASCII: rankingTable?.isASCII != false)
+      ids: students.map { $0.id },
+      referencesAreASCII: rankingTable?.isASCII != false && choiceTable?.isASCII != false)
     let (rankingReader, rankings, rankingParts) = rows(
       of: rankingTable, rankingColumns, sharing,
       start: { RankingRows($0, worksites: worksiteIndex, students: studentIndex) },
       { $0.read($1, &$2) })
+    var listed = studentParts.flatMap(\.listed)
+    let (choiceReader, choiceRows, _) = rows(
+      of: choiceTable, choiceColumns, sharing,
+      start: { ChoiceRows($0, worksites: worksiteIndex, students: studentIndex) },
+      { $0.read($1, &$2) })
+    if var reader = choiceReader {
+      if reader.hasRequiredColumns {
+        Self.apply(choiceRows, reader: &reader, to: &students, listed: &listed)
+      }
+      issues += reader.issues
+    }
+    if let studentReader { issues += Self.layoutConflicts(studentReader, choiceTable) }
     let references = ResolvedReferences(
-      preferences: studentParts.flatMap(\.listed), rankings: rankingParts.flatMap(\.resolved),
+      preferences: listed, rankings: rankingParts.flatMap(\.resolved),
       setNumbers: StudentRows.setNumbers(of: studentParts))
 
     let (employerReader, employers) = rows(of: employerTable, employerColumns, sharing) { r, c in
@@ -278,7 +301,7 @@ public enum DatasetReader {
     for reader in readers.all { if let reader { issues += reader.issues } }
     let readersComplete =
       [studentReader, worksiteReader].allSatisfy { $0?.hasRequiredColumns == true }
-      && readers.all.allSatisfy { $0?.hasRequiredColumns != false }
+      && (readers.all + [choiceReader]).allSatisfy { $0?.hasRequiredColumns != false }
     var rules = PlacementRules(employerCapacity: employers, links: links, pins: pins)
     rules.schoolFloor = policy.schoolFloor
 
@@ -309,7 +332,7 @@ public enum DatasetReader {
 
   /// Reads every record of `table` with `make` when its required columns are present; returns
   /// the reader, which holds the issues met, and the values (none when columns are missing).
-  private static func rows<T>(
+  static func rows<T>(
     of table: CSVTable?, _ columns: (required: [ColumnSpec], optional: [ColumnSpec]),
     _ sharing: Sharing,
     _ make: (CSVTable.Record, inout ColumnReader) -> T
@@ -326,13 +349,14 @@ public enum DatasetReader {
   /// share's final state, all in record order, as one serial pass would give them.
   ///
   /// - Complexity: O(records) calls of `make`, on up to as many threads as there are cores.
-  private static func rows<State, T>(
+  static func rows<State, T>(
     of table: CSVTable?, _ columns: (required: [ColumnSpec], optional: [ColumnSpec]),
-    _ sharing: Sharing,
+    numbered: NumberedColumns? = nil, _ sharing: Sharing,
     start: (ColumnReader) -> State, _ make: (inout State, CSVTable.Record, inout ColumnReader) -> T
   ) -> (ColumnReader?, [T], [State]) {
     guard let table else { return (nil, [], []) }
-    var reader = ColumnReader(table, required: columns.required, optional: columns.optional)
+    var reader = ColumnReader(
+      table, required: columns.required, optional: columns.optional, numbered: numbered)
     guard reader.hasRequiredColumns else { return (reader, [], []) }
     let records = table.records
     let shares = sharing.shares(of: records.count)
@@ -422,6 +446,8 @@ public enum DatasetReader {
   private struct StudentRows {
     let id, school, cluster, grade, age, borough, lat, lon: ColumnReader.Column
     let credentials, groups, availability, preferences: ColumnReader.Column
+    /// The `choice_N` columns, by number (read when there is no `preferences` column).
+    let choices: [ColumnReader.Column]
     let worksites: IdentifierIndex
     var interned = FieldInterner()
     var clusters: KeyedField
@@ -436,6 +462,7 @@ public enum DatasetReader {
       (borough, lat, lon) = (c["borough"], c["lat"], c["lon"])
       (credentials, groups, availability) = (c["credentials"], c["groups"], c["availability"])
       preferences = c["preferences"]
+      choices = c.numberedColumns
       self.worksites = worksites
       // An unknown cluster is the instance's to report, naming the nearest.
       self.clusters = KeyedField(clusters, reportsUnknown: false)
@@ -478,6 +505,20 @@ public enum DatasetReader {
     /// The list entries: a known worksite's id is its own `String`, not a new one.
     private mutating func list(_ r: CSVTable.Record, _ c: ColumnReader) -> [String] {
       let worksites = worksites  // borrowed once per list, not once per entry
+      if preferences.field == nil, !choices.isEmpty {
+        // One entry per non-empty `choice_N` cell, in the order of N: empty cells close up,
+        // as empty items of a `;` list do.
+        var entries: [String] = []
+        for column in choices {
+          c.withBytes(r, column) { bytes in
+            guard !bytes.isEmpty else { return }
+            let (name, j) = worksites.resolve(bytes)
+            entries.append(name)
+            listed.append(j)
+          }
+        }
+        return entries
+      }
       return c.withBytes(r, preferences) { bytes in
         var entries: [String] = []
         entries.reserveCapacity(ColumnReader.itemCount(bytes))
@@ -632,7 +673,8 @@ public enum DatasetReader {
   /// Issues in a stable reading order: by file, line and column.
   private static func sorted(_ issues: [DatasetIssue]) -> [DatasetIssue] {
     let order = [
-      "clusters.csv", "students.csv", "worksites.csv", "rankings.csv", "employers.csv",
+      "clusters.csv", "students.csv", "choices.csv", "worksites.csv", "rankings.csv",
+      "employers.csv",
       "links.csv", "pins.csv", "policy.json",
     ]
     func key(_ i: DatasetIssue) -> (Int, Int, Int) {

@@ -26,6 +26,51 @@ struct ColumnSpec: ExpressibleByStringLiteral {
   var names: [String] { [name] + aliases }
 }
 
+/// Columns that come numbered, `choice_1 … choice_N`: a name (`choice`) with aliases
+/// (`preference`), each followed by a number from 1, with or without a separator (`Choice 1`,
+/// `choice1` and `CHOICE_1` are one column).
+///
+/// ```swift
+/// let choices = NumberedColumns("choice", aliases: "preference")
+/// choices.number(of: "Preference 12")  // 12
+/// choices.number(of: "choices")        // nil
+/// ```
+struct NumberedColumns {
+  /// The columns' name, without the number.
+  let name: String
+  /// Other names an export may give them.
+  let aliases: [String]
+
+  init(_ name: String, aliases: String...) {
+    self.name = name
+    self.aliases = aliases
+  }
+
+  /// The largest number a column may have.
+  static let largest = 100_000
+
+  /// The number of the column header name `header` means, if it means one.
+  ///
+  /// - Complexity: O(length of the name).
+  func number(of header: String) -> Int? {
+    let key = HeaderKey(header).description
+    for prefix in [name] + aliases {
+      let stem = HeaderKey(prefix).description
+      guard key.hasPrefix(stem) else { continue }
+      let digits = key.dropFirst(stem.count)
+      if !digits.isEmpty, digits.allSatisfy(\.isASCII), let n = Int(digits),
+        (1...Self.largest).contains(n)
+      {
+        return n
+      }
+    }
+    return nil
+  }
+
+  /// The name of column `n` in the format: `choice_3`.
+  func column(_ n: Int) -> String { "\(name)_\(n)" }
+}
+
 /// A header name with case and punctuation dropped: only its letters and digits, lowercased
 /// (``NearestName/folded(_:)``).
 ///

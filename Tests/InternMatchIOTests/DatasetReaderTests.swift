@@ -135,7 +135,7 @@ struct DatasetReaderTests {
       ]))
     #expect(
       d.warnings.map(\.description) == [
-        "students.csv:1:19: warning: unknown column 'shoe_size' ignored (known: age, availability, borough, cluster, credentials, grade, groups, id, lat, lon, preferences, school)",
+        "students.csv:1:19: warning: unknown column 'shoe_size' ignored (known: age, availability, borough, choice_1…, cluster, credentials, grade, groups, id, lat, lon, preferences, school)",
         "students.csv:2:11: warning: unknown worksite 'Q' at rank 2 skipped",
         "students.csv:2:11: warning: duplicate worksite 'W1' at rank 3 skipped",
         "rankings.csv:3:4: warning: unknown student 'S9'; ranking skipped",
