@@ -228,6 +228,26 @@ struct ColumnReader {
     }
   }
 
+  /// The grade level in field `column`, `nil` when empty: an integer, or a form of
+  /// ``GradeText`` (`11th`, `Grade 11`); an error for kindergarten grades and for text that is
+  /// none of these.
+  mutating func grade(_ record: CSVTable.Record, _ column: Column) -> Int? {
+    value(
+      record, column,
+      { bytes in
+        if let n = Self.integer(bytes) { return n }
+        if case .grade(let n) = GradeText.read(bytes) { return n }
+        return nil
+      },
+      { bytes in
+        if Self.isIntegerText(bytes) {
+          return "is out of range (\(DatasetLimits.describe(DatasetLimits.grade)))"
+        }
+        if case .refused(let why) = GradeText.read(bytes) { return "is refused: \(why)" }
+        return "is not a grade (write \(GradeText.forms))"
+      })
+  }
+
   /// Whether `bytes` are an optional sign and one or more ASCII digits.
   static func isIntegerText(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     let sign = bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") ? 1 : 0

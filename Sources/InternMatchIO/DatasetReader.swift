@@ -85,6 +85,11 @@ public enum DatasetReader {
       ColumnSpec("preferences", aliases: "Choices", "Ranked choices"),
     ]
   )
+  /// Columns of `students.csv` that are read but never written (``DatasetWriter`` writes the
+  /// model's values: an age, not the birth date it came from).
+  static let studentReadOnlyColumns: [ColumnSpec] = [
+    ColumnSpec("birth_date", aliases: "DOB", "Date of Birth")
+  ]
   /// The other layout of a student's list in `students.csv`: one worksite per column.
   static let studentChoiceColumns = NumberedColumns("choice", aliases: "preference", "pref")
   static let worksiteColumns: (required: [ColumnSpec], optional: [ColumnSpec]) = (
@@ -255,8 +260,14 @@ public enum DatasetReader {
         $0?.isASCII != false
       })
     let (studentReader, studentRows, studentParts) = rows(
-      of: studentTable, studentColumns, numbered: studentChoiceColumns, sharing,
-      start: { StudentRows($0, worksites: worksiteIndex, clusters: clusterKeys) },
+      of: studentTable,
+      (studentColumns.required, studentColumns.optional + studentReadOnlyColumns),
+      numbered: studentChoiceColumns, sharing,
+      start: {
+        StudentRows(
+          $0, worksites: worksiteIndex, clusters: clusterKeys,
+          placementStart: policy.placementStart.flatMap { CivilDate(text: Array($0.utf8)) })
+      },
       { $0.read($1, &$2) })
     var students = studentRows
     let studentIndex = IdentifierIndex(
@@ -277,7 +288,17 @@ public enum DatasetReader {
       }
       issues += reader.issues
     }
-    if let studentReader { issues += Self.layoutConflicts(studentReader, choiceTable) }
+    if let studentReader {
+      issues += Self.layoutConflicts(studentReader, choiceTable)
+      if let k = studentReader["birth_date"].field, policy.placementStart == nil {
+        issues.append(
+          DatasetIssue(
+            .error, file: studentReader.table.file, line: 1,
+            column: studentReader.table.headerColumn(k),
+            "ages from birth_date need placement_start in policy.json, the date they are "
+              + "counted at (e.g. \"placement_start\": \"2027-07-01\")"))
+      }
+    }
     let references = ResolvedReferences(
       preferences: listed, rankings: rankingParts.flatMap(\.resolved),
       setNumbers: StudentRows.setNumbers(of: studentParts))
@@ -445,7 +466,9 @@ public enum DatasetReader {
   /// text or set of texts made once.
   private struct StudentRows {
     let id, school, cluster, grade, age, borough, lat, lon: ColumnReader.Column
-    let credentials, groups, availability, preferences: ColumnReader.Column
+    let credentials, groups, availability, preferences, birthDate: ColumnReader.Column
+    /// The date ages are counted at, from `birth_date` (policy.json's `placement_start`).
+    let placementStart: CivilDate?
     /// The `choice_N` columns, by number (read when there is no `preferences` column).
     let choices: [ColumnReader.Column]
     let worksites: IdentifierIndex
@@ -457,11 +480,15 @@ public enum DatasetReader {
     /// (equal numbers, equal sets; -1 when empty).
     var setNumbers: [(credentials: Int32, availability: Int32)] = []
 
-    init(_ c: ColumnReader, worksites: IdentifierIndex, clusters: ValueKeys) {
+    init(
+      _ c: ColumnReader, worksites: IdentifierIndex, clusters: ValueKeys,
+      placementStart: CivilDate?
+    ) {
       (id, school, cluster, grade, age) = (c["id"], c["school"], c["cluster"], c["grade"], c["age"])
       (borough, lat, lon) = (c["borough"], c["lat"], c["lon"])
       (credentials, groups, availability) = (c["credentials"], c["groups"], c["availability"])
-      preferences = c["preferences"]
+      (preferences, birthDate) = (c["preferences"], c["birth_date"])
+      self.placementStart = placementStart
       choices = c.numberedColumns
       self.worksites = worksites
       // An unknown cluster is the instance's to report, naming the nearest.
@@ -487,8 +514,8 @@ public enum DatasetReader {
       let id = c.text(r, id) ?? ""  // an empty id is the instance's to report
       let school = interned.text(r, school, &c, required: true) ?? ""
       let cluster = clusters.read(r, cluster, &c, required: true) ?? ""
-      let grade = c.integer(r, grade, range: DatasetLimits.grade)
-      let age = c.integer(r, age, range: DatasetLimits.age)
+      let grade = c.grade(r, grade)
+      let age = statedOrCountedAge(r, &c)
       let borough = interned.text(r, borough, &c, required: false)
       let location = c.coordinate(r, lat: lat, lon: lon)
       let (held, heldNumber) = interned.set(r, credentials, c)
@@ -500,6 +527,35 @@ public enum DatasetReader {
         id: id, school: school, cluster: cluster, grade: grade, age: age, borough: borough,
         location: location, credentials: held, groups: groups, availability: free,
         preferences: preferences)
+    }
+
+    /// The age in `age`, or else counted from `birth_date` at `placement_start`; an error when
+    /// both are given and disagree, when the birth date is not a date, or when it comes after
+    /// the start.
+    private func statedOrCountedAge(_ r: CSVTable.Record, _ c: inout ColumnReader) -> Int? {
+      let stated = c.integer(r, age, range: DatasetLimits.age)
+      guard let start = placementStart,
+        let text = c.withBytes(r, birthDate, { $0.isEmpty ? nil : Array($0) }) ?? nil
+      else { return stated }
+      guard let born = CivilDate(text: text) else {
+        c.report(
+          .error, r, birthDate,
+          "birth_date '\(String(decoding: text, as: UTF8.self))' is not a date "
+            + "(write YYYY-MM-DD or MM/DD/YYYY)")
+        return stated
+      }
+      guard born <= start else {
+        c.report(.error, r, birthDate, "birth_date \(born) is after placement_start \(start)")
+        return stated
+      }
+      let counted = born.age(on: start)
+      if let stated, stated != counted {
+        c.report(
+          .error, r, age,
+          "age \(stated) disagrees with birth_date \(born), which gives \(counted) on "
+            + "placement_start \(start)")
+      }
+      return stated ?? counted
     }
 
     /// The list entries: a known worksite's id is its own `String`, not a new one.
@@ -591,7 +647,7 @@ public enum DatasetReader {
       let borough = interned.text(r, borough, &c, required: false)
       let location = c.coordinate(r, lat: lat, lon: lon)
       let minimumAge = c.integer(r, minimumAge, range: DatasetLimits.age) ?? 0
-      let minimumGrade = c.integer(r, minimumGrade, range: DatasetLimits.grade) ?? 0
+      let minimumGrade = c.grade(r, minimumGrade) ?? 0
       let requires = interned.set(r, requires, c).value
       let schedule = interned.set(r, schedule, c).value
       return Worksite(

@@ -17,7 +17,7 @@ enum PolicyReader {
   static let keys = [
     "strategy", "seed", "rank_cost", "max_distance_km", "school_floor", "reserve_order",
     "reserves_revert", "place_unranked", "priority_groups", "tie_breaking",
-    "mip_time_limit_seconds", "mip_gap",
+    "mip_time_limit_seconds", "mip_gap", "placement_start",
   ]
 
   static func read(_ data: Data, issues: inout [DatasetIssue]) -> Policy {
@@ -131,6 +131,15 @@ enum PolicyReader {
           "tie_breaking",
           "tie_breaking must be one of "
             + TieBreaking.allCases.map(\.rawValue).joined(separator: ", "))
+      }
+    }
+    if let value = settings["placement_start"] {
+      if let text = value.string, let date = CivilDate(text: Array(text.utf8)) {
+        policy.placementStart = date.description
+      } else {
+        error(
+          "placement_start",
+          "placement_start must be a date, written YYYY-MM-DD (or MM/DD/YYYY)")
       }
     }
     for (key, apply) in [
