@@ -59,7 +59,8 @@ public struct CSVTable: Sendable {
     if let first = undecodable.first {
       throw DatasetIssue(
         .error, file: file, line: first.line, column: first.column,
-        "field is not valid UTF-8: \(TextEncoding.advice(forBadByte: first.byte))")
+        "field is not valid UTF-8: \(TextEncoding.advice(forBadByte: first.byte))",
+        code: "not-utf8")
     }
   }
 
@@ -92,14 +93,15 @@ public struct CSVTable: Sendable {
     isASCII = scan.isASCII
     guard let head = scan.rows.first else {
       throw DatasetIssue(
-        .error, file: file, line: 1, column: nil, "the file is empty: no header row")
+        .error, file: file, line: 1, column: nil, "the file is empty: no header row",
+        code: "empty-file")
     }
     let width = head.count
     let data = scan.rows.dropFirst()
     issues = data.filter { $0.count != width }.map {
       DatasetIssue(
         .error, file: file, line: $0.line, column: nil,
-        "record has \($0.count) fields, the header has \(width)")
+        "record has \($0.count) fields, the header has \(width)", code: "field-count")
     }
     records = data.lazy.filter { $0.count == width }.map { Record(line: $0.line, first: $0.first) }
     let rows = scan.rows
@@ -307,7 +309,7 @@ private struct CSVScanner {
   private func issue(_ line: Int, _ offset: Int, _ message: String) -> DatasetIssue {
     DatasetIssue(
       .error, file: file, line: line, column: CSVTable.column(ofOffset: offset, in: bytes),
-      message)
+      message, code: "csv-syntax")
   }
 
   /// Scans the whole file: as two halves at once when it has at least `threshold` bytes and no

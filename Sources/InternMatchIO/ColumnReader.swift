@@ -60,7 +60,7 @@ struct ColumnReader {
         issues.append(
           DatasetIssue(
             .warning, file: table.file, line: 1, column: table.headerColumn(k),
-            "unknown column '\(name)' ignored\(hint) (known: \(known))"))
+            "unknown column '\(name)' ignored\(hint) (known: \(known))", code: "unknown-column"))
         continue
       }
       if let first = index[column] {
@@ -70,7 +70,8 @@ struct ColumnReader {
             .error, file: table.file, line: 1, column: table.headerColumn(k),
             earlier == name
               ? "column '\(name)' appears twice in the header"
-              : "columns '\(earlier)' and '\(name)' both mean '\(column)'"))
+              : "columns '\(earlier)' and '\(name)' both mean '\(column)'",
+            code: "duplicate-column"))
       } else {
         index[column] = k
       }
@@ -85,7 +86,8 @@ struct ColumnReader {
       hasRequiredColumns = false
       issues.append(
         DatasetIssue(
-          .error, file: table.file, line: 1, column: nil, "missing required column '\(spec.name)'"))
+          .error, file: table.file, line: 1, column: nil, "missing required column '\(spec.name)'",
+          code: "missing-column"))
     }
   }
 
@@ -101,7 +103,7 @@ struct ColumnReader {
       DatasetIssue(
         .warning, file: table.file, line: 1, column: nil,
         "fields are separated by \(name), not commas, as the header line shows: read so "
-          + "(a field holding the delimiter, such as a list, must be quoted)"))
+          + "(a field holding the delimiter, such as a list, must be quoted)", code: "delimiter"))
   }
 
   /// The fields that are not UTF-8: in a header name or a column that is read, an error at the
@@ -117,7 +119,7 @@ struct ColumnReader {
         issues.append(
           DatasetIssue(
             .error, file: table.file, line: bad.line, column: bad.column,
-            "header name is not valid UTF-8: \(advice)"))
+            "header name is not valid UTF-8: \(advice)", code: "not-utf8"))
         continue
       }
       if let first = seen[bad.field] {
@@ -132,7 +134,8 @@ struct ColumnReader {
           isRead ? .error : .warning, file: table.file, line: bad.line, column: bad.column,
           isRead
             ? "field of column '\(name)' is not valid UTF-8: \(advice)"
-            : "column '\(name)' is ignored, and its fields are not all UTF-8 (\(advice))"))
+            : "column '\(name)' is ignored, and its fields are not all UTF-8 (\(advice))",
+          code: "not-utf8"))
     }
     for (_, found) in seen where found.count > 1 {
       issues[found.issue].message +=
@@ -201,7 +204,9 @@ struct ColumnReader {
 
   /// Reports an empty required field (an absent column is reported once, on the header).
   private mutating func reportIfEmpty(_ record: CSVTable.Record, _ column: Column) {
-    if column.field != nil { report(.error, record, column, "\(column.name) is empty") }
+    if column.field != nil {
+      report(.error, record, column, "\(column.name) is empty", code: "empty-field")
+    }
   }
 
   /// The integer in a required field; an error when it is empty or not an integer, and then
@@ -284,7 +289,9 @@ struct ColumnReader {
     case .empty: return nil
     case .value(let value): return value
     case .invalid(let complaint):
-      report(.error, record, column, "\(column.name) '\(text(record, column) ?? "")' \(complaint)")
+      report(
+        .error, record, column, "\(column.name) '\(text(record, column) ?? "")' \(complaint)",
+        code: "invalid-value")
       return nil
     }
   }
@@ -425,7 +432,8 @@ struct ColumnReader {
     default:
       if text(record, lat) != nil, text(record, lon) != nil { return nil }  // already reported
       report(
-        .error, record, latitude == nil ? lon : lat, "lat and lon must be given together")
+        .error, record, latitude == nil ? lon : lat, "lat and lon must be given together",
+        code: "coordinates")
       return nil
     }
   }
@@ -435,21 +443,21 @@ struct ColumnReader {
   /// value is given on the first row that holds it.
   mutating func reportOnce(
     _ severity: InstanceIssue.Severity, _ record: CSVTable.Record, _ column: Column, key: String,
-    _ message: String
+    _ message: String, code: String
   ) {
     guard reportedOnce.insert(key).inserted else { return }
     onceKeys[issues.count] = key
-    report(severity, record, column, message)
+    report(severity, record, column, message, code: code)
   }
 
   /// Records an issue at field `column` of `record`.
   mutating func report(
     _ severity: InstanceIssue.Severity, _ record: CSVTable.Record, _ column: Column,
-    _ message: String
+    _ message: String, code: String
   ) {
     issues.append(
       DatasetIssue(
         severity, file: table.file, line: record.line, column: self.column(of: column, in: record),
-        message))
+        message, code: code))
   }
 }

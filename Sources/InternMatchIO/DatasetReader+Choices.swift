@@ -32,14 +32,17 @@ extension DatasetReader {
       if student == nil { _ = c.requiredText(r, self.student) }
       if site == nil { _ = c.requiredText(r, worksite) }
       if let student, student.record < 0 {
-        c.report(.warning, r, self.student, "unknown student '\(student.name)': row skipped")
+        c.report(
+          .warning, r, self.student, "unknown student '\(student.name)': row skipped",
+          code: "unknown-id")
       }
       // A rank that is not one is reported here and leaves the row out (-1).
       var rank = c.requiredInteger(r, rank, range: DatasetLimits.rank, substitute: -1)
       if rank != -1, !DatasetLimits.rank.contains(rank) {
         c.report(
           .error, r, self.rank,
-          "rank \(rank) is out of range (\(DatasetLimits.describe(DatasetLimits.rank)))")
+          "rank \(rank) is out of range (\(DatasetLimits.describe(DatasetLimits.rank)))",
+          code: "invalid-value")
         rank = -1
       }
       return Choice(
@@ -83,7 +86,8 @@ extension DatasetReader {
           reader.report(
             .error, choice.record, rank,
             "student '\(students[s].id)' has two choices at rank \(choice.rank) "
-              + "('\(mine[k - 1].worksite)' on line \(earlier) and '\(choice.worksite)')")
+              + "('\(mine[k - 1].worksite)' on line \(earlier) and '\(choice.worksite)')",
+            code: "duplicate-rank")
         }
         list.append(choice.worksite)
         listed.append(choice.worksiteRecord)
@@ -115,14 +119,15 @@ extension DatasetReader {
         DatasetIssue(
           .error, file: choices.file, line: 1, column: nil,
           "choices.csv and \(layout.name) of students.csv both give the students' lists: "
-            + "keep one layout")
+            + "keep one layout", code: "two-layouts")
       ]
     }
     guard given.count == 2 else { return [] }
     return [
       DatasetIssue(
         .error, file: students.table.file, line: 1, column: given[1].column,
-        "\(given[0].name) and \(given[1].name) both give the students' lists: keep one layout")
+        "\(given[0].name) and \(given[1].name) both give the students' lists: keep one layout",
+        code: "two-layouts")
     ]
   }
 }

@@ -173,7 +173,8 @@ public enum DatasetReader {
           .missingInput,
           issues: [
             DatasetIssue(
-              .error, file: directory, line: nil, column: nil, "no such dataset directory")
+              .error, file: directory, line: nil, column: nil, "no such dataset directory",
+              code: "missing-file")
           ])
       }
     }
@@ -193,7 +194,10 @@ public enum DatasetReader {
           found = nil
           // A missing optional file is no issue; a missing required one is reported by `load`.
           if failure.exists {
-            missing.append(DatasetIssue(.error, file: name, line: nil, column: nil, failure.reason))
+            missing.append(
+              DatasetIssue(
+                .error, file: name, line: nil, column: nil, failure.reason,
+                code: "unreadable-file"))
           }
         }
       case .files(let files):
@@ -204,7 +208,9 @@ public enum DatasetReader {
       switch encoding.utf8(found) {
       case .success(let text): return text
       case .failure(let problem):
-        issues.append(DatasetIssue(.error, file: name, line: nil, column: nil, problem.message))
+        issues.append(
+          DatasetIssue(
+            .error, file: name, line: nil, column: nil, problem.message, code: "encoding"))
         return nil
       }
     }
@@ -214,7 +220,9 @@ public enum DatasetReader {
           !issues.contains(where: { $0.file == name })
         {
           missing.append(
-            DatasetIssue(.error, file: name, line: nil, column: nil, "required file is missing"))
+            DatasetIssue(
+              .error, file: name, line: nil, column: nil, "required file is missing",
+              code: "missing-file"))
         }
         return nil
       }
@@ -296,7 +304,7 @@ public enum DatasetReader {
             .error, file: studentReader.table.file, line: 1,
             column: studentReader.table.headerColumn(k),
             "ages from birth_date need placement_start in policy.json, the date they are "
-              + "counted at (e.g. \"placement_start\": \"2027-07-01\")"))
+              + "counted at (e.g. \"placement_start\": \"2027-07-01\")", code: "birth-date"))
       }
     }
     let references = ResolvedReferences(
@@ -346,7 +354,11 @@ public enum DatasetReader {
     } catch {
       throw DatasetError(
         .badData,
-        issues: [DatasetIssue(.error, file: source.description, line: nil, column: nil, "\(error)")]
+        issues: [
+          DatasetIssue(
+            .error, file: source.description, line: nil, column: nil, "\(error)",
+            code: "internal")
+        ]
       )
     }
   }
@@ -541,11 +553,13 @@ public enum DatasetReader {
         c.report(
           .error, r, birthDate,
           "birth_date '\(String(decoding: text, as: UTF8.self))' is not a date "
-            + "(write YYYY-MM-DD or MM/DD/YYYY)")
+            + "(write YYYY-MM-DD or MM/DD/YYYY)", code: "birth-date")
         return stated
       }
       guard born <= start else {
-        c.report(.error, r, birthDate, "birth_date \(born) is after placement_start \(start)")
+        c.report(
+          .error, r, birthDate, "birth_date \(born) is after placement_start \(start)",
+          code: "birth-date")
         return stated
       }
       let counted = born.age(on: start)
@@ -553,7 +567,7 @@ public enum DatasetReader {
         c.report(
           .error, r, age,
           "age \(stated) disagrees with birth_date \(born), which gives \(counted) on "
-            + "placement_start \(start)")
+            + "placement_start \(start)", code: "age-mismatch")
       }
       return stated ?? counted
     }
@@ -674,7 +688,8 @@ public enum DatasetReader {
           }
           c.report(
             .error, r, reserve,
-            "reserve share '\(item)' must be a number from 0% to 100% (e.g. ell:20%)")
+            "reserve share '\(item)' must be a number from 0% to 100% (e.g. ell:20%)",
+            code: "invalid-value")
           return nil
         }
         if let n = Int(parts[1]) { return SeatReserve(group: parts[0], seats: .seats(n)) }
@@ -682,14 +697,14 @@ public enum DatasetReader {
         if digits.withUnsafeBufferPointer(ColumnReader.isIntegerText) {
           c.report(
             .error, r, reserve,
-            "reserve '\(item)' is out of range (\(DatasetLimits.describe(DatasetLimits.seats)) seats)"
-          )
+            "reserve '\(item)' is out of range (\(DatasetLimits.describe(DatasetLimits.seats)) seats)",
+            code: "invalid-value")
           return nil
         }
       }
       c.report(
-        .error, r, reserve, "reserve '\(item)' is not group:seats or group:share% (e.g. ell:3)"
-      )
+        .error, r, reserve, "reserve '\(item)' is not group:seats or group:share% (e.g. ell:3)",
+        code: "invalid-value")
       return nil
     }
   }
@@ -715,15 +730,19 @@ public enum DatasetReader {
     case .pin(let k): (reader, row, file) = (readers.pins, k, "pins.csv")
     case .policy:
       return DatasetIssue(
-        issue.severity, file: PolicyReader.file, line: nil, column: nil, issue.message)
+        issue.severity, file: PolicyReader.file, line: nil, column: nil, issue.message,
+        code: "check.\(issue.field)")
     }
     guard let reader, reader.table.records.indices.contains(row) else {
-      return DatasetIssue(issue.severity, file: file, line: nil, column: nil, issue.message)
+      return DatasetIssue(
+        issue.severity, file: file, line: nil, column: nil, issue.message,
+        code: "check.\(issue.field)")
     }
     let record = reader.table.records[row]
     return DatasetIssue(
       issue.severity, file: reader.table.file, line: record.line,
-      column: reader.column(of: issue.field, in: record), issue.message)
+      column: reader.column(of: issue.field, in: record), issue.message,
+      code: "check.\(issue.field)")
   }
 
   /// Issues in a stable reading order: by file, line and column.

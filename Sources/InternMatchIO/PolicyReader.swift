@@ -29,14 +29,14 @@ enum PolicyReader {
       issues.append(
         DatasetIssue(
           .error, file: file, line: error.place.line, column: error.place.column,
-          "not valid JSON: \(error.message)"))
+          "not valid JSON: \(error.message)", code: "policy-syntax"))
       return policy
     }
     guard let members = root.object else {
       issues.append(
         DatasetIssue(
           .error, file: file, line: root.place.line, column: root.place.column,
-          "the top level must be a JSON object"))
+          "the top level must be a JSON object", code: "policy-syntax"))
       return policy
     }
     var settings: [String: StrictJSON.Value] = [:]
@@ -46,7 +46,7 @@ enum PolicyReader {
           DatasetIssue(
             .error, file: file, line: member.keyPlace.line, column: member.keyPlace.column,
             "unknown setting '\(member.key)'; did you mean \(nearestKey(to: member.key))? "
-              + "(known: \(keys.joined(separator: ", ")))"))
+              + "(known: \(keys.joined(separator: ", ")))", code: "policy-unknown-key"))
         continue
       }
       settings[member.key] = member.value
@@ -54,7 +54,9 @@ enum PolicyReader {
     func error(_ key: String, _ message: String) {
       let place = settings[key]?.place
       issues.append(
-        DatasetIssue(.error, file: file, line: place?.line, column: place?.column, message))
+        DatasetIssue(
+          .error, file: file, line: place?.line, column: place?.column, message,
+          code: "policy-value"))
     }
     if let value = settings["strategy"] {
       if let name = value.string, Policy.strategyNames.contains(name) {

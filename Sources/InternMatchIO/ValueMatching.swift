@@ -107,11 +107,12 @@ struct KeyedField {
         : "it differs from that key only in case, spaces or punctuation"
       c.reportOnce(
         .warning, r, column, key: "\(keys.field)\u{0}\(text)",
-        "\(keys.field) '\(text)' is read as '\(key)': \(how) (reported on its first row only)")
+        "\(keys.field) '\(text)' is read as '\(key)': \(how) (reported on its first row only)",
+        code: "value-read-as-key")
       return key
     case .unknown:
       guard reportsUnknown else { return text }
-      c.report(.error, r, column, keys.unknownMessage(text))
+      c.report(.error, r, column, keys.unknownMessage(text), code: "unknown-value")
       return nil
     }
   }
