@@ -72,9 +72,9 @@ public struct CSVTable: Sendable {
     var byte: UInt8
     /// The field's index in its row.
     var field: Int
-    /// Whether the row is the header; else a record, `nil` when the record was left out for
-    /// its field count.
+    /// Whether the row is the header.
     var isHeader: Bool
+    /// Whether the row is among ``records`` (not left out for its field count).
     var isInRecords: Bool
   }
 

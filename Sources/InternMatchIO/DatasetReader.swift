@@ -205,6 +205,8 @@ public enum DatasetReader {
       }
       guard let found else { return nil }
       inputs.append(DatasetInput(name: name, sha256: SHA256.hex(of: found), bytes: found.count))
+      // policy.json in UTF-8 is StrictJSON's to check: it names other encodings itself.
+      if name == PolicyReader.file, encoding == .utf8 { return found }
       switch encoding.utf8(found) {
       case .success(let text): return text
       case .failure(let problem):
