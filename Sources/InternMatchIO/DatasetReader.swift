@@ -342,6 +342,9 @@ public enum DatasetReader {
         students: students, worksites: worksites, clusters: clusters, rankings: rankings,
         policy: policy, rules: rules, references: references, sharing: sharing)
       issues += instance.warnings.map { locate($0, in: readers) }
+      issues += nameMismatches(
+        students: instance.students, worksites: instance.worksites, policy: policy,
+        reader: worksiteReader)
       if issues.contains(where: { $0.severity == .error }) {
         throw DatasetError(.badData, issues: sorted(issues))
       }

@@ -92,3 +92,31 @@ struct ValueKeyTests {
         "policy.json:1:22: error: unknown setting 'Seed'; did you mean seed?") == true)
   }
 }
+
+@Suite("Names two files must spell alike")
+struct NameMismatchTests {
+  @Test("a reserve group, credential or block that students spell otherwise is a warning")
+  func mismatches() throws {
+    let (d, issues) = ExportFixtures.read(
+      ExportFixtures.files([
+        "students.csv": "id,school,cluster,groups,credentials,availability\n"
+          + "S1,X,it,ell,osha-10,mon-pm\nS2,X,it,iep,,tue-pm\n",
+        "worksites.csv": "id,cluster,capacity,reserve,requires,schedule\n"
+          + "W1,it,2,iep:1,,\nW2,it,2,ELL:1,OSHA 10,Mon-PM;wed-pm\n",
+        "policy.json": #"{"priority_groups": ["Iep", "foster"]}"#,
+      ]))
+    #expect(d != nil)
+    let tail = "which differs only in case or punctuation (these names are compared exactly)"
+    #expect(
+      issues == [
+        "worksites.csv:3:9: warning: reserve group 'ELL' is no student's as written; students "
+          + "have 'ell', \(tail)",
+        "worksites.csv:3:15: warning: required credential 'OSHA 10' is no student's as "
+          + "written; students have 'osha-10', \(tail)",
+        "worksites.csv:3:23: warning: schedule block 'Mon-PM' is no student's as written; "
+          + "students have 'mon-pm', \(tail)",
+        "policy.json: warning: priority group 'Iep' is no student's as written; students have "
+          + "'iep', \(tail)",
+      ])
+  }
+}
