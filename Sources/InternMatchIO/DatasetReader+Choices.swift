@@ -75,24 +75,30 @@ extension DatasetReader {
     listed = []
     listed.reserveCapacity(order.count)
     let rank = reader["rank"]
-    for s in 0..<students.count {
-      var mine = order[start[s]..<start[s + 1]].map { choices[$0] }
-      mine.sort { ($0.rank, $0.record.line) < ($1.rank, $1.record.line) }
-      var list: [String] = []
-      list.reserveCapacity(mine.count)
-      for (k, choice) in mine.enumerated() {
-        if k > 0, mine[k - 1].rank == choice.rank {
-          let earlier = mine[k - 1].record.line
-          reader.report(
-            .error, choice.record, rank,
-            "student '\(students[s].id)' has two choices at rank \(choice.rank) "
-              + "('\(mine[k - 1].worksite)' on line \(earlier) and '\(choice.worksite)')",
-            code: "duplicate-rank")
+    // Each student's rows sorted in place by rank, then line: no array per student but the list.
+    order.withUnsafeMutableBufferPointer { order in
+      for s in 0..<students.count {
+        var mine = UnsafeMutableBufferPointer(rebasing: order[start[s]..<start[s + 1]])
+        mine.sort { a, b in
+          (choices[a].rank, choices[a].record.line) < (choices[b].rank, choices[b].record.line)
         }
-        list.append(choice.worksite)
-        listed.append(choice.worksiteRecord)
+        var list: [String] = []
+        list.reserveCapacity(mine.count)
+        for (k, m) in mine.enumerated() {
+          let choice = choices[m]
+          if k > 0, choices[mine[k - 1]].rank == choice.rank {
+            let earlier = choices[mine[k - 1]]
+            reader.report(
+              .error, choice.record, rank,
+              "student '\(students[s].id)' has two choices at rank \(choice.rank) "
+                + "('\(earlier.worksite)' on line \(earlier.record.line) and '\(choice.worksite)')",
+              code: "duplicate-rank")
+          }
+          list.append(choice.worksite)
+          listed.append(choice.worksiteRecord)
+        }
+        students[s].preferences = list
       }
-      students[s].preferences = list
     }
   }
 
