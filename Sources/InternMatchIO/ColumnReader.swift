@@ -116,10 +116,13 @@ struct ColumnReader {
     for bad in table.undecodable {
       let advice = TextEncoding.advice(forBadByte: bad.byte)
       if bad.isHeader {
+        // A name that is not UTF-8 means no known column (they are ASCII): it is ignored.
+        let isRead = used.contains(bad.field)
         issues.append(
           DatasetIssue(
-            .error, file: table.file, line: bad.line, column: bad.column,
-            "header name is not valid UTF-8: \(advice)", code: "not-utf8"))
+            isRead ? .error : .warning, file: table.file, line: bad.line, column: bad.column,
+            "header name is not valid UTF-8\(isRead ? "" : " (the column is ignored)"): \(advice)",
+            code: "not-utf8"))
         continue
       }
       if let first = seen[bad.field] {

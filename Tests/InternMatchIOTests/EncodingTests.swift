@@ -38,6 +38,22 @@ struct EncodingTests {
         == true)
   }
 
+  @Test("a non-UTF-8 header name of an ignored column is a warning too")
+  func badHeaderOfIgnoredColumn() throws {
+    let students: [UInt8] =
+      Array("id,school,cluster,Pr".utf8) + [0xE9] + Array("nom\nS1,X,it,Ren".utf8) + [0xE9]
+      + Array("e\n".utf8)
+    let (d, issues) = ExportFixtures.read(
+      ExportFixtures.files([:], bytes: ["students.csv": students]))
+    #expect(try #require(d, "\(issues)").instance.students.count == 1)
+    #expect(issues.allSatisfy { $0.contains("warning") })
+    #expect(
+      issues.contains {
+        $0.hasPrefix(
+          "students.csv:1:21: warning: header name is not valid UTF-8 (the column is ignored)")
+      })
+  }
+
   @Test("--encoding windows-1252 converts; UTF-8 files in the same dataset stay as they are")
   func convertsWindows1252() throws {
     let (d, issues) = ExportFixtures.read(
