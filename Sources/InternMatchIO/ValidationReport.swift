@@ -29,9 +29,13 @@ public struct ValidationReport: Sendable, Encodable {
 
   /// The sizes of a valid dataset.
   public struct Counts: Sendable, Encodable {
+    /// The students read.
     public var students: Int
+    /// The worksites read.
     public var worksites: Int
+    /// List entries a student may take.
     public var eligibleChoices: Int
+    /// List entries of worksites the student may not take.
     public var ineligibleChoices: Int
 
     enum CodingKeys: String, CodingKey {
@@ -72,6 +76,7 @@ public struct ValidationReport: Sendable, Encodable {
     case file, line, column, severity, code, message
   }
 
+  /// Encodes the report: `dataset`, `valid`, `errors`, `warnings`, `counts`, then `issues`.
   public func encode(to encoder: any Encoder) throws {
     var c = encoder.container(keyedBy: CodingKeys.self)
     try c.encode(dataset, forKey: .dataset)
