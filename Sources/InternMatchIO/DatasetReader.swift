@@ -85,6 +85,13 @@ public enum DatasetReader {
       ColumnSpec("preferences", aliases: "Choices", "Ranked choices"), "role",
     ]
   )
+  /// Columns of `students.csv` that are read but never written (``DatasetWriter`` writes the
+  /// model's values: an age, not the birth date it came from).
+  static let studentReadOnlyColumns: [ColumnSpec] = [
+    ColumnSpec("birth_date", aliases: "DOB", "Date of Birth")
+  ]
+  /// The other layout of a student's list in `students.csv`: one worksite per column.
+  static let studentChoiceColumns = NumberedColumns("choice", aliases: "preference", "pref")
   static let worksiteColumns: (required: [ColumnSpec], optional: [ColumnSpec]) = (
     required: [
       ColumnSpec("id", aliases: "Worksite ID", "site"),
@@ -116,6 +123,10 @@ public enum DatasetReader {
     required: ["kind", "max_per_participant", "priority", "participants"],
     optional: ["max_per_employer"]
   )
+  /// `choices.csv`: students' lists in long form, one row per choice.
+  static let choiceColumns: (required: [ColumnSpec], optional: [ColumnSpec]) = (
+    required: ["student", "worksite", "rank"], optional: []
+  )
 
   /// Reads and validates the dataset in `directory`.
   ///
@@ -123,6 +134,21 @@ public enum DatasetReader {
   ///   `worksites.csv` is missing, and `.badData` listing every error (and warning) otherwise.
   public static func read(directory: String) throws(DatasetError) -> Dataset {
     try read(.directory(directory), sharing: .standard)
+  }
+
+  /// Reads and validates the dataset in `directory`, whose files are in `encoding`
+  /// (``TextEncoding``: each file that needs it is converted to UTF-8 first).
+  public static func read(directory: String, encoding: TextEncoding) throws(DatasetError)
+    -> Dataset
+  {
+    try read(.directory(directory), sharing: .standard, encoding: encoding)
+  }
+
+  /// Reads and validates the dataset whose files `source` holds, in `encoding`.
+  public static func read(_ source: DatasetSource, encoding: TextEncoding) throws(DatasetError)
+    -> Dataset
+  {
+    try read(source, sharing: .standard, encoding: encoding)
   }
 
   /// Reads and validates the dataset whose files `source` holds, as ``read(directory:)`` does.
@@ -139,7 +165,9 @@ public enum DatasetReader {
   }
 
   /// Reads the dataset of `source`, sharing the work out over the cores as `sharing` says.
-  static func read(_ source: DatasetSource, sharing: Sharing) throws(DatasetError) -> Dataset {
+  static func read(
+    _ source: DatasetSource, sharing: Sharing, encoding: TextEncoding = .utf8
+  ) throws(DatasetError) -> Dataset {
     if case .directory(let directory) = source {
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
@@ -149,14 +177,16 @@ public enum DatasetReader {
           .missingInput,
           issues: [
             DatasetIssue(
-              .error, file: directory, line: nil, column: nil, "no such dataset directory")
+              .error, file: directory, line: nil, column: nil, "no such dataset directory",
+              code: "missing-file")
           ])
       }
     }
     var issues: [DatasetIssue] = []
     var missing: [DatasetIssue] = []
     var inputs: [DatasetInput] = []
-    /// The bytes of file `name`, recorded as an input; an issue when it exists but cannot be read.
+    /// The bytes of file `name` as UTF-8, recorded as an input (as they are on disk); an issue
+    /// when it exists but cannot be read or converted.
     func bytes(of name: String) -> [UInt8]? {
       let found: [UInt8]?
       switch source {
@@ -168,22 +198,37 @@ public enum DatasetReader {
           found = nil
           // A missing optional file is no issue; a missing required one is reported by `load`.
           if failure.exists {
-            missing.append(DatasetIssue(.error, file: name, line: nil, column: nil, failure.reason))
+            missing.append(
+              DatasetIssue(
+                .error, file: name, line: nil, column: nil, failure.reason,
+                code: "unreadable-file"))
           }
         }
       case .files(let files):
         found = files[name]
       }
-      if let found {
-        inputs.append(DatasetInput(name: name, sha256: SHA256.hex(of: found), bytes: found.count))
+      guard let found else { return nil }
+      inputs.append(DatasetInput(name: name, sha256: SHA256.hex(of: found), bytes: found.count))
+      // policy.json in UTF-8 is StrictJSON's to check: it names other encodings itself.
+      if name == PolicyReader.file, encoding == .utf8 { return found }
+      switch encoding.utf8(found) {
+      case .success(let text): return text
+      case .failure(let problem):
+        issues.append(
+          DatasetIssue(
+            .error, file: name, line: nil, column: nil, problem.message, code: "encoding"))
+        return nil
       }
-      return found
     }
     func load(_ name: String, required: Bool) -> CSVTable? {
       guard let bytes = bytes(of: name) else {
-        if required, !missing.contains(where: { $0.file == name }) {
+        if required, !missing.contains(where: { $0.file == name }),
+          !issues.contains(where: { $0.file == name })
+        {
           missing.append(
-            DatasetIssue(.error, file: name, line: nil, column: nil, "required file is missing"))
+            DatasetIssue(
+              .error, file: name, line: nil, column: nil, "required file is missing",
+              code: "missing-file"))
         }
         return nil
       }
@@ -205,6 +250,7 @@ public enum DatasetReader {
     let linkTable = load("links.csv", required: false)
     let pinTable = load("pins.csv", required: false)
     let activityTable = load("activities.csv", required: false)
+    let choiceTable = load("choices.csv", required: false)
     var policy = Policy()
     if let data = bytes(of: PolicyReader.file) {
       policy = PolicyReader.read(Data(data), issues: &issues)
@@ -216,24 +262,60 @@ public enum DatasetReader {
       Cluster(id: c.text(r, c["id"]) ?? "", name: c.requiredText(r, c["name"]))
     }
     let clusters = clusterTable == nil ? Cluster.nycDefaults : clusterRows
+    let clusterKeys = ValueKeys(
+      field: "cluster", keys: clusters.map(\.id), names: clusters.map { ($0.id, $0.name) })
     // Worksites and students first: list entries and rankings resolve against their ids.
     let (worksiteReader, worksites, _) = rows(
-      of: worksiteTable, worksiteColumns, sharing, start: WorksiteRows.init, { $0.read($1, &$2) })
+      of: worksiteTable, worksiteColumns, sharing,
+      start: { WorksiteRows($0, clusters: clusterKeys) },
+      { $0.read($1, &$2) })
     let worksiteIndex = IdentifierIndex(
       ids: worksites.map { $0.id },
-      referencesAreASCII: studentTable?.isASCII != false && rankingTable?.isASCII != false)
-    let (studentReader, students, studentParts) = rows(
-      of: studentTable, studentColumns, sharing,
-      start: { StudentRows($0, worksites: worksiteIndex) },
+      referencesAreASCII: [studentTable, rankingTable, choiceTable].allSatisfy {
+        $0?.isASCII != false
+      })
+    let (studentReader, studentRows, studentParts) = rows(
+      of: studentTable,
+      (studentColumns.required, studentColumns.optional + studentReadOnlyColumns),
+      numbered: studentChoiceColumns, sharing,
+      start: {
+        StudentRows(
+          $0, worksites: worksiteIndex, clusters: clusterKeys,
+          placementStart: policy.placementStart.flatMap { CivilDate(text: Array($0.utf8)) })
+      },
       { $0.read($1, &$2) })
+    var students = studentRows
     let studentIndex = IdentifierIndex(
-      ids: students.map { $0.id }, referencesAreASCII: rankingTable?.isASCII != false)
+      ids: students.map { $0.id },
+      referencesAreASCII: rankingTable?.isASCII != false && choiceTable?.isASCII != false)
     let (rankingReader, rankings, rankingParts) = rows(
       of: rankingTable, rankingColumns, sharing,
       start: { RankingRows($0, worksites: worksiteIndex, students: studentIndex) },
       { $0.read($1, &$2) })
+    var listed = studentParts.flatMap(\.listed)
+    let (choiceReader, choiceRows, _) = rows(
+      of: choiceTable, choiceColumns, sharing,
+      start: { ChoiceRows($0, worksites: worksiteIndex, students: studentIndex) },
+      { $0.read($1, &$2) })
+    if var reader = choiceReader {
+      if reader.hasRequiredColumns {
+        Self.apply(choiceRows, reader: &reader, to: &students, listed: &listed)
+      }
+      issues += reader.issues
+    }
+    if let studentReader {
+      issues += Self.layoutConflicts(studentReader, choiceTable)
+      if let k = studentReader["birth_date"].field, policy.placementStart == nil {
+        issues.append(
+          DatasetIssue(
+            .error, file: studentReader.table.file, line: 1,
+            column: studentReader.table.headerColumn(k),
+            "ages from birth_date need placement_start in policy.json, the date they are "
+              + "counted at (e.g. \"placement_start\": \"2027-07-01\")", code: "birth-date"))
+      }
+    }
     let references = ResolvedReferences(
-      preferences: studentParts.flatMap(\.listed), rankings: rankingParts.flatMap(\.resolved),
+      preferences: listed, rankings: rankingParts.flatMap(\.resolved),
       setNumbers: StudentRows.setNumbers(of: studentParts))
 
     let (employerReader, employers) = rows(of: employerTable, employerColumns, sharing) { r, c in
@@ -253,8 +335,10 @@ public enum DatasetReader {
     // keeps the record of each rule that is read.
     let (activityReader, activityRules) = rows(of: activityTable, activityColumns, sharing) {
       r, c in
-      let kind: WorksiteKind? = Self.choice(r, c["kind"], &c)
-      let participants: ParticipantRole? = Self.choice(r, c["participants"], &c)
+      var kinds = Self.keyed(WorksiteKind.self, "kind")
+      var roles = Self.keyed(ParticipantRole.self, "participants")
+      let kind: WorksiteKind? = Self.choice(r, c["kind"], &c, &kinds)
+      let participants: ParticipantRole? = Self.choice(r, c["participants"], &c, &roles)
       let rule = ActivityRule(
         kind: kind ?? .internship,
         maxPerParticipant: c.requiredInteger(
@@ -275,7 +359,7 @@ public enum DatasetReader {
     for reader in readers.all { if let reader { issues += reader.issues } }
     let readersComplete =
       [studentReader, worksiteReader].allSatisfy { $0?.hasRequiredColumns == true }
-      && readers.all.allSatisfy { $0?.hasRequiredColumns != false }
+      && (readers.all + [choiceReader]).allSatisfy { $0?.hasRequiredColumns != false }
     var rules = PlacementRules(employerCapacity: employers, links: links, pins: pins)
     rules.schoolFloor = policy.schoolFloor
     if activityTable != nil { rules.activities = ActivityMenu(activityRules.compactMap { $0 }) }
@@ -286,6 +370,9 @@ public enum DatasetReader {
         students: students, worksites: worksites, clusters: clusters, rankings: rankings,
         policy: policy, rules: rules, references: references, sharing: sharing)
       issues += instance.warnings.map { locate($0, in: readers) }
+      issues += nameMismatches(
+        students: instance.students, worksites: instance.worksites, policy: policy,
+        reader: worksiteReader)
       if issues.contains(where: { $0.severity == .error }) {
         throw DatasetError(.badData, issues: sorted(issues))
       }
@@ -300,14 +387,18 @@ public enum DatasetReader {
     } catch {
       throw DatasetError(
         .badData,
-        issues: [DatasetIssue(.error, file: source.description, line: nil, column: nil, "\(error)")]
+        issues: [
+          DatasetIssue(
+            .error, file: source.description, line: nil, column: nil, "\(error)",
+            code: "internal")
+        ]
       )
     }
   }
 
   /// Reads every record of `table` with `make` when its required columns are present; returns
   /// the reader, which holds the issues met, and the values (none when columns are missing).
-  private static func rows<T>(
+  static func rows<T>(
     of table: CSVTable?, _ columns: (required: [ColumnSpec], optional: [ColumnSpec]),
     _ sharing: Sharing,
     _ make: (CSVTable.Record, inout ColumnReader) -> T
@@ -324,13 +415,14 @@ public enum DatasetReader {
   /// share's final state, all in record order, as one serial pass would give them.
   ///
   /// - Complexity: O(records) calls of `make`, on up to as many threads as there are cores.
-  private static func rows<State, T>(
+  static func rows<State, T>(
     of table: CSVTable?, _ columns: (required: [ColumnSpec], optional: [ColumnSpec]),
-    _ sharing: Sharing,
+    numbered: NumberedColumns? = nil, _ sharing: Sharing,
     start: (ColumnReader) -> State, _ make: (inout State, CSVTable.Record, inout ColumnReader) -> T
   ) -> (ColumnReader?, [T], [State]) {
     guard let table else { return (nil, [], []) }
-    var reader = ColumnReader(table, required: columns.required, optional: columns.optional)
+    var reader = ColumnReader(
+      table, required: columns.required, optional: columns.optional, numbered: numbered)
     guard reader.hasRequiredColumns else { return (reader, [], []) }
     let records = table.records
     let shares = sharing.shares(of: records.count)
@@ -419,21 +511,34 @@ public enum DatasetReader {
   /// text or set of texts made once.
   private struct StudentRows {
     let id, school, cluster, grade, age, borough, lat, lon: ColumnReader.Column
-    let credentials, groups, availability, preferences, role: ColumnReader.Column
+    let credentials, groups, availability, preferences, birthDate, role: ColumnReader.Column
+    var roles = DatasetReader.keyed(ParticipantRole.self, "role")
+    /// The date ages are counted at, from `birth_date` (policy.json's `placement_start`).
+    let placementStart: CivilDate?
+    /// The `choice_N` columns, by number (read when there is no `preferences` column).
+    let choices: [ColumnReader.Column]
     let worksites: IdentifierIndex
     var interned = FieldInterner()
+    var clusters: KeyedField
     /// The worksite of every list entry read so far (-1 when unknown).
     var listed: [Int32] = []
     /// The number of the credentials and of the free blocks of each student read so far
     /// (equal numbers, equal sets; -1 when empty).
     var setNumbers: [(credentials: Int32, availability: Int32)] = []
 
-    init(_ c: ColumnReader, worksites: IdentifierIndex) {
+    init(
+      _ c: ColumnReader, worksites: IdentifierIndex, clusters: ValueKeys,
+      placementStart: CivilDate?
+    ) {
       (id, school, cluster, grade, age) = (c["id"], c["school"], c["cluster"], c["grade"], c["age"])
       (borough, lat, lon) = (c["borough"], c["lat"], c["lon"])
       (credentials, groups, availability) = (c["credentials"], c["groups"], c["availability"])
-      (preferences, role) = (c["preferences"], c["role"])
+      (preferences, birthDate, role) = (c["preferences"], c["birth_date"], c["role"])
+      self.placementStart = placementStart
+      choices = c.numberedColumns
       self.worksites = worksites
+      // An unknown cluster is the instance's to report, naming the nearest.
+      self.clusters = KeyedField(clusters, reportsUnknown: false)
     }
 
     /// The set numbers of every share, in order, renumbered so that numbers of different
@@ -454,9 +559,9 @@ public enum DatasetReader {
     mutating func read(_ r: CSVTable.Record, _ c: inout ColumnReader) -> Student {
       let id = c.text(r, id) ?? ""  // an empty id is the instance's to report
       let school = interned.text(r, school, &c, required: true) ?? ""
-      let cluster = interned.text(r, cluster, &c, required: true) ?? ""
-      let grade = c.integer(r, grade, range: DatasetLimits.grade)
-      let age = c.integer(r, age, range: DatasetLimits.age)
+      let cluster = clusters.read(r, cluster, &c, required: true) ?? ""
+      let grade = c.grade(r, grade)
+      let age = statedOrCountedAge(r, &c)
       let borough = interned.text(r, borough, &c, required: false)
       let location = c.coordinate(r, lat: lat, lon: lon)
       let (held, heldNumber) = interned.set(r, credentials, c)
@@ -468,13 +573,60 @@ public enum DatasetReader {
         id: id, school: school, cluster: cluster, grade: grade, age: age, borough: borough,
         location: location, credentials: held, groups: groups, availability: free,
         preferences: preferences)
-      if let role: ParticipantRole = DatasetReader.choice(r, role, &c) { student.role = role }
+      if let role: ParticipantRole = DatasetReader.choice(r, role, &c, &roles) {
+        student.role = role
+      }
       return student
+    }
+
+    /// The age in `age`, or else counted from `birth_date` at `placement_start`; an error when
+    /// both are given and disagree, when the birth date is not a date, or when it comes after
+    /// the start.
+    private func statedOrCountedAge(_ r: CSVTable.Record, _ c: inout ColumnReader) -> Int? {
+      let stated = c.integer(r, age, range: DatasetLimits.age)
+      guard let start = placementStart,
+        let text = c.withBytes(r, birthDate, { $0.isEmpty ? nil : Array($0) }) ?? nil
+      else { return stated }
+      guard let born = CivilDate(text: text) else {
+        c.report(
+          .error, r, birthDate,
+          "birth_date '\(String(decoding: text, as: UTF8.self))' is not a date "
+            + "(write YYYY-MM-DD or MM/DD/YYYY)", code: "birth-date")
+        return stated
+      }
+      guard born <= start else {
+        c.report(
+          .error, r, birthDate, "birth_date \(born) is after placement_start \(start)",
+          code: "birth-date")
+        return stated
+      }
+      let counted = born.age(on: start)
+      if let stated, stated != counted {
+        c.report(
+          .error, r, age,
+          "age \(stated) disagrees with birth_date \(born), which gives \(counted) on "
+            + "placement_start \(start)", code: "age-mismatch")
+      }
+      return stated ?? counted
     }
 
     /// The list entries: a known worksite's id is its own `String`, not a new one.
     private mutating func list(_ r: CSVTable.Record, _ c: ColumnReader) -> [String] {
       let worksites = worksites  // borrowed once per list, not once per entry
+      if preferences.field == nil, !choices.isEmpty {
+        // One entry per non-empty `choice_N` cell, in the order of N: empty cells close up,
+        // as empty items of a `;` list do.
+        var entries: [String] = []
+        for column in choices {
+          c.withBytes(r, column) { bytes in
+            guard !bytes.isEmpty else { return }
+            let (name, j) = worksites.resolve(bytes)
+            entries.append(name)
+            listed.append(j)
+          }
+        }
+        return entries
+      }
       return c.withBytes(r, preferences) { bytes in
         var entries: [String] = []
         entries.reserveCapacity(ColumnReader.itemCount(bytes))
@@ -525,25 +677,29 @@ public enum DatasetReader {
     let minimumGrade, requires, schedule, kind, maxPerSchool, minimumGroup: ColumnReader.Column
     let reserve, slots: ColumnReader.Column
     var interned = FieldInterner()
+    var clusters: KeyedField
+    var kinds = KeyedField(
+      ValueKeys(field: "kind", keys: WorksiteKind.allCases.map(\.rawValue)), reportsUnknown: true)
 
-    init(_ c: ColumnReader) {
+    init(_ c: ColumnReader, clusters: ValueKeys) {
       (id, employer, cluster, capacity) = (c["id"], c["employer"], c["cluster"], c["capacity"])
       (borough, lat, lon, minimumAge) = (c["borough"], c["lat"], c["lon"], c["min_age"])
       (minimumGrade, requires, schedule) = (c["min_grade"], c["requires"], c["schedule"])
       (kind, maxPerSchool, minimumGroup) = (c["kind"], c["max_per_school"], c["min_group"])
       (reserve, slots) = (c["reserve"], c["slots"])
+      self.clusters = KeyedField(clusters, reportsUnknown: false)
     }
 
     mutating func read(_ r: CSVTable.Record, _ c: inout ColumnReader) -> Worksite {
-      let kind: WorksiteKind = DatasetReader.choice(r, self.kind, &c) ?? .internship
+      let kind = kinds.read(r, kind, &c, required: false).flatMap(WorksiteKind.init) ?? .internship
       let id = c.text(r, id) ?? ""  // an empty id is the instance's to report
       let employer = interned.text(r, employer, &c, required: false)
-      let cluster = interned.text(r, cluster, &c, required: true) ?? ""
+      let cluster = clusters.read(r, cluster, &c, required: true) ?? ""
       let capacity = c.requiredInteger(r, capacity, range: DatasetLimits.seats, substitute: 0)
       let borough = interned.text(r, borough, &c, required: false)
       let location = c.coordinate(r, lat: lat, lon: lon)
       let minimumAge = c.integer(r, minimumAge, range: DatasetLimits.age) ?? 0
-      let minimumGrade = c.integer(r, minimumGrade, range: DatasetLimits.grade) ?? 0
+      let minimumGrade = c.grade(r, minimumGrade) ?? 0
       let requires = interned.set(r, requires, c).value
       let schedule = interned.set(r, schedule, c).value
       return Worksite(
@@ -570,7 +726,8 @@ public enum DatasetReader {
           }
           c.report(
             .error, r, reserve,
-            "reserve share '\(item)' must be a number from 0% to 100% (e.g. ell:20%)")
+            "reserve share '\(item)' must be a number from 0% to 100% (e.g. ell:20%)",
+            code: "invalid-value")
           return nil
         }
         if let n = Int(parts[1]) { return SeatReserve(group: parts[0], seats: .seats(n)) }
@@ -578,30 +735,34 @@ public enum DatasetReader {
         if digits.withUnsafeBufferPointer(ColumnReader.isIntegerText) {
           c.report(
             .error, r, reserve,
-            "reserve '\(item)' is out of range (\(DatasetLimits.describe(DatasetLimits.seats)) seats)"
-          )
+            "reserve '\(item)' is out of range (\(DatasetLimits.describe(DatasetLimits.seats)) seats)",
+            code: "invalid-value")
           return nil
         }
       }
       c.report(
-        .error, r, reserve, "reserve '\(item)' is not group:seats or group:share% (e.g. ell:3)"
-      )
+        .error, r, reserve, "reserve '\(item)' is not group:seats or group:share% (e.g. ell:3)",
+        code: "invalid-value")
       return nil
     }
   }
 
-  /// The value of an enumeration (`kind`, `role`, `participants`) written in field `column`:
-  /// `nil` when empty, or, with an error naming the values it may take, when it names none.
+  /// The value of an enumeration (`role`, `kind`, `participants`) in field `column`, read as a
+  /// keyed value (``ValueKeys``: exact, or folded with a warning); `nil` when empty, or, with
+  /// an error naming the values it may take, when it names none.
   private static func choice<Value: RawRepresentable & CaseIterable>(
-    _ r: CSVTable.Record, _ column: ColumnReader.Column, _ c: inout ColumnReader
+    _ r: CSVTable.Record, _ column: ColumnReader.Column, _ c: inout ColumnReader,
+    _ field: inout KeyedField
   ) -> Value? where Value.RawValue == String {
-    guard let text = c.text(r, column) else { return nil }
-    if let value = Value(rawValue: text) { return value }
-    c.report(
-      .error, r, column,
-      "\(column.name) '\(text)' is not one of "
-        + Value.allCases.map(\.rawValue).joined(separator: ", "))
-    return nil
+    field.read(r, column, &c, required: false).flatMap(Value.init(rawValue:))
+  }
+
+  /// A reader of the keyed values of `Value` in column `name`.
+  private static func keyed<Value: RawRepresentable & CaseIterable>(_: Value.Type, _ name: String)
+    -> KeyedField where Value.RawValue == String
+  {
+    KeyedField(
+      ValueKeys(field: name, keys: Value.allCases.map(\.rawValue)), reportsUnknown: true)
   }
 
   /// The column readers of every table read, to locate instance-level issues.
@@ -635,22 +796,26 @@ public enum DatasetReader {
       )
     case .policy:
       return DatasetIssue(
-        issue.severity, file: PolicyReader.file, line: nil, column: nil, issue.message)
+        issue.severity, file: PolicyReader.file, line: nil, column: nil, issue.message,
+        code: "check.\(issue.field)")
     }
     guard let reader, reader.table.records.indices.contains(row) else {
-      return DatasetIssue(issue.severity, file: file, line: nil, column: nil, issue.message)
+      return DatasetIssue(
+        issue.severity, file: file, line: nil, column: nil, issue.message,
+        code: "check.\(issue.field)")
     }
     let record = reader.table.records[row]
     return DatasetIssue(
       issue.severity, file: reader.table.file, line: record.line,
-      column: reader.column(of: issue.field, in: record), issue.message)
+      column: reader.column(of: issue.field, in: record), issue.message,
+      code: "check.\(issue.field)")
   }
 
   /// Issues in a stable reading order: by file, line and column.
   private static func sorted(_ issues: [DatasetIssue]) -> [DatasetIssue] {
     let order = [
-      "clusters.csv", "students.csv", "worksites.csv", "rankings.csv", "employers.csv",
-      "links.csv", "pins.csv", "activities.csv", "policy.json",
+      "clusters.csv", "students.csv", "choices.csv", "worksites.csv", "rankings.csv",
+      "employers.csv", "links.csv", "pins.csv", "activities.csv", "policy.json",
     ]
     func key(_ i: DatasetIssue) -> (Int, Int, Int) {
       (order.firstIndex(of: i.file) ?? order.count, i.line ?? 0, i.column ?? 0)

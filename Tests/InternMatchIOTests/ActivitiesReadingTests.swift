@@ -108,7 +108,7 @@ struct ActivitiesReadingTests {
         "activities.csv:4:1: error: kind 'safari' is not one of internship, job-shadow, mock-interview, workplace-tour, apprenticeship, career-day, teacher-externship",
         "activities.csv:5:14: error: priority 1 is also that of 'mock-interview' (record 1); kinds are served one after another",
         "activities.csv:6:12: error: max_per_participant 'x' is not an integer",
-        "activities.csv:6:16: error: participants 'teachers' is not one of student, teacher",
+        "activities.csv:6:16: error: participants 'teachers' is not one of student, teacher (did you mean 'teacher'?)",
         "activities.csv:7:12: error: max_per_participant 2000 is out of range (0–1,000)",
         "activities.csv:7:17: error: priority 0 is out of range (1–1,000)",
       ])

@@ -96,7 +96,7 @@ struct DatasetReaderTests {
         "worksites.csv": "id,cluster,capacity\nW1,it,ten\nW2,it,-1\nW3,it,\n",
       ]) == [
         "students.csv:2:9: error: age 'sixteen' is not an integer",
-        "students.csv:3:12: error: grade '11.5' is not an integer",
+        "students.csv:3:12: error: grade '11.5' is not a grade (write 11, 11th, Grade 11 or Gr. 11)",
         "worksites.csv:2:7: error: capacity 'ten' is not an integer",
         "worksites.csv:3:7: error: capacity -1 is out of range (0–10,000,000)",
         "worksites.csv:4:7: error: capacity is empty",
@@ -135,7 +135,7 @@ struct DatasetReaderTests {
       ]))
     #expect(
       d.warnings.map(\.description) == [
-        "students.csv:1:19: warning: unknown column 'shoe_size' ignored (known: age, availability, borough, cluster, credentials, grade, groups, id, lat, lon, preferences, role, school)",
+        "students.csv:1:19: warning: unknown column 'shoe_size' ignored (known: age, availability, birth_date, borough, choice_1…, cluster, credentials, grade, groups, id, lat, lon, preferences, role, school)",
         "students.csv:2:11: warning: unknown worksite 'Q' at rank 2 skipped",
         "students.csv:2:11: warning: duplicate worksite 'W1' at rank 3 skipped",
         "rankings.csv:3:4: warning: unknown student 'S9'; ranking skipped",
