@@ -70,7 +70,8 @@ struct ValueKeyTests {
     #expect(
       bad.issues == [
         "worksites.csv:2:9: error: kind 'internshp' is not one of internship, job-shadow, "
-          + "mock-interview, workplace-tour, apprenticeship (did you mean 'internship'?)"
+          + "mock-interview, workplace-tour, apprenticeship, career-day, teacher-externship "
+          + "(did you mean 'internship'?)"
       ])
   }
 
