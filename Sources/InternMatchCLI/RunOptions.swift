@@ -22,6 +22,12 @@ struct RunOptions: ParsableArguments {
   @Flag(help: "Also write report.html, a self-contained page of the run for a browser.")
   var report = false
 
+  @Flag(
+    help:
+      "Also write rosters/: by-worksite.csv, by-school.csv, letters.csv and letters/ (one per student)."
+  )
+  var rosters = false
+
   @Flag(help: "Print only errors (and, with --format json, the summary).")
   var quiet = false
 
@@ -52,6 +58,7 @@ struct RunOptions: ParsableArguments {
     let progress = ProgressLine.shared
     var configuration = configuration
     configuration.report = report
+    configuration.rosters = rosters
     configuration.progress = { progress.update($0) }
     var run: PlacementRun
     do {
@@ -103,7 +110,12 @@ struct RunOptions: ParsableArguments {
     case .text:
       if !quiet, let summary = run.summary {
         print(summary.text, terminator: "")
-        let names = run.outputs().map { "\(output)/\($0.name)" }
+        // The letters are named as one directory, not one by one.
+        let letters = PlacementRosters.lettersDirectory + "/"
+        var names = run.outputs().filter { !$0.name.hasPrefix(letters) }.map { "\(output)/\($0.name)" }
+        if let count = run.rosters?.letters.count {
+          names.append("\(output)/\(letters) (\(count) letter\(count == 1 ? "" : "s"))")
+        }
         print("Wrote " + names.joined(separator: ", "))
       }
     }

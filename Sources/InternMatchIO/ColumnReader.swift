@@ -24,14 +24,32 @@ struct ColumnReader {
 
   /// Whether every required column is present.
   private(set) var hasRequiredColumns = true
+  /// The header positions of the columns the format does not use, in file order, when the
+  /// file passes them through (``UnknownColumns/passedThrough``); empty otherwise.
+  private(set) var passThroughFields: [Int] = []
+
+  /// What becomes of a header name that means no column of the format.
+  enum UnknownColumns {
+    /// A warning, naming the nearest column if any; the column is not read.
+    case ignored
+    /// Kept for rosters (``PassThroughColumns``): a warning only when the name is a near miss
+    /// of a known column (it names the column, "did you mean 'preferences'?").
+    case passedThrough
+  }
 
   /// Matches the header of `table` to the `required` and `optional` columns by ``HeaderKey``
   /// (case and punctuation ignored) and aliases: an error for a missing required column and for
   /// two header names that mean one column, a warning (naming the nearest column, if any) for a
   /// name that means none.
   ///
+  /// With `unknown` ``UnknownColumns/passedThrough``, an unknown name is kept in
+  /// ``passThroughFields`` and warned about only when it is a near miss of a known column.
+  ///
   /// - Complexity: O(h · a · k²) for h header names, a known names and aliases of k characters.
-  init(_ table: CSVTable, required: [ColumnSpec], optional: [ColumnSpec]) {
+  init(
+    _ table: CSVTable, required: [ColumnSpec], optional: [ColumnSpec],
+    unknown: UnknownColumns = .ignored
+  ) {
     self.table = table
     issues = table.issues
     let matcher = HeaderMatcher(required + optional)
@@ -39,11 +57,17 @@ struct ColumnReader {
     var index: [String: Int] = [:]
     for (k, name) in table.header.enumerated() {
       guard let column = matcher.column(named: name) else {
-        let hint = matcher.suggestion(for: name).map { " (did you mean '\($0)'?)" } ?? ""
+        let suggestion = matcher.suggestion(for: name)
+        let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+        // A column without a name (an export's trailing empty columns) is never passed on.
+        let passes = unknown == .passedThrough && !name.isEmpty
+        if passes { passThroughFields.append(k) }
+        guard !passes || suggestion != nil else { continue }
+        let fate = passes ? "passed through to rosters, not read" : "ignored"
         issues.append(
           DatasetIssue(
             .warning, file: table.file, line: 1, column: table.headerColumn(k),
-            "unknown column '\(name)' ignored\(hint) (known: \(known))"))
+            "unknown column '\(name)' \(fate)\(hint) (known: \(known))"))
         continue
       }
       if let first = index[column] {

@@ -42,6 +42,10 @@ public struct PlacementRun: Sendable {
     public var explain: Bool
     /// Also write `report.html` (``PlacementReport``) with the other outputs.
     public var report: Bool
+    /// Also write `rosters/` (``PlacementRosters``): by-worksite and by-school rosters with the
+    /// students' pass-through columns, and a letter per student. Every outcome is explained for
+    /// the letters (for a re-match, outcomes and reasons only: its objective weighs moves).
+    public var rosters: Bool
     /// An earlier run's placements to re-match from (see ``Rematch``); `nil` for a fresh run.
     public var rematch: Rematch?
     /// Told of each phase and of every branch-and-cut search's bound and gap as the run goes
@@ -53,8 +57,10 @@ public struct PlacementRun: Sendable {
       strategy: StrategyName? = nil, rankCost: RankCost? = nil,
       backend: OptimalStrategy.Backend = .network, crossCheck: Bool = false, seed: UInt64? = nil,
       commandLine: [String] = CommandLine.arguments, rematch: Rematch? = nil,
-      explain: Bool = false, report: Bool = false, progress: (@Sendable (Progress) -> Void)? = nil
+      explain: Bool = false, report: Bool = false, rosters: Bool = false,
+      progress: (@Sendable (Progress) -> Void)? = nil
     ) {
+      self.rosters = rosters
       self.progress = progress
       self.rematch = rematch
       self.strategy = strategy
@@ -123,6 +129,8 @@ public struct PlacementRun: Sendable {
   public let isRematch: Bool
   /// Whether ``outputs()`` includes `report.html`.
   public let writesReport: Bool
+  /// The rosters and letters, when the configuration asks for them and the run has a placement.
+  public private(set) var rosters: PlacementRosters?
 
   /// Runs `configuration` on `dataset`.
   ///
@@ -256,20 +264,22 @@ public struct PlacementRun: Sendable {
           ])
       })
     var explainMilliseconds: Double?
-    // A re-match optimises another objective (moves weighed in): explanations are a fresh run's.
-    if configuration.explain, configuration.rematch == nil {
+    // A re-match optimises another objective (moves weighed in): explanations are a fresh run's;
+    // its letters tell outcomes and reasons only (no prices, cutoffs or turns).
+    var explained: PlacementExplainer?
+    if configuration.explain || configuration.rosters {
       let beforeExplain = clock.now
       progress?(.phase("explain"))
+      let kind =
+        configuration.rematch == nil ? ExplainedStrategy(placer) : .other(strategy.rawValue)
       do {
-        explanation = try PlacementExplainer(
-          instance, result: placed, strategy: ExplainedStrategy(placer))
+        explained = try PlacementExplainer(instance, result: placed, strategy: kind)
       } catch {
         throw Failure(message: "explanations: \(error)", violations: [])
       }
       explainMilliseconds = Self.milliseconds(beforeExplain, clock.now)
-    } else {
-      explanation = nil
     }
+    explanation = configuration.explain && configuration.rematch == nil ? explained : nil
     var summary = summaryWithoutPairs
     summary.blockingPairs = blockingPairs
     summary.diagnostics = result.diagnostics
@@ -281,6 +291,14 @@ public struct PlacementRun: Sendable {
     if let rematch = configuration.rematch {
       changes = rematch.changes(to: result.placement, in: instance)
       summary.changes = Dictionary(changes.map { ($0.change.rawValue, 1) }, uniquingKeysWith: +)
+    }
+    if configuration.rosters, let explained {
+      let beforeRosters = clock.now
+      rosters = PlacementRosters(
+        instance: instance, outcomes: outcomes, passThrough: dataset.passThrough,
+        explanations: explained.students, rankCost: cost,
+        changes: configuration.rematch == nil ? nil : changes)
+      summary.timingsMilliseconds["rosters"] = Self.milliseconds(beforeRosters, clock.now)
     }
     summary.timingsMilliseconds["total"] = Self.milliseconds(start, clock.now)
     self.status = status

@@ -1,0 +1,108 @@
+import InternMatchIO
+import InternMatchModel
+import InternMatchReport
+
+/// The words of a student's letter (``PlacementRosters/Letter``). Every value from the data is
+/// written with its control characters escaped (``MessageText``), so no cell can add a line.
+enum LetterText {
+  /// The width plain-text letters are wrapped at.
+  static let width = 76
+  /// Pass-through columns that hold a student's whole name, in the order they are tried for the
+  /// greeting (names matched as header names are: case and punctuation ignored); then
+  /// `first_name` and `last_name` together; else the id.
+  static let nameColumns = ["name", "full_name", "student_name"]
+
+  /// The greeting of student row `s` with id `id`: `Dear Ana Ruiz,` or `Dear student S1,`.
+  static func greeting(_ columns: PassThroughColumns) -> (Int, String) -> String {
+    let whole = nameColumns.compactMap(columns.column(named:))
+    let parts = ["first_name", "last_name"].compactMap(columns.column(named:))
+    return { s, id in
+      let name =
+        whole.lazy.map { columns.value(row: s, column: $0) }.first { !$0.isEmpty }
+        ?? parts.map { columns.value(row: s, column: $0) }.filter { !$0.isEmpty }
+        .joined(separator: " ")
+      return name.isEmpty
+        ? "Dear student \(MessageText.safe(id)),"
+        : "Dear \(MessageText.safe(name)),"
+    }
+  }
+
+  /// The body: the story of the outcome and of each choice above it, then for a re-match what
+  /// changed; paragraphs separated by a blank line, not wrapped.
+  static func body(
+    _ explanation: PlacementExplanation, in instance: PlacementInstance, rankCost: RankCost,
+    change: Rematch.Change?
+  ) -> String {
+    let story = ExplanationStory.student(explanation, in: instance, rankCost: rankCost)
+    var paragraphs = [MessageText.safe(String(story.dropLast(story.hasSuffix("\n") ? 1 : 0)), cutting: false)]
+    if let change, let sentence = Self.sentence(change, in: instance) {
+      paragraphs.append(MessageText.safe(sentence, cutting: false))
+    }
+    return paragraphs.joined(separator: "\n\n")
+  }
+
+  /// What a re-match changed, in words; `nil` when there is nothing to say.
+  static func sentence(_ change: Rematch.Change, in instance: PlacementInstance) -> String? {
+    let before = change.before.map { ExplanationStory.display($0, in: instance) } ?? ""
+    switch change.change {
+    case .kept: return "Your placement is the same as in the earlier round."
+    case .moved: return "This replaces your earlier placement at \(before)."
+    case .newlyPlaced: return "You had no placement in the earlier round; this one is new."
+    case .lostSeat: return "Your earlier placement at \(before) could not be kept in this round."
+    case .stillUnplaced: return "You had no placement in the earlier round either."
+    case .withdrawn: return nil
+    }
+  }
+
+  /// The whole letter of student `s`: greeting, details, the body wrapped, and a closing line.
+  static func letter(
+    student s: Int, body: String, greeting: String, in instance: PlacementInstance,
+    outcome: StudentOutcome
+  ) -> String {
+    let student = instance.students[s]
+    let placement: String
+    switch outcome {
+    case .placed(let w, let rank):
+      let site = instance.worksites[w]
+      let kind = site.kind.rawValue.replacingOccurrences(of: "-", with: " ")
+      let area = site.borough.map { " in \($0)" } ?? ""
+      let choice =
+        rank > 0
+        ? "your \(ExplanationStory.ordinal(rank)) choice"
+        : instance.pinnedWorksite[s] == Int32(w) ? "fixed in advance" : "not on your list"
+      placement = "\(ExplanationStory.display(site.id, in: instance)), \(kind)\(area); \(choice)"
+    case .unplaced: placement = "none"
+    }
+    let lines = [
+      greeting, "",
+      "Student: \(MessageText.safe(student.id))",
+      "School: \(MessageText.safe(student.school))",
+      "Work-based learning placement: \(MessageText.safe(placement))", "",
+    ]
+    let paragraphs = body.components(separatedBy: "\n\n").map { wrapped($0, width: width) }
+    return (lines + [paragraphs.joined(separator: "\n\n"), ""]).joined(separator: "\n")
+      + "\nIf you have any question about this placement, please ask your school's\n"
+      + "work-based learning coordinator.\n"
+  }
+
+  /// `paragraph` broken into lines of at most `width` characters at spaces (a longer word
+  /// keeps a line of its own).
+  ///
+  /// - Complexity: O(n) for n characters.
+  static func wrapped(_ paragraph: String, width: Int) -> String {
+    var lines: [String] = []
+    var line = ""
+    for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+      if line.isEmpty {
+        line = String(word)
+      } else if line.count + 1 + word.count <= width {
+        line += " " + word
+      } else {
+        lines.append(line)
+        line = String(word)
+      }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines.joined(separator: "\n")
+  }
+}
