@@ -77,7 +77,7 @@ enum LetterText {
       greeting, "",
       "Student: \(MessageText.safe(student.id))",
       "School: \(MessageText.safe(student.school))",
-      "Work-based learning placement: \(MessageText.safe(placement))", "",
+      "Placement: \(MessageText.safe(placement))", "",
     ]
     let paragraphs = body.components(separatedBy: "\n\n").map { wrapped($0, width: width) }
     return (lines + [paragraphs.joined(separator: "\n\n"), ""]).joined(separator: "\n")
