@@ -24,9 +24,12 @@ struct RunOptions: ParsableArguments {
 
   @Flag(
     help:
-      "Also write rosters/: by-worksite.csv, by-school.csv, letters.csv and letters/ (one per student)."
+      "Also write rosters/: by-worksite.csv, by-school.csv and letters.csv (a mail merge's source)."
   )
   var rosters = false
+
+  @Flag(help: "Also write rosters/letters/, one .txt letter per student (implies --rosters).")
+  var letters = false
 
   @Flag(help: "Print only errors (and, with --format json, the summary).")
   var quiet = false
@@ -59,6 +62,7 @@ struct RunOptions: ParsableArguments {
     var configuration = configuration
     configuration.report = report
     configuration.rosters = rosters
+    configuration.letters = letters
     configuration.progress = { progress.update($0) }
     var run: PlacementRun
     do {
@@ -113,7 +117,7 @@ struct RunOptions: ParsableArguments {
         // The letters are named as one directory, not one by one.
         let letters = PlacementRosters.lettersDirectory + "/"
         var names = run.outputs().filter { !$0.name.hasPrefix(letters) }.map { "\(output)/\($0.name)" }
-        if let count = run.rosters?.letters.count {
+        if run.writesLetterFiles, let count = run.rosters?.letters.count {
           names.append("\(output)/\(letters) (\(count) letter\(count == 1 ? "" : "s"))")
         }
         print("Wrote " + names.joined(separator: ", "))

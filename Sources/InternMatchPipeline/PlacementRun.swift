@@ -43,9 +43,12 @@ public struct PlacementRun: Sendable {
     /// Also write `report.html` (``PlacementReport``) with the other outputs.
     public var report: Bool
     /// Also write `rosters/` (``PlacementRosters``): by-worksite and by-school rosters with the
-    /// students' pass-through columns, and a letter per student. Every outcome is explained for
-    /// the letters (for a re-match, outcomes and reasons only: its objective weighs moves).
+    /// students' pass-through columns, and the mail-merge `letters.csv`. Every outcome is
+    /// explained for the letters (for a re-match, outcomes and reasons only: its objective
+    /// weighs moves).
     public var rosters: Bool
+    /// Also write `rosters/letters/`, one `.txt` letter per student (implies ``rosters``).
+    public var letters: Bool
     /// An earlier run's placements to re-match from (see ``Rematch``); `nil` for a fresh run.
     public var rematch: Rematch?
     /// Told of each phase and of every branch-and-cut search's bound and gap as the run goes
@@ -57,10 +60,11 @@ public struct PlacementRun: Sendable {
       strategy: StrategyName? = nil, rankCost: RankCost? = nil,
       backend: OptimalStrategy.Backend = .network, crossCheck: Bool = false, seed: UInt64? = nil,
       commandLine: [String] = CommandLine.arguments, rematch: Rematch? = nil,
-      explain: Bool = false, report: Bool = false, rosters: Bool = false,
+      explain: Bool = false, report: Bool = false, rosters: Bool = false, letters: Bool = false,
       progress: (@Sendable (Progress) -> Void)? = nil
     ) {
       self.rosters = rosters
+      self.letters = letters
       self.progress = progress
       self.rematch = rematch
       self.strategy = strategy
@@ -131,6 +135,8 @@ public struct PlacementRun: Sendable {
   public let writesReport: Bool
   /// The rosters and letters, when the configuration asks for them and the run has a placement.
   public private(set) var rosters: PlacementRosters?
+  /// Whether ``outputs()`` includes one letter file per student (`rosters/letters/`).
+  public let writesLetterFiles: Bool
 
   /// Runs `configuration` on `dataset`.
   ///
@@ -162,6 +168,7 @@ public struct PlacementRun: Sendable {
     changes = []
     isRematch = configuration.rematch != nil
     writesReport = configuration.report
+    writesLetterFiles = configuration.letters
 
     // A strategy policy.json names but nobody knows is the data's error.
     if configuration.strategy == nil, let name = instance.policy.strategy, named == nil {
@@ -267,7 +274,8 @@ public struct PlacementRun: Sendable {
     // A re-match optimises another objective (moves weighed in): explanations are a fresh run's;
     // its letters tell outcomes and reasons only (no prices, cutoffs or turns).
     var explained: PlacementExplainer?
-    if configuration.explain || configuration.rosters {
+    let writesRosters = configuration.rosters || configuration.letters
+    if configuration.explain || writesRosters {
       let beforeExplain = clock.now
       progress?(.phase("explain"))
       let kind =
@@ -292,7 +300,7 @@ public struct PlacementRun: Sendable {
       changes = rematch.changes(to: result.placement, in: instance)
       summary.changes = Dictionary(changes.map { ($0.change.rawValue, 1) }, uniquingKeysWith: +)
     }
-    if configuration.rosters, let explained {
+    if writesRosters, let explained {
       let beforeRosters = clock.now
       rosters = PlacementRosters(
         instance: instance, outcomes: outcomes, passThrough: dataset.passThrough,

@@ -27,7 +27,7 @@ struct RosterCommandTests {
   func solve() throws {
     let dataset = try Self.tinyWithNames()
     let out = try Paths.temporaryDirectory()
-    let run = try CLI.run(["solve", dataset, "--rosters", "--output", out])
+    let run = try CLI.run(["solve", dataset, "--letters", "--output", out])
     #expect(run.status == 0, "\(run.stderr)")
     // No warning for the district's own columns.
     #expect(!run.stderr.contains("unknown column"))
@@ -64,7 +64,7 @@ struct RosterCommandTests {
     let first = try ["by-worksite.csv", "by-school.csv", "letters.csv", "letters/S2.txt"].map {
       try Self.text(out + "/rosters/" + $0)
     }
-    let again = try CLI.run(["solve", dataset, "--rosters", "--output", out, "--quiet"])
+    let again = try CLI.run(["solve", dataset, "--letters", "--output", out, "--quiet"])
     #expect(again.status == 0)
     let second = try ["by-worksite.csv", "by-school.csv", "letters.csv", "letters/S2.txt"].map {
       try Self.text(out + "/rosters/" + $0)
@@ -84,7 +84,7 @@ struct RosterCommandTests {
     ).write(toFile: worksites, atomically: true, encoding: .utf8)
     let again = try Paths.temporaryDirectory()
     let run = try CLI.run([
-      "rematch", dataset, "--previous", out + "/placements.csv", "--rosters", "--output", again,
+      "rematch", dataset, "--previous", out + "/placements.csv", "--letters", "--output", again,
     ])
     #expect(run.status == 0, "\(run.stderr)")
     let letters = try Self.text(again + "/rosters/letters.csv")
@@ -94,6 +94,19 @@ struct RosterCommandTests {
     #expect(letters.contains("lost-seat,letters/S3.txt,"))
     let letter = try Self.text(again + "/rosters/letters/S3.txt")
     #expect(letter.contains("Your earlier placement at Tech Partners (W1) could not be kept"))
+  }
+
+  @Test("--rosters alone writes the three CSVs and no letter files")
+  func rostersAlone() throws {
+    let out = try Paths.temporaryDirectory()
+    let run = try CLI.run(["solve", Paths.dataset("tiny"), "--rosters", "--output", out])
+    #expect(run.status == 0, "\(run.stderr)")
+    let names = try FileManager.default.contentsOfDirectory(atPath: out + "/rosters").filter {
+      !$0.hasPrefix(".")
+    }
+    #expect(names.sorted() == ["by-school.csv", "by-worksite.csv", "letters.csv"])
+    #expect(!run.stdout.contains("letters/"))
+    #expect(try Self.text(out + "/rosters/letters.csv").contains(",letters/S1.txt,"))
   }
 
   @Test("an output that cannot be written: exit 73 and no rosters/")

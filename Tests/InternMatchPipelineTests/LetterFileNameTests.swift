@@ -93,7 +93,7 @@ struct LetterFileNameTests {
         "students.csv": Array(students.utf8),
         "worksites.csv": Array("id,cluster,capacity\nW1,it,3\n".utf8),
       ]))
-    let run = try PlacementRun(dataset, configuration: .init(rosters: true))
+    let run = try PlacementRun(dataset, configuration: .init(letters: true))
     let output = try Paths.temporaryDirectory() + "/out"
     try run.write(to: output)
     let letters = try FileManager.default.contentsOfDirectory(atPath: output + "/rosters/letters")

@@ -27,11 +27,12 @@ struct RosterWritingTests {
     return all.filter { $0.contains(".tmp-") || $0.hasSuffix(".internmatch.journal") }
   }
 
-  static func run(dropping dropped: String? = nil) throws -> PlacementRun {
+  static func run(dropping dropped: String? = nil, letters: Bool = true) throws -> PlacementRun {
     let students = PlacementRostersTests.students.split(separator: "\n")
       .filter { dropped == nil || !$0.hasPrefix(dropped! + ",") }.joined(separator: "\n") + "\n"
     return try PlacementRun(
-      try PlacementRostersTests.dataset(students: students), configuration: .init(rosters: true))
+      try PlacementRostersTests.dataset(students: students),
+      configuration: .init(rosters: true, letters: letters))
   }
 
   @Test("a rerun replaces the letters: a student no longer in the data loses theirs")
@@ -46,6 +47,17 @@ struct RosterWritingTests {
     #expect(
       tree.keys.sorted() == (second.outputs().map(\.name)).sorted(),
       "exactly the second run's files")
+    #expect(Self.leftovers(output).isEmpty)
+  }
+
+  @Test("a run without letter files removes an earlier run's letters")
+  func lettersRemoved() throws {
+    let output = try Paths.temporaryDirectory() + "/out"
+    try Self.run().write(to: output)
+    let second = try Self.run(letters: false)
+    #expect(second.outputs().map(\.name).filter { $0.hasPrefix("rosters/letters/") }.isEmpty)
+    try second.write(to: output)
+    #expect(try Self.tree(output).keys.sorted() == second.outputs().map(\.name).sorted())
     #expect(Self.leftovers(output).isEmpty)
   }
 

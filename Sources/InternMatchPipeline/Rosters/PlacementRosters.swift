@@ -12,9 +12,9 @@ import InternMatchReport
 /// - `letters.csv`, for a mail merge: `student,school,worksite,employer,rank,reason` (a re-match
 ///   adds `change`), `file` (the student's letter file) and `letter` (the letter's body), then
 ///   the pass-through columns — one row per student, in by-school order;
-/// - `letters/NAME.txt`: one plain-English letter per student (``LetterFileName`` makes `NAME`
-///   from the id), its outcome and the explanation of every choice above it
-///   (``ExplanationStory``).
+/// - `letters/NAME.txt` (when asked for: thousands of small files): one plain-English letter per
+///   student (``LetterFileName`` makes `NAME` from the id), its outcome and the explanation of
+///   every choice above it (``ExplanationStory``).
 ///
 /// `rank` is the student's rank for the seat, empty for a seat off their list; `reason` is the
 /// unplaced reason, or `pinned`/`unranked` for a seat off the list (as in `placements.csv`). Ids
@@ -25,7 +25,7 @@ import InternMatchReport
 /// ```swift
 /// let rosters = PlacementRosters(run: run, passThrough: dataset.passThrough)!
 /// rosters.bySchoolCSV   // "school,student,worksite,employer,rank,reason,name\n02M600,S1,…"
-/// rosters.files().count // 3 + one letter per student
+/// rosters.files(letters: true).count // 3 + one letter per student
 /// ```
 ///
 /// - Complexity: O(S log S + L) for S students and L list entries explained.
@@ -145,16 +145,18 @@ public struct PlacementRosters: Sendable {
   }
 
   /// The files by path inside the output directory (`rosters/by-worksite.csv`,
-  /// `rosters/by-school.csv`, `rosters/letters.csv`, then `rosters/letters/NAME.txt` in input
-  /// order), as UTF-8.
+  /// `rosters/by-school.csv`, `rosters/letters.csv`, then with `letters` each
+  /// `rosters/letters/NAME.txt` in input order), as UTF-8.
   ///
   /// - Complexity: O(total bytes).
-  public func files() -> [(name: String, contents: Data)] {
+  public func files(letters: Bool = true) -> [(name: String, contents: Data)] {
     let d = Self.directory
     return [
       ("\(d)/by-worksite.csv", Data(byWorksiteCSV.utf8)),
       ("\(d)/by-school.csv", Data(bySchoolCSV.utf8)),
       ("\(d)/letters.csv", Data(lettersCSV.utf8)),
-    ] + letters.map { ("\(Self.lettersDirectory)/\($0.fileName)", Data($0.text.utf8)) }
+    ] + (letters ? self.letters : []).map {
+      ("\(Self.lettersDirectory)/\($0.fileName)", Data($0.text.utf8))
+    }
   }
 }
