@@ -116,7 +116,9 @@ struct RunOptions: ParsableArguments {
         print(summary.text, terminator: "")
         // The letters are named as one directory, not one by one.
         let letters = PlacementRosters.lettersDirectory + "/"
-        var names = run.outputs().filter { !$0.name.hasPrefix(letters) }.map { "\(output)/\($0.name)" }
+        var names = run.outputs().filter { !$0.name.hasPrefix(letters) }.map {
+          "\(output)/\($0.name)"
+        }
         if run.writesLetterFiles, let count = run.rosters?.letters.count {
           names.append("\(output)/\(letters) (\(count) letter\(count == 1 ? "" : "s"))")
         }

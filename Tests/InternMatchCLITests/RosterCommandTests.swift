@@ -12,7 +12,9 @@ struct RosterCommandTests {
     var text = ""
     for (k, line) in lines.enumerated() {
       let fields = line.split(separator: ",", maxSplits: 1, omittingEmptySubsequences: false)
-      let extra = k == 0 ? "name,email" : "\"Student \(fields[0]), Jr.\",\(fields[0].lowercased())@example.org"
+      let extra =
+        k == 0
+        ? "name,email" : "\"Student \(fields[0]), Jr.\",\(fields[0].lowercased())@example.org"
       text += "\(fields[0]),\(extra),\(fields[1])\n"
     }
     try text.write(toFile: path, atomically: true, encoding: .utf8)

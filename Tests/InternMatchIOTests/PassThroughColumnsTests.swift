@@ -66,7 +66,8 @@ struct PassThroughColumnsTests {
 
   @Test("built in code: values by row and column")
   func inCode() {
-    let columns = PassThroughColumns(names: ["name", "email"], rows: [["Ana", "a@x"], ["", "é"]])
+    let columns = PassThroughColumns(
+      names: ["name", "email"], rows: [["Ana", "a@x"], ["", "é"]])
     #expect(columns.rows == 2)
     #expect(columns.value(row: 1, column: 1) == "é")
     #expect(columns.values(ofRow: 1) == ["", "é"])

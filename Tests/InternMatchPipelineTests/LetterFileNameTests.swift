@@ -61,7 +61,9 @@ struct LetterFileNameTests {
       #expect(name.utf8.count <= LetterFileName.maximumStemBytes + 4, "\(id.debugDescription)")
       #expect(
         name.unicodeScalars.allSatisfy {
-          $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.%~".unicodeScalars.contains($0))
+          $0.isASCII
+            && ($0.properties.isAlphabetic || ("0"..."9").contains($0)
+              || "-_.%~".unicodeScalars.contains($0))
         }, "\(id.debugDescription) → \(name)")
     }
     // The same ids give the same names.

@@ -112,7 +112,10 @@ struct PlacementRostersTests {
     #expect(files["rosters/letters/S1.txt"]?.hasPrefix("Dear Ruiz, Ana,\n") == true)
     #expect(files["rosters/letters/S3.txt"]?.hasPrefix("Dear Dee \"DJ\" Jones,\n") == true)
     // The outputs carry the rosters after placements.csv and summary.json.
-    #expect(run.outputs().map(\.name).prefix(3) == ["placements.csv", "summary.json", "rosters/by-worksite.csv"])
+    #expect(
+      run.outputs().map(\.name).prefix(3) == [
+        "placements.csv", "summary.json", "rosters/by-worksite.csv",
+      ])
   }
 
   @Test("without pass-through columns: the format's columns only, greeted by id")
@@ -121,13 +124,16 @@ struct PlacementRostersTests {
       try DatasetReader.read(directory: Paths.dataset("tiny")),
       configuration: .init(strategy: .stable, seed: 3, rosters: true))
     let files = Self.files(run)
-    #expect(files["rosters/by-school.csv"]?.hasPrefix("school,student,worksite,employer,rank,reason\n") == true)
+    #expect(
+      files["rosters/by-school.csv"]?.hasPrefix("school,student,worksite,employer,rank,reason\n")
+        == true)
     #expect(files["rosters/letters/S1.txt"]?.hasPrefix("Dear student S1,\n") == true)
     // Every student has a letter and a by-school row; every placed student a by-worksite row.
     #expect(run.rosters?.letters.count == 10)
     #expect(files["rosters/by-school.csv"]?.split(separator: "\n").count == 11)
     #expect(
-      files["rosters/by-worksite.csv"]?.split(separator: "\n").count == 1 + (run.summary?.placed ?? -1))
+      files["rosters/by-worksite.csv"]?.split(separator: "\n").count == 1
+        + (run.summary?.placed ?? -1))
     // A stable run's letters quote the worksite's cutoff, in words.
     #expect(run.rosters?.letters.contains { $0.body.contains("higher priority") } == true)
   }
@@ -156,7 +162,8 @@ struct PlacementRostersTests {
 
   @Test("a value with a line break or an escape cannot add a line to a letter")
   func controlCharacters() throws {
-    let students = "id,school,cluster,name,preferences\nS1,X,it,\"Ana\nStudent: forged\u{1B}[2J\",W1\n"
+    let students =
+      "id,school,cluster,name,preferences\nS1,X,it,\"Ana\nStudent: forged\u{1B}[2J\",W1\n"
     let run = try PlacementRun(
       try Self.dataset(students: students), configuration: .init(rosters: true))
     let text = run.rosters?.letters.first?.text ?? ""
@@ -171,7 +178,9 @@ struct PlacementRostersTests {
     let dataset = try Self.dataset()
     let first = try PlacementRun(dataset, configuration: .init())
     // W1 withdraws: S1 loses their seat and S2 moves nowhere (W2 is still theirs).
-    let updated = try Self.dataset(worksites: Self.worksites.replacingOccurrences(of: "W1,Tech Partners,it,1,", with: "W1,Tech Partners,it,0,"))
+    let updated = try Self.dataset(
+      worksites: Self.worksites.replacingOccurrences(
+        of: "W1,Tech Partners,it,1,", with: "W1,Tech Partners,it,0,"))
     let previous = try PlacementFile.read(
       Array(first.outputs()[0].contents), file: "placements.csv", instance: updated.instance)
     let run = try PlacementRun(

@@ -28,8 +28,10 @@ struct RosterWritingTests {
   }
 
   static func run(dropping dropped: String? = nil, letters: Bool = true) throws -> PlacementRun {
-    let students = PlacementRostersTests.students.split(separator: "\n")
-      .filter { dropped == nil || !$0.hasPrefix(dropped! + ",") }.joined(separator: "\n") + "\n"
+    let students =
+      PlacementRostersTests.students.split(separator: "\n")
+      .filter { line in dropped.map { !line.hasPrefix($0 + ",") } ?? true }
+      .joined(separator: "\n") + "\n"
     return try PlacementRun(
       try PlacementRostersTests.dataset(students: students),
       configuration: .init(rosters: true, letters: letters))

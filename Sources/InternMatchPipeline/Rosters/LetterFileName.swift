@@ -70,7 +70,8 @@ public enum LetterFileName {
       if plain, !(reserved && k == 0) {
         out.unicodeScalars.append(Unicode.Scalar(b))
       } else {
-        out += "%" + String(b >> 4, radix: 16, uppercase: true)
+        out +=
+          "%" + String(b >> 4, radix: 16, uppercase: true)
           + String(b & 0xF, radix: 16, uppercase: true)
       }
     }

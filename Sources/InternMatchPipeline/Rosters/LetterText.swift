@@ -34,7 +34,9 @@ enum LetterText {
     change: Rematch.Change?
   ) -> String {
     let story = ExplanationStory.student(explanation, in: instance, rankCost: rankCost)
-    var paragraphs = [MessageText.safe(String(story.dropLast(story.hasSuffix("\n") ? 1 : 0)), cutting: false)]
+    var paragraphs = [
+      MessageText.safe(String(story.dropLast(story.hasSuffix("\n") ? 1 : 0)), cutting: false)
+    ]
     if let change, let sentence = Self.sentence(change, in: instance) {
       paragraphs.append(MessageText.safe(sentence, cutting: false))
     }

@@ -155,8 +155,9 @@ public struct PlacementRosters: Sendable {
       ("\(d)/by-worksite.csv", Data(byWorksiteCSV.utf8)),
       ("\(d)/by-school.csv", Data(bySchoolCSV.utf8)),
       ("\(d)/letters.csv", Data(lettersCSV.utf8)),
-    ] + (letters ? self.letters : []).map {
-      ("\(Self.lettersDirectory)/\($0.fileName)", Data($0.text.utf8))
-    }
+    ]
+      + (letters ? self.letters : []).map {
+        ("\(Self.lettersDirectory)/\($0.fileName)", Data($0.text.utf8))
+      }
   }
 }
