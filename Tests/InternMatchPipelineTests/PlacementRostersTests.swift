@@ -173,6 +173,24 @@ struct PlacementRostersTests {
     #expect(run.rosters?.bySchoolCSV.contains("\"Ana\nStudent: forged\u{1B}[2J\"") == true)
   }
 
+  @Test("a list of 70,000 entries (the format allows 100,000) is explained to its last entry")
+  func longList() throws {
+    let unknown = (0..<69_999).map { "X\($0)" }
+    let instance = try PlacementInstance(
+      students: [
+        Student(id: "A", school: "s", cluster: "it", preferences: ["W"]),
+        Student(id: "B", school: "s", cluster: "it", preferences: unknown + ["W"]),
+      ],
+      worksites: [Worksite(id: "W", cluster: "it", capacity: 1)])
+    let run = try PlacementRun(
+      Dataset(instance: instance), configuration: .init(rosters: true))
+    let letter = run.rosters?.letters[1].body ?? ""
+    #expect(
+      letter.hasSuffix(
+        "Your 70000th choice, W, was full: placing you there would have left one other student "
+          + "without any seat."))
+  }
+
   @Test("re-match: letters say what changed, letters.csv has a change column")
   func rematch() throws {
     let dataset = try Self.dataset()
