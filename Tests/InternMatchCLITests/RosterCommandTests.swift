@@ -74,6 +74,14 @@ struct RosterCommandTests {
     #expect(first == second)
   }
 
+  @Test("validate names the columns that pass through")
+  func validate() throws {
+    let run = try CLI.run(["validate", try Self.tinyWithNames()])
+    #expect(run.status == 0)
+    #expect(
+      run.stdout.hasSuffix("\nPassed through to rosters from students.csv: 'name', 'email'.\n"))
+  }
+
   @Test("rematch --rosters: letters.csv says what changed for every student")
   func rematch() throws {
     let dataset = try Self.tinyWithNames()
