@@ -27,12 +27,12 @@ enum LetterText {
     }
   }
 
-  /// The body: the story of the outcome and of each choice above it, then for a re-match what
-  /// changed; paragraphs separated by a blank line, not wrapped.
+  /// The body's paragraphs: the story of the outcome and of each choice above it, then for a
+  /// re-match what changed; not wrapped.
   static func body(
     _ explanation: PlacementExplanation, in instance: PlacementInstance, rankCost: RankCost,
     change: Rematch.Change?
-  ) -> String {
+  ) -> [String] {
     let story = ExplanationStory.student(explanation, in: instance, rankCost: rankCost)
     var paragraphs = [
       MessageText.safe(String(story.dropLast(story.hasSuffix("\n") ? 1 : 0)), cutting: false)
@@ -40,7 +40,7 @@ enum LetterText {
     if let change, let sentence = Self.sentence(change, in: instance) {
       paragraphs.append(MessageText.safe(sentence, cutting: false))
     }
-    return paragraphs.joined(separator: "\n\n")
+    return paragraphs
   }
 
   /// What a re-match changed, in words; `nil` when there is nothing to say.
@@ -58,7 +58,7 @@ enum LetterText {
 
   /// The whole letter of student `s`: greeting, details, the body wrapped, and a closing line.
   static func letter(
-    student s: Int, body: String, greeting: String, in instance: PlacementInstance,
+    student s: Int, body: [String], greeting: String, in instance: PlacementInstance,
     outcome: StudentOutcome
   ) -> String {
     let student = instance.students[s]
@@ -66,7 +66,7 @@ enum LetterText {
     switch outcome {
     case .placed(let w, let rank):
       let site = instance.worksites[w]
-      let kind = site.kind.rawValue.replacingOccurrences(of: "-", with: " ")
+      let kind = String(site.kind.rawValue.map { $0 == "-" ? " " : $0 })
       let area = site.borough.map { " in \($0)" } ?? ""
       let choice =
         rank > 0
@@ -81,7 +81,7 @@ enum LetterText {
       "School: \(MessageText.safe(student.school))",
       "Placement: \(MessageText.safe(placement))", "",
     ]
-    let paragraphs = body.components(separatedBy: "\n\n").map { wrapped($0, width: width) }
+    let paragraphs = body.map { wrapped($0, width: width) }
     return (lines + [paragraphs.joined(separator: "\n\n"), ""]).joined(separator: "\n")
       + "\nIf you have any question about this placement, please ask your school's\n"
       + "work-based learning coordinator.\n"
@@ -94,14 +94,17 @@ enum LetterText {
   static func wrapped(_ paragraph: String, width: Int) -> String {
     var lines: [String] = []
     var line = ""
+    var length = 0  // characters in `line`, kept as it grows (String.count walks the text)
     for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
+      let count = word.count
       if line.isEmpty {
-        line = String(word)
-      } else if line.count + 1 + word.count <= width {
+        (line, length) = (String(word), count)
+      } else if length + 1 + count <= width {
         line += " " + word
+        length += 1 + count
       } else {
         lines.append(line)
-        line = String(word)
+        (line, length) = (String(word), count)
       }
     }
     if !line.isEmpty { lines.append(line) }

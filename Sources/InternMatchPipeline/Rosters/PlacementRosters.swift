@@ -121,16 +121,20 @@ public struct PlacementRosters: Sendable {
     bySchoolCSV = bySchool
 
     let greeting = LetterText.greeting(passThrough)
-    letters = students.indices.map { s in
-      let change = changes.map { $0[s] }
-      let body = LetterText.body(
-        explanations[s], in: instance, rankCost: rankCost, change: change)
-      return Letter(
-        student: students[s].id, fileName: fileNames[s], body: body,
-        text: LetterText.letter(
-          student: s, body: body, greeting: greeting(s, students[s].id), in: instance,
-          outcome: outcomes[s]))
-    }
+    // The letters in two halves at once (each letter reads shared data, writes its own).
+    let count = students.count
+    letters = concurrentMap(2) { half in
+      (count * half / 2..<count * (half + 1) / 2).map { s in
+        let change = changes.map { $0[s] }
+        let body = LetterText.body(
+          explanations[s], in: instance, rankCost: rankCost, change: change)
+        return Letter(
+          student: students[s].id, fileName: fileNames[s], body: body.joined(separator: "\n\n"),
+          text: LetterText.letter(
+            student: s, body: body, greeting: greeting(s, students[s].id), in: instance,
+            outcome: outcomes[s]))
+      }
+    }.flatMap { $0 }
     var lettersCSV = CSVWriter.line(
       ["student", "school", "worksite", "employer", "rank", "reason"]
         + (changes == nil ? [] : ["change"]) + ["file", "letter"] + extra)
