@@ -87,27 +87,38 @@ enum LetterText {
       + "work-based learning coordinator.\n"
   }
 
-  /// `paragraph` broken into lines of at most `width` characters at spaces (a longer word
-  /// keeps a line of its own).
+  /// `paragraph` broken into lines of at most `width` Unicode scalars at spaces (a longer word
+  /// keeps a line of its own; runs of spaces become one).
   ///
-  /// - Complexity: O(n) for n characters.
+  /// - Complexity: O(n) for n bytes: words are found and measured on the UTF-8 bytes (a space
+  ///   byte is always a whole character), where splitting the `String` walks graphemes.
   static func wrapped(_ paragraph: String, width: Int) -> String {
-    var lines: [String] = []
-    var line = ""
-    var length = 0  // characters in `line`, kept as it grows (String.count walks the text)
-    for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
-      let count = word.count
-      if line.isEmpty {
-        (line, length) = (String(word), count)
-      } else if length + 1 + count <= width {
-        line += " " + word
-        length += 1 + count
-      } else {
-        lines.append(line)
-        (line, length) = (String(word), count)
+    let bytes = Array(paragraph.utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + bytes.count / width + 1)
+    var length = 0  // scalars on the current line
+    var start = 0
+    while start < bytes.count {
+      guard bytes[start] != UInt8(ascii: " ") else {
+        start += 1
+        continue
       }
+      var end = start
+      var scalars = 0
+      while end < bytes.count, bytes[end] != UInt8(ascii: " ") {
+        if bytes[end] & 0xC0 != 0x80 { scalars += 1 }
+        end += 1
+      }
+      if length > 0, length + 1 + scalars <= width {
+        out.append(UInt8(ascii: " "))
+        length += 1 + scalars
+      } else {
+        if length > 0 { out.append(UInt8(ascii: "\n")) }
+        length = scalars
+      }
+      out.append(contentsOf: bytes[start..<end])
+      start = end
     }
-    if !line.isEmpty { lines.append(line) }
-    return lines.joined(separator: "\n")
+    return String(decoding: out, as: UTF8.self)
   }
 }
