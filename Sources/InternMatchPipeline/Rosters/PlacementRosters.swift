@@ -23,9 +23,9 @@ import InternMatchReport
 /// written as read (a cell that starts with `=` is not altered).
 ///
 /// ```swift
-/// let rosters = PlacementRosters(run: run, passThrough: dataset.passThrough)!
-/// rosters.bySchoolCSV   // "school,student,worksite,employer,rank,reason,name\n02M600,S1,…"
-/// rosters.files(letters: true).count // 3 + one letter per student
+/// let run = try PlacementRun(dataset, configuration: .init(rosters: true))
+/// run.rosters?.bySchoolCSV              // "school,student,worksite,employer,rank,reason,name\n…"
+/// run.rosters?.files(letters: true).count  // 3 + one letter per student
 /// ```
 ///
 /// - Complexity: O(S log S + L) for S students and L list entries explained.
