@@ -10,6 +10,9 @@ let package = Package(
     .package(name: "InternMatch", path: ".."),
     .package(
       url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    // Only for ReaderComparison: what the CSV libraries of the package set cost to parse.
+    .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
   ],
   targets: [
     .executableTarget(
@@ -20,7 +23,18 @@ let package = Package(
       ],
       path: "Benchmarks/PlacementBenchmarks",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-    )
+    ),
+    .executableTarget(
+      name: "ReaderComparison",
+      dependencies: [
+        .product(name: "Benchmark", package: "benchmark"),
+        .product(name: "InternMatch", package: "InternMatch"),
+        .product(name: "SwiftCSV", package: "SwiftCSV"),
+        .product(name: "CSV", package: "CSV.swift"),
+      ],
+      path: "Benchmarks/ReaderComparison",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    ),
   ],
   swiftLanguageModes: [.v6]
 )

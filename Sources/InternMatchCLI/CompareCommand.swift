@@ -16,7 +16,9 @@ struct CompareCommand: ParsableCommand {
       worksite priorities). Each strategy gets a row per seed, then rows whose seed is mean, \
       sd (sample standard deviation, n - 1), min and max. Strategies that cannot honour the \
       dataset's side constraints are listed as skipped with the reason; when every strategy is \
-      skipped the command exits 65.
+      skipped the command exits 65. --report FILE also writes the comparison as an HTML page \
+      (placed, rank profile, blocking pairs and equity gaps as charts; the lottery spread with \
+      --seeds).
       """
   )
 
@@ -39,6 +41,12 @@ struct CompareCommand: ParsableCommand {
 
   @Option(help: "Output format.")
   var format: StrategyComparison.Format = .text
+
+  @Option(
+    help: ArgumentHelp(
+      "Also write the comparison as one self-contained HTML page (charts, lottery spread) to "
+        + "this file, atomically.", valueName: "file"))
+  var report: String?
 
   @Option(help: "Seed of every lottery (default: policy.json's, else 0).")
   var seed: UInt64?
@@ -104,6 +112,15 @@ struct CompareCommand: ParsableCommand {
     if table.rows.isEmpty, !table.skipped.isEmpty {
       printError("error: every strategy was skipped")
       throw ExitStatus.badData
+    }
+    if let report {
+      do {
+        try AtomicWriter.write([(report, Data(ComparisonReport(table).html.utf8))])
+      } catch {
+        printError("error: \(error)")
+        throw ExitStatus.cannotCreateOutput
+      }
+      printError("Wrote \(report)")
     }
   }
 }

@@ -4,7 +4,7 @@ import InternMatchModel
 /// work-based-learning worksites, the students' preference lists and some worksites' rankings.
 ///
 /// Schools, homes and sectors come from public NYC data (`Datasets/reference`, embedded in the
-/// module); the rest follows ``Calibration``. The same configuration always gives the same
+/// module); the rest follows `Calibration`. The same configuration always gives the same
 /// cohort, on every run and platform: all randomness comes from `SplitMix64` streams seeded
 /// from ``Configuration/seed``, and no output depends on hashing order.
 ///

@@ -43,15 +43,9 @@ import Foundation
 /// Threads and processes may call it at once; the lock files stay in the output directories.
 ///
 /// - Complexity: O(total bytes) written; two `fsync`s per file and two per directory.
-public enum AtomicWriter {
-  /// A failure to write output, with the path and the system's reason.
-  public struct WriteError: Error, Hashable, Sendable, CustomStringConvertible {
-    /// The path that could not be written.
-    public var path: String
-    /// Why.
-    public var reason: String
-    public var description: String { "cannot write \(path): \(reason)" }
-  }
+package enum AtomicWriter {
+  /// A failure to write output (public as ``OutputWriteError``).
+  package typealias WriteError = OutputWriteError
 
   static let lockName = ".internmatch.lock"
   static let journalName = ".internmatch.journal"
@@ -59,7 +53,7 @@ public enum AtomicWriter {
   /// Writes every `(path, contents)` pair as one set, creating parent directories as needed.
   /// Each directory in `replacing` is replaced as a whole: its files that the set does not
   /// write are removed with the set.
-  public static func write(
+  package static func write(
     _ files: [(path: String, contents: Data)], replacing: [String] = []
   ) throws(WriteError) {
     try write(files, replacing: replacing, renamesBeforeStopping: nil)
@@ -140,7 +134,7 @@ public enum AtomicWriter {
 
   /// Finishes the renames of a set whose writer was killed after committing it, if the
   /// journal in `directory` says there is one.
-  public static func recover(directory: String) throws(WriteError) {
+  package static func recover(directory: String) throws(WriteError) {
     let directory = absolute(directory)
     let lock = try Lock(directory: directory)
     defer { lock.release() }
@@ -149,7 +143,7 @@ public enum AtomicWriter {
 
   /// The contents of `paths`, read as one set: under the lock of their directories, after
   /// finishing any set a killed writer committed.
-  public static func read(_ paths: [String]) throws(WriteError) -> [Data] {
+  package static func read(_ paths: [String]) throws(WriteError) -> [Data] {
     let targets = paths.map(absolute)
     let directories = Array(Set(targets.map(parent))).sorted()
     let locks = try directories.map { (d: String) throws(WriteError) in try Lock(directory: d) }

@@ -18,23 +18,23 @@ import InternMatchModel
 ///   fields, decoded, in a side buffer): no `String` is made until one is asked for, and a
 ///   column number is computed only when asked for. A large file without quotes is scanned as
 ///   two halves at once.
-public struct CSVTable: Sendable {
+package struct CSVTable: Sendable {
   /// One data record.
-  public struct Record: Sendable {
+  package struct Record: Sendable {
     /// The 1-based line where the record starts.
-    public var line: Int
+    package var line: Int
     /// The index of the record's first field in the table's fields.
     let first: Int
   }
 
   /// The file name used in messages, such as `students.csv`.
-  public let file: String
+  package let file: String
   /// The header's column names, trimmed.
-  public let header: [String]
+  package let header: [String]
   /// The data records, in file order, without those whose field count is wrong.
-  public let records: [Record]
+  package let records: [Record]
   /// Records that were left out because their field count differs from the header's.
-  public let issues: [DatasetIssue]
+  package let issues: [DatasetIssue]
   /// Whether every field is ASCII.
   let isASCII: Bool
   private let bytes: [UInt8]
@@ -47,7 +47,7 @@ public struct CSVTable: Sendable {
   ///
   /// - Throws: ``DatasetIssue`` naming `file:line:column` for an unterminated quoted field, a
   ///   stray quote, text after a closing quote, invalid UTF-8, or a file with no header.
-  public init(parsing bytes: [UInt8], file: String) throws(DatasetIssue) {
+  package init(parsing bytes: [UInt8], file: String) throws(DatasetIssue) {
     try self.init(parsing: bytes, file: file, splitAbove: Sharing.standard.bytes)
   }
 
@@ -79,10 +79,10 @@ public struct CSVTable: Sendable {
   }
 
   /// Field `k` of `record`, counting from 0: trimmed, or decoded when quoted.
-  public func field(_ k: Int, of record: Record) -> String { string(ofField: record.first + k) }
+  package func field(_ k: Int, of record: Record) -> String { string(ofField: record.first + k) }
 
   /// Every field of `record`.
-  public func fields(of record: Record) -> [String] {
+  package func fields(of record: Record) -> [String] {
     (0..<header.count).map { field($0, of: record) }
   }
 
@@ -105,10 +105,10 @@ public struct CSVTable: Sendable {
   }
 
   /// The 1-based character column where field `k` of `record` starts on its line.
-  public func column(of record: Record, field k: Int) -> Int { column(ofField: record.first + k) }
+  package func column(of record: Record, field k: Int) -> Int { column(ofField: record.first + k) }
 
   /// The 1-based character column of header name `k`.
-  public func headerColumn(_ k: Int) -> Int { column(ofField: k) }
+  package func headerColumn(_ k: Int) -> Int { column(ofField: k) }
 
   /// The column where field `f` starts, before the spaces that trimming dropped.
   private func column(ofField f: Int) -> Int {

@@ -63,7 +63,7 @@ public enum DatasetSource: Sendable {
 ///
 /// Every file is read and checked before anything is reported, so that one run lists every
 /// problem: malformed CSV, missing required columns, values that are not integers or numbers,
-/// and the instance-level checks of ``PlacementInstance`` (duplicate ids, unknown clusters,
+/// and the instance-level checks of ``/InternMatchModel/PlacementInstance`` (duplicate ids, unknown clusters,
 /// negative capacities …), each located as `file:line:column`.
 ///
 /// ```swift

@@ -12,7 +12,7 @@ import InternMatchModel
 /// ```
 ///
 /// An empty change is one not computed; the detail then says why. seat-values.csv ends with
-/// `glpk_dual,dual_low,dual_high` (``SeatValue/CapacityDual``), filled on the GLPK path only;
+/// `glpk_dual,dual_low,dual_high` (``/InternMatchModel/SeatValue/CapacityDual``), filled on the GLPK path only;
 /// `dual_high` is `inf` when one seat fewer cannot keep the placed count.
 ///
 /// - Complexity: O(rows).
@@ -66,7 +66,7 @@ public enum ExplanationWriter {
     return String(format: "%.9g", value)
   }
 
-  /// seat-values-by-area.csv, from the worksites' values (see ``AreaSeatValue/areas(of:)``).
+  /// seat-values-by-area.csv, from the worksites' values (see ``/InternMatchModel/AreaSeatValue/areas(of:)``).
   public static func areasCSV(_ values: [SeatValue]) -> String {
     var out = areasHeader + "\n"
     for a in AreaSeatValue.areas(of: values) {

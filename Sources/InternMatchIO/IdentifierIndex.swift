@@ -1,11 +1,12 @@
+import InternMatchModel
+
 /// The first record holding each id (empty ids name none), looked up from the bytes of a
 /// reference such as a list entry, with the reference's text: the id itself when found, so that
 /// no `String` is made for it.
 ///
-/// Swift compares strings by canonical equivalence, not bytes; the two agree on ASCII. So the
-/// byte table answers only when every id and the reference are ASCII; otherwise the reference
-/// goes through a `[String: Int32]` built the way ``PlacementInstance`` builds its id index, so
-/// that both always name the same record.
+/// The byte table answers when every id and the reference are ASCII; otherwise the reference
+/// goes through an ``IdentifierMap`` (ids compared byte for byte), built the way
+/// ``PlacementInstance`` builds its id index, so that both always name the same record.
 ///
 /// ```swift
 /// let index = IdentifierIndex(ids: ["W1", "W2"], referencesAreASCII: true)
@@ -22,7 +23,7 @@ final class IdentifierIndex: Sendable {
   /// The record of each entry of `table`.
   private let records: [Int32]
   /// Every id and its first record, when some id or some reference is not ASCII.
-  private let names: [String: Int32]
+  private let names: IdentifierMap
 
   /// Indexes `ids`; `referencesAreASCII` tells whether every reference that will be looked up
   /// is ASCII (a `CSVTable` knows).
@@ -42,11 +43,9 @@ final class IdentifierIndex: Sendable {
       if inserted { records.append(Int32(k)) }
     }
     (self.table, self.records, bytesDecide) = (table, records, idsAreASCII)
-    var names: [String: Int32] = [:]
+    var names = IdentifierMap()
     if !idsAreASCII || !referencesAreASCII {
-      for (k, id) in ids.enumerated() where !id.isEmpty && names[id] == nil {
-        names[id] = Int32(k)
-      }
+      for (k, id) in ids.enumerated() where !id.isEmpty { names.claim(id, at: k) }
     }
     self.names = names
   }
@@ -63,6 +62,6 @@ final class IdentifierIndex: Sendable {
       return (ids[Int(k)], k)
     }
     let name = String(decoding: bytes, as: UTF8.self)
-    return (name, names[name] ?? -1)
+    return (name, names[name].map { Int32($0) } ?? -1)
   }
 }

@@ -36,7 +36,7 @@ public enum PlacementWriter {
         if rank == 0 {
           // Off the student's own list: a pin, or a seat given under `place_unranked`.
           out.append(UInt8(ascii: ","))
-          out.append(contentsOf: (instance.pinnedWorksite[s] == w ? "pinned" : "unranked").utf8)
+          out.append(contentsOf: instance.offListSeat(student: s, worksite: w).rawValue.utf8)
         } else {
           appendDecimal(rank, to: &out)
           out.append(UInt8(ascii: ","))

@@ -8,7 +8,7 @@ import InternMatchModel
 /// // {"rank_cost":"linear","reserve_order":"reserved-first","mip_gap":0, …}
 /// ```
 ///
-/// The keys are those ``PolicyReader`` reads, so the record reads back as the same policy.
+/// The keys are those `PolicyReader` reads, so the record reads back as the same policy.
 public struct PolicySettings: Hashable, Sendable, Encodable {
   /// The policy recorded.
   public var policy: Policy

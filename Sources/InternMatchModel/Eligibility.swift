@@ -4,6 +4,8 @@
 /// let why = Ineligibility.check(student: ana, worksite: clinic, policy: Policy())
 /// why.codes  // ["age-below-minimum", "missing-credential"]
 /// ```
+///
+/// Its JSON is the array of ``codes``: `["age-below-minimum","missing-credential"]`.
 public struct Ineligibility: OptionSet, Hashable, Sendable, Codable {
   public let rawValue: UInt8
   public init(rawValue: UInt8) { self.rawValue = rawValue }
@@ -32,6 +34,34 @@ public struct Ineligibility: OptionSet, Hashable, Sendable, Codable {
 
   /// The stable reason codes that reports show, in a fixed order.
   public var codes: [String] { Self.named.filter { contains($0.0) }.map(\.1) }
+
+  /// The reasons `codes` name; `nil` when one of them is not a reason code.
+  ///
+  /// ```swift
+  /// Ineligibility(codes: ["too-far"]) == .tooFar  // true
+  /// ```
+  public init?(codes: [String]) {
+    self = []
+    for code in codes {
+      guard let reason = Self.named.first(where: { $0.1 == code })?.0 else { return nil }
+      insert(reason)
+    }
+  }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.singleValueContainer()
+    let codes = try container.decode([String].self)
+    guard let reasons = Ineligibility(codes: codes) else {
+      throw DecodingError.dataCorruptedError(
+        in: container, debugDescription: "unknown reason code in \(codes)")
+    }
+    self = reasons
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(codes)
+  }
 
   /// Every reason `student` may not take `worksite` under `policy`; empty when eligible.
   ///

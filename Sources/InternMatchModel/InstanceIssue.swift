@@ -7,7 +7,7 @@ public struct InstanceIssue: Hashable, Sendable, Codable, CustomStringConvertibl
   }
 
   /// The record an issue is about: which table and which 0-based row of it.
-  public enum Record: Hashable, Sendable, Codable {
+  public enum Record: Hashable, Sendable {
     case cluster(Int)
     case student(Int)
     case worksite(Int)
@@ -38,6 +38,51 @@ public struct InstanceIssue: Hashable, Sendable, Codable, CustomStringConvertibl
   }
 
   public var description: String { "\(severity): \(record) \(field): \(message)" }
+}
+
+/// A record's JSON names its table and, but for the policy, its 0-based row:
+/// `{"table":"student","row":3}`, `{"table":"policy"}`.
+extension InstanceIssue.Record: Codable {
+  enum CodingKeys: String, CodingKey { case table, row }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    let table = try container.decode(String.self, forKey: .table)
+    if table == "policy" {
+      self = .policy
+      return
+    }
+    let row = try container.decode(Int.self, forKey: .row)
+    switch table {
+    case "cluster": self = .cluster(row)
+    case "student": self = .student(row)
+    case "worksite": self = .worksite(row)
+    case "ranking": self = .ranking(row)
+    case "employer": self = .employer(row)
+    case "link": self = .link(row)
+    case "pin": self = .pin(row)
+    default:
+      throw DecodingError.dataCorruptedError(
+        forKey: .table, in: container, debugDescription: "unknown table '\(table)'")
+    }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    let (table, row): (String, Int?) =
+      switch self {
+      case .cluster(let r): ("cluster", r)
+      case .student(let r): ("student", r)
+      case .worksite(let r): ("worksite", r)
+      case .ranking(let r): ("ranking", r)
+      case .policy: ("policy", nil)
+      case .employer(let r): ("employer", r)
+      case .link(let r): ("link", r)
+      case .pin(let r): ("pin", r)
+      }
+    try container.encode(table, forKey: .table)
+    try container.encodeIfPresent(row, forKey: .row)
+  }
 }
 
 /// Thrown when a ``PlacementInstance`` cannot be built; lists every error and warning found.

@@ -15,7 +15,7 @@ extension PlacementInstance {
   /// ```
   ///
   /// - Complexity: O(L·(P + log q)) for L choice entries, worksites of q seats and P passes
-  ///   of their filling (one for a plain worksite; see ``SeatPlan/passes``), after
+  ///   of their filling (one for a plain worksite; see `SeatPlan/passes`), after
   ///   O(P·q log q) per worksite to record how it filled its seats.
   public func blockingPairs(in placement: Placement, priorities: WorksitePriorities)
     -> [(student: Int, worksite: Int)]

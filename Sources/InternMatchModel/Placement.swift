@@ -6,9 +6,9 @@
 /// p.worksite(of: 0)  // 2
 /// p.placedCount      // 1
 /// ```
-public struct Placement: Hashable, Sendable, Codable {
-  /// Worksite index per student; `-1` for unplaced.
-  public private(set) var assignment: [Int32]
+public struct Placement: Hashable, Sendable {
+  /// Worksite index per student; `-1` for unplaced (public: ``worksite(of:)``).
+  @usableFromInline package private(set) var assignment: [Int32]
 
   /// Creates a placement with every student unplaced.
   public init(studentCount: Int) {
@@ -31,6 +31,9 @@ public struct Placement: Hashable, Sendable, Codable {
   public mutating func assign(student: Int, to worksite: Int?) {
     assignment[student] = worksite.map(Int32.init) ?? -1
   }
+
+  /// Number of students the placement covers.
+  public var studentCount: Int { assignment.count }
 
   /// Number of placed students.
   public var placedCount: Int { assignment.reduce(0) { $0 + ($1 >= 0 ? 1 : 0) } }
@@ -87,7 +90,7 @@ public enum UnplacedReason: String, Hashable, Sendable, Codable, CaseIterable {
 }
 
 /// What happened to one student.
-public enum StudentOutcome: Hashable, Sendable, Codable {
+public enum StudentOutcome: Hashable, Sendable {
   /// Placed at worksite index `worksite`, which the student ranked `rank`; rank 0 for a
   /// placement at a worksite the student did not list (a pin, or `place_unranked`).
   case placed(worksite: Int, rank: Int)

@@ -8,7 +8,7 @@ extension PlacementInstance {
   /// ```
   ///
   /// - Complexity: O(S·k).
-  public func seatsStillHeld(by previous: Placement) -> [Int32] {
+  package func seatsStillHeld(by previous: Placement) -> [Int32] {
     precondition(
       previous.assignment.count == students.count, "seatsStillHeld: one entry per student")
     return (0..<students.count).map { s in
@@ -29,7 +29,7 @@ extension PlacementInstance {
   ///
   /// - Throws: ``InstanceValidationError`` when the holds break a rule.
   /// - Complexity: that of building the instance.
-  public func holding(_ held: [Int32]) throws(InstanceValidationError) -> PlacementInstance {
+  package func holding(_ held: [Int32]) throws(InstanceValidationError) -> PlacementInstance {
     precondition(held.count == students.count, "holding: one entry per student")
     var rules = self.rules
     for (s, w) in held.enumerated() where w >= 0 && pinnedWorksite[s] < 0 {
@@ -47,7 +47,7 @@ extension WorksitePriorities {
   /// orders them — the priority NYC's later rounds give a student at the seat they hold.
   ///
   /// - Complexity: O(S·k + I log I) for I incumbents.
-  public init(_ base: WorksitePriorities, incumbents: [Int32], instance: PlacementInstance) {
+  package init(_ base: WorksitePriorities, incumbents: [Int32], instance: PlacementInstance) {
     var key = base.key
     let choices = instance.choices
     var entries: [(worksite: Int32, key: UInt64, student: Int, entry: Int)] = []

@@ -42,28 +42,28 @@ extension PlacementInstance {
   /// `max_per_school` from one school or than an employer's capacity (no strategy could honour
   /// them), negative capacities and a floor outside 0–1.
   static func resolve(
-    _ rules: PlacementRules, students: [String: Int], roster: [Student],
+    _ rules: PlacementRules, students: IdentifierMap, roster: [Student],
     worksites: [Worksite], reservesRevert: Bool,
-    worksiteIndex: [String: Int], into issues: inout [InstanceIssue]
+    worksiteIndex: IdentifierMap, into issues: inout [InstanceIssue]
   ) -> (pinned: [Int32], links: [(first: Int, second: Int)], employerLimit: [Int32]) {
     var employerLimit = [Int32](repeating: -1, count: worksites.count)
-    var entryOfEmployer: [String: Int] = [:]
+    var entryOfEmployer = IdentifierMap(minimumCapacity: rules.employerCapacity.count)
     for (k, e) in rules.employerCapacity.enumerated() {
       DatasetLimits.check(
         e.capacity, DatasetLimits.seats, field: "capacity", .employer(k), into: &issues)
-      if entryOfEmployer[e.employer] != nil {
+      if entryOfEmployer.claim(e.employer, at: k) != nil {
         issues.append(
           .init(.error, .employer(k), field: "id", "employer '\(e.employer)' is listed twice"))
       }
-      entryOfEmployer[e.employer] = k
     }
-    var employed: Set<String> = []
+    var employed = [Bool](repeating: false, count: rules.employerCapacity.count)
     for (j, w) in worksites.enumerated() {
       guard let name = w.employer, let k = entryOfEmployer[name] else { continue }
       employerLimit[j] = Int32(k)
-      employed.insert(name)
+      employed[k] = true
     }
-    for (k, e) in rules.employerCapacity.enumerated() where !employed.contains(e.employer) {
+    for (k, e) in rules.employerCapacity.enumerated()
+    where !employed[k] && entryOfEmployer[e.employer] == k {
       issues.append(
         .init(
           .warning, .employer(k), field: "id",
@@ -88,7 +88,7 @@ extension PlacementInstance {
     var pinned = [Int32](repeating: -1, count: roster.count)
     var pinsAt = [Int](repeating: 0, count: worksites.count)
     var pinsOfEmployer = [Int](repeating: 0, count: rules.employerCapacity.count)
-    var pinsOfSchool: [String: Int] = [:]
+    var pinsOfSchool: [Int: [String: Int]] = [:]  // worksite → school → pins
     for (k, pin) in rules.pins.enumerated() {
       guard let s = students[pin.student] else {
         issues.append(.init(.error, .pin(k), field: "student", "unknown student '\(pin.student)'"))
@@ -115,8 +115,8 @@ extension PlacementInstance {
       }
       if let limit = worksites[w].maxPerSchool {
         let school = roster[s].school
-        let n = pinsOfSchool[pin.worksite + "\u{1F}" + school, default: 0] + 1
-        pinsOfSchool[pin.worksite + "\u{1F}" + school] = n
+        let n = pinsOfSchool[w, default: [:]][school, default: 0] + 1
+        pinsOfSchool[w, default: [:]][school] = n
         if n - 1 == limit {
           issues.append(
             .init(
@@ -185,7 +185,7 @@ extension PlacementInstance {
   /// - Complexity: O(S + L + W + links + pins) for S students and L eligible choices.
   static func contradictions(
     pinned: [Int32], rules: PlacementRules, roster: [Student], worksites: [Worksite],
-    studentIndex: [String: Int], worksiteIndex: [String: Int], choices: ChoiceTable,
+    studentIndex: IdentifierMap, worksiteIndex: IdentifierMap, choices: ChoiceTable,
     policy: Policy, into issues: inout [InstanceIssue]
   ) {
     func eligible(_ s: Int, _ w: Int) -> Bool {

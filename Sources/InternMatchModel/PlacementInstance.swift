@@ -23,29 +23,30 @@ public struct PlacementInstance: Sendable {
   /// Worksite rankings whose ids are known.
   public let rankings: [WorksiteRanking]
   /// The same rankings as indices: `(worksite, student, rank)`.
-  public let rankingIndices: [(worksite: Int32, student: Int32, rank: Int32)]
+  package let rankingIndices: [(worksite: Int32, student: Int32, rank: Int32)]
   /// The run settings.
   public let policy: Policy
-  /// Index of each student id.
-  public let studentIndex: [String: Int]
-  /// Index of each worksite id.
-  public let worksiteIndex: [String: Int]
+  /// Index of each student id (ids compared byte for byte: ``IdentifierMap``).
+  public let studentIndex: IdentifierMap
+  /// Index of each worksite id (ids compared byte for byte: ``IdentifierMap``).
+  public let worksiteIndex: IdentifierMap
   /// Eligible choices of every student, best first.
   public internal(set) var choices: ChoiceTable
   /// Listed pairs that are not eligible, with reasons, in student order.
   public let ineligibleChoices: [IneligibleChoice]
   /// Number of known (resolvable, non-duplicate) worksites on each student's list.
-  public let listedCount: [Int32]
+  package let listedCount: [Int32]
   /// Warnings found while building (skipped list entries and rankings).
   public let warnings: [InstanceIssue]
   /// Employer capacities, links, pins and the school floor.
   public let rules: PlacementRules
-  /// The worksite each student is pinned to, or -1.
-  public let pinnedWorksite: [Int32]
+  /// The worksite each student is pinned to, or -1 (public: ``pinnedWorksite(of:)``).
+  package let pinnedWorksite: [Int32]
   /// Linked students, as index pairs.
   public let linkedPairs: [(first: Int, second: Int)]
-  /// The employer-capacity entry limiting each worksite, or -1.
-  public let employerLimit: [Int32]
+  /// The employer-capacity entry limiting each worksite, or -1 (public:
+  /// ``employerCapacity(of:)``).
+  package let employerLimit: [Int32]
 
   /// Builds and validates an instance.
   ///
@@ -146,7 +147,7 @@ public struct PlacementInstance: Sendable {
   }
 
   /// An id index (the first record with an id keeps it) and the issues found building it.
-  typealias Checked = (index: [String: Int], issues: [InstanceIssue])
+  typealias Checked = (index: IdentifierMap, issues: [InstanceIssue])
   /// Rankings whose ids are known, and the same as indices.
   typealias ValidRankings = (
     rankings: [WorksiteRanking], indices: [(worksite: Int32, student: Int32, rank: Int32)]
@@ -157,15 +158,13 @@ public struct PlacementInstance: Sendable {
   ///
   /// - Complexity: O(S) hash operations.
   private static func validate(students: [Student], clusters: Set<String>) -> Checked {
-    var index: [String: Int] = [:]
-    index.reserveCapacity(students.count)
+    var index = IdentifierMap(minimumCapacity: students.count)
     var issues: [InstanceIssue] = []
     for i in students.indices {
       let id = students[i].id
       if id.isEmpty {
         issues.append(.init(.error, .student(i), field: "id", "student id is empty"))
-      } else if let first = index.updateValue(i, forKey: id) {
-        index[id] = first  // the first record keeps the id; one lookup when ids are unique
+      } else if let first = index.claim(id, at: i) {
         issues.append(
           .init(
             .error, .student(i), field: "id",
@@ -204,19 +203,16 @@ public struct PlacementInstance: Sendable {
   private static func validate(worksites: [Worksite], clusters: Set<String>, policy: Policy)
     -> Checked
   {
-    var index: [String: Int] = [:]
-    index.reserveCapacity(worksites.count)
+    var index = IdentifierMap(minimumCapacity: worksites.count)
     var issues: [InstanceIssue] = []
     for (j, w) in worksites.enumerated() {
       if w.id.isEmpty {
         issues.append(.init(.error, .worksite(j), field: "id", "worksite id is empty"))
-      } else if let first = index[w.id] {
+      } else if let first = index.claim(w.id, at: j) {
         issues.append(
           .init(
             .error, .worksite(j), field: "id",
             "duplicate worksite id '\(w.id)' (first at record \(first + 1))"))
-      } else {
-        index[w.id] = j
       }
       if !clusters.contains(w.cluster) {
         issues.append(
@@ -344,8 +340,8 @@ package struct ResolvedReferences: Sendable {
   ///
   /// - Complexity: O(L + R) hash lookups for L list entries and R rankings.
   init(
-    students: [Student], rankings: [WorksiteRanking], studentIndex: [String: Int],
-    worksiteIndex: [String: Int]
+    students: [Student], rankings: [WorksiteRanking], studentIndex: IdentifierMap,
+    worksiteIndex: IdentifierMap
   ) {
     func index(_ found: Int?) -> Int32 { found.map { Int32($0) } ?? -1 }
     preferences = []
@@ -358,4 +354,33 @@ package struct ResolvedReferences: Sendable {
     }
     setNumbers = []
   }
+}
+
+extension PlacementInstance {
+  /// The worksite index `student` is pinned to (`pins.csv`), or `nil`.
+  ///
+  /// ```swift
+  /// instance.pinnedWorksite(of: instance.studentIndex["S7"]!)  // the index of W3
+  /// ```
+  ///
+  /// - Complexity: O(1).
+  public func pinnedWorksite(of student: Int) -> Int? {
+    let w = pinnedWorksite[student]
+    return w < 0 ? nil : Int(w)
+  }
+
+  /// The employer capacity (`employers.csv`) that limits `worksite` with its employer's other
+  /// worksites, or `nil`.
+  ///
+  /// - Complexity: O(1).
+  public func employerCapacity(of worksite: Int) -> EmployerCapacity? {
+    let e = employerLimit[worksite]
+    return e < 0 ? nil : rules.employerCapacity[Int(e)]
+  }
+
+  /// How many known worksites `student` listed (ids that name a worksite, each once), eligible
+  /// or not.
+  ///
+  /// - Complexity: O(1).
+  public func listedWorksiteCount(of student: Int) -> Int { Int(listedCount[student]) }
 }

@@ -19,7 +19,7 @@
 ///   schools: instance.schoolIndices)  // one flag per applicant
 /// ```
 ///
-/// - Complexity: ``choose(_:forced:in:schools:)`` is O(stages × applicants).
+/// - Complexity: `choose(_:forced:in:schools:)` is O(stages × applicants).
 public struct SeatPlan: Hashable, Sendable {
   /// A run of seats filled together: the open seats, or one group's reserve.
   public struct Stage: Hashable, Sendable {
@@ -60,9 +60,13 @@ public struct SeatPlan: Hashable, Sendable {
   /// always chosen and take seats first (a reserve of theirs if one is left, else the first
   /// stage with a seat). Returns which applicants are chosen.
   ///
-  /// - Parameter schools: the school index of every student of the instance (see
-  ///   ``PlacementInstance/schoolIndices``); used only when ``maxPerSchool`` is set.
-  public func choose(
+  /// - Parameters:
+  ///   - applicants: student indices, best first.
+  ///   - forced: whether an applicant is pinned here.
+  ///   - instance: the instance the indices are of.
+  ///   - schools: the school index of every student of the instance (see
+  ///     ``PlacementInstance/schoolIndices``); used only when ``maxPerSchool`` is set.
+  package func choose(
     _ applicants: [Int32], forced: (Int32) -> Bool, in instance: PlacementInstance,
     schools: [Int32]
   ) -> [Bool] {
@@ -148,7 +152,7 @@ extension PlacementInstance {
   /// Every student's school as a small integer (schools numbered in order of first appearance).
   ///
   /// - Complexity: O(S).
-  public var schoolIndices: [Int32] {
+  package var schoolIndices: [Int32] {
     var index: [String: Int32] = [:]
     return students.map { s in
       if let k = index[s.school] { return k }
@@ -162,7 +166,7 @@ extension PlacementInstance {
   /// otherwise empty, so that no plan without a limit pays for numbering the schools.
   ///
   /// - Complexity: O(S) with a limit, O(W) without.
-  public func schoolIndices(for plans: [SeatPlan]) -> [Int32] {
+  package func schoolIndices(for plans: [SeatPlan]) -> [Int32] {
     plans.contains { $0.maxPerSchool != nil } ? schoolIndices : []
   }
 }

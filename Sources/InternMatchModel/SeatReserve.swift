@@ -6,7 +6,8 @@
 /// ```
 public struct SeatReserve: Hashable, Sendable, Codable {
   /// How many seats: a number, or a share of capacity rounded up.
-  public enum Amount: Hashable, Sendable, Codable {
+  /// Its JSON is `{"seats":3}` or `{"fraction":0.3}`.
+  public enum Amount: Hashable, Sendable {
     case seats(Int)
     case fraction(Double)
   }
@@ -32,6 +33,27 @@ public struct SeatReserve: Hashable, Sendable, Codable {
       // the nearest share that is not, so that no conversion traps.
       f.isNaN || f <= 0
         ? 0 : f >= 1 ? capacity : min(Int((Double(capacity) * f).rounded(.up)), capacity)
+    }
+  }
+}
+
+extension SeatReserve.Amount: Codable {
+  enum CodingKeys: String, CodingKey { case seats, fraction }
+
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    if let share = try container.decodeIfPresent(Double.self, forKey: .fraction) {
+      self = .fraction(share)
+    } else {
+      self = .seats(try container.decode(Int.self, forKey: .seats))
+    }
+  }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    switch self {
+    case .seats(let n): try container.encode(n, forKey: .seats)
+    case .fraction(let f): try container.encode(f, forKey: .fraction)
     }
   }
 }

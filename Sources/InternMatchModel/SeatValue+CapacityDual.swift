@@ -5,7 +5,7 @@ extension SeatValue {
   ///
   /// Units and sign: level-2 rank cost (the run's units) *saved* per seat, with the number
   /// placed in the worksite's component of the choice graph held at its level-1 optimum — the
-  /// LP GLPK solves (``OptimalStrategy``'s GLPK backend, one LP per component). Let `V(c)` be
+  /// LP GLPK solves (`OptimalStrategy`'s GLPK backend, one LP per component). Let `V(c)` be
   /// that LP's optimal rank cost with the worksite's capacity set to `c`, `+∞` when no
   /// placement of that many students fits. `V` is convex and piecewise linear with integral
   /// breakpoints (a min-cost flow in one arc's capacity), so the optimal duals of the row are

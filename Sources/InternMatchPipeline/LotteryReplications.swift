@@ -3,13 +3,13 @@ import InternMatchReport
 import InternMatchSolvers
 
 /// Lottery replications: several strategies on one instance under many seeds, measured into
-/// one ``StrategyComparison`` — what `internmatch compare --seeds` prints.
+/// one ``/InternMatchReport/StrategyComparison`` — what `internmatch compare --seeds` prints.
 ///
 /// The instance is read once by the caller. A strategy whose result depends on the seed
-/// (``PlacementStrategy/lotterySeed`` is set) is run once per seed, reseeded
-/// (``PlacementStrategy/reseeded(_:)``); any other strategy is run once and its placement
+/// (``/InternMatchSolvers/PlacementStrategy/lotterySeed`` is set) is run once per seed, reseeded
+/// (``/InternMatchSolvers/PlacementStrategy/reseeded(_:)``); any other strategy is run once and its placement
 /// measured under every seed, since only its blocking pairs change with the seed (they are
-/// always counted against that seed's ``WorksitePriorities``; its `ms` is then the one run's
+/// always counted against that seed's ``/InternMatchModel/WorksitePriorities``; its `ms` is then the one run's
 /// time in every row). Seeds run concurrently, about one per core, so a row's `ms` is measured
 /// beside another seed's run. A strategy that cannot honour the instance's side constraints is
 /// skipped with the reason, never run.
@@ -31,7 +31,7 @@ public struct LotteryReplications: Sendable {
   public var seeds: [UInt64]
 
   /// Creates a replication plan; each strategy's rows carry the given name (such as
-  /// `optimal-squared` for an ``OptimalStrategy`` whose ``PlacementStrategy/name`` is `optimal`).
+  /// `optimal-squared` for an ``/InternMatchSolvers/OptimalStrategy`` whose ``/InternMatchSolvers/PlacementStrategy/name`` is `optimal`).
   public init(_ strategies: [(name: String, strategy: any PlacementStrategy)], seeds: [UInt64]) {
     precondition(!seeds.isEmpty, "LotteryReplications: at least one seed")
     precondition(
@@ -49,10 +49,10 @@ public struct LotteryReplications: Sendable {
   /// Runs every strategy under every seed. Seeds are independent and are run concurrently
   /// (about one per core); the table is in seed order and the same on every run but for `ms`.
   ///
-  /// - Throws: the first ``SolverError`` a strategy throws other than a refusal
-  ///   (``SolverError/Kind/unsupportedRule``, which skips the strategy), and
-  ///   ``SolverError/Kind/backend`` for a placement that breaks a hard rule
-  ///   (``InternMatchModel/PlacementInstance/violations(in:)`` is checked after every run).
+  /// - Throws: the first ``/InternMatchSolvers/SolverError`` a strategy throws other than a refusal
+  ///   (``/InternMatchSolvers/SolverError/Kind/unsupportedRule``, which skips the strategy), and
+  ///   ``/InternMatchSolvers/SolverError/Kind/backend`` for a placement that breaks a hard rule
+  ///   (``/InternMatchModel/PlacementInstance/violations(in:)`` is checked after every run).
   public func run(_ instance: PlacementInstance) throws(SolverError) -> StrategyComparison {
     var table = StrategyComparison(students: instance.students.count, seeds: seeds)
     for (name, strategy) in strategies {

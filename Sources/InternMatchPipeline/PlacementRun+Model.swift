@@ -2,7 +2,7 @@ import InternMatchSolvers
 
 extension PlacementRun {
   /// The LP/MIP model of the run in `format`, as GLPK writes it (`solve --export-lp`,
-  /// `--export-mps`; see ``OptimalStrategy/model(of:format:schoolFloorsMet:)``): for the
+  /// `--export-mps`; see ``/InternMatchSolvers/OptimalStrategy/model(of:format:schoolFloorsMet:)``): for the
   /// strategies that take a backend (``StrategyName/takesBackend``), with their rank cost and
   /// the school floors as the run applied them; `nil` for any other strategy, a re-match or a
   /// run without placement.

@@ -23,10 +23,12 @@ extension PlacementRun {
     if isRematch { files.append(("changes.csv", Data(Self.changesCSV(changes).utf8))) }
     files.append(("summary.json", summaryJSON))
     if writesReport, let summary {
-      let report = PlacementReport(instance: instance, outcomes: outcomes, summary: summary)
+      let report = PlacementReport(
+        instance: instance, outcomes: outcomes, summary: summary,
+        explanations: reportExplanations)
       files.append(("report.html", Data(report.html.utf8)))
     }
-    if let explanation {
+    if writesExplanations, let explanation {
       files += [
         ("explanations.csv", Data(ExplanationWriter.explanationsCSV(explanation.students).utf8)),
         ("seat-values.csv", Data(ExplanationWriter.seatValuesCSV(explanation.seatValues).utf8)),
@@ -35,6 +37,19 @@ extension PlacementRun {
     }
     if let rosters { files += rosters.files(letters: writesLetterFiles) }
     return files
+  }
+
+  /// The explanations `report.html` shows, or why it has none.
+  var reportExplanations: PlacementReport.Explanations {
+    if let explanation {
+      return .computed(
+        students: explanation.students, seatValues: explanation.seatValues, rankCost: rankCost)
+    }
+    return .absent(
+      isRematch
+        ? "a re-match weighs moves from the earlier placement, so it has no explanations or "
+          + "seat values of its own; run solve with --report for the fresh run's"
+        : "the run was made without explanations")
   }
 
   /// The bytes of `summary.json` as ``outputs()`` gives them (the summary, then its `run`
@@ -57,13 +72,13 @@ extension PlacementRun {
 
   /// Writes ``outputs()`` into `directory`, and the `additional` files at their paths (an
   /// exported model), as one set: a reader sees the old files or the new ones, never a mix
-  /// (see ``AtomicWriter``). With rosters, `rosters/letters/` is replaced as a whole: letters
+  /// (see `AtomicWriter`). With rosters, `rosters/letters/` is replaced as a whole: letters
   /// of an earlier run into the same directory that this run does not write (all of them when
   /// it writes no letter files) are removed in the same set. Writes nothing for a run without
   /// placement.
   public func write(
     to directory: String, additional: [(path: String, contents: Data)] = []
-  ) throws(AtomicWriter.WriteError) {
+  ) throws(OutputWriteError) {
     let files = outputs()
     guard !files.isEmpty else { return }
     let path = { (name: String) in (directory as NSString).appendingPathComponent(name) }

@@ -37,10 +37,12 @@ public struct PlacementRun: Sendable {
     public var seed: UInt64?
     /// The command line recorded in the manifest (default: this process's).
     public var commandLine: [String]
-    /// Also explain every outcome (``PlacementExplainer``): explanations.csv, seat-values.csv
+    /// Also explain every outcome (``/InternMatchSolvers/PlacementExplainer``): explanations.csv, seat-values.csv
     /// and seat-values-by-area.csv join the outputs. Ignored for a re-match.
     public var explain: Bool
-    /// Also write `report.html` (``PlacementReport``) with the other outputs.
+    /// Also write `report.html` (``/InternMatchReport/PlacementReport``) with the other outputs.
+    /// A fresh run then also explains its outcomes (for the report's lookup and seat values),
+    /// without writing the explanation files unless ``explain`` asks for them.
     public var report: Bool
     /// Also write `rosters/` (``PlacementRosters``): by-worksite and by-school rosters with the
     /// students' pass-through columns, and the mail-merge `letters.csv`. Every outcome is
@@ -120,13 +122,21 @@ public struct PlacementRun: Sendable {
   public let result: PlacementResult?
   /// Each student's outcome, in input order (empty without placement).
   public let outcomes: [StudentOutcome]
+  /// Each student's outcome by ids, in input order (empty without placement): `placements.csv`
+  /// as values, `Codable` as `{"student", "worksite", "rank"}` or `{"student",
+  /// "unplaced_reason"}` (see ``/InternMatchModel/PlacementRecord``).
+  ///
+  /// - Complexity: O(S).
+  public var records: [PlacementRecord] { outcomes.isEmpty ? [] : instance.records(of: outcomes) }
   /// The summary written to `summary.json`, manifest included; `nil` without placement.
   public private(set) var summary: PlacementSummary?
   /// The record of what went in: version, inputs with their digests, effective policy, …
   public let manifest: RunManifest
   /// Every student's explanation and every worksite's seat value, when the configuration asks
-  /// for them and the run has a placement.
+  /// for them or for the report, the run has a placement and is not a re-match.
   public let explanation: PlacementExplainer?
+  /// Whether ``outputs()`` includes the explanation files (``explanationNames``).
+  public let writesExplanations: Bool
   /// For a re-match, what happened to every student of either placement (`changes.csv`).
   public private(set) var changes: [Rematch.Change]
   /// Whether the run re-matched from an earlier placement.
@@ -169,6 +179,7 @@ public struct PlacementRun: Sendable {
     isRematch = configuration.rematch != nil
     writesReport = configuration.report
     writesLetterFiles = configuration.letters
+    writesExplanations = configuration.explain && configuration.rematch == nil
 
     // A strategy policy.json names but nobody knows is the data's error.
     if configuration.strategy == nil, let name = instance.policy.strategy, named == nil {
@@ -275,7 +286,9 @@ public struct PlacementRun: Sendable {
     // its letters tell outcomes and reasons only (no prices, cutoffs or turns).
     var explained: PlacementExplainer?
     let writesRosters = configuration.rosters || configuration.letters
-    if configuration.explain || writesRosters {
+    if (configuration.explain || configuration.report) && configuration.rematch == nil
+      || writesRosters
+    {
       let beforeExplain = clock.now
       progress?(.phase("explain"))
       let kind =
@@ -287,7 +300,8 @@ public struct PlacementRun: Sendable {
       }
       explainMilliseconds = Self.milliseconds(beforeExplain, clock.now)
     }
-    explanation = configuration.explain && configuration.rematch == nil ? explained : nil
+    // The report and explanations.csv show a fresh run's explanations only.
+    explanation = configuration.rematch == nil ? explained : nil
     var summary = summaryWithoutPairs
     summary.blockingPairs = blockingPairs
     summary.diagnostics = result.diagnostics

@@ -14,7 +14,7 @@ import InternMatchSolvers
 /// What each strategy keeps (a student *keeps* their seat when it still exists: the worksite is
 /// still in the data with seats, and still an eligible choice of theirs or their pin):
 /// - `optimal`, `optimal-squared`: most placed, then most kept, then least rank cost, exactly
-///   (``OptimalStrategy/rematch(_:previous:keepPlaced:)``).
+///   (``/InternMatchSolvers/OptimalStrategy/rematch(_:previous:keepPlaced:)``).
 /// - `stable`: incumbency priority — each kept seat's holder comes first there (after pins), so
 ///   they keep it unless they get a choice they like better; the result is stable with respect
 ///   to those priorities.

@@ -30,7 +30,7 @@ public enum StrategyName: String, CaseIterable, Sendable, Codable {
   /// Whether the strategy is `optimal` under some rank cost (and can be cross-checked).
   public var isOptimal: Bool { self == .optimal || self == .optimalSquared }
 
-  /// Whether the strategy runs on a choice of engine (``OptimalStrategy/Backend``, `solve
+  /// Whether the strategy runs on a choice of engine (``/InternMatchSolvers/OptimalStrategy/Backend``, `solve
   /// --solver`) and can be cross-checked by the other engine (`--cross-check`): `optimal` and
   /// `optimal-squared`. Every other strategy has one engine of its own and ignores both.
   public var takesBackend: Bool { isOptimal }

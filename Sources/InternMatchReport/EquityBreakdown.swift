@@ -48,6 +48,41 @@ public struct EquityBreakdown: Hashable, Sendable, Codable {
   /// none has 10), `nil` with fewer than two values.
   public var largestGap: Gap?
 
+  /// The lowest and highest mean rank, among values with at least `minimumPlaced` placed.
+  public struct RankGap: Hashable, Sendable {
+    /// The value with the lowest (best) mean rank, and that mean.
+    public var best: String
+    public var bestMeanRank: Double
+    /// The value with the highest (worst) mean rank, and that mean.
+    public var worst: String
+    public var worstMeanRank: Double
+    /// `worstMeanRank − bestMeanRank` (≥ 0), in ranks.
+    public var gap: Double
+  }
+
+  /// The largest mean-rank gap: among values with at least 10 students placed at a worksite
+  /// they listed (mean rank above 0), all such values when fewer than two have 10 placed; the
+  /// lowest mean rank against the highest. `nil` with fewer than two values having a mean rank.
+  /// Computed from ``rows``, so `summary.json` does not carry it.
+  ///
+  /// ```swift
+  /// breakdown.largestMeanRankGap?.gap  // 0.8: Queens 1.9 vs Bronx 2.7
+  /// ```
+  ///
+  /// - Complexity: O(rows).
+  public var largestMeanRankGap: RankGap? {
+    let ranked = rows.filter { $0.meanRank > 0 }
+    let sizable = ranked.filter { $0.placed >= 10 }
+    let candidates = sizable.count >= 2 ? sizable : ranked
+    guard candidates.count >= 2,
+      let best = candidates.min(by: { ($0.meanRank, $0.key) < ($1.meanRank, $1.key) }),
+      let worst = candidates.max(by: { ($0.meanRank, $1.key) < ($1.meanRank, $0.key) })
+    else { return nil }
+    return RankGap(
+      best: best.key, bestMeanRank: best.meanRank, worst: worst.key,
+      worstMeanRank: worst.meanRank, gap: worst.meanRank - best.meanRank)
+  }
+
   enum CodingKeys: String, CodingKey {
     case rows
     case largestGap = "largest_gap"

@@ -11,7 +11,10 @@ import InternMatchModel
 public enum ExplanationStory {
   /// The story of one student's outcome.
   ///
-  /// - Parameter rankCost: the run's cost units, for `optimal` prices.
+  /// - Parameters:
+  ///   - e: the student's explanation.
+  ///   - instance: the instance it explains.
+  ///   - rankCost: the run's cost units, for `optimal` prices.
   public static func student(
     _ e: PlacementExplanation, in instance: PlacementInstance, rankCost: RankCost = .linear
   ) -> String {

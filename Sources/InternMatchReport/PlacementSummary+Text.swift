@@ -59,7 +59,8 @@ extension PlacementSummary {
         "Largest gap by \(dimension): \(gap.best) \(percent(gap.bestRate)) vs "
           + "\(gap.worst) \(percent(gap.worstRate)) placed")
     }
-    let stages = ["read", "solve", "cross_check", "verify", "write", "total"].compactMap { stage in
+    let stages = ["read", "solve", "cross_check", "verify", "explain", "write", "total"].compactMap
+    { stage in
       timingsMilliseconds[stage].map {
         "\(stage.replacingOccurrences(of: "_", with: "-")) \(milliseconds($0))"
       }

@@ -39,7 +39,8 @@ public struct PlacementSummary: Hashable, Sendable, Codable {
   /// Listed pairs ruled out by eligibility, by reason code.
   public var ineligibleByReason: [String: Int]
   /// Stage timings in milliseconds (`read`, `solve`, `cross_check` when asked for, `verify`,
-  /// `total`; the human summary adds `write`, which the file cannot hold).
+  /// `explain` when the run explains (`--explain` or `--report`), `total`; the human summary
+  /// adds `write`, which the file cannot hold).
   public var timingsMilliseconds: [String: Double]
   /// Backend counters, such as the number of components.
   public var statistics: [String: Int]

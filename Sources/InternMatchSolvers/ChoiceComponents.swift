@@ -11,15 +11,15 @@ import InternMatchModel
 /// parts.students.count  // number of components holding at least one student with a choice
 /// ```
 ///
-/// - Complexity: O((S + W + L) α(W)) with ``DisjointSets``.
-public struct ChoiceComponents: Sendable {
+/// - Complexity: O((S + W + L) α(W)) with `DisjointSets`.
+package struct ChoiceComponents: Sendable {
   /// Students of each component, in increasing index order.
-  public let students: [[Int]]
+  package let students: [[Int]]
   /// Worksites of each component, in increasing index order.
-  public let worksites: [[Int]]
+  package let worksites: [[Int]]
 
   /// Finds the components of `choices`.
-  public init(_ choices: ChoiceTable, worksiteCount: Int) {
+  package init(_ choices: ChoiceTable, worksiteCount: Int) {
     var sets = DisjointSets(count: worksiteCount)
     for s in 0..<choices.studentCount {
       let range = choices.range(of: s)

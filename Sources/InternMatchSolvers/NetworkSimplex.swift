@@ -1,7 +1,7 @@
 /// Minimum-cost flow by the primal network simplex method, on flat integer arrays.
 ///
 /// Build the network with ``addArc(from:to:capacity:cost:)`` and node supplies, then call
-/// ``run()``; read the answer with ``flow(_:)``, ``potential(_:)`` and ``totalCost``. Supplies are
+/// `run()`; read the answer with ``flow(_:)``, ``potential(_:)`` and ``totalCost``. Supplies are
 /// positive at sources and negative at sinks and must sum to zero; a network whose supplies are
 /// all zero is a circulation. All data is integral and the arithmetic exact (`Int`), so the
 /// optimum found is exact and integral.
@@ -28,9 +28,9 @@
 ///
 /// - Complexity: exponential in the worst case, like every simplex; in practice roughly linear
 ///   in the number of pivots times the size of the subtrees they move. Memory O(n + m).
-public struct NetworkSimplex: Sendable {
-  /// Outcome of ``run()``.
-  public enum Outcome: Hashable, Sendable {
+package struct NetworkSimplex: Sendable {
+  /// Outcome of `run()`.
+  package enum Outcome: Hashable, Sendable {
     /// An optimal flow was found.
     case optimal
     /// No flow meets the supplies within the capacities.
@@ -40,11 +40,11 @@ public struct NetworkSimplex: Sendable {
   }
 
   /// Node supplies: positive at sources, negative at sinks.
-  public var supply: [Int]
+  package var supply: [Int]
   /// Capacity large enough to mean "unbounded".
-  public static let unboundedCapacity = Int.max / 4
+  package static let unboundedCapacity = Int.max / 4
 
-  public private(set) var nodeCount: Int
+  package private(set) var nodeCount: Int
   private var source: [Int32] = []
   private var target: [Int32] = []
   private var capacity: [Int] = []
@@ -56,17 +56,17 @@ public struct NetworkSimplex: Sendable {
   private var solvedCost = 0
 
   /// Creates a network with `nodeCount` nodes, no arcs and zero supplies.
-  public init(nodeCount: Int) {
+  package init(nodeCount: Int) {
     precondition(nodeCount >= 0 && nodeCount < Int(Int32.max) - 1, "NetworkSimplex: node count")
     self.nodeCount = nodeCount
     supply = [Int](repeating: 0, count: nodeCount)
   }
 
   /// Number of arcs added.
-  public var arcCount: Int { source.count }
+  package var arcCount: Int { source.count }
 
   /// Reserves room for `n` arcs.
-  public mutating func reserveArcs(_ n: Int) {
+  package mutating func reserveArcs(_ n: Int) {
     source.reserveCapacity(n)
     target.reserveCapacity(n)
     capacity.reserveCapacity(n)
@@ -75,7 +75,7 @@ public struct NetworkSimplex: Sendable {
 
   /// Adds an arc with lower bound 0 and returns its index.
   @discardableResult
-  public mutating func addArc(from u: Int, to v: Int, capacity c: Int, cost w: Int) -> Int {
+  package mutating func addArc(from u: Int, to v: Int, capacity c: Int, cost w: Int) -> Int {
     precondition(u >= 0 && u < nodeCount && v >= 0 && v < nodeCount, "NetworkSimplex: bad node")
     precondition(c >= 0 && c <= Self.unboundedCapacity, "NetworkSimplex: bad capacity")
     source.append(Int32(u))
@@ -86,16 +86,16 @@ public struct NetworkSimplex: Sendable {
   }
 
   /// Capacity of arc `arc`.
-  public func arcCapacity(_ arc: Int) -> Int { capacity[arc] }
+  package func arcCapacity(_ arc: Int) -> Int { capacity[arc] }
 
-  /// Flow on arc `arc` after ``run()``.
-  public func flow(_ arc: Int) -> Int { arcFlow[arc] }
+  /// Flow on arc `arc` after `run()`.
+  package func flow(_ arc: Int) -> Int { arcFlow[arc] }
 
-  /// Potential π of `node` after ``run()`` (see the type's sign convention).
-  public func potential(_ node: Int) -> Int { pi[node] }
+  /// Potential π of `node` after `run()` (see the type's sign convention).
+  package func potential(_ node: Int) -> Int { pi[node] }
 
   /// Total cost `Σ cost·flow` of the flow found.
-  public var totalCost: Int { solvedCost }
+  package var totalCost: Int { solvedCost }
 
   /// A starting basis: a spanning tree of the network plus the bound of every other arc.
   ///
@@ -103,14 +103,14 @@ public struct NetworkSimplex: Sendable {
   /// `-1`; arcs outside the tree sit at their upper bound when `atUpperBound[arc]`, else at 0.
   /// The flows on tree arcs follow from flow conservation. A good basis — strongly feasible, near
   /// the optimum — saves most of the pivots of a cold start.
-  public struct Basis: Sendable {
+  package struct Basis: Sendable {
     /// The arc joining each node to its parent, or -1 for the artificial root.
-    public var treeArc: [Int]
+    package var treeArc: [Int]
     /// For each arc: whether it starts at its upper bound (ignored for tree arcs).
-    public var atUpperBound: [Bool]
+    package var atUpperBound: [Bool]
 
     /// Creates a basis.
-    public init(treeArc: [Int], atUpperBound: [Bool]) {
+    package init(treeArc: [Int], atUpperBound: [Bool]) {
       self.treeArc = treeArc
       self.atUpperBound = atUpperBound
     }
@@ -121,7 +121,7 @@ public struct NetworkSimplex: Sendable {
   ///
   /// - Complexity: see the type.
   @discardableResult
-  public mutating func run(warmStart: Basis? = nil) -> Outcome {
+  package mutating func run(warmStart: Basis? = nil) -> Outcome {
     precondition(supply.reduce(0, +) == 0, "NetworkSimplex: supplies must sum to zero")
     let tree = SpanningTree(
       nodeCount: nodeCount, source: source, target: target, capacity: capacity, cost: cost,
@@ -145,14 +145,14 @@ public struct NetworkSimplex: Sendable {
   }
 
   /// Pivots the last ``run(warmStart:)`` made: none when it started from an optimal basis.
-  public private(set) var pivots = 0
+  package private(set) var pivots = 0
 
   /// Whether arc `arc` is in the final spanning-tree basis (basic).
-  public func isBasic(_ arc: Int) -> Bool { state[arc] == 0 }
+  package func isBasic(_ arc: Int) -> Bool { state[arc] == 0 }
 
   /// The basis ``run(warmStart:)`` ended with, to start a related problem from (the same nodes
   /// and arcs with other costs, or with arcs outside the tree fixed).
-  public private(set) var finalBasis: Basis?
+  package private(set) var finalBasis: Basis?
 }
 
 /// The spanning-tree basis and the pivot loop behind ``NetworkSimplex``: arcs `0..<m` are the

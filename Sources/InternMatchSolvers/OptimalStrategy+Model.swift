@@ -37,8 +37,11 @@ extension OptimalStrategy {
   /// The problem is named `internmatch optimal` (or `optimal-squared`) and the return arc's column
   /// `placed`; GLPK names the others. Built, written and freed inside this one synchronous call (GLPK's thread confinement).
   ///
-  /// - Parameter schoolFloorsMet: whether the run met the school floors; when it did not, the
-  ///   model is the one it placed with, without them.
+  /// - Parameters:
+  ///   - instance: the instance the run placed.
+  ///   - format: the file format, CPLEX LP or free MPS.
+  ///   - schoolFloorsMet: whether the run met the school floors; when it did not, the model is
+  ///     the one it placed with, without them.
   /// - Throws: ``SolverError`` `.infeasible` when the pins and links admit no placement,
   ///   `.backend` when GLPK cannot write the file.
   /// - Complexity: O(arcs + extra rows' entries).

@@ -12,8 +12,8 @@ extension OptimalStrategy {
   ///
   /// `previous` is over `instance`'s students and worksites; a student counts as *kept* when
   /// placed where `previous` put them and that seat still exists
-  /// (``PlacementInstance/seatsStillHeld(by:)``). One min-cost circulation does it exactly
-  /// (``ConstrainedNetworkModel/disruptionWeight(_:rankCost:students:)``): every arc but a
+  /// (`PlacementInstance.seatsStillHeld(by:)`). One min-cost circulation does it exactly
+  /// (`ConstrainedNetworkModel/disruptionWeight(_:rankCost:students:)`): every arc but a
   /// student's arc to their previous worksite costs `D` more, `D` above any rank-cost
   /// difference, and the return arc's `−M` above every cost.
   ///
@@ -24,7 +24,7 @@ extension OptimalStrategy {
   /// impossible (a new pin, a lower limit), the result is ``SolverError/Kind/infeasible``.
   ///
   /// Minimum group sizes, links, and school limits crossing seat types make the problem a MIP:
-  /// the same circulation, with the same costs, goes to ``PlacementMIP`` (GLPK branch-and-cut),
+  /// the same circulation, with the same costs, goes to `PlacementMIP` (GLPK branch-and-cut),
   /// the seats `keepPlaced` keeps held as pins.
   ///
   /// - Complexity: one network simplex solve over O(S + W + L) nodes and arcs (two with an

@@ -4,13 +4,13 @@ import InternMatchModel
 /// Exact optimal placement: place as many students as possible, then minimise the total rank
 /// cost of the placed students, using only eligible choices on each student's own list.
 ///
-/// Two exact backends compute it: the Swift network-flow core (``AssignmentNetwork``, one
+/// Two exact backends compute it: the Swift network-flow core (`AssignmentNetwork`, one
 /// min-cost circulation with an exact big-M return arc; the default) and GLPK (the choice graph's
-/// connected components, ``ChoiceComponents``, each solved as the two-level LP of
-/// ``AssignmentLP``). Side constraints that keep the problem a network (pins, school limits,
+/// connected components, `ChoiceComponents`, each solved as the two-level LP of
+/// `AssignmentLP`). Side constraints that keep the problem a network (pins, school limits,
 /// employer capacities, non-reverting reserves, school floors) go to
-/// ``ConstrainedAssignmentNetwork``, or with the GLPK backend to ``PlacementMIP`` as an LP;
-/// minimum group sizes and linked students always go to ``PlacementMIP``, GLPK's
+/// `ConstrainedAssignmentNetwork`, or with the GLPK backend to `PlacementMIP` as an LP;
+/// minimum group sizes and linked students always go to `PlacementMIP`, GLPK's
 /// branch-and-cut, within the policy's time limit and gap. The result is checked before it is
 /// returned: the placement valid for the instance and the objective recomputed from the
 /// students' lists equal to the backend's optimum.
@@ -26,9 +26,9 @@ public struct OptimalStrategy: PlacementStrategy {
   /// The engine that computes the optimum. Both are exact and must agree.
   public enum Backend: String, Hashable, Sendable, CaseIterable {
     /// The Swift network-flow core: primal–dual shortest augmenting paths
-    /// (``AssignmentNetwork``), network simplex with side constraints. Fast at any size.
+    /// (`AssignmentNetwork`), network simplex with side constraints. Fast at any size.
     case network
-    /// GLPK's simplex on the two-level LP (``AssignmentLP``), per component.
+    /// GLPK's simplex on the two-level LP (`AssignmentLP`), per component.
     case glpk
   }
 

@@ -14,7 +14,7 @@ public enum ExplainedStrategy: Hashable, Sendable {
   /// Any other strategy: outcomes and reasons only.
   case other(String)
 
-  /// How the strategy seats students in reserve stages (``SeatingOrder``): by turns for the
+  /// How the strategy seats students in reserve stages (``/InternMatchModel/SeatingOrder``): by turns for the
   /// sequential strategies, by priorities for `stable`, `nil` for the others.
   public func seating(for instance: PlacementInstance, result: PlacementResult) -> SeatingOrder? {
     switch self {
@@ -40,20 +40,20 @@ public enum ExplainedStrategy: Hashable, Sendable {
   }
 }
 
-/// Every student's ``PlacementExplanation`` and every worksite's ``SeatValue`` for one result,
+/// Every student's ``/InternMatchModel/PlacementExplanation`` and every worksite's ``/InternMatchModel/SeatValue`` for one result,
 /// computed from the result without solving again from scratch.
 ///
 /// For `optimal` without side constraints other than pins, each `taken` entry's price and each
 /// seat value is read exactly off the residual network of the result's optimum
-/// (``ResidualPricing``: one Dijkstra per worksite that some taken entry names, and one from
+/// (`ResidualPricing`: one Dijkstra per worksite that some taken entry names, and one from
 /// the sink for every seat value, shared over the cores). With other side constraints the
 /// residual argument needs the constrained network's structure, so each price is an exact
 /// re-solve with the pair added as a pin (a seat added for seat values), at most
-/// ``resolveLimit`` of them; a branch-and-cut run or re-solve not proven optimal gives no
+/// `resolveLimit` of them; a branch-and-cut run or re-solve not proven optimal gives no
 /// value. Where no value is given, the detail says why — never an estimate. On the GLPK path
 /// (a result carrying ``PlacementResult/glpkCapacityDuals``) each seat value also carries
 /// GLPK's capacity-row dual and the exact interval of optimal duals
-/// (``SeatValue/CapacityDual``, from the same residual network).
+/// (``/InternMatchModel/SeatValue/CapacityDual``, from the same residual network).
 ///
 /// ```swift
 /// let explained = try PlacementExplainer(instance, result: result, strategy: .optimal(.linear))
@@ -81,8 +81,12 @@ public struct PlacementExplainer: Sendable {
 
   /// Explains `result` of `strategy` on `instance`.
   ///
-  /// - Parameter resolveLimit: the most re-solves (only with side constraints beyond pins);
-  ///   `nil` uses ``defaultResolveLimit(for:)``.
+  /// - Parameters:
+  ///   - instance: the instance that was placed.
+  ///   - result: the strategy's result on it.
+  ///   - strategy: the strategy that produced it, for what its explanations carry.
+  ///   - resolveLimit: the most re-solves (only with side constraints beyond pins); `nil` uses
+  ///     ``defaultResolveLimit(for:)``.
   /// - Throws: ``SolverError`` when an `optimal` result's residual network proves it is not
   ///   optimal, or a re-solve fails in the backend.
   public init(

@@ -71,7 +71,7 @@ public struct PlacementResult: Sendable {
   /// minus GLPK's level-2 dual of each worksite's capacity row — the rank cost one more seat
   /// saves at the margin with its component's placed count held at the level-1 optimum (≥ 0).
   /// `nil` entries for worksites no eligible choice names (they have no row); `nil` on every
-  /// other path. One optimal dual of a degenerate LP: see ``SeatValue/CapacityDual``.
+  /// other path. One optimal dual of a degenerate LP: see ``/InternMatchModel/SeatValue/CapacityDual``.
   public var glpkCapacityDuals: [Double?]?
 
   /// Creates a result.

@@ -18,6 +18,11 @@ import InternMatchModel
 /// Matching edges never join those classes, so the deletions keep `M_i`, and the augmentations
 /// of the next phase never lose a rank already reached.
 ///
+/// The phases stop early once the matching reaches an upper bound on every matching of the
+/// whole graph (every listing student placed, or every seat its applicants can fill taken): a
+/// matching rank-maximal in `G_i` and maximum in `G` is rank-maximal in `G`, since a better one
+/// would have to win within ranks at most `i` without matching more students.
+///
 /// ```swift
 /// let matching = RankMaximalMatching(choices: instance.choices, capacity: [1, 2])
 /// matching.assignment  // worksite of each student, −1 when unplaced
@@ -93,10 +98,18 @@ struct RankMaximalMatching {
     studentClosed = [Int32](repeating: .max, count: students)
     worksiteClosed = [Int32](repeating: .max, count: worksites)
 
+    // No matching of the whole graph is larger than this bound: every listing student, every
+    // seat a worksite's applicants can fill.
+    var bound = 0
+    for w in 0..<worksites { bound += min(capacity[w], offsets[w + 1] - offsets[w]) }
+    bound = min(bound, (0..<students).count(where: { !choices.range(of: $0).isEmpty }))
     for r in Set(choices.rank).sorted() {
       rank = r
       phases += 1
       augment()
+      // A matching rank-maximal in G_r and as large as any matching of G is rank-maximal in G:
+      // a better one would match no more students, so it would beat it within ranks ≤ r.
+      if augmentations == bound { break }
       decomposeAndDelete()
     }
     for s in 0..<students where matchEntry[s] >= 0 {

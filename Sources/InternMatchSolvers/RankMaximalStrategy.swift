@@ -6,7 +6,7 @@ import InternMatchModel
 /// Kwanashie, Irving, Manlove & Sng, "Profile-based optimal matchings in the Student/Project
 /// Allocation problem", IWOCA 2014).
 ///
-/// Exact by stages on one network — the circulation of ``ConstrainedNetworkModel``, so pins,
+/// Exact by stages on one network — the circulation of `ConstrainedNetworkModel`, so pins,
 /// school limits, employer capacities, non-reverting reserves and school floors hold, with a
 /// free return arc `T → S` — where stage `r` maximises the number of rank-`r` placements over the optimal face of the
 /// stages before it. That face is exactly the circulations meeting complementary slackness with
@@ -18,7 +18,7 @@ import InternMatchModel
 /// that cannot be met are reported, and the profile is maximised without them.
 ///
 /// Without side rules that need the network (pins, school and employer limits, non-reverting
-/// reserves, floors), the combinatorial ``RankMaximalMatching`` computes the same profile far
+/// reserves, floors), the combinatorial `RankMaximalMatching` computes the same profile far
 /// faster; the staged network is kept for the side rules.
 ///
 /// ```swift

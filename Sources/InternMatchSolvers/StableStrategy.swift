@@ -6,8 +6,8 @@ import InternMatchModel
 /// "School choice: a mechanism design approach", AER 2003, for priorities and lotteries).
 ///
 /// Every free student proposes to their best eligible choice not yet tried; the worksite keeps
-/// the applicants its ``SeatPlan`` chooses among those it holds and the newcomer, by
-/// ``WorksitePriorities``, and rejects the rest, who propose again. The result is the
+/// the applicants its ``/InternMatchModel/SeatPlan`` chooses among those it holds and the newcomer, by
+/// ``/InternMatchModel/WorksitePriorities``, and rejects the rest, who propose again. The result is the
 /// student-optimal stable placement — every student weakly prefers it to any other stable one —
 /// and no student can gain by misreporting their list (Dubins & Freedman 1981; Roth 1982;
 /// Hatfield & Milgrom 2005 for substitutable choice such as reserves). Pinned students hold
@@ -23,7 +23,7 @@ import InternMatchModel
 ///   stages (1 + reserves): a plain worksite keeps its students in a binary max-heap by
 ///   priority (the worst on top), so a proposal is one comparison and a sift; a worksite with
 ///   reserves keeps one heap per stage and passes at most one student from stage to stage
-///   (``StagedSeats``); one with a school limit keeps a heap per school (``SchoolLimitedSeats``).
+///   (`StagedSeats`); one with a school limit keeps a heap per school (`SchoolLimitedSeats`).
 ///   Only a worksite with both reserves and a school limit re-chooses among everyone it holds,
 ///   O(r·q) a proposal there. O(S + L + W) memory: a worksite's slots are its usable seats,
 ///   min(capacity, applicants), never the stated capacity. The inner loop works on integer
@@ -33,13 +33,18 @@ public struct StableStrategy: LotteryStrategy {
   public var seed: UInt64
 
   /// Students who hold a seat from an earlier round (worksite index per student, `-1` for
-  /// none): each comes first at that worksite, after pinned students (``WorksitePriorities``'s
+  /// none): each comes first at that worksite, after pinned students (``/InternMatchModel/WorksitePriorities``'s
   /// incumbency), so they keep it unless they get a choice they like better. `nil`: no round
   /// before.
-  public var incumbents: [Int32]?
+  package var incumbents: [Int32]?
 
   /// Creates the strategy.
-  public init(seed: UInt64, incumbents: [Int32]? = nil) {
+  public init(seed: UInt64) {
+    self.seed = seed
+  }
+
+  /// The strategy for a later round, with `incumbents` holding their seats (see ``Rematch``).
+  package init(seed: UInt64, incumbents: [Int32]?) {
     self.seed = seed
     self.incumbents = incumbents
   }

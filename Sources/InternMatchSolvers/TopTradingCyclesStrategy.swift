@@ -6,7 +6,7 @@ import InternMatchModel
 ///
 /// Every remaining student points to their best eligible choice that finds them acceptable and
 /// still has a free seat; every worksite with a free seat points to its highest-priority
-/// remaining applicant, by the same ``WorksitePriorities`` as ``StableStrategy``. Pointers form at
+/// remaining applicant, by the same ``/InternMatchModel/WorksitePriorities`` as ``StableStrategy``. Pointers form at
 /// least one cycle; every student on a cycle gets the worksite they point to and leaves, and each
 /// worksite on it has one seat fewer. A student with nothing left to point to leaves unplaced.
 /// Repeat until nobody remains. The result is Pareto-efficient for the students among placements

@@ -4,8 +4,8 @@ import InternMatchModel
 /// 1962; Roth, "Stability and polarization of interests in job matching", Econometrica 1984,
 /// for worksites that choose among sets of applicants by a substitutable choice function).
 ///
-/// Every worksite offers its seats to the applicants its ``SeatPlan`` chooses among those who
-/// have not yet turned it down, by the same ``WorksitePriorities`` as ``StableStrategy``; every
+/// Every worksite offers its seats to the applicants its ``/InternMatchModel/SeatPlan`` chooses among those who
+/// have not yet turned it down, by the same ``/InternMatchModel/WorksitePriorities`` as ``StableStrategy``; every
 /// student holds the best offer they have (by their own list) and turns down the rest; a
 /// worksite turned down offers again, until nobody turns anyone down. The result is the
 /// worksite-optimal stable placement: stable (no blocking pair, nobody held whom their
@@ -15,7 +15,7 @@ import InternMatchModel
 /// Pinned students hold their seats from the start, ahead of everyone, and receive no other
 /// offer.
 ///
-/// Seat plans with reserves and school limits choose substitutably (see ``SeatPlan``), so a
+/// Seat plans with reserves and school limits choose substitutably (see ``/InternMatchModel/SeatPlan``), so a
 /// student once offered a seat stays chosen while they have not turned it down; this is what
 /// makes one pass of offers enough. Side constraints honoured: pins, `max_per_school` and
 /// reserves, the same as ``StableStrategy``.

@@ -279,6 +279,33 @@ struct ReproducerTests {
     #expect(run.stdout.components(separatedBy: "id is empty").count == 2, "\(run.stdout)")
   }
 
+  @Test("9: ids are their bytes: 'é' and 'e' + U+0301 are two students and two worksites")
+  func idsAreBytes() throws {
+    let (composed, decomposed) = ("S\u{E9}", "Se\u{301}")
+    let (siteComposed, siteDecomposed) = ("W\u{E9}", "We\u{301}")
+    let directory = try dataset([
+      "students.csv": "id,school,cluster,preferences\n"
+        + "\(composed),X,it,\(siteDecomposed)\n\(decomposed),X,it,\(siteComposed)\n",
+      "worksites.csv": "id,cluster,capacity\n\(siteComposed),it,1\n\(siteDecomposed),it,1\n",
+      "pins.csv": "student,worksite\n\(decomposed),\(siteComposed)\n",
+    ])
+    let validate = try CLI.run(["validate", directory])
+    #expect(validate.status == 0, "\(validate.stdout)")
+    for strategy in ["optimal", "stable", "serial-dictatorship"] {
+      let out = try Paths.temporaryDirectory()
+      let solve = try CLI.run(["solve", directory, "--strategy", strategy, "--output", out])
+      #expect(solve.status == 0, "\(strategy): \(solve.stderr)")
+      let rows = try Data(contentsOf: URL(fileURLWithPath: out + "/placements.csv"))
+      // Each student at the worksite whose id is the other spelling, byte for byte.
+      let expected = Data(
+        ("student,worksite,rank,reason\n\(composed),\(siteDecomposed),1,\n"
+          + "\(decomposed),\(siteComposed),1,\n").utf8)
+      #expect(rows == expected, "\(strategy): \(String(decoding: rows, as: UTF8.self))")
+      let verify = try CLI.run(["verify", directory, out + "/placements.csv"])
+      #expect(verify.status == 0, "\(strategy): \(verify.stdout)\(verify.stderr)")
+    }
+  }
+
   @Test("9: generate refuses more linked pairs than students can form")
   func generateLinks() throws {
     let out = try Paths.temporaryDirectory()

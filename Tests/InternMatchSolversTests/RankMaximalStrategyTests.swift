@@ -110,6 +110,29 @@ struct RankMaximalMatchingTests {
     #expect(profile(fast.placement, instance) == profile(staged.placement, instance))
   }
 
+  @Test("phases stop once every seat is taken (300 students × 30 choices, 150 seats)")
+  func stopsWhenSaturated() throws {
+    // Every student lists all 30 worksites (a seeded order) of 5 seats: about 10 first choices
+    // per worksite fill the 150 seats within the first ranks, and no phase runs after that
+    // (without the stop, one phase per rank: 30).
+    var random = SplitMix64(seed: 3)
+    let sites = (0..<30).map { "W\($0)" }
+    let students = (0..<300).map { i in
+      Student(
+        id: "S\(i)", school: "X", cluster: "it",
+        preferences: sites.shuffled(using: &random))
+    }
+    let instance = try PlacementInstance(
+      students: students, worksites: sites.map { Worksite(id: $0, cluster: "it", capacity: 5) })
+    let result = try RankMaximalStrategy().place(instance)
+    #expect(result.solver == "rank-maximal-matching")
+    #expect(result.placement.placedCount == 150)
+    let phases = try #require(result.statistics["phases"])
+    #expect(phases < 30, "phases \(phases)")
+    let staged = try #require(try RankMaximalStrategy.stages(instance, floor: nil))
+    #expect(profile(result.placement, instance) == profile(staged.placement, instance))
+  }
+
   @Test("a generated 3,000-student cohort: the same profile as the staged network")
   func generatedCohort() throws {
     let cohort = CohortGenerator(.init(studentCount: 3000, seed: 4)).generate()

@@ -16,8 +16,13 @@ private func cohortDirectory(_ students: Int) -> String {
     let files = DatasetWriter.files(
       students: cohort.students, worksites: cohort.worksites, rankings: cohort.rankings)
     do {
-      try AtomicWriter.write(
-        files.map { (directory + "/" + $0.name, Data($0.contents.utf8)) })
+      // A scratch copy for the benchmarks: plain atomic file writes are enough here.
+      try FileManager.default.createDirectory(
+        atPath: directory, withIntermediateDirectories: true)
+      for file in files {
+        try Data(file.contents.utf8).write(
+          to: URL(fileURLWithPath: directory + "/" + file.name), options: .atomic)
+      }
     } catch {
       fatalError("cannot write the benchmark cohort: \(error)")
     }

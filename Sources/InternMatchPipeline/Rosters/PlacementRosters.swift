@@ -14,7 +14,7 @@ import InternMatchReport
 ///   the pass-through columns — one row per student, in by-school order;
 /// - `letters/NAME.txt` (when asked for: thousands of small files): one plain-English letter per
 ///   student (``LetterFileName`` makes `NAME` from the id), its outcome and the explanation of
-///   every choice above it (``ExplanationStory``).
+///   every choice above it (`ExplanationStory`).
 ///
 /// `rank` is the student's rank for the seat, empty for a seat off their list; `reason` is the
 /// unplaced reason, or `pinned`/`unranked` for a seat off the list (as in `placements.csv`). Ids
@@ -60,9 +60,9 @@ public struct PlacementRosters: Sendable {
   /// The rosters of `outcomes` on `instance`.
   ///
   /// - Parameters:
-  ///   - passThrough: the students' pass-through columns (``Dataset/passThrough``); none, or one
+  ///   - passThrough: the students' pass-through columns (`Dataset.passThrough`); none, or one
   ///     row per student.
-  ///   - explanations: one per student (``PlacementExplainer``), told in each letter.
+  ///   - explanations: one per student (`PlacementExplainer`), told in each letter.
   ///   - rankCost: the run's cost units, for the prices the letters quote.
   ///   - changes: for a re-match, ``Rematch/changes(to:in:)`` (the dataset's students first):
   ///     letters say what changed, and `letters.csv` gains `change`.
