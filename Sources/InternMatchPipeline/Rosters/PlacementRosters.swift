@@ -60,6 +60,8 @@ public struct PlacementRosters: Sendable {
   /// The rosters of `outcomes` on `instance`.
   ///
   /// - Parameters:
+  ///   - instance: the placed instance.
+  ///   - outcomes: each student's outcome, in input order (`PlacementRun.outcomes`).
   ///   - passThrough: the students' pass-through columns (`Dataset.passThrough`); none, or one
   ///     row per student.
   ///   - explanations: one per student (`PlacementExplainer`), told in each letter.
