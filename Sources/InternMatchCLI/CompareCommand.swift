@@ -91,7 +91,7 @@ struct CompareCommand: ParsableCommand {
   func run() throws {
     let instance: PlacementInstance
     do {
-      instance = try DatasetReader.read(directory: dataset.directory).instance
+      instance = try dataset.read().instance
     } catch {
       throw ExitStatus.report(error, warnings: false)
     }

@@ -42,7 +42,7 @@ struct ExplainCommand: ParsableCommand {
   func run() throws {
     let dataset: Dataset
     do {
-      dataset = try DatasetReader.read(directory: self.dataset.directory)
+      dataset = try self.dataset.read()
     } catch {
       throw ExitStatus.report(error, warnings: false)
     }

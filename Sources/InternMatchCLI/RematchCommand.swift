@@ -32,7 +32,7 @@ struct RematchCommand: ParsableCommand {
   var keepPlaced = false
 
   func run() throws {
-    let (dataset, read) = try options.read(self.dataset.directory)
+    let (dataset, read) = try options.read(self.dataset)
     let file = try RunOptions.placementFile(previous, instance: dataset.instance)
     if !options.quiet {
       for row in file.unknownStudents {

@@ -34,14 +34,15 @@ struct RunOptions: ParsableArguments {
   @Flag(help: "Print only errors (and, with --format json, the summary).")
   var quiet = false
 
-  /// Reads the dataset in `directory`, printing its errors (exit 65/66) or its warnings.
-  func read(_ directory: String) throws -> (Dataset, milliseconds: Double) {
+  /// Reads the dataset `argument` names, printing its errors (exit 65/66) or its warnings.
+  func read(_ argument: DatasetArgument) throws -> (Dataset, milliseconds: Double) {
+    let directory = argument.directory
     let clock = ContinuousClock()
     let start = clock.now
     if !quiet { ProgressLine.shared.start(at: start) }
     let dataset: Dataset
     do {
-      dataset = try DatasetReader.read(directory: directory)
+      dataset = try argument.read()
     } catch {
       throw ExitStatus.report(error, warnings: false)
     }

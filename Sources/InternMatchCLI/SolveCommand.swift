@@ -73,7 +73,7 @@ struct SolveCommand: ParsableCommand {
   }
 
   func run() throws {
-    var (dataset, read) = try options.read(self.dataset.directory)
+    var (dataset, read) = try options.read(self.dataset)
     // The strategy policy.json names (an unknown name is the run's refusal, below).
     if options.strategy == nil {
       try checkEngineOptions(

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import InternMatch
 
 /// `internmatch validate DIR`: lists every problem in a dataset.
@@ -12,9 +13,21 @@ struct ValidateCommand: ParsableCommand {
 
   @OptionGroup var dataset: DatasetArgument
 
+  @Option(
+    help: ArgumentHelp(
+      "Output: text lines, or json (one document: every issue with file, line, column, "
+        + "severity, code and message)."))
+  var format: OutputFormat = .text
+
   func run() throws {
+    if format == .json {
+      let report = ValidationReport(reading: dataset.directory, encoding: dataset.encoding)
+      FileHandle.standardOutput.write(report.json())
+      if !report.valid { throw report.missingInput ? ExitStatus.missingInput : ExitStatus.badData }
+      return
+    }
     do {
-      let result = try DatasetReader.read(directory: dataset.directory)
+      let result = try dataset.read()
       for warning in result.warnings { print(warning.description) }
       let instance = result.instance
       print(

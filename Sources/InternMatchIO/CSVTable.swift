@@ -5,8 +5,10 @@ import InternMatchModel
 ///
 /// Parsing follows RFC 4180: fields separated by commas, records by CRLF or LF, fields with
 /// commas, quotes or line breaks enclosed in double quotes, a quote inside a quoted field written
-/// twice. Leading UTF-8 byte-order marks (one or more) are skipped; blank lines are ignored; surrounding spaces of each
-/// field are trimmed.
+/// twice. Leading UTF-8 byte-order marks (one or more) are skipped; blank lines are ignored;
+/// surrounding spaces of each field are trimmed. A file whose header line has no comma outside
+/// quotes but a tab or a `;` is read with that delimiter instead (``delimiter``; the tab wins
+/// over `;`, and tabs are then not trimmed).
 ///
 /// ```swift
 /// let table = try CSVTable(parsing: Array("id,cluster\nS1,it\n".utf8), file: "students.csv")
@@ -37,6 +39,10 @@ package struct CSVTable: Sendable {
   package let issues: [DatasetIssue]
   /// Whether every field is ASCII.
   let isASCII: Bool
+  /// The byte between fields: `,`, or the tab or `;` that the header line uses instead.
+  package let delimiter: UInt8
+  /// The fields that are not UTF-8, in file order (their text holds U+FFFD in their place).
+  let undecodable: [Undecodable]
   private let bytes: [UInt8]
   private let fields: CSVScanner.Fields
 
@@ -46,33 +52,74 @@ package struct CSVTable: Sendable {
   /// ``issues``, so that one reading finds every such record.
   ///
   /// - Throws: ``DatasetIssue`` naming `file:line:column` for an unterminated quoted field, a
-  ///   stray quote, text after a closing quote, invalid UTF-8, or a file with no header.
+  ///   stray quote, text after a closing quote, invalid UTF-8 (the first such field), or a
+  ///   file with no header.
   package init(parsing bytes: [UInt8], file: String) throws(DatasetIssue) {
     try self.init(parsing: bytes, file: file, splitAbove: Sharing.standard.bytes)
+    if let first = undecodable.first {
+      throw DatasetIssue(
+        .error, file: file, line: first.line, column: first.column,
+        "field is not valid UTF-8: \(TextEncoding.advice(forBadByte: first.byte))",
+        code: "not-utf8")
+    }
+  }
+
+  /// A field that is not UTF-8: where its first bad byte is, which byte it is, and which field
+  /// of which row holds it.
+  struct Undecodable {
+    var line: Int
+    var column: Int
+    var byte: UInt8
+    /// The field's index in its row.
+    var field: Int
+    /// Whether the row is the header.
+    var isHeader: Bool
+    /// Whether the row is among ``records`` (not left out for its field count).
+    var isInRecords: Bool
   }
 
   /// Parses `bytes`, scanning it as two halves at once when it has at least `splitAbove`
-  /// bytes (and no quote).
+  /// bytes (and no quote); fields that are not UTF-8 are listed in ``undecodable``, not thrown.
   init(parsing bytes: [UInt8], file: String, splitAbove: Int) throws(DatasetIssue) {
     self.file = file
     self.bytes = bytes
+    let delimiter = bytes.withUnsafeBufferPointer(Self.delimiter)
+    self.delimiter = delimiter
     let scan = try bytes.withUnsafeBufferPointer { (buffer) throws(DatasetIssue) in
-      try CSVScanner(bytes: buffer, file: file).scanSplitting(above: splitAbove)
+      try CSVScanner(bytes: buffer, file: file, delimiter: delimiter)
+        .scanSplitting(above: splitAbove)
     }
     fields = scan.fields
     isASCII = scan.isASCII
     guard let head = scan.rows.first else {
       throw DatasetIssue(
-        .error, file: file, line: 1, column: nil, "the file is empty: no header row")
+        .error, file: file, line: 1, column: nil, "the file is empty: no header row",
+        code: "empty-file")
     }
     let width = head.count
     let data = scan.rows.dropFirst()
     issues = data.filter { $0.count != width }.map {
       DatasetIssue(
         .error, file: file, line: $0.line, column: nil,
-        "record has \($0.count) fields, the header has \(width)")
+        "record has \($0.count) fields, the header has \(width)", code: "field-count")
     }
     records = data.lazy.filter { $0.count == width }.map { Record(line: $0.line, first: $0.first) }
+    let rows = scan.rows
+    undecodable = bytes.withUnsafeBufferPointer { buffer in
+      scan.invalid.map { bad in
+        // The row holding the span: the last whose first field is at or before it.
+        var (low, high) = (0, rows.count - 1)
+        while low < high {
+          let middle = (low + high + 1) / 2
+          if rows[middle].first <= bad.span { low = middle } else { high = middle - 1 }
+        }
+        return Undecodable(
+          line: bad.line, column: Self.column(ofOffset: bad.offset, in: buffer),
+          byte: bad.offset < buffer.count ? buffer[bad.offset] : 0,
+          field: bad.span - rows[low].first,
+          isHeader: low == 0, isInRecords: rows[low].count == width)
+      }
+    }
     header = (0..<width).map { k in
       scan.fields.withBytes(ofField: k, in: bytes) { String(decoding: $0, as: UTF8.self) }
     }
@@ -120,12 +167,31 @@ package struct CSVTable: Sendable {
       // Only the delimiter before the field stops the walk back over leading spaces.
       var start = span.start
       while start > 0,
-        bytes[start - 1] == UInt8(ascii: " ") || bytes[start - 1] == UInt8(ascii: "\t")
+        bytes[start - 1] == UInt8(ascii: " ")
+          || (bytes[start - 1] == UInt8(ascii: "\t") && delimiter != UInt8(ascii: "\t"))
       {
         start -= 1
       }
       return Self.column(ofOffset: start, in: bytes)
     }
+  }
+
+  /// The delimiter of the file `bytes`, as its header line shows it: a comma when the line has
+  /// one outside quotes; else a tab when it has one; else `;` when it has one; else a comma.
+  ///
+  /// - Complexity: O(length of the header line).
+  static func delimiter(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+    var (tabs, semicolons) = (0, 0)
+    var quoted = false
+    for b in bytes[byteOrderMarks(in: bytes)...] {
+      if b == UInt8(ascii: "\"") { quoted.toggle() }
+      if quoted { continue }
+      if b == UInt8(ascii: "\n") || b == UInt8(ascii: "\r") { break }
+      if b == UInt8(ascii: ",") { return b }
+      if b == UInt8(ascii: "\t") { tabs += 1 }
+      if b == UInt8(ascii: ";") { semicolons += 1 }
+    }
+    return tabs > 0 ? UInt8(ascii: "\t") : semicolons > 0 ? UInt8(ascii: ";") : UInt8(ascii: ",")
   }
 
   /// The bytes of the UTF-8 byte-order marks at the start of `bytes`: every one is skipped (a
@@ -196,8 +262,17 @@ private struct CSVScanner {
     var count: Int
   }
 
-  /// What a scan found: fields, records, the line after the last, and whether all is ASCII.
+  /// A field that is not UTF-8: its span, and the offset and line of its first bad byte.
+  struct Invalid {
+    var span: Int
+    var offset: Int
+    var line: Int
+  }
+
+  /// What a scan found: fields, records, the line after the last, whether all is ASCII, and
+  /// the fields that are not UTF-8.
   struct Output {
+    var invalid: [Invalid] = []
     var fields = Fields()
     var rows: [Row] = []
     var endLine = 1
@@ -206,20 +281,35 @@ private struct CSVScanner {
 
   let bytes: UnsafeBufferPointer<UInt8>
   let file: String
+  /// The byte between fields: `,`, or `;` or tab when the header says so.
+  let delimiter: UInt8
+  /// Whether tabs around a field are trimmed (not when the tab is the delimiter).
+  let trimsTab: Bool
+  /// Bit `b` is set for the bytes that end an unquoted field or may not appear in one: line
+  /// feed, carriage return, quote and the delimiter (all below 64).
+  let special: UInt64
+
+  init(bytes: UnsafeBufferPointer<UInt8>, file: String, delimiter: UInt8) {
+    self.bytes = bytes
+    self.file = file
+    self.delimiter = delimiter
+    trimsTab = delimiter != Self.tab
+    special = 1 << 10 | 1 << 13 | 1 << 34 | 1 << UInt64(delimiter)
+  }
 
   private static let quote = UInt8(ascii: "\"")
-  private static let comma = UInt8(ascii: ",")
   private static let lf = UInt8(ascii: "\n")
   private static let cr = UInt8(ascii: "\r")
   private static let space = UInt8(ascii: " ")
   private static let tab = UInt8(ascii: "\t")
-  /// Bit `b` is set for the bytes that end an unquoted field or may not appear in one.
-  private static let special: UInt64 = 1 << 10 | 1 << 13 | 1 << 34 | 1 << 44
+  /// Whether `b` is a space trimmed around fields.
+  @inline(__always)
+  private func isBlank(_ b: UInt8) -> Bool { b == Self.space || (b == Self.tab && trimsTab) }
 
   private func issue(_ line: Int, _ offset: Int, _ message: String) -> DatasetIssue {
     DatasetIssue(
       .error, file: file, line: line, column: CSVTable.column(ofOffset: offset, in: bytes),
-      message)
+      message, code: "csv-syntax")
   }
 
   /// Scans the whole file: as two halves at once when it has at least `threshold` bytes and no
@@ -259,6 +349,9 @@ private struct CSVScanner {
       Row(line: $0.line + shift, first: $0.first + firstField, count: $0.count)
     }
     output.endLine = second.endLine + shift
+    output.invalid += second.invalid.map {
+      Invalid(span: $0.span + firstField, offset: $0.offset, line: $0.line + shift)
+    }
     output.isASCII = output.isASCII && second.isASCII
     return output
   }
@@ -287,7 +380,7 @@ private struct CSVScanner {
       while !endOfRecord {
         let fieldStart = i
         var j = i
-        while j < n, bytes[j] == Self.space || bytes[j] == Self.tab { j += 1 }
+        while j < n, isBlank(bytes[j]) { j += 1 }
         if j < n, bytes[j] == Self.quote {
           let openLine = line
           let openOffset = j
@@ -318,13 +411,18 @@ private struct CSVScanner {
               openLine, openOffset,
               "unterminated quoted field: the quote opened here is never closed")
           }
-          while i < n, bytes[i] == Self.space || bytes[i] == Self.tab { i += 1 }
-          if i < n, bytes[i] != Self.comma, bytes[i] != Self.lf, bytes[i] != Self.cr {
+          while i < n, isBlank(bytes[i]) { i += 1 }
+          if i < n, bytes[i] != delimiter, bytes[i] != Self.lf, bytes[i] != Self.cr {
             throw issue(line, i, "unexpected text after a closing quote")
           }
           let value = valueStart..<out.fields.decoded.count
-          guard Self.isValidUTF8(out.fields.decoded[value]) else {
-            throw issue(openLine, openOffset, "field is not valid UTF-8")
+          if !Self.isValidUTF8(out.fields.decoded[value]) {
+            // The doubled quotes are ASCII: the raw bytes go bad where the value does.
+            let bad = Self.firstInvalidUTF8(in: bytes, openOffset + 1..<i)
+            out.invalid.append(
+              Invalid(
+                span: out.fields.spans.count, offset: bad,
+                line: openLine + lineBreaks(in: openOffset..<bad)))
           }
           out.fields.spans.append(Span(start: -1 - out.fields.quoted.count, end: 0))
           out.fields.quoted.append(Quoted(raw: fieldStart, value: value))
@@ -334,7 +432,7 @@ private struct CSVScanner {
           var wordsHigh: UInt64 = 0
           while i + 8 <= n {
             let word = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-            let special = Self.specialBytes(word)
+            let special = specialBytes(word)
             if special != 0 {
               let before = special.trailingZeroBitCount / 8  // bytes ahead of the first
               wordsHigh |= word & ((1 &<< UInt64(8 * before)) &- 1)
@@ -347,7 +445,7 @@ private struct CSVScanner {
           var fieldHigh: UInt8 = wordsHigh & 0x8080_8080_8080_8080 == 0 ? 0 : 0x80
           while i < n {
             let b = bytes[i]
-            if b < 64, Self.special >> b & 1 != 0 {
+            if b < 64, special >> b & 1 != 0 {
               if b == Self.quote {
                 throw issue(
                   line, i,
@@ -360,17 +458,20 @@ private struct CSVScanner {
             i += 1
           }
           var end = i
-          while end > j, bytes[end - 1] == Self.space || bytes[end - 1] == Self.tab { end -= 1 }
+          while end > j, isBlank(bytes[end - 1]) { end -= 1 }
           // ASCII is valid UTF-8: only fields with other bytes need checking.
           if fieldHigh >= 0x80, !Self.isValidUTF8(bytes[j..<end]) {
-            throw issue(line, fieldStart, "field is not valid UTF-8")
+            out.invalid.append(
+              Invalid(
+                span: out.fields.spans.count, offset: Self.firstInvalidUTF8(in: bytes, j..<end),
+                line: line))
           }
           high |= fieldHigh
           out.fields.spans.append(Span(start: j, end: end))
         }
         if i >= n {
           endOfRecord = true
-        } else if bytes[i] == Self.comma {
+        } else if bytes[i] == delimiter {
           i += 1
         } else {
           // A line break ends the record.
@@ -394,16 +495,18 @@ private struct CSVScanner {
     return out
   }
 
-  /// The bytes of `word` (little-endian) that are a comma, a line feed, a carriage return or a
+  /// The bytes of `word` (little-endian) that are the delimiter, a line feed, a carriage return or a
   /// quote, as a mask with bit 7 of each set: for each, a byte that equals it is zeroed by
   /// `xor`, and the classic zero-byte test `(v - 0x01…01) & ~v & 0x80…80` marks zero bytes.
   /// It is zero exactly when there is no such byte, and its lowest mark is always a true one
   /// (a false mark can only follow a true one).
-  private static func specialBytes(_ word: UInt64) -> UInt64 {
+  @inline(__always)
+  private func specialBytes(_ word: UInt64) -> UInt64 {
     let ones: UInt64 = 0x0101_0101_0101_0101
     func zeroBytes(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & (ones &<< 7) }
-    return zeroBytes(word ^ (ones &* UInt64(comma))) | zeroBytes(word ^ (ones &* UInt64(lf)))
-      | zeroBytes(word ^ (ones &* UInt64(cr))) | zeroBytes(word ^ (ones &* UInt64(quote)))
+    return zeroBytes(word ^ (ones &* UInt64(delimiter)))
+      | zeroBytes(word ^ (ones &* UInt64(Self.lf)))
+      | zeroBytes(word ^ (ones &* UInt64(Self.cr))) | zeroBytes(word ^ (ones &* UInt64(Self.quote)))
   }
 
   /// The number of line feeds in `range`.
@@ -417,6 +520,53 @@ private struct CSVScanner {
       p = UnsafeRawPointer(hit) + 1
     }
     return count
+  }
+
+  /// The line breaks (LF, CRLF or a lone CR) in `range`.
+  private func lineBreaks(in range: Range<Int>) -> Int {
+    var count = 0
+    for k in range
+    where bytes[k] == Self.lf
+      || (bytes[k] == Self.cr && !(k + 1 < range.upperBound && bytes[k + 1] == Self.lf))
+    {
+      count += 1
+    }
+    return count
+  }
+
+  /// The offset of the first byte in `range` of `bytes` where well-formed UTF-8 (RFC 3629:
+  /// no overlong forms, no surrogates, nothing above U+10FFFF) breaks; `range.upperBound` when
+  /// none does.
+  ///
+  /// - Complexity: O(length of the range).
+  static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+    var k = range.lowerBound
+    let end = range.upperBound
+    while k < end {
+      let b = bytes[k]
+      if b < 0x80 {
+        k += 1
+        continue
+      }
+      // The sequence's length and the range of its second byte.
+      let (length, second): (Int, ClosedRange<UInt8>)
+      switch b {
+      case 0xC2...0xDF: (length, second) = (2, 0x80...0xBF)
+      case 0xE0: (length, second) = (3, 0xA0...0xBF)
+      case 0xE1...0xEC, 0xEE...0xEF: (length, second) = (3, 0x80...0xBF)
+      case 0xED: (length, second) = (3, 0x80...0x9F)
+      case 0xF0: (length, second) = (4, 0x90...0xBF)
+      case 0xF1...0xF3: (length, second) = (4, 0x80...0xBF)
+      case 0xF4: (length, second) = (4, 0x80...0x8F)
+      default: return k
+      }
+      guard k + 1 < end, second.contains(bytes[k + 1]) else { return k }
+      for m in 2..<length {
+        guard k + m < end, bytes[k + m] & 0xC0 == 0x80 else { return k }
+      }
+      k += length
+    }
+    return end
   }
 
   /// Whether `bytes` is well-formed UTF-8, as `String(validating:)` decides.

@@ -20,7 +20,14 @@ struct ColumnReader {
 
   let table: CSVTable
   private(set) var issues: [DatasetIssue] = []
+  /// The key of each issue reported once per table (``reportOnce(_:_:_:key:_:)``), by its
+  /// index in ``issues``, and every such key reported.
+  private var onceKeys: [Int: String] = [:]
+  private var reportedOnce: Set<String> = []
   private var columns: [(name: String, length: Int, field: Int)] = []
+
+  /// The numbered columns present (``NumberedColumns``), in the order of their numbers.
+  private(set) var numberedColumns: [Column] = []
 
   /// Whether every required column is present.
   private(set) var hasRequiredColumns = true
@@ -48,15 +55,22 @@ struct ColumnReader {
   /// - Complexity: O(h · a · k²) for h header names, a known names and aliases of k characters.
   init(
     _ table: CSVTable, required: [ColumnSpec], optional: [ColumnSpec],
-    unknown: UnknownColumns = .ignored
+    numbered: NumberedColumns? = nil, unknown: UnknownColumns = .ignored
   ) {
     self.table = table
     issues = table.issues
     let matcher = HeaderMatcher(required + optional)
-    let known = (required + optional).map(\.name).sorted().joined(separator: ", ")
+    let known =
+      ((required + optional).map(\.name) + [numbered.map { $0.column(1) + "…" }].compactMap { $0 })
+      .sorted()
+      .joined(separator: ", ")
     var index: [String: Int] = [:]
+    var numbers: [String: Int] = [:]
     for (k, name) in table.header.enumerated() {
-      guard let column = matcher.column(named: name) else {
+      let number = matcher.column(named: name) == nil ? numbered?.number(of: name) : nil
+      if let numbered, let number { numbers[numbered.column(number)] = number }
+      guard let column = matcher.column(named: name) ?? number.flatMap({ numbered?.column($0) })
+      else {
         let suggestion = matcher.suggestion(for: name)
         let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
         // A column without a name (an export's trailing empty columns) is never passed on.
@@ -67,7 +81,7 @@ struct ColumnReader {
         issues.append(
           DatasetIssue(
             .warning, file: table.file, line: 1, column: table.headerColumn(k),
-            "unknown column '\(name)' \(fate)\(hint) (known: \(known))"))
+            "unknown column '\(name)' \(fate)\(hint) (known: \(known))", code: "unknown-column"))
         continue
       }
       if let first = index[column] {
@@ -77,17 +91,86 @@ struct ColumnReader {
             .error, file: table.file, line: 1, column: table.headerColumn(k),
             earlier == name
               ? "column '\(name)' appears twice in the header"
-              : "columns '\(earlier)' and '\(name)' both mean '\(column)'"))
+              : "columns '\(earlier)' and '\(name)' both mean '\(column)'",
+            code: "duplicate-column"))
       } else {
         index[column] = k
       }
     }
     columns = index.map { (name: $0.key, length: $0.key.utf8.count, field: $0.value) }
+    numberedColumns = numbers.sorted { $0.value < $1.value }.map {
+      Column(name: $0.key, field: index[$0.key])
+    }
+    reportDelimiter()
+    reportUndecodable(used: Set(index.values))
     for spec in required where index[spec.name] == nil {
       hasRequiredColumns = false
       issues.append(
         DatasetIssue(
-          .error, file: table.file, line: 1, column: nil, "missing required column '\(spec.name)'"))
+          .error, file: table.file, line: 1, column: nil, "missing required column '\(spec.name)'",
+          code: "missing-column"))
+    }
+  }
+
+  /// A warning when the table's fields are not separated by commas.
+  private mutating func reportDelimiter() {
+    let name: String
+    switch table.delimiter {
+    case UInt8(ascii: ","): return
+    case UInt8(ascii: "\t"): name = "tabs"
+    default: name = "'\(Character(Unicode.Scalar(table.delimiter)))'"
+    }
+    issues.append(
+      DatasetIssue(
+        .warning, file: table.file, line: 1, column: nil,
+        "fields are separated by \(name), not commas, as the header line shows: read so "
+          + "(a field holding the delimiter, such as a list, must be quoted)", code: "delimiter"))
+  }
+
+  /// The fields that are not UTF-8: in a header name or a column that is read, an error at the
+  /// first bad byte naming the likely encoding and the fix, once per column with the count of
+  /// the others; in a column that is ignored, one warning per column (the read goes on).
+  ///
+  /// - Complexity: O(f) for f such fields.
+  private mutating func reportUndecodable(used: Set<Int>) {
+    var seen: [Int: (issue: Int, count: Int)] = [:]  // per header field: its issue, its fields
+    for bad in table.undecodable {
+      let advice = TextEncoding.advice(forBadByte: bad.byte)
+      if bad.isHeader {
+        // A name that is not UTF-8 means no known column (they are ASCII): it is ignored.
+        let isRead = used.contains(bad.field)
+        let fate =
+          isRead
+          ? ""
+          : passThroughFields.contains(bad.field)
+            ? " (the column is passed through to rosters)" : " (the column is ignored)"
+        issues.append(
+          DatasetIssue(
+            isRead ? .error : .warning, file: table.file, line: bad.line, column: bad.column,
+            "header name is not valid UTF-8\(fate): \(advice)", code: "not-utf8"))
+        continue
+      }
+      if let first = seen[bad.field] {
+        seen[bad.field]?.count = first.count + 1
+        continue
+      }
+      let name = table.header[bad.field]
+      let isRead = used.contains(bad.field) || !bad.isInRecords
+      seen[bad.field] = (issues.count, 1)
+      issues.append(
+        DatasetIssue(
+          isRead ? .error : .warning, file: table.file, line: bad.line, column: bad.column,
+          isRead
+            ? "field of column '\(name)' is not valid UTF-8: \(advice)"
+            : passThroughFields.contains(bad.field)
+              ? "column '\(name)' is passed through to rosters, and its fields are not all "
+                + "UTF-8 (\(advice)); each byte that is not is written as U+FFFD"
+              : "column '\(name)' is ignored, and its fields are not all UTF-8 (\(advice))",
+          code: "not-utf8"))
+    }
+    for (_, found) in seen where found.count > 1 {
+      issues[found.issue].message +=
+        "; \(found.count - 1) more field\(found.count == 2 ? "" : "s") of this column too"
     }
   }
 
@@ -96,11 +179,21 @@ struct ColumnReader {
   func fresh() -> ColumnReader {
     var copy = self
     copy.issues = []
+    copy.onceKeys = [:]
     return copy
   }
 
-  /// Appends the issues `other` (a ``fresh()`` copy) met.
-  mutating func adopt(_ other: ColumnReader) { issues += other.issues }
+  /// Appends the issues `other` (a ``fresh()`` copy) met, leaving out those reported once per
+  /// table that this reader has already.
+  mutating func adopt(_ other: ColumnReader) {
+    for (k, issue) in other.issues.enumerated() {
+      if let key = other.onceKeys[k] {
+        guard reportedOnce.insert(key).inserted else { continue }
+        onceKeys[issues.count] = key
+      }
+      issues.append(issue)
+    }
+  }
 
   /// Column `name`: a scan of the few header names, cheaper than hashing the name.
   subscript(name: String) -> Column {
@@ -142,7 +235,9 @@ struct ColumnReader {
 
   /// Reports an empty required field (an absent column is reported once, on the header).
   private mutating func reportIfEmpty(_ record: CSVTable.Record, _ column: Column) {
-    if column.field != nil { report(.error, record, column, "\(column.name) is empty") }
+    if column.field != nil {
+      report(.error, record, column, "\(column.name) is empty", code: "empty-field")
+    }
   }
 
   /// The integer in a required field; an error when it is empty or not an integer, and then
@@ -167,6 +262,26 @@ struct ColumnReader {
       Self.isIntegerText(bytes)
         ? "is out of range (\(DatasetLimits.describe(range)))" : "is not an integer"
     }
+  }
+
+  /// The grade level in field `column`, `nil` when empty: an integer, or a form of
+  /// ``GradeText`` (`11th`, `Grade 11`); an error for kindergarten grades and for text that is
+  /// none of these.
+  mutating func grade(_ record: CSVTable.Record, _ column: Column) -> Int? {
+    value(
+      record, column,
+      { bytes in
+        if let n = Self.integer(bytes) { return n }
+        if case .grade(let n) = GradeText.read(bytes) { return n }
+        return nil
+      },
+      { bytes in
+        if Self.isIntegerText(bytes) {
+          return "is out of range (\(DatasetLimits.describe(DatasetLimits.grade)))"
+        }
+        if case .refused(let why) = GradeText.read(bytes) { return "is refused: \(why)" }
+        return "is not a grade (write \(GradeText.forms))"
+      })
   }
 
   /// Whether `bytes` are an optional sign and one or more ASCII digits.
@@ -205,7 +320,9 @@ struct ColumnReader {
     case .empty: return nil
     case .value(let value): return value
     case .invalid(let complaint):
-      report(.error, record, column, "\(column.name) '\(text(record, column) ?? "")' \(complaint)")
+      report(
+        .error, record, column, "\(column.name) '\(text(record, column) ?? "")' \(complaint)",
+        code: "invalid-value")
       return nil
     }
   }
@@ -346,19 +463,32 @@ struct ColumnReader {
     default:
       if text(record, lat) != nil, text(record, lon) != nil { return nil }  // already reported
       report(
-        .error, record, latitude == nil ? lon : lat, "lat and lon must be given together")
+        .error, record, latitude == nil ? lon : lat, "lat and lon must be given together",
+        code: "coordinates")
       return nil
     }
+  }
+
+  /// Records an issue at field `column` of `record` unless one with the same `key` was
+  /// recorded in this table (by this reader, or by one it adopted first): a warning about a
+  /// value is given on the first row that holds it.
+  mutating func reportOnce(
+    _ severity: InstanceIssue.Severity, _ record: CSVTable.Record, _ column: Column, key: String,
+    _ message: String, code: String
+  ) {
+    guard reportedOnce.insert(key).inserted else { return }
+    onceKeys[issues.count] = key
+    report(severity, record, column, message, code: code)
   }
 
   /// Records an issue at field `column` of `record`.
   mutating func report(
     _ severity: InstanceIssue.Severity, _ record: CSVTable.Record, _ column: Column,
-    _ message: String
+    _ message: String, code: String
   ) {
     issues.append(
       DatasetIssue(
         severity, file: table.file, line: record.line, column: self.column(of: column, in: record),
-        message))
+        message, code: code))
   }
 }

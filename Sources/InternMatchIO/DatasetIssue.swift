@@ -19,11 +19,17 @@ public struct DatasetIssue: Error, Hashable, Sendable, Codable, CustomStringConv
   /// What is wrong, for a person: one line, control characters escaped and at most
   /// 400 characters (a longer message keeps its head and tail; `MessageText`).
   public var message: String
+  /// The kind of problem, for tools: a stable kebab-case name such as `unknown-column` or
+  /// `not-utf8`, or `check.<column>` for the instance's own checks (listed in
+  /// `Datasets/README.md`).
+  public var code: String
 
   /// Creates an issue.
   public init(
-    _ severity: InstanceIssue.Severity, file: String, line: Int?, column: Int?, _ message: String
+    _ severity: InstanceIssue.Severity, file: String, line: Int?, column: Int?, _ message: String,
+    code: String = "unclassified"
   ) {
+    self.code = code
     self.severity = severity
     self.file = file
     self.line = line

@@ -93,6 +93,13 @@ public enum DatasetReader {
   /// (``Dataset/passThrough``), with a warning only when its name is a near miss of a known
   /// column (`prefrences`). Other files ignore such columns with a warning.
   static let studentUnknownColumns = ColumnReader.UnknownColumns.passedThrough
+  /// Columns of `students.csv` that are read but never written (``DatasetWriter`` writes the
+  /// model's values: an age, not the birth date it came from).
+  static let studentReadOnlyColumns: [ColumnSpec] = [
+    ColumnSpec("birth_date", aliases: "DOB", "Date of Birth")
+  ]
+  /// The other layout of a student's list in `students.csv`: one worksite per column.
+  static let studentChoiceColumns = NumberedColumns("choice", aliases: "preference", "pref")
   static let worksiteColumns: (required: [ColumnSpec], optional: [ColumnSpec]) = (
     required: [
       ColumnSpec("id", aliases: "Worksite ID", "site"),
@@ -120,6 +127,10 @@ public enum DatasetReader {
   static let pinColumns: (required: [ColumnSpec], optional: [ColumnSpec]) = (
     required: ["student", "worksite"], optional: []
   )
+  /// `choices.csv`: students' lists in long form, one row per choice.
+  static let choiceColumns: (required: [ColumnSpec], optional: [ColumnSpec]) = (
+    required: ["student", "worksite", "rank"], optional: []
+  )
 
   /// Reads and validates the dataset in `directory`.
   ///
@@ -127,6 +138,21 @@ public enum DatasetReader {
   ///   `worksites.csv` is missing, and `.badData` listing every error (and warning) otherwise.
   public static func read(directory: String) throws(DatasetError) -> Dataset {
     try read(.directory(directory), sharing: .standard)
+  }
+
+  /// Reads and validates the dataset in `directory`, whose files are in `encoding`
+  /// (``TextEncoding``: each file that needs it is converted to UTF-8 first).
+  public static func read(directory: String, encoding: TextEncoding) throws(DatasetError)
+    -> Dataset
+  {
+    try read(.directory(directory), sharing: .standard, encoding: encoding)
+  }
+
+  /// Reads and validates the dataset whose files `source` holds, in `encoding`.
+  public static func read(_ source: DatasetSource, encoding: TextEncoding) throws(DatasetError)
+    -> Dataset
+  {
+    try read(source, sharing: .standard, encoding: encoding)
   }
 
   /// Reads and validates the dataset whose files `source` holds, as ``read(directory:)`` does.
@@ -143,7 +169,9 @@ public enum DatasetReader {
   }
 
   /// Reads the dataset of `source`, sharing the work out over the cores as `sharing` says.
-  static func read(_ source: DatasetSource, sharing: Sharing) throws(DatasetError) -> Dataset {
+  static func read(
+    _ source: DatasetSource, sharing: Sharing, encoding: TextEncoding = .utf8
+  ) throws(DatasetError) -> Dataset {
     if case .directory(let directory) = source {
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
@@ -153,14 +181,16 @@ public enum DatasetReader {
           .missingInput,
           issues: [
             DatasetIssue(
-              .error, file: directory, line: nil, column: nil, "no such dataset directory")
+              .error, file: directory, line: nil, column: nil, "no such dataset directory",
+              code: "missing-file")
           ])
       }
     }
     var issues: [DatasetIssue] = []
     var missing: [DatasetIssue] = []
     var inputs: [DatasetInput] = []
-    /// The bytes of file `name`, recorded as an input; an issue when it exists but cannot be read.
+    /// The bytes of file `name` as UTF-8, recorded as an input (as they are on disk); an issue
+    /// when it exists but cannot be read or converted.
     func bytes(of name: String) -> [UInt8]? {
       let found: [UInt8]?
       switch source {
@@ -172,22 +202,37 @@ public enum DatasetReader {
           found = nil
           // A missing optional file is no issue; a missing required one is reported by `load`.
           if failure.exists {
-            missing.append(DatasetIssue(.error, file: name, line: nil, column: nil, failure.reason))
+            missing.append(
+              DatasetIssue(
+                .error, file: name, line: nil, column: nil, failure.reason,
+                code: "unreadable-file"))
           }
         }
       case .files(let files):
         found = files[name]
       }
-      if let found {
-        inputs.append(DatasetInput(name: name, sha256: SHA256.hex(of: found), bytes: found.count))
+      guard let found else { return nil }
+      inputs.append(DatasetInput(name: name, sha256: SHA256.hex(of: found), bytes: found.count))
+      // policy.json in UTF-8 is StrictJSON's to check: it names other encodings itself.
+      if name == PolicyReader.file, encoding == .utf8 { return found }
+      switch encoding.utf8(found) {
+      case .success(let text): return text
+      case .failure(let problem):
+        issues.append(
+          DatasetIssue(
+            .error, file: name, line: nil, column: nil, problem.message, code: "encoding"))
+        return nil
       }
-      return found
     }
     func load(_ name: String, required: Bool) -> CSVTable? {
       guard let bytes = bytes(of: name) else {
-        if required, !missing.contains(where: { $0.file == name }) {
+        if required, !missing.contains(where: { $0.file == name }),
+          !issues.contains(where: { $0.file == name })
+        {
           missing.append(
-            DatasetIssue(.error, file: name, line: nil, column: nil, "required file is missing"))
+            DatasetIssue(
+              .error, file: name, line: nil, column: nil, "required file is missing",
+              code: "missing-file"))
         }
         return nil
       }
@@ -208,6 +253,7 @@ public enum DatasetReader {
     let employerTable = load("employers.csv", required: false)
     let linkTable = load("links.csv", required: false)
     let pinTable = load("pins.csv", required: false)
+    let choiceTable = load("choices.csv", required: false)
     var policy = Policy()
     if let data = bytes(of: PolicyReader.file) {
       policy = PolicyReader.read(Data(data), issues: &issues)
@@ -219,24 +265,60 @@ public enum DatasetReader {
       Cluster(id: c.text(r, c["id"]) ?? "", name: c.requiredText(r, c["name"]))
     }
     let clusters = clusterTable == nil ? Cluster.nycDefaults : clusterRows
+    let clusterKeys = ValueKeys(
+      field: "cluster", keys: clusters.map(\.id), names: clusters.map { ($0.id, $0.name) })
     // Worksites and students first: list entries and rankings resolve against their ids.
     let (worksiteReader, worksites, _) = rows(
-      of: worksiteTable, worksiteColumns, sharing, start: WorksiteRows.init, { $0.read($1, &$2) })
+      of: worksiteTable, worksiteColumns, sharing,
+      start: { WorksiteRows($0, clusters: clusterKeys) },
+      { $0.read($1, &$2) })
     let worksiteIndex = IdentifierIndex(
       ids: worksites.map { $0.id },
-      referencesAreASCII: studentTable?.isASCII != false && rankingTable?.isASCII != false)
-    let (studentReader, students, studentParts) = rows(
-      of: studentTable, studentColumns, sharing, unknown: studentUnknownColumns,
-      start: { StudentRows($0, worksites: worksiteIndex) },
+      referencesAreASCII: [studentTable, rankingTable, choiceTable].allSatisfy {
+        $0?.isASCII != false
+      })
+    let (studentReader, studentRows, studentParts) = rows(
+      of: studentTable,
+      (studentColumns.required, studentColumns.optional + studentReadOnlyColumns),
+      numbered: studentChoiceColumns, sharing, unknown: studentUnknownColumns,
+      start: {
+        StudentRows(
+          $0, worksites: worksiteIndex, clusters: clusterKeys,
+          placementStart: policy.placementStart.flatMap { CivilDate(text: Array($0.utf8)) })
+      },
       { $0.read($1, &$2) })
+    var students = studentRows
     let studentIndex = IdentifierIndex(
-      ids: students.map { $0.id }, referencesAreASCII: rankingTable?.isASCII != false)
+      ids: students.map { $0.id },
+      referencesAreASCII: rankingTable?.isASCII != false && choiceTable?.isASCII != false)
     let (rankingReader, rankings, rankingParts) = rows(
       of: rankingTable, rankingColumns, sharing,
       start: { RankingRows($0, worksites: worksiteIndex, students: studentIndex) },
       { $0.read($1, &$2) })
+    var listed = studentParts.flatMap(\.listed)
+    let (choiceReader, choiceRows, _) = rows(
+      of: choiceTable, choiceColumns, sharing,
+      start: { ChoiceRows($0, worksites: worksiteIndex, students: studentIndex) },
+      { $0.read($1, &$2) })
+    if var reader = choiceReader {
+      if reader.hasRequiredColumns {
+        Self.apply(choiceRows, reader: &reader, to: &students, listed: &listed)
+      }
+      issues += reader.issues
+    }
+    if let studentReader {
+      issues += Self.layoutConflicts(studentReader, choiceTable)
+      if let k = studentReader["birth_date"].field, policy.placementStart == nil {
+        issues.append(
+          DatasetIssue(
+            .error, file: studentReader.table.file, line: 1,
+            column: studentReader.table.headerColumn(k),
+            "ages from birth_date need placement_start in policy.json, the date they are "
+              + "counted at (e.g. \"placement_start\": \"2027-07-01\")", code: "birth-date"))
+      }
+    }
     let references = ResolvedReferences(
-      preferences: studentParts.flatMap(\.listed), rankings: rankingParts.flatMap(\.resolved),
+      preferences: listed, rankings: rankingParts.flatMap(\.resolved),
       setNumbers: StudentRows.setNumbers(of: studentParts))
 
     let (employerReader, employers) = rows(of: employerTable, employerColumns, sharing) { r, c in
@@ -258,7 +340,7 @@ public enum DatasetReader {
     for reader in readers.all { if let reader { issues += reader.issues } }
     let readersComplete =
       [studentReader, worksiteReader].allSatisfy { $0?.hasRequiredColumns == true }
-      && readers.all.allSatisfy { $0?.hasRequiredColumns != false }
+      && (readers.all + [choiceReader]).allSatisfy { $0?.hasRequiredColumns != false }
     var rules = PlacementRules(employerCapacity: employers, links: links, pins: pins)
     rules.schoolFloor = policy.schoolFloor
 
@@ -268,6 +350,9 @@ public enum DatasetReader {
         students: students, worksites: worksites, clusters: clusters, rankings: rankings,
         policy: policy, rules: rules, references: references, sharing: sharing)
       issues += instance.warnings.map { locate($0, in: readers) }
+      issues += nameMismatches(
+        students: instance.students, worksites: instance.worksites, policy: policy,
+        reader: worksiteReader)
       if issues.contains(where: { $0.severity == .error }) {
         throw DatasetError(.badData, issues: sorted(issues))
       }
@@ -286,14 +371,18 @@ public enum DatasetReader {
     } catch {
       throw DatasetError(
         .badData,
-        issues: [DatasetIssue(.error, file: source.description, line: nil, column: nil, "\(error)")]
+        issues: [
+          DatasetIssue(
+            .error, file: source.description, line: nil, column: nil, "\(error)",
+            code: "internal")
+        ]
       )
     }
   }
 
   /// Reads every record of `table` with `make` when its required columns are present; returns
   /// the reader, which holds the issues met, and the values (none when columns are missing).
-  private static func rows<T>(
+  static func rows<T>(
     of table: CSVTable?, _ columns: (required: [ColumnSpec], optional: [ColumnSpec]),
     _ sharing: Sharing,
     _ make: (CSVTable.Record, inout ColumnReader) -> T
@@ -310,14 +399,16 @@ public enum DatasetReader {
   /// share's final state, all in record order, as one serial pass would give them.
   ///
   /// - Complexity: O(records) calls of `make`, on up to as many threads as there are cores.
-  private static func rows<State, T>(
+  static func rows<State, T>(
     of table: CSVTable?, _ columns: (required: [ColumnSpec], optional: [ColumnSpec]),
-    _ sharing: Sharing, unknown: ColumnReader.UnknownColumns = .ignored,
+    numbered: NumberedColumns? = nil, _ sharing: Sharing,
+    unknown: ColumnReader.UnknownColumns = .ignored,
     start: (ColumnReader) -> State, _ make: (inout State, CSVTable.Record, inout ColumnReader) -> T
   ) -> (ColumnReader?, [T], [State]) {
     guard let table else { return (nil, [], []) }
     var reader = ColumnReader(
-      table, required: columns.required, optional: columns.optional, unknown: unknown)
+      table, required: columns.required, optional: columns.optional, numbered: numbered,
+      unknown: unknown)
     guard reader.hasRequiredColumns else { return (reader, [], []) }
     let records = table.records
     let shares = sharing.shares(of: records.count)
@@ -406,21 +497,33 @@ public enum DatasetReader {
   /// text or set of texts made once.
   private struct StudentRows {
     let id, school, cluster, grade, age, borough, lat, lon: ColumnReader.Column
-    let credentials, groups, availability, preferences: ColumnReader.Column
+    let credentials, groups, availability, preferences, birthDate: ColumnReader.Column
+    /// The date ages are counted at, from `birth_date` (policy.json's `placement_start`).
+    let placementStart: CivilDate?
+    /// The `choice_N` columns, by number (read when there is no `preferences` column).
+    let choices: [ColumnReader.Column]
     let worksites: IdentifierIndex
     var interned = FieldInterner()
+    var clusters: KeyedField
     /// The worksite of every list entry read so far (-1 when unknown).
     var listed: [Int32] = []
     /// The number of the credentials and of the free blocks of each student read so far
     /// (equal numbers, equal sets; -1 when empty).
     var setNumbers: [(credentials: Int32, availability: Int32)] = []
 
-    init(_ c: ColumnReader, worksites: IdentifierIndex) {
+    init(
+      _ c: ColumnReader, worksites: IdentifierIndex, clusters: ValueKeys,
+      placementStart: CivilDate?
+    ) {
       (id, school, cluster, grade, age) = (c["id"], c["school"], c["cluster"], c["grade"], c["age"])
       (borough, lat, lon) = (c["borough"], c["lat"], c["lon"])
       (credentials, groups, availability) = (c["credentials"], c["groups"], c["availability"])
-      preferences = c["preferences"]
+      (preferences, birthDate) = (c["preferences"], c["birth_date"])
+      self.placementStart = placementStart
+      choices = c.numberedColumns
       self.worksites = worksites
+      // An unknown cluster is the instance's to report, naming the nearest.
+      self.clusters = KeyedField(clusters, reportsUnknown: false)
     }
 
     /// The set numbers of every share, in order, renumbered so that numbers of different
@@ -441,9 +544,9 @@ public enum DatasetReader {
     mutating func read(_ r: CSVTable.Record, _ c: inout ColumnReader) -> Student {
       let id = c.text(r, id) ?? ""  // an empty id is the instance's to report
       let school = interned.text(r, school, &c, required: true) ?? ""
-      let cluster = interned.text(r, cluster, &c, required: true) ?? ""
-      let grade = c.integer(r, grade, range: DatasetLimits.grade)
-      let age = c.integer(r, age, range: DatasetLimits.age)
+      let cluster = clusters.read(r, cluster, &c, required: true) ?? ""
+      let grade = c.grade(r, grade)
+      let age = statedOrCountedAge(r, &c)
       let borough = interned.text(r, borough, &c, required: false)
       let location = c.coordinate(r, lat: lat, lon: lon)
       let (held, heldNumber) = interned.set(r, credentials, c)
@@ -457,9 +560,54 @@ public enum DatasetReader {
         preferences: preferences)
     }
 
+    /// The age in `age`, or else counted from `birth_date` at `placement_start`; an error when
+    /// both are given and disagree, when the birth date is not a date, or when it comes after
+    /// the start.
+    private func statedOrCountedAge(_ r: CSVTable.Record, _ c: inout ColumnReader) -> Int? {
+      let stated = c.integer(r, age, range: DatasetLimits.age)
+      guard let start = placementStart,
+        let text = c.withBytes(r, birthDate, { $0.isEmpty ? nil : Array($0) }) ?? nil
+      else { return stated }
+      guard let born = CivilDate(text: text) else {
+        c.report(
+          .error, r, birthDate,
+          "birth_date '\(String(decoding: text, as: UTF8.self))' is not a date "
+            + "(write YYYY-MM-DD or MM/DD/YYYY)", code: "birth-date")
+        return stated
+      }
+      guard born <= start else {
+        c.report(
+          .error, r, birthDate, "birth_date \(born) is after placement_start \(start)",
+          code: "birth-date")
+        return stated
+      }
+      let counted = born.age(on: start)
+      if let stated, stated != counted {
+        c.report(
+          .error, r, age,
+          "age \(stated) disagrees with birth_date \(born), which gives \(counted) on "
+            + "placement_start \(start)", code: "age-mismatch")
+      }
+      return stated ?? counted
+    }
+
     /// The list entries: a known worksite's id is its own `String`, not a new one.
     private mutating func list(_ r: CSVTable.Record, _ c: ColumnReader) -> [String] {
       let worksites = worksites  // borrowed once per list, not once per entry
+      if preferences.field == nil, !choices.isEmpty {
+        // One entry per non-empty `choice_N` cell, in the order of N: empty cells close up,
+        // as empty items of a `;` list do.
+        var entries: [String] = []
+        for column in choices {
+          c.withBytes(r, column) { bytes in
+            guard !bytes.isEmpty else { return }
+            let (name, j) = worksites.resolve(bytes)
+            entries.append(name)
+            listed.append(j)
+          }
+        }
+        return entries
+      }
       return c.withBytes(r, preferences) { bytes in
         var entries: [String] = []
         entries.reserveCapacity(ColumnReader.itemCount(bytes))
@@ -510,35 +658,29 @@ public enum DatasetReader {
     let minimumGrade, requires, schedule, kind, maxPerSchool, minimumGroup: ColumnReader.Column
     let reserve: ColumnReader.Column
     var interned = FieldInterner()
+    var clusters: KeyedField
+    var kinds = KeyedField(
+      ValueKeys(field: "kind", keys: WorksiteKind.allCases.map(\.rawValue)), reportsUnknown: true)
 
-    init(_ c: ColumnReader) {
+    init(_ c: ColumnReader, clusters: ValueKeys) {
       (id, employer, cluster, capacity) = (c["id"], c["employer"], c["cluster"], c["capacity"])
       (borough, lat, lon, minimumAge) = (c["borough"], c["lat"], c["lon"], c["min_age"])
       (minimumGrade, requires, schedule) = (c["min_grade"], c["requires"], c["schedule"])
       (kind, maxPerSchool, minimumGroup) = (c["kind"], c["max_per_school"], c["min_group"])
       reserve = c["reserve"]
+      self.clusters = KeyedField(clusters, reportsUnknown: false)
     }
 
     mutating func read(_ r: CSVTable.Record, _ c: inout ColumnReader) -> Worksite {
-      var kind = WorksiteKind.internship
-      if let text = c.text(r, self.kind) {
-        if let k = WorksiteKind(rawValue: text) {
-          kind = k
-        } else {
-          c.report(
-            .error, r, self.kind,
-            "kind '\(text)' is not one of \(WorksiteKind.allCases.map(\.rawValue).joined(separator: ", "))"
-          )
-        }
-      }
+      let kind = kinds.read(r, kind, &c, required: false).flatMap(WorksiteKind.init) ?? .internship
       let id = c.text(r, id) ?? ""  // an empty id is the instance's to report
       let employer = interned.text(r, employer, &c, required: false)
-      let cluster = interned.text(r, cluster, &c, required: true) ?? ""
+      let cluster = clusters.read(r, cluster, &c, required: true) ?? ""
       let capacity = c.requiredInteger(r, capacity, range: DatasetLimits.seats, substitute: 0)
       let borough = interned.text(r, borough, &c, required: false)
       let location = c.coordinate(r, lat: lat, lon: lon)
       let minimumAge = c.integer(r, minimumAge, range: DatasetLimits.age) ?? 0
-      let minimumGrade = c.integer(r, minimumGrade, range: DatasetLimits.grade) ?? 0
+      let minimumGrade = c.grade(r, minimumGrade) ?? 0
       let requires = interned.set(r, requires, c).value
       let schedule = interned.set(r, schedule, c).value
       return Worksite(
@@ -565,7 +707,8 @@ public enum DatasetReader {
           }
           c.report(
             .error, r, reserve,
-            "reserve share '\(item)' must be a number from 0% to 100% (e.g. ell:20%)")
+            "reserve share '\(item)' must be a number from 0% to 100% (e.g. ell:20%)",
+            code: "invalid-value")
           return nil
         }
         if let n = Int(parts[1]) { return SeatReserve(group: parts[0], seats: .seats(n)) }
@@ -573,14 +716,14 @@ public enum DatasetReader {
         if digits.withUnsafeBufferPointer(ColumnReader.isIntegerText) {
           c.report(
             .error, r, reserve,
-            "reserve '\(item)' is out of range (\(DatasetLimits.describe(DatasetLimits.seats)) seats)"
-          )
+            "reserve '\(item)' is out of range (\(DatasetLimits.describe(DatasetLimits.seats)) seats)",
+            code: "invalid-value")
           return nil
         }
       }
       c.report(
-        .error, r, reserve, "reserve '\(item)' is not group:seats or group:share% (e.g. ell:3)"
-      )
+        .error, r, reserve, "reserve '\(item)' is not group:seats or group:share% (e.g. ell:3)",
+        code: "invalid-value")
       return nil
     }
   }
@@ -606,21 +749,26 @@ public enum DatasetReader {
     case .pin(let k): (reader, row, file) = (readers.pins, k, "pins.csv")
     case .policy:
       return DatasetIssue(
-        issue.severity, file: PolicyReader.file, line: nil, column: nil, issue.message)
+        issue.severity, file: PolicyReader.file, line: nil, column: nil, issue.message,
+        code: "check.\(issue.field)")
     }
     guard let reader, reader.table.records.indices.contains(row) else {
-      return DatasetIssue(issue.severity, file: file, line: nil, column: nil, issue.message)
+      return DatasetIssue(
+        issue.severity, file: file, line: nil, column: nil, issue.message,
+        code: "check.\(issue.field)")
     }
     let record = reader.table.records[row]
     return DatasetIssue(
       issue.severity, file: reader.table.file, line: record.line,
-      column: reader.column(of: issue.field, in: record), issue.message)
+      column: reader.column(of: issue.field, in: record), issue.message,
+      code: "check.\(issue.field)")
   }
 
   /// Issues in a stable reading order: by file, line and column.
   private static func sorted(_ issues: [DatasetIssue]) -> [DatasetIssue] {
     let order = [
-      "clusters.csv", "students.csv", "worksites.csv", "rankings.csv", "employers.csv",
+      "clusters.csv", "students.csv", "choices.csv", "worksites.csv", "rankings.csv",
+      "employers.csv",
       "links.csv", "pins.csv", "policy.json",
     ]
     func key(_ i: DatasetIssue) -> (Int, Int, Int) {

@@ -1,3 +1,5 @@
+import InternMatchModel
+
 /// A column a file format knows: its name and the other header names an export may give it.
 ///
 /// Header names are compared by their ``HeaderKey``, so `Student ID`, `student_id` and
@@ -24,20 +26,59 @@ struct ColumnSpec: ExpressibleByStringLiteral {
   var names: [String] { [name] + aliases }
 }
 
-/// A header name with case and punctuation dropped: only its letters and digits, lowercased.
+/// Columns that come numbered, `choice_1 … choice_N`: a name (`choice`) with aliases
+/// (`preference`), each followed by a number from 1, with or without a separator (`Choice 1`,
+/// `choice1` and `CHOICE_1` are one column).
+///
+/// ```swift
+/// let choices = NumberedColumns("choice", aliases: "preference")
+/// choices.number(of: "Preference 12")  // 12
+/// choices.number(of: "choices")        // nil
+/// ```
+struct NumberedColumns {
+  /// The columns' name, without the number.
+  let name: String
+  /// Other names an export may give them.
+  let aliases: [String]
+
+  init(_ name: String, aliases: String...) {
+    self.name = name
+    self.aliases = aliases
+  }
+
+  /// The largest number a column may have.
+  static let largest = 100_000
+
+  /// The number of the column header name `header` means, if it means one.
+  ///
+  /// - Complexity: O(length of the name).
+  func number(of header: String) -> Int? {
+    let key = HeaderKey(header).description
+    for prefix in [name] + aliases {
+      let stem = HeaderKey(prefix).description
+      guard key.hasPrefix(stem) else { continue }
+      let digits = key.dropFirst(stem.count)
+      if !digits.isEmpty, digits.allSatisfy(\.isASCII), let n = Int(digits),
+        (1...Self.largest).contains(n)
+      {
+        return n
+      }
+    }
+    return nil
+  }
+
+  /// The name of column `n` in the format: `choice_3`.
+  func column(_ n: Int) -> String { "\(name)_\(n)" }
+}
+
+/// A header name with case and punctuation dropped: only its letters and digits, lowercased
+/// (``NearestName/folded(_:)``).
 ///
 /// - Complexity: O(length of the name).
 struct HeaderKey: Hashable, CustomStringConvertible {
   let description: String
 
-  init(_ name: String) {
-    description = String(
-      String.UnicodeScalarView(
-        name.lowercased().unicodeScalars.filter {
-          $0.properties.isAlphabetic || ("0"..."9").contains($0)
-        }
-      ))
-  }
+  init(_ name: String) { description = NearestName.folded(name) }
 }
 
 /// Matches a file's header names to the columns of its format.
@@ -54,38 +95,13 @@ struct HeaderMatcher {
   /// The column header name `name` means, if any.
   func column(named name: String) -> String? { columns[HeaderKey(name)] }
 
-  /// The column whose name or alias is nearest to `name`, within two edits of its key (one for
-  /// a key of four characters or fewer, so that `name` does not suggest `age`); `nil` when none
-  /// is.
+  /// The column whose name or alias is nearest to `name` (``NearestName/suggestion(for:among:)``:
+  /// within two edits of its key, one for a key of four characters or fewer, so that `name`
+  /// does not suggest `age`); `nil` when none is.
   ///
   /// - Complexity: O(a · k²) for a names and aliases of k characters.
   func suggestion(for name: String) -> String? {
-    let key = Array(HeaderKey(name).description.unicodeScalars)
-    var best: (distance: Int, column: String)?
-    for (candidate, column) in columns.sorted(by: { $0.key.description < $1.key.description }) {
-      let distance = Self.editDistance(key, Array(candidate.description.unicodeScalars))
-      if distance <= (key.count <= 4 ? 1 : 2), distance < (best?.distance ?? .max) {
-        best = (distance, column)
-      }
-    }
-    return best?.column
-  }
-
-  /// The Levenshtein distance between `a` and `b` (insertions, deletions, substitutions).
-  ///
-  /// - Complexity: O(|a| · |b|) time, O(|b|) space (Wagner–Fischer, one row).
-  static func editDistance<T: Equatable>(_ a: [T], _ b: [T]) -> Int {
-    guard !a.isEmpty, !b.isEmpty else { return a.count + b.count }
-    var row = Array(0...b.count)
-    for i in 1...a.count {
-      var diagonal = row[0]
-      row[0] = i
-      for j in 1...b.count {
-        let above = row[j]
-        row[j] = min(above + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1))
-        diagonal = above
-      }
-    }
-    return row[b.count]
+    let keys = columns.keys.map(\.description).sorted()
+    return NearestName.suggestion(for: name, among: keys).flatMap { columns[HeaderKey($0)] }
   }
 }

@@ -106,7 +106,11 @@ public struct PlacementFile: Sendable {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw DatasetError(
         .missingInput,
-        issues: [DatasetIssue(.error, file: path, line: nil, column: nil, "cannot read the file")])
+        issues: [
+          DatasetIssue(
+            .error, file: path, line: nil, column: nil, "cannot read the file",
+            code: "unreadable-file")
+        ])
     }
     return try read([UInt8](data), file: path, instance: instance)
   }
@@ -131,11 +135,12 @@ extension Dataset {
       let issues = error.issues.map { issue -> DatasetIssue in
         guard case .pin(let k) = issue.record, k >= base, k - base < newlyPinned.count else {
           return DatasetIssue(
-            issue.severity, file: file.file, line: nil, column: nil, issue.message)
+            issue.severity, file: file.file, line: nil, column: nil, issue.message,
+            code: "check.\(issue.field)")
         }
         return DatasetIssue(
           issue.severity, file: file.file, line: file.line[newlyPinned[k - base]], column: nil,
-          issue.message)
+          issue.message, code: "check.\(issue.field)")
       }
       throw DatasetError(.badData, issues: issues)
     }

@@ -28,6 +28,7 @@ public struct PolicySettings: Hashable, Sendable, Encodable {
     case tieBreaking = "tie_breaking"
     case mipTimeLimit = "mip_time_limit_seconds"
     case mipGap = "mip_gap"
+    case placementStart = "placement_start"
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -45,5 +46,6 @@ public struct PolicySettings: Hashable, Sendable, Encodable {
     try c.encode(policy.tieBreaking, forKey: .tieBreaking)
     try c.encode(policy.mipTimeLimitSeconds, forKey: .mipTimeLimit)
     try c.encode(policy.mipGap, forKey: .mipGap)
+    try c.encode(policy.placementStart, forKey: .placementStart)
   }
 }

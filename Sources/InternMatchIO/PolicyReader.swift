@@ -17,7 +17,7 @@ enum PolicyReader {
   static let keys = [
     "strategy", "seed", "rank_cost", "max_distance_km", "school_floor", "reserve_order",
     "reserves_revert", "place_unranked", "priority_groups", "tie_breaking",
-    "mip_time_limit_seconds", "mip_gap",
+    "mip_time_limit_seconds", "mip_gap", "placement_start",
   ]
 
   static func read(_ data: Data, issues: inout [DatasetIssue]) -> Policy {
@@ -29,14 +29,14 @@ enum PolicyReader {
       issues.append(
         DatasetIssue(
           .error, file: file, line: error.place.line, column: error.place.column,
-          "not valid JSON: \(error.message)"))
+          "not valid JSON: \(error.message)", code: "policy-syntax"))
       return policy
     }
     guard let members = root.object else {
       issues.append(
         DatasetIssue(
           .error, file: file, line: root.place.line, column: root.place.column,
-          "the top level must be a JSON object"))
+          "the top level must be a JSON object", code: "policy-syntax"))
       return policy
     }
     var settings: [String: StrictJSON.Value] = [:]
@@ -46,7 +46,7 @@ enum PolicyReader {
           DatasetIssue(
             .error, file: file, line: member.keyPlace.line, column: member.keyPlace.column,
             "unknown setting '\(member.key)'; did you mean \(nearestKey(to: member.key))? "
-              + "(known: \(keys.joined(separator: ", ")))"))
+              + "(known: \(keys.joined(separator: ", ")))", code: "policy-unknown-key"))
         continue
       }
       settings[member.key] = member.value
@@ -54,7 +54,9 @@ enum PolicyReader {
     func error(_ key: String, _ message: String) {
       let place = settings[key]?.place
       issues.append(
-        DatasetIssue(.error, file: file, line: place?.line, column: place?.column, message))
+        DatasetIssue(
+          .error, file: file, line: place?.line, column: place?.column, message,
+          code: "policy-value"))
     }
     if let value = settings["strategy"] {
       if let name = value.string, Policy.strategyNames.contains(name) {
@@ -133,6 +135,15 @@ enum PolicyReader {
             + TieBreaking.allCases.map(\.rawValue).joined(separator: ", "))
       }
     }
+    if let value = settings["placement_start"] {
+      if let text = value.string, let date = CivilDate(text: Array(text.utf8)) {
+        policy.placementStart = date.description
+      } else {
+        error(
+          "placement_start",
+          "placement_start must be a date, written YYYY-MM-DD (or MM/DD/YYYY)")
+      }
+    }
     for (key, apply) in [
       ("reserves_revert", { (b: Bool) in policy.reservesRevert = b }),
       ("place_unranked", { (b: Bool) in policy.placeUnranked = b }),
@@ -147,24 +158,9 @@ enum PolicyReader {
     return policy
   }
 
-  /// The known key nearest to `key` by edit distance (insertions, deletions and changes of one
-  /// character each; ties go to the earlier key in ``keys``).
+  /// The known key nearest to `key` by edit distance (``NearestName``; ties go to the earlier
+  /// key in ``keys``).
   static func nearestKey(to key: String) -> String {
-    let a = Array(key.unicodeScalars)
-    func distance(_ other: String) -> Int {
-      let b = Array(other.unicodeScalars)
-      var row = Array(0...b.count)
-      for i in 1...max(a.count, 1) where i <= a.count {
-        var previous = row[0]
-        row[0] = i
-        for j in 1...max(b.count, 1) where j <= b.count {
-          let saved = row[j]
-          row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-          previous = saved
-        }
-      }
-      return row[b.count]
-    }
-    return keys.min { distance($0) < distance($1) } ?? keys[0]
+    NearestName.nearest(to: key, among: keys) ?? keys[0]
   }
 }

@@ -173,7 +173,8 @@ public struct PlacementInstance: Sendable {
       if !clusters.contains(students[i].cluster) {
         issues.append(
           .init(
-            .error, .student(i), field: "cluster", "unknown cluster '\(students[i].cluster)'"))
+            .error, .student(i), field: "cluster",
+            Self.unknownCluster(students[i].cluster, clusters)))
       }
       DatasetLimits.check(
         students[i].grade, DatasetLimits.grade, field: "grade", .student(i), into: &issues)
@@ -216,7 +217,7 @@ public struct PlacementInstance: Sendable {
       }
       if !clusters.contains(w.cluster) {
         issues.append(
-          .init(.error, .worksite(j), field: "cluster", "unknown cluster '\(w.cluster)'"))
+          .init(.error, .worksite(j), field: "cluster", Self.unknownCluster(w.cluster, clusters)))
       }
       DatasetLimits.check(
         w.capacity, DatasetLimits.seats, field: "capacity", .worksite(j), into: &issues)
@@ -239,6 +240,11 @@ public struct PlacementInstance: Sendable {
           "the distance limit must be positive, not \(limit)"))
     }
     return (index, issues)
+  }
+
+  /// "unknown cluster 'x'", naming the nearest cluster when one is within two edits.
+  private static func unknownCluster(_ cluster: String, _ clusters: Set<String>) -> String {
+    "unknown cluster '\(cluster)'" + NearestName.hint(for: cluster, among: clusters.sorted())
   }
 
   private static func validate(clusters: [Cluster], into issues: inout [InstanceIssue]) -> Set<

@@ -61,6 +61,9 @@ public struct Policy: Hashable, Sendable, Codable {
   /// The relative gap (0–1) at which that search may stop: 0 proves optimality; 0.001 accepts a
   /// placement proven within 0.1% of the optimum of `−M·placed + cost`.
   public var mipGap: Double
+  /// The day placements start, `YYYY-MM-DD`: students' ages are counted on it when a dataset
+  /// gives birth dates.
+  public var placementStart: String? = nil
 
   /// Creates a policy.
   public init(

@@ -108,7 +108,10 @@ struct SolveCommandTests {
     #expect(
       bad.stdout.contains("students.csv:12:1: error: duplicate student id 'S1' (first at record 1)")
     )
-    #expect(bad.stdout.contains("students.csv:12:14: error: grade 'eleven' is not an integer"))
+    #expect(
+      bad.stdout.contains(
+        "students.csv:12:14: error: grade 'eleven' is not a grade (write 11, 11th, Grade 11 or Gr. 11)"
+      ))
     #expect(bad.stdout.contains("students.csv:13: error: record has 4 fields, the header has 12"))
     #expect(bad.stdout.contains("3 errors"))
   }

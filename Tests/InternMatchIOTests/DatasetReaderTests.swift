@@ -96,7 +96,7 @@ struct DatasetReaderTests {
         "worksites.csv": "id,cluster,capacity\nW1,it,ten\nW2,it,-1\nW3,it,\n",
       ]) == [
         "students.csv:2:9: error: age 'sixteen' is not an integer",
-        "students.csv:3:12: error: grade '11.5' is not an integer",
+        "students.csv:3:12: error: grade '11.5' is not a grade (write 11, 11th, Grade 11 or Gr. 11)",
         "worksites.csv:2:7: error: capacity 'ten' is not an integer",
         "worksites.csv:3:7: error: capacity -1 is out of range (0–10,000,000)",
         "worksites.csv:4:7: error: capacity is empty",

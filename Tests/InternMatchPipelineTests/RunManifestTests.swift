@@ -79,7 +79,7 @@ struct RunManifestTests {
       Set(policy.keys) == [
         "strategy", "seed", "rank_cost", "max_distance_km", "school_floor", "reserve_order",
         "reserves_revert", "place_unranked", "priority_groups", "tie_breaking",
-        "mip_time_limit_seconds", "mip_gap",
+        "mip_time_limit_seconds", "mip_gap", "placement_start",
       ])
     #expect(policy["strategy"] as? String == "stable")
     #expect(policy["seed"] as? Int == 11)
