@@ -1,7 +1,8 @@
 import InternMatchModel
-@testable import InternMatchReport
 import InternMatchTestSupport
 import Testing
+
+@testable import InternMatchReport
 
 @Suite("Outcome metrics and comparison tables")
 struct OutcomeMetricsTests {
@@ -60,7 +61,7 @@ struct MeanRankTests {
     #expect(summary.text.contains("mean 1.50"))
   }
 
-  @Test("equal rates and mean ranks: the largest gaps name two different groups, first and last key")
+  @Test("equal rates and mean ranks: the largest gaps name two groups, first and last key")
   func tiedGaps() {
     let rows = ["it", "business", "healthcare"].map {
       EquityBreakdown.Row(key: $0, students: 12, placed: 10, meanRank: 2)
