@@ -22,6 +22,15 @@ struct RunOptions: ParsableArguments {
   @Flag(help: "Also write report.html, a self-contained page of the run for a browser.")
   var report = false
 
+  @Flag(
+    help:
+      "Also write rosters/: by-worksite.csv, by-school.csv and letters.csv (a mail merge's source)."
+  )
+  var rosters = false
+
+  @Flag(help: "Also write rosters/letters/, one .txt letter per student (implies --rosters).")
+  var letters = false
+
   @Flag(help: "Print only errors (and, with --format json, the summary).")
   var quiet = false
 
@@ -53,6 +62,8 @@ struct RunOptions: ParsableArguments {
     let progress = ProgressLine.shared
     var configuration = configuration
     configuration.report = report
+    configuration.rosters = rosters
+    configuration.letters = letters
     configuration.progress = { progress.update($0) }
     var run: PlacementRun
     do {
@@ -104,7 +115,14 @@ struct RunOptions: ParsableArguments {
     case .text:
       if !quiet, let text = run.summary?.text ?? run.menu?.summary.text {
         print(text, terminator: "")
-        let names = run.outputs().map { "\(output)/\($0.name)" }
+        // The letters are named as one directory, not one by one.
+        let letters = PlacementRosters.lettersDirectory + "/"
+        var names = run.outputs().filter { !$0.name.hasPrefix(letters) }.map {
+          "\(output)/\($0.name)"
+        }
+        if run.writesLetterFiles, let count = run.rosters?.letters.count {
+          names.append("\(output)/\(letters) (\(count) letter\(count == 1 ? "" : "s"))")
+        }
         print("Wrote " + names.joined(separator: ", "))
       }
     }

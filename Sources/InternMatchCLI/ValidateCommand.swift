@@ -34,6 +34,12 @@ struct ValidateCommand: ParsableCommand {
         "OK: \(instance.students.count) students, \(instance.worksites.count) worksites, "
           + "\(instance.choices.count) eligible choices, \(instance.ineligibleChoices.count) "
           + "ineligible; \(result.warnings.count) warning\(result.warnings.count == 1 ? "" : "s").")
+      if !result.passThrough.names.isEmpty {
+        print(
+          "Passed through to rosters from students.csv: "
+            + result.passThrough.names.map { "'\(MessageText.safe($0))'" }.joined(separator: ", ")
+            + ".")
+      }
     } catch {
       for issue in error.issues { print(issue.description) }
       let count = error.errors.count

@@ -22,10 +22,15 @@ import Foundation
 /// 2. The writer takes an exclusive `flock` on `.internmatch.lock` in every directory of the set
 ///    (in sorted order), so concurrent runs commit one set at a time. A target that is a
 ///    directory is refused now, before anything is replaced.
-/// 3. It writes the journal `.internmatch.journal` (each temporary and its final path), flushes
-///    it and renames it into place: from then on the set is committed.
-/// 4. It renames every temporary over its final path, flushes the directory, and removes the
-///    journal.
+/// 3. It writes the journal `.internmatch.journal` (each temporary and its final path, and each
+///    file a replaced directory loses), flushes it and renames it into place: from then on the
+///    set is committed.
+/// 4. It renames every temporary over its final path, removes the files a replaced directory
+///    loses, flushes the directory, and removes the journal.
+///
+/// A directory the set *replaces* (``write(_:replacing:)``, such as `rosters/letters/`) ends
+/// with the set's files in it and no others: its other files (not its dot-files, not its
+/// subdirectories) are removed in step 4, as part of the set.
 ///
 /// A run killed during step 4 (even by `SIGKILL`) leaves the journal: the next writer into the
 /// directory, or ``recover(directory:)`` or ``read(_:)``, finishes its renames under the lock
@@ -46,19 +51,25 @@ package enum AtomicWriter {
   static let journalName = ".internmatch.journal"
 
   /// Writes every `(path, contents)` pair as one set, creating parent directories as needed.
-  package static func write(_ files: [(path: String, contents: Data)]) throws(WriteError) {
-    try write(files, renamesBeforeStopping: nil)
+  /// Each directory in `replacing` is replaced as a whole: its files that the set does not
+  /// write are removed with the set.
+  package static func write(
+    _ files: [(path: String, contents: Data)], replacing: [String] = []
+  ) throws(WriteError) {
+    try write(files, replacing: replacing, renamesBeforeStopping: nil)
   }
 
-  /// ``write(_:)``; with `renamesBeforeStopping`, returns after that many renames, leaving the
-  /// journal as a killed run would (for tests of recovery).
+  /// ``write(_:replacing:)``; with `renamesBeforeStopping`, returns after that many renames,
+  /// leaving the journal as a killed run would (for tests of recovery).
   package static func write(
-    _ files: [(path: String, contents: Data)], renamesBeforeStopping: Int?
+    _ files: [(path: String, contents: Data)], replacing: [String] = [],
+    renamesBeforeStopping: Int?
   ) throws(WriteError) {
     guard !files.isEmpty else { return }
     SignalCleanup.installOnce()
     let targets = files.map { absolute($0.path) }
-    let directories = Array(Set(targets.map(parent))).sorted()
+    let replaced = replacing.map(absolute)
+    let directories = Array(Set(targets.map(parent) + replaced)).sorted()
     for directory in directories { try makeDirectories(directory) }
 
     // 1. Temporaries, written at the same time as other runs write theirs.
@@ -83,6 +94,8 @@ package enum AtomicWriter {
           throw WriteError(path: target, reason: "is a directory")
         }
       }
+      let removals = staleFiles(in: replaced, keeping: Set(targets))
+      if !removals.isEmpty { SignalCleanup.keepJournal(set) }
       // 3. The journal: committed from here on.
       let journalDirectory = directories[0]
       let journal = journalDirectory + "/" + journalName
@@ -90,6 +103,8 @@ package enum AtomicWriter {
       for (temporary, target) in zip(temporaries, targets) {
         text += temporary + "\t" + target + "\n"
       }
+      // A removal is a line with no temporary.
+      for path in removals { text += "\t" + path + "\n" }
       let journalTemporary = temporaryName(for: journal)
       try writeFully(Data(text.utf8), to: journalTemporary)
       guard rename(journalTemporary, journal) == 0 else {
@@ -107,6 +122,7 @@ package enum AtomicWriter {
           throw WriteError(path: target, reason: String(cString: strerror(errno)))
         }
       }
+      for path in removals { unlink(path) }
       for directory in directories { syncDirectory(directory) }
       unlink(journal)
       syncDirectory(journalDirectory)
@@ -150,8 +166,13 @@ package enum AtomicWriter {
     var named: Set<String> = []
     if let data = FileManager.default.contents(atPath: journal) {
       for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-        let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
+        let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+          .map(String.init)
         guard parts.count == 2 else { continue }
+        if parts[0].isEmpty {
+          unlink(parts[1])  // a file the set removes; already gone when the writer got there
+          continue
+        }
         named.insert(parts[0])
         // A temporary already renamed is gone; the others are renamed now.
         if access(parts[0], F_OK) == 0, rename(parts[0], parts[1]) != 0 {
@@ -171,6 +192,25 @@ package enum AtomicWriter {
       guard !named.contains(path), let pid = ownerProcess(ofTemporary: name) else { continue }
       if kill(pid, 0) != 0, errno == ESRCH { unlink(path) }
     }
+  }
+
+  /// The files (and symbolic links) in `directories` that are not dot-files and not among
+  /// `keeping`, sorted: what replacing those directories removes.
+  private static func staleFiles(in directories: [String], keeping: Set<String>) -> [String] {
+    var stale: [String] = []
+    for directory in directories {
+      guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+        continue
+      }
+      for name in names.sorted() where !name.hasPrefix(".") {
+        let path = directory + "/" + name
+        var info = stat()
+        guard !keeping.contains(path), lstat(path, &info) == 0 else { continue }
+        let type = info.st_mode & S_IFMT
+        if type == S_IFREG || type == S_IFLNK { stale.append(path) }
+      }
+    }
+    return stale
   }
 
   /// The process id in a temporary's name `.NAME.tmp-PID-N-RANDOM`.

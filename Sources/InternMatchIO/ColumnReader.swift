@@ -31,16 +31,31 @@ struct ColumnReader {
 
   /// Whether every required column is present.
   private(set) var hasRequiredColumns = true
+  /// The header positions of the columns the format does not use, in file order, when the
+  /// file passes them through (``UnknownColumns/passedThrough``); empty otherwise.
+  private(set) var passThroughFields: [Int] = []
+
+  /// What becomes of a header name that means no column of the format.
+  enum UnknownColumns {
+    /// A warning, naming the nearest column if any; the column is not read.
+    case ignored
+    /// Kept for rosters (``PassThroughColumns``): a warning only when the name is a near miss
+    /// of a known column (it names the column, "did you mean 'preferences'?").
+    case passedThrough
+  }
 
   /// Matches the header of `table` to the `required` and `optional` columns by ``HeaderKey``
   /// (case and punctuation ignored) and aliases: an error for a missing required column and for
   /// two header names that mean one column, a warning (naming the nearest column, if any) for a
   /// name that means none.
   ///
+  /// With `unknown` ``UnknownColumns/passedThrough``, an unknown name is kept in
+  /// ``passThroughFields`` and warned about only when it is a near miss of a known column.
+  ///
   /// - Complexity: O(h · a · k²) for h header names, a known names and aliases of k characters.
   init(
     _ table: CSVTable, required: [ColumnSpec], optional: [ColumnSpec],
-    numbered: NumberedColumns? = nil
+    numbered: NumberedColumns? = nil, unknown: UnknownColumns = .ignored
   ) {
     self.table = table
     issues = table.issues
@@ -56,11 +71,17 @@ struct ColumnReader {
       if let numbered, let number { numbers[numbered.column(number)] = number }
       guard let column = matcher.column(named: name) ?? number.flatMap({ numbered?.column($0) })
       else {
-        let hint = matcher.suggestion(for: name).map { " (did you mean '\($0)'?)" } ?? ""
+        let suggestion = matcher.suggestion(for: name)
+        let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+        // A column without a name (an export's trailing empty columns) is never passed on.
+        let passes = unknown == .passedThrough && !name.isEmpty
+        if passes { passThroughFields.append(k) }
+        guard !passes || suggestion != nil else { continue }
+        let fate = passes ? "passed through to rosters, not read" : "ignored"
         issues.append(
           DatasetIssue(
             .warning, file: table.file, line: 1, column: table.headerColumn(k),
-            "unknown column '\(name)' ignored\(hint) (known: \(known))", code: "unknown-column"))
+            "unknown column '\(name)' \(fate)\(hint) (known: \(known))", code: "unknown-column"))
         continue
       }
       if let first = index[column] {
@@ -118,11 +139,15 @@ struct ColumnReader {
       if bad.isHeader {
         // A name that is not UTF-8 means no known column (they are ASCII): it is ignored.
         let isRead = used.contains(bad.field)
+        let fate =
+          isRead
+          ? ""
+          : passThroughFields.contains(bad.field)
+            ? " (the column is passed through to rosters)" : " (the column is ignored)"
         issues.append(
           DatasetIssue(
             isRead ? .error : .warning, file: table.file, line: bad.line, column: bad.column,
-            "header name is not valid UTF-8\(isRead ? "" : " (the column is ignored)"): \(advice)",
-            code: "not-utf8"))
+            "header name is not valid UTF-8\(fate): \(advice)", code: "not-utf8"))
         continue
       }
       if let first = seen[bad.field] {
@@ -137,7 +162,10 @@ struct ColumnReader {
           isRead ? .error : .warning, file: table.file, line: bad.line, column: bad.column,
           isRead
             ? "field of column '\(name)' is not valid UTF-8: \(advice)"
-            : "column '\(name)' is ignored, and its fields are not all UTF-8 (\(advice))",
+            : passThroughFields.contains(bad.field)
+              ? "column '\(name)' is passed through to rosters, and its fields are not all "
+                + "UTF-8 (\(advice)); each byte that is not is written as U+FFFD"
+              : "column '\(name)' is ignored, and its fields are not all UTF-8 (\(advice))",
           code: "not-utf8"))
     }
     for (_, found) in seen where found.count > 1 {

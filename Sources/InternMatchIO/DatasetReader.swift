@@ -11,6 +11,9 @@ public struct Dataset: Sendable {
   public var inputs: [DatasetInput] = []
   /// The line of each pin of the instance's rules in `pins.csv`, in order (for audits).
   public var pinLines: [Int] = []
+  /// The columns of `students.csv` the format does not use (`name`, `email`, …), one row per
+  /// student in input order, for rosters and letters; none for a dataset built in code.
+  public var passThrough = PassThroughColumns()
 
   /// A dataset of an instance built in code (no files, so no inputs to record).
   public init(
@@ -85,6 +88,11 @@ public enum DatasetReader {
       ColumnSpec("preferences", aliases: "Choices", "Ranked choices"), "role",
     ]
   )
+  /// What becomes of a `students.csv` column the format does not use (`name`, `email`,
+  /// `guardian_email`, …): it passes through to rosters and letters as written, in file order
+  /// (``Dataset/passThrough``), with a warning only when its name is a near miss of a known
+  /// column (`prefrences`). Other files ignore such columns with a warning.
+  static let studentUnknownColumns = ColumnReader.UnknownColumns.passedThrough
   /// Columns of `students.csv` that are read but never written (``DatasetWriter`` writes the
   /// model's values: an age, not the birth date it came from).
   static let studentReadOnlyColumns: [ColumnSpec] = [
@@ -277,7 +285,7 @@ public enum DatasetReader {
     let (studentReader, studentRows, studentParts) = rows(
       of: studentTable,
       (studentColumns.required, studentColumns.optional + studentReadOnlyColumns),
-      numbered: studentChoiceColumns, sharing,
+      numbered: studentChoiceColumns, sharing, unknown: studentUnknownColumns,
       start: {
         StudentRows(
           $0, worksites: worksiteIndex, clusters: clusterKeys,
@@ -378,6 +386,10 @@ public enum DatasetReader {
       }
       var dataset = Dataset(instance: instance, warnings: sorted(issues), inputs: inputs)
       dataset.pinLines = pinReader?.table.records.map(\.line) ?? []
+      if let studentReader {
+        dataset.passThrough = PassThroughColumns(
+          studentReader.table, fields: studentReader.passThroughFields)
+      }
       return dataset
     } catch let error as InstanceValidationError {
       issues += error.issues.map { locate($0, in: readers) }
@@ -418,11 +430,13 @@ public enum DatasetReader {
   static func rows<State, T>(
     of table: CSVTable?, _ columns: (required: [ColumnSpec], optional: [ColumnSpec]),
     numbered: NumberedColumns? = nil, _ sharing: Sharing,
+    unknown: ColumnReader.UnknownColumns = .ignored,
     start: (ColumnReader) -> State, _ make: (inout State, CSVTable.Record, inout ColumnReader) -> T
   ) -> (ColumnReader?, [T], [State]) {
     guard let table else { return (nil, [], []) }
     var reader = ColumnReader(
-      table, required: columns.required, optional: columns.optional, numbered: numbered)
+      table, required: columns.required, optional: columns.optional, numbered: numbered,
+      unknown: unknown)
     guard reader.hasRequiredColumns else { return (reader, [], []) }
     let records = table.records
     let shares = sharing.shares(of: records.count)

@@ -95,12 +95,15 @@ package enum CSVWriter {
 }
 
 extension String {
+  /// The text with every `"` doubled, from its UTF-8 bytes (a quote byte is always a whole
+  /// character, never part of one).
   fileprivate func replacingQuotes() -> String {
-    var out = ""
-    out.reserveCapacity(utf8.count + 2)
-    for ch in self {
-      if ch == "\"" { out += "\"\"" } else { out.append(ch) }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(utf8.count + 8)
+    for b in utf8 {
+      bytes.append(b)
+      if b == UInt8(ascii: "\"") { bytes.append(b) }
     }
-    return out
+    return String(decoding: bytes, as: UTF8.self)
   }
 }

@@ -82,6 +82,15 @@ enum SignalCleanup {
     slots[s].count += 1
   }
 
+  /// Keeps set `s`'s journal when a signal finishes its renames: the set does more than its
+  /// renames (it removes files), which the next writer or reader finishes from the journal.
+  static func keepJournal(_ s: Int) {
+    guard s >= 0 else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    slots[s].complete = false
+  }
+
   /// Marks set `s` committed: from now on a signal finishes its renames.
   static func commit(_ s: Int, journal: String) {
     guard s >= 0 else { return }

@@ -14,13 +14,14 @@ package enum MessageText {
   package static let limit = 400
 
   /// `text` with every control character (C0, DEL, C1, and the Unicode line and paragraph
-  /// separators) written as an escape — `\n`, `\r`, `\t`, `\0`, else `\u{…}` — and cut to
-  /// ``limit`` characters.
+  /// separators) written as an escape — `\n`, `\r`, `\t`, `\0`, else `\u{…}` — and, when
+  /// `cutting` (the default), cut to ``limit`` characters.
   ///
   /// - Complexity: O(n) for n characters; a message with nothing to escape or cut is returned
   ///   as it is.
-  package static func safe(_ text: String) -> String {
+  package static func safe(_ text: String, cutting: Bool = true) -> String {
     let needsEscape = text.unicodeScalars.contains(where: isControl)
+    let limit = cutting ? Self.limit : max(text.utf8.count, Self.limit)
     guard needsEscape || text.utf8.count > limit else { return text }
     var escaped = ""
     escaped.reserveCapacity(min(text.utf8.count, 4 * limit))

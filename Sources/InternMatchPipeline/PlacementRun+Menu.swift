@@ -42,6 +42,7 @@ extension PlacementRun {
       configuration.rematch == nil ? nil : "re-match",
       configuration.crossCheck ? "--cross-check" : nil,
       configuration.explain ? "explanations" : nil, configuration.report ? "the HTML report" : nil,
+      configuration.rosters || configuration.letters ? "rosters and letters" : nil,
     ].compactMap { $0 }
     guard options.isEmpty else {
       return .declined(

@@ -10,7 +10,10 @@ extension PlacementRun {
 
   /// The files of the run by name — `placements.csv`, `changes.csv` for a re-match, and
   /// `summary.json` (the summary with its `run` manifest), `report.html` when the configuration
-  /// asks for it, then ``explanationNames`` when the run explains — or none when the run has no placement.
+  /// asks for it, then ``explanationNames`` when the run explains, then the files of
+  /// ``PlacementRosters/files(letters:)`` (`rosters/…`, the letter files when
+  /// ``writesLetterFiles``) when it writes rosters — or none when the run
+  /// has no placement.
   ///
   /// - Complexity: O(S) for the CSVs, O(W + groups) for the JSON, O(rows) for explanations.
   public func outputs() -> [(name: String, contents: Data)] {
@@ -36,6 +39,7 @@ extension PlacementRun {
         ("seat-values-by-area.csv", Data(ExplanationWriter.areasCSV(explanation.seatValues).utf8)),
       ]
     }
+    if let rosters { files += rosters.files(letters: writesLetterFiles) }
     return files
   }
 
@@ -73,15 +77,22 @@ extension PlacementRun {
 
   /// Writes ``outputs()`` into `directory`, and the `additional` files at their paths (an
   /// exported model), as one set: a reader sees the old files or the new ones, never a mix
-  /// (see `AtomicWriter`). Writes nothing for a run without placement.
+  /// (see `AtomicWriter`). With rosters, `rosters/letters/` is replaced as a whole: letters
+  /// of an earlier run into the same directory that this run does not write (all of them when
+  /// it writes no letter files) are removed in the same set. Writes nothing for a run without
+  /// placement.
   public func write(
     to directory: String, additional: [(path: String, contents: Data)] = []
   ) throws(OutputWriteError) {
     let files = outputs()
     guard !files.isEmpty else { return }
+    let path = { (name: String) in (directory as NSString).appendingPathComponent(name) }
+    let letters = path(PlacementRosters.lettersDirectory)
+    let replacesLetters =
+      rosters != nil && (writesLetterFiles || FileManager.default.fileExists(atPath: letters))
     try AtomicWriter.write(
-      files.map { ((directory as NSString).appendingPathComponent($0.name), $0.contents) }
-        + additional.map { ($0.path, $0.contents) })
+      files.map { (path($0.name), $0.contents) } + additional.map { ($0.path, $0.contents) },
+      replacing: replacesLetters ? [letters] : [])
   }
 
   /// `value` as pretty-printed JSON with sorted keys and a final newline.

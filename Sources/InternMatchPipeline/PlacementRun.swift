@@ -44,6 +44,13 @@ public struct PlacementRun: Sendable {
     /// A fresh run then also explains its outcomes (for the report's lookup and seat values),
     /// without writing the explanation files unless ``explain`` asks for them.
     public var report: Bool
+    /// Also write `rosters/` (``PlacementRosters``): by-worksite and by-school rosters with the
+    /// students' pass-through columns, and the mail-merge `letters.csv`. Every outcome is
+    /// explained for the letters (for a re-match, outcomes and reasons only: its objective
+    /// weighs moves).
+    public var rosters: Bool
+    /// Also write `rosters/letters/`, one `.txt` letter per student (implies ``rosters``).
+    public var letters: Bool
     /// An earlier run's placements to re-match from (see ``Rematch``); `nil` for a fresh run.
     public var rematch: Rematch?
     /// Told of each phase and of every branch-and-cut search's bound and gap as the run goes
@@ -55,8 +62,11 @@ public struct PlacementRun: Sendable {
       strategy: StrategyName? = nil, rankCost: RankCost? = nil,
       backend: OptimalStrategy.Backend = .network, crossCheck: Bool = false, seed: UInt64? = nil,
       commandLine: [String] = CommandLine.arguments, rematch: Rematch? = nil,
-      explain: Bool = false, report: Bool = false, progress: (@Sendable (Progress) -> Void)? = nil
+      explain: Bool = false, report: Bool = false, rosters: Bool = false, letters: Bool = false,
+      progress: (@Sendable (Progress) -> Void)? = nil
     ) {
+      self.rosters = rosters
+      self.letters = letters
       self.progress = progress
       self.rematch = rematch
       self.strategy = strategy
@@ -145,6 +155,10 @@ public struct PlacementRun: Sendable {
   /// With a menu of activities (`activities.csv`): the placement, its rows and summary, which
   /// take the place of ``result``, ``outcomes`` and ``summary``; `nil` otherwise.
   public private(set) var menu: MenuRun?
+  /// The rosters and letters, when the configuration asks for them and the run has a placement.
+  public private(set) var rosters: PlacementRosters?
+  /// Whether ``outputs()`` includes one letter file per student (`rosters/letters/`).
+  public let writesLetterFiles: Bool
 
   /// Runs `configuration` on `dataset`.
   ///
@@ -176,6 +190,7 @@ public struct PlacementRun: Sendable {
     changes = []
     isRematch = configuration.rematch != nil
     writesReport = configuration.report
+    writesLetterFiles = configuration.letters
     writesExplanations = configuration.explain && configuration.rematch == nil
 
     // A strategy policy.json names but nobody knows is the data's error.
@@ -292,20 +307,26 @@ public struct PlacementRun: Sendable {
           ])
       })
     var explainMilliseconds: Double?
-    // A re-match optimises another objective (moves weighed in): explanations are a fresh run's.
-    if configuration.explain || configuration.report, configuration.rematch == nil {
+    // A re-match optimises another objective (moves weighed in): explanations are a fresh run's;
+    // its letters tell outcomes and reasons only (no prices, cutoffs or turns).
+    var explained: PlacementExplainer?
+    let writesRosters = configuration.rosters || configuration.letters
+    if (configuration.explain || configuration.report) && configuration.rematch == nil
+      || writesRosters
+    {
       let beforeExplain = clock.now
       progress?(.phase("explain"))
+      let kind =
+        configuration.rematch == nil ? ExplainedStrategy(placer) : .other(strategy.rawValue)
       do {
-        explanation = try PlacementExplainer(
-          instance, result: placed, strategy: ExplainedStrategy(placer))
+        explained = try PlacementExplainer(instance, result: placed, strategy: kind)
       } catch {
         throw Failure(message: "explanations: \(error)", violations: [])
       }
       explainMilliseconds = Self.milliseconds(beforeExplain, clock.now)
-    } else {
-      explanation = nil
     }
+    // The report and explanations.csv show a fresh run's explanations only.
+    explanation = configuration.rematch == nil ? explained : nil
     var summary = summaryWithoutPairs
     summary.blockingPairs = blockingPairs
     summary.diagnostics = result.diagnostics
@@ -317,6 +338,14 @@ public struct PlacementRun: Sendable {
     if let rematch = configuration.rematch {
       changes = rematch.changes(to: result.placement, in: instance)
       summary.changes = Dictionary(changes.map { ($0.change.rawValue, 1) }, uniquingKeysWith: +)
+    }
+    if writesRosters, let explained {
+      let beforeRosters = clock.now
+      rosters = PlacementRosters(
+        instance: instance, outcomes: outcomes, passThrough: dataset.passThrough,
+        explanations: explained.students, rankCost: cost,
+        changes: configuration.rematch == nil ? nil : changes)
+      summary.timingsMilliseconds["rosters"] = Self.milliseconds(beforeRosters, clock.now)
     }
     summary.timingsMilliseconds["total"] = Self.milliseconds(start, clock.now)
     self.status = status

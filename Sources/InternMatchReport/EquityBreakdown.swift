@@ -76,8 +76,9 @@ public struct EquityBreakdown: Hashable, Sendable, Codable {
     let candidates = sizable.count >= 2 ? sizable : ranked
     guard candidates.count >= 2,
       let best = candidates.min(by: { ($0.meanRank, $0.key) < ($1.meanRank, $1.key) }),
-      let worst = candidates.max(by: { ($0.meanRank, $1.key) < ($1.meanRank, $0.key) })
+      var worst = candidates.max(by: { ($0.meanRank, $1.key) < ($1.meanRank, $0.key) })
     else { return nil }
+    if worst.key == best.key, let last = candidates.last { worst = last }  // every mean equal
     return RankGap(
       best: best.key, bestMeanRank: best.meanRank, worst: worst.key,
       worstMeanRank: worst.meanRank, gap: worst.meanRank - best.meanRank)
@@ -95,8 +96,10 @@ public struct EquityBreakdown: Hashable, Sendable, Codable {
     let candidates = sizable.count >= 2 ? sizable : self.rows
     if candidates.count >= 2,
       let best = candidates.max(by: { ($0.rate, $1.key) < ($1.rate, $0.key) }),
-      let worst = candidates.min(by: { ($0.rate, $0.key) < ($1.rate, $1.key) })
+      var worst = candidates.min(by: { ($0.rate, $0.key) < ($1.rate, $1.key) })
     {
+      // Every rate equal: the highest is the first key and the lowest the last, never one group.
+      if worst.key == best.key, let last = candidates.last { worst = last }
       largestGap = Gap(
         best: best.key, bestRate: best.rate, worst: worst.key, worstRate: worst.rate,
         gap: best.rate - worst.rate)

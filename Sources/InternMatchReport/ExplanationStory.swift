@@ -106,7 +106,7 @@ public enum ExplanationStory {
   }
 
   /// An unplaced reason in words.
-  static func describe(_ reason: UnplacedReason?) -> String {
+  package static func describe(_ reason: UnplacedReason?) -> String {
     switch reason {
     case .noPreferences: "your list was empty"
     case .unknownChoices: "none of the worksite ids on your list was recognised"
@@ -244,14 +244,14 @@ public enum ExplanationStory {
   }
 
   /// `Employer (id)`, or the id alone.
-  static func display(_ id: String, in instance: PlacementInstance) -> String {
+  package static func display(_ id: String, in instance: PlacementInstance) -> String {
     guard let w = instance.worksiteIndex[id], let employer = instance.worksites[w].employer,
       !employer.isEmpty
     else { return id }
     return "\(employer) (\(id))"
   }
 
-  static func ordinal(_ n: Int) -> String {
+  package static func ordinal(_ n: Int) -> String {
     let suffix: String
     switch (n % 10, n % 100) {
     case (_, 11...13): suffix = "th"

@@ -145,7 +145,7 @@ public struct PlacementExplainer: Sendable {
           } else if seat == w {
             row.outcome = .placed
           } else {
-            taken.append((s, w, explanations.count << 16 | rows.count))
+            taken.append((s, w, explanations.count << 17 | rows.count))
           }
         } else {
           row.outcome = .unknownWorksite
@@ -158,8 +158,8 @@ public struct PlacementExplainer: Sendable {
           unplacedReason: reason, choices: rows))
     }
     precondition(
-      instance.students.allSatisfy { $0.preferences.count < 1 << 16 },
-      "PlacementExplainer: lists longer than 65,535 entries")
+      instance.students.allSatisfy { $0.preferences.count < 1 << 17 },
+      "PlacementExplainer: lists longer than 131,071 entries (the format allows 100,000)")
 
     var values: [SeatValue] = []
     let load = SeatOccupancy(instance, result.placement).load
@@ -175,7 +175,7 @@ public struct PlacementExplainer: Sendable {
     }
     func annotate(_ k: Int, _ body: (inout ChoiceExplanation) -> Void) {
       let entry = taken[k]
-      body(&explanations[entry.row >> 16].choices[entry.row & 0xFFFF])
+      body(&explanations[entry.row >> 17].choices[entry.row & 0x1FFFF])
     }
 
     // A pinned student's seat was fixed in advance: no strategy weighed their other choices.

@@ -81,6 +81,38 @@ struct AtomicWriterTests {
     #expect(text(directory + "/summary.json") == "summary third\n")
   }
 
+  @Test("a replaced directory keeps only the set's files, its dot-files and subdirectories")
+  func replacing() throws {
+    let directory = try Paths.temporaryDirectory() + "/letters"
+    let file = { (name: String, text: String) in (directory + "/" + name, Data(text.utf8)) }
+    try AtomicWriter.write([file("a.txt", "a1"), file("b.txt", "b1")], replacing: [directory])
+    try FileManager.default.createDirectory(
+      atPath: directory + "/kept", withIntermediateDirectories: false)
+    try Data().write(to: URL(fileURLWithPath: directory + "/.mine"))
+    try AtomicWriter.write([file("a.txt", "a2")], replacing: [directory])
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
+    #expect(names == [".internmatch.lock", ".mine", "a.txt", "kept"])
+    #expect(text(directory + "/a.txt") == "a2")
+    // Without `replacing`, nothing is removed.
+    try AtomicWriter.write([file("b.txt", "b3")])
+    try AtomicWriter.write([file("a.txt", "a4")])
+    #expect(text(directory + "/b.txt") == "b3")
+  }
+
+  @Test("a replacing set killed between renames: its removals are rolled forward too")
+  func replacingRollForward() throws {
+    let directory = try Paths.temporaryDirectory()
+    let file = { (name: String, text: String) in (directory + "/" + name, Data(text.utf8)) }
+    try AtomicWriter.write([file("a.txt", "a1"), file("b.txt", "b1"), file("c.txt", "c1")])
+    try AtomicWriter.write(
+      [file("a.txt", "a2"), file("b.txt", "b2")], replacing: [directory], renamesBeforeStopping: 1)
+    #expect(text(directory + "/c.txt") == "c1")
+    _ = try AtomicWriter.read([directory + "/a.txt"])
+    #expect(text(directory + "/b.txt") == "b2")
+    #expect(text(directory + "/c.txt") == nil)
+    #expect(try leftovers(directory).isEmpty)
+  }
+
   @Test("many threads writing into one directory never leave or show a mixed pair")
   func concurrent() async throws {
     let directory = try Paths.temporaryDirectory()

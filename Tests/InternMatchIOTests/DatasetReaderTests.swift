@@ -133,9 +133,10 @@ struct DatasetReaderTests {
         "worksites.csv": worksites,
         "rankings.csv": "worksite,student,rank\nW1,S1,1\nW1,S9,2\n",
       ]))
+    // shoe_size is the district's own column: it passes through to rosters, silently.
+    #expect(d.passThrough.names == ["shoe_size"])
     #expect(
       d.warnings.map(\.description) == [
-        "students.csv:1:19: warning: unknown column 'shoe_size' ignored (known: age, availability, birth_date, borough, choice_1…, cluster, credentials, grade, groups, id, lat, lon, preferences, role, school)",
         "students.csv:2:11: warning: unknown worksite 'Q' at rank 2 skipped",
         "students.csv:2:11: warning: duplicate worksite 'W1' at rank 3 skipped",
         "rankings.csv:3:4: warning: unknown student 'S9'; ranking skipped",

@@ -1,7 +1,8 @@
 import InternMatchModel
-import InternMatchReport
 import InternMatchTestSupport
 import Testing
+
+@testable import InternMatchReport
 
 @Suite("Outcome metrics and comparison tables")
 struct OutcomeMetricsTests {
@@ -58,5 +59,18 @@ struct MeanRankTests {
     #expect(summary.metrics.meanRank == 1.5)
     #expect(summary.metrics.equity["school"]?.rows.first?.meanRank == 1.5)
     #expect(summary.text.contains("mean 1.50"))
+  }
+
+  @Test("equal rates and mean ranks: the largest gaps name two groups, first and last key")
+  func tiedGaps() {
+    let rows = ["it", "business", "healthcare"].map {
+      EquityBreakdown.Row(key: $0, students: 12, placed: 10, meanRank: 2)
+    }
+    let breakdown = EquityBreakdown(rows)
+    #expect(breakdown.largestGap?.best == "business")
+    #expect(breakdown.largestGap?.worst == "it")
+    #expect(breakdown.largestGap?.gap == 0)
+    #expect(breakdown.largestMeanRankGap?.best == "business")
+    #expect(breakdown.largestMeanRankGap?.worst == "it")
   }
 }

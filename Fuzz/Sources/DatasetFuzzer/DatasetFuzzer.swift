@@ -5,10 +5,12 @@ import InternMatch
 /// and a file whose section is missing is absent (an empty section is an empty file).
 let fileNames = [
   "students.csv", "worksites.csv", "policy.json", "pins.csv", "links.csv", "employers.csv",
-  "rankings.csv", "clusters.csv",
+  "rankings.csv", "clusters.csv", "choices.csv",
 ]
 
-/// One fuzz input: byte 0 picks the strategy, the rest is the dataset (see ``fileNames``).
+/// One fuzz input: byte 0 picks the strategy (byte mod the number of strategies) and the
+/// encoding the files are read in (the quotient, mod the three encodings); the rest is the
+/// dataset (see ``fileNames``).
 ///
 /// Checked, beyond "no trap, no sanitizer report": every issue prints on one line; a dataset
 /// that reads without error is placed without a failure that is not the data's (an
@@ -25,7 +27,9 @@ public func fuzz(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
   for (name, section) in zip(fileNames, sections) { files[name] = Array(section) }
   let dataset: Dataset
   do {
-    dataset = try DatasetReader.read(.files(files))
+    let encodings = TextEncoding.allCases
+    let encoding = encodings[Int(selector) / StrategyName.allCases.count % encodings.count]
+    dataset = try DatasetReader.read(.files(files), encoding: encoding)
   } catch {
     for issue in error.issues where issue.description.contains("\n") {
       fatalError("an issue printed over several lines: \(issue.description)")
