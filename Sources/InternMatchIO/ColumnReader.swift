@@ -150,6 +150,9 @@ struct ColumnReader {
             "header name is not valid UTF-8\(fate): \(advice)", code: "not-utf8"))
         continue
       }
+      // A field past the header's names is in a record left out for its field count, which
+      // the table reports already.
+      guard table.header.indices.contains(bad.field) else { continue }
       if let first = seen[bad.field] {
         seen[bad.field]?.count = first.count + 1
         continue

@@ -26,6 +26,19 @@ struct EncodingTests {
       ])
   }
 
+  @Test("a non-UTF-8 byte in a field past the header's names: the record's field count, no trap")
+  func badByteBeyondHeader() {
+    // The fuzzer's find: a one-column header, then a record of four fields whose last is not
+    // UTF-8 (it trapped, indexing the header with the field's position).
+    let worksites = Array("id\nW1,it,,".utf8) + [0xFF, 0xFF, 0xFF] + Array(" 1\n".utf8)
+    let (d, issues) = ExportFixtures.read(
+      ExportFixtures.files(
+        ["students.csv": "id,school,cluster\nS1,X,it\n"], bytes: ["worksites.csv": worksites]))
+    #expect(d == nil)
+    #expect(issues.contains { $0.hasPrefix("worksites.csv:2") && $0.contains("4 fields") }, "\(issues)")
+    #expect(!issues.contains { $0.contains("not valid UTF-8") && $0.contains("column ''") })
+  }
+
   @Test("a non-UTF-8 byte in an ignored column is one warning; the read goes on")
   func badByteInIgnoredColumn() throws {
     let (d, issues) = ExportFixtures.read(

@@ -5,7 +5,7 @@ import InternMatch
 /// and a file whose section is missing is absent (an empty section is an empty file).
 let fileNames = [
   "students.csv", "worksites.csv", "policy.json", "pins.csv", "links.csv", "employers.csv",
-  "rankings.csv", "clusters.csv", "choices.csv",
+  "rankings.csv", "clusters.csv", "choices.csv", "activities.csv",
 ]
 
 /// One fuzz input: byte 0 picks the strategy (byte mod the number of strategies) and the
