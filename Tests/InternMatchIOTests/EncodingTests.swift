@@ -35,7 +35,9 @@ struct EncodingTests {
       ExportFixtures.files(
         ["students.csv": "id,school,cluster\nS1,X,it\n"], bytes: ["worksites.csv": worksites]))
     #expect(d == nil)
-    #expect(issues.contains { $0.hasPrefix("worksites.csv:2") && $0.contains("4 fields") }, "\(issues)")
+    #expect(
+      issues.contains { $0.hasPrefix("worksites.csv:2") && $0.contains("4 fields") },
+      "\(issues)")
     #expect(!issues.contains { $0.contains("not valid UTF-8") && $0.contains("column ''") })
   }
 
