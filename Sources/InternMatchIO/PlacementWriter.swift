@@ -51,7 +51,7 @@ public enum PlacementWriter {
   }
 
   /// A menu's `placements.csv` (`activities.csv` given): today's four columns and `kind` and
-  /// `slot`, one row per ``MenuRow`` (see ``PlacementInstance/menuRows(of:)``).
+  /// `slot`, one row per ``/InternMatchModel/MenuRow`` (see ``/InternMatchModel/PlacementInstance/menuRows(of:)``).
   ///
   /// ```text
   /// student,worksite,rank,reason,kind,slot

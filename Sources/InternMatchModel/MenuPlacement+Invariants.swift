@@ -1,6 +1,6 @@
 extension PlacementInstance {
   /// Every rule a menu `placement` breaks, found independently of any solver: each placement
-  /// an eligible choice of the person's own list (``notAnEligibleChoice``) of a kind offered to
+  /// an eligible choice of the person's own list (``PlacementViolation/notAnEligibleChoice(student:worksite:)``) of a kind offered to
   /// their role, at most once per worksite, at most `max_per_participant` per kind and
   /// `max_per_employer` per kind and employer, a valid slot at a worksite with slots and none
   /// elsewhere, no two placements of a person sharing a slot label, and no worksite over its

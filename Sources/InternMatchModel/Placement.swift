@@ -130,7 +130,7 @@ extension PlacementInstance {
   /// `reserved` or `min-group`. A school floor is never a reason of its own: it only ever gives
   /// seats to other students, and the seats it takes are then full.
   ///
-  /// - Precondition: `placement` is valid for this instance (see ``violations(in:)``).
+  /// - Precondition: `placement` is valid for this instance (see ``PlacementInstance/violations(in:)-(Placement)``).
   /// - Complexity: O(S + L) plus, when a student with choices is unplaced, O(S + W + R) once.
   public func outcomes(of placement: Placement) -> [StudentOutcome] {
     outcomes(of: placement, seating: nil)

@@ -52,7 +52,7 @@ public struct LotteryReplications: Sendable {
   /// - Throws: the first ``/InternMatchSolvers/SolverError`` a strategy throws other than a refusal
   ///   (``/InternMatchSolvers/SolverError/Kind/unsupportedRule``, which skips the strategy), and
   ///   ``/InternMatchSolvers/SolverError/Kind/backend`` for a placement that breaks a hard rule
-  ///   (``/InternMatchModel/PlacementInstance/violations(in:)`` is checked after every run).
+  ///   (``/InternMatchModel/PlacementInstance/violations(in:)-(Placement)`` is checked after every run).
   public func run(_ instance: PlacementInstance) throws(SolverError) -> StrategyComparison {
     var table = StrategyComparison(students: instance.students.count, seeds: seeds)
     for (name, strategy) in strategies {

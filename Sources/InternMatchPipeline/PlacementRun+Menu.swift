@@ -10,7 +10,7 @@ extension PlacementRun {
   public struct MenuRun: Sendable {
     /// The strategy's result, checked.
     public var result: MenuResult
-    /// The rows of `placements.csv` (``PlacementInstance/menuRows(of:)``).
+    /// The rows of `placements.csv` (``/InternMatchModel/PlacementInstance/menuRows(of:)``).
     public var rows: [MenuRow]
     /// The summary written to `summary.json`.
     public var summary: MenuSummary
