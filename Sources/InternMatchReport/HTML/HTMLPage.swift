@@ -156,7 +156,9 @@ package enum HTMLPage {
     let height = Double(items.count) * rowHeight + 10
     func f(_ v: Double) -> String { String(format: "%.1f", v) }
     var svg = "<svg class=\"chart hbar\" role=\"img\" aria-label=\"\(escape(label))\" "
-    svg += "viewBox=\"0 0 \(f(labelWidth + barWidth + 120)) \(f(height))\">\n"
+    // Room at the right for the longest value text, such as "2491.3 (2476–2517)".
+    let textWidth = 8.5 * Double(items.map(\.text.count).max() ?? 0) + 16
+    svg += "viewBox=\"0 0 \(f(labelWidth + barWidth + max(120, textWidth))) \(f(height))\">\n"
     for (i, item) in items.enumerated() {
       let y = 5 + Double(i) * rowHeight
       let w = max(0, item.value) / peak * barWidth
