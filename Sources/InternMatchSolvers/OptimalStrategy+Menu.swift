@@ -57,39 +57,37 @@ extension OptimalStrategy {
     -> MenuResult
   {
     _ = try requireMenuSupport(of: instance)
-    if instance.sideRules.contains(.slots) {
-      // The network without labels, slots given greedily: optimal when nothing is dropped.
-      let relaxed = try MenuNetwork(instance, rankCost: rankCost)
-      let start = MenuMIP.slotted(relaxed.placement, in: instance)
-      if start.dropped == 0, !alwaysSearch {
-        return try checked(
-          start.placement, against: relaxed.objective, in: instance,
-          solver: "network-simplex (menu; slots given greedily, no conflict: optimal)",
-          statistics: [
-            "network_nodes": relaxed.nodes, "network_arcs": relaxed.arcs,
-            "network_pivots": relaxed.pivots,
-          ], status: .optimal)
-      }
-      let mip = try MenuMIP(
-        instance, rankCost: rankCost,
-        timeLimitSeconds: timeLimitSeconds ?? instance.policy.mipTimeLimitSeconds,
-        start: start.placement)
-      return try checked(
-        mip.placement, against: mip.objective, in: instance,
-        solver: "glpk-branch-and-cut \(GLPKEnvironment.version) (menu with slots, level by level)",
-        statistics: [
-          "mip_rows": mip.rows, "mip_columns": mip.columns, "mip_nodes": mip.nodes,
-          "mip_proven_optimal": mip.proven ? 1 : 0, "network_start_dropped": start.dropped,
-        ], status: mip.proven ? .optimal : .feasible)
-    }
+    // Without slots the network is the answer; with them, its placement without labels, slots
+    // given greedily, is optimal when nothing is dropped and the MIP's start otherwise.
     let network = try MenuNetwork(instance, rankCost: rankCost)
+    let networkStatistics = [
+      "network_nodes": network.nodes, "network_arcs": network.arcs,
+      "network_pivots": network.pivots,
+    ]
+    guard instance.sideRules.contains(.slots) else {
+      return try checked(
+        network.placement, against: network.objective, in: instance,
+        solver: "network-simplex (menu, kind by kind)", statistics: networkStatistics,
+        status: .optimal)
+    }
+    let start = MenuMIP.slotted(network.placement, in: instance)
+    if start.dropped == 0, !alwaysSearch {
+      return try checked(
+        start.placement, against: network.objective, in: instance,
+        solver: "network-simplex (menu; slots given greedily, no conflict: optimal)",
+        statistics: networkStatistics, status: .optimal)
+    }
+    let mip = try MenuMIP(
+      instance, rankCost: rankCost,
+      timeLimitSeconds: timeLimitSeconds ?? instance.policy.mipTimeLimitSeconds,
+      start: start.placement)
     return try checked(
-      network.placement, against: network.objective, in: instance,
-      solver: "network-simplex (menu, kind by kind)",
+      mip.placement, against: mip.objective, in: instance,
+      solver: "glpk-branch-and-cut \(GLPKEnvironment.version) (menu with slots, level by level)",
       statistics: [
-        "network_nodes": network.nodes, "network_arcs": network.arcs,
-        "network_pivots": network.pivots,
-      ], status: .optimal)
+        "mip_rows": mip.rows, "mip_columns": mip.columns, "mip_nodes": mip.nodes,
+        "mip_proven_optimal": mip.proven ? 1 : 0, "network_start_dropped": start.dropped,
+      ], status: mip.proven ? .optimal : .feasible)
   }
 
   /// The result, once `placement` is valid and its recomputed value equals the backend's.
