@@ -102,6 +102,86 @@ public struct LotteryReplications: Sendable {
     return table
   }
 
+  /// Runs every strategy that places a menu of activities (a
+  /// ``/InternMatchSolvers/MenuPlacing`` strategy; any other is skipped with the reason) on
+  /// `instance`'s menu, under every seed for a strategy with a lottery and once for the
+  /// others (their rows repeat under each seed), each placement checked against the hard
+  /// rules and summarised kind by kind (``/InternMatchReport/MenuSummary``).
+  ///
+  /// ```swift
+  /// let table = try LotteryReplications(strategies: [OptimalStrategy()], seeds: [1, 2])
+  ///   .runMenu(instance)
+  /// table.rows.map(\.kind)  // one per kind offered, then "all", per seed
+  /// ```
+  ///
+  /// - Precondition: the instance has a menu.
+  /// - Throws: as ``run(_:)``.
+  public func runMenu(_ instance: PlacementInstance) throws(SolverError) -> MenuComparison {
+    precondition(instance.activities != nil, "LotteryReplications: the instance has no menu")
+    var table = MenuComparison(people: instance.students.count, seeds: seeds)
+    for (name, strategy) in strategies {
+      guard let placer = strategy as? any MenuPlacing else {
+        table.skipped.append(
+          .init(strategy: name, reason: "cannot place a menu of activities (activities.csv)"))
+        continue
+      }
+      let missing = placer.menuRulesNotYetSupported(in: instance)
+      guard missing.isEmpty else {
+        table.skipped.append(
+          .init(strategy: name, reason: "cannot place a menu together with " + missing.joined(separator: ", ")))
+        continue
+      }
+      let seeds = self.seeds
+      let runs: [Result<(MenuSummary, Double), SolverError>]
+      if placer.lotterySeed != nil {
+        runs = concurrentMap(seeds.count) { k in
+          Result { () throws(SolverError) in
+            try Self.measureMenu(placer.reseeded(seeds[k]), on: instance, seed: seeds[k])
+          }
+        }
+      } else {
+        let once = Result { () throws(SolverError) in
+          try Self.measureMenu(placer, on: instance, seed: nil)
+        }
+        runs = seeds.map { _ in once }
+      }
+      do {
+        for (k, run) in runs.enumerated() {
+          let (summary, ms) = try run.get()
+          table.add(strategy: name, seed: seeds[k], summary: summary, milliseconds: ms)
+        }
+      } catch  where error.kind == .unsupportedRule {
+        table.rows.removeAll { $0.strategy == name }
+        table.skipped.append(.init(strategy: name, reason: error.message))
+      }
+    }
+    return table
+  }
+
+  /// Places the menu of `instance` with `placer`, timing only the placement, checks it and
+  /// summarises it.
+  private static func measureMenu(
+    _ placer: any MenuPlacing, on instance: PlacementInstance, seed: UInt64?
+  ) throws(SolverError) -> (MenuSummary, Double) {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let result = try placer.placeMenu(instance)
+    let elapsed = start.duration(to: clock.now)
+    let violations = instance.violations(in: result.placement)
+    guard violations.isEmpty else {
+      throw SolverError.backend(
+        "\(placer.name) returned a menu placement that breaks \(violations.count) rule"
+          + (violations.count == 1 ? "" : "s") + ", first: \(violations[0])")
+    }
+    let summary = MenuSummary(
+      instance: instance, placement: result.placement, rows: instance.menuRows(of: result.placement),
+      rankCost: .linear, strategy: result.strategy, solver: result.solver, seed: seed)
+    return (
+      summary,
+      Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
+    )
+  }
+
   /// One placement and what was measured of it.
   private struct Measured: Sendable {
     var result: PlacementResult
