@@ -128,7 +128,9 @@ public struct LotteryReplications: Sendable {
       let missing = placer.menuRulesNotYetSupported(in: instance)
       guard missing.isEmpty else {
         table.skipped.append(
-          .init(strategy: name, reason: "cannot place a menu together with " + missing.joined(separator: ", ")))
+          .init(
+            strategy: name,
+            reason: "cannot place a menu together with " + missing.joined(separator: ", ")))
         continue
       }
       let seeds = self.seeds
@@ -174,7 +176,8 @@ public struct LotteryReplications: Sendable {
           + (violations.count == 1 ? "" : "s") + ", first: \(violations[0])")
     }
     let summary = MenuSummary(
-      instance: instance, placement: result.placement, rows: instance.menuRows(of: result.placement),
+      instance: instance, placement: result.placement,
+      rows: instance.menuRows(of: result.placement),
       rankCost: .linear, strategy: result.strategy, solver: result.solver, seed: seed)
     return (
       summary,

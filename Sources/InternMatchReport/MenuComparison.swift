@@ -102,7 +102,9 @@ public struct MenuComparison: Hashable, Sendable {
   /// The (strategy, kind) pairs, in row order.
   public var groups: [(strategy: String, kind: String)] {
     var seen: Set<[String]> = []
-    return rows.compactMap { seen.insert([$0.strategy, $0.kind]).inserted ? ($0.strategy, $0.kind) : nil }
+    return rows.compactMap {
+      seen.insert([$0.strategy, $0.kind]).inserted ? ($0.strategy, $0.kind) : nil
+    }
   }
 
   /// Mean, sample standard deviation, minimum and maximum of every numeric column per
@@ -119,7 +121,8 @@ public struct MenuComparison: Hashable, Sendable {
         (group.strategy, group.kind, name, perColumn.map { $0.isEmpty ? nil : f($0) })
       }
       return [
-        stat("mean", StrategyComparison.mean), stat("sd", StrategyComparison.sampleStandardDeviation),
+        stat("mean", StrategyComparison.mean),
+        stat("sd", StrategyComparison.sampleStandardDeviation),
         stat("min") { $0.min() }, stat("max") { $0.max() },
       ]
     }
@@ -149,7 +152,8 @@ public struct MenuComparison: Hashable, Sendable {
     let records = records()
     switch format {
     case .csv:
-      var text = (["strategy", "seed", "kind"] + columns + ["skipped"]).joined(separator: ",") + "\n"
+      var text =
+        (["strategy", "seed", "kind"] + columns + ["skipped"]).joined(separator: ",") + "\n"
       for r in records {
         text +=
           ([StrategyComparison.csvField(r.strategy), r.seed, r.kind]
@@ -188,9 +192,11 @@ public struct MenuComparison: Hashable, Sendable {
             return statistic ? String(format: "%.1f", v) : StrategyComparison.number(v)
           }
       }
-      let headings = ["strategy", "seed", "kind"] + columns.map {
-        $0.replacingOccurrences(of: "_", with: " ")
-      }
+      let headings =
+        ["strategy", "seed", "kind"]
+        + columns.map {
+          $0.replacingOccurrences(of: "_", with: " ")
+        }
       let notes = skipped.map { "skipped: \($0.strategy): \($0.reason)" }
       if format == .markdown { return StrategyComparison.markdownTable(headings, human, notes) }
       let seedText =

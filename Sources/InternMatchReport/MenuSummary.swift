@@ -143,10 +143,12 @@ public struct MenuSummary: Hashable, Sendable, Codable {
       Dictionary(counts.map { (String($0), 1) }, uniquingKeysWith: +)
     }
     peopleByPlacements = tally(held)
-    studentsByPlacements = tally(students.indices.lazy.filter { students[$0].role == .student }
-      .map { held[$0] })
-    teachersByPlacements = tally(students.indices.lazy.filter { students[$0].role == .teacher }
-      .map { held[$0] })
+    studentsByPlacements = tally(
+      students.indices.lazy.filter { students[$0].role == .student }
+        .map { held[$0] })
+    teachersByPlacements = tally(
+      students.indices.lazy.filter { students[$0].role == .teacher }
+        .map { held[$0] })
     // The ranks of each person's placements of each kind, from the rows.
     var ranks = [[[Int]]](
       repeating: [[Int]](repeating: [], count: students.count), count: menu.served.count)
@@ -247,10 +249,11 @@ public struct MenuSummary: Hashable, Sendable, Codable {
         studentsByPlacements.isEmpty ? nil : line("Students", studentsByPlacements),
         teachersByPlacements.isEmpty ? nil : line("Teachers", teachersByPlacements),
       ].compactMap { $0 }
-    return ([
-      "Placed \(placements) activities for \(people) people (teachers among them: \(teachers)), "
-        + "strategy \(strategy) (\(solver))."
-    ] + (perKind.isEmpty ? ["No kind offered."] : perKind) + [byRole.joined(separator: " · ")])
+    return
+      ([
+        "Placed \(placements) activities for \(people) people (teachers among them: \(teachers)), "
+          + "strategy \(strategy) (\(solver))."
+      ] + (perKind.isEmpty ? ["No kind offered."] : perKind) + [byRole.joined(separator: " · ")])
       .joined(separator: "\n") + "\n"
   }
 

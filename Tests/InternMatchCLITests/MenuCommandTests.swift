@@ -60,7 +60,8 @@ struct MenuCommandTests {
     let run = try CLI.run(
       ["solve", Paths.dataset("menu-tiny"), "--output", output, "--report", "--letters"])
     #expect(run.status == 0, "\(run.stderr)")
-    let read = { (name: String) in try String(contentsOfFile: output + "/" + name, encoding: .utf8) }
+    let read = { (name: String) in try String(contentsOfFile: output + "/" + name, encoding: .utf8)
+    }
     #expect(
       try read("rosters/by-worksite.csv") == """
         worksite,employer,kind,slot,student,school,rank
@@ -81,7 +82,9 @@ struct MenuCommandTests {
     #expect(letter.contains("Internship: Bolt (W2); your 2nd choice of this kind."))
     #expect(letter.contains("Mock interview: you could take up to 2 and got 1, because every"))
     #expect(letter.contains("Workplace tour: you could take up to 1 and got 0"))
-    #expect(try read("rosters/letters.csv").contains("Ana,02M600,student,2,mock-interview;workplace-tour,"))
+    #expect(
+      try read("rosters/letters.csv").contains(
+        "Ana,02M600,student,2,mock-interview;workplace-tour,"))
     let html = try read("report.html")
     #expect(html.contains("id=\"h-kind-mock-interview\""))
     #expect(html.contains("data-kind=\"internship\" data-metric=\"placed\" data-value=\"2\""))
@@ -96,7 +99,11 @@ struct MenuCommandTests {
     let lines = try String(contentsOfFile: output + "/rosters/by-worksite.csv", encoding: .utf8)
       .split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
     let v01 = lines.filter { $0[0] == "V01" }
-    #expect(v01.map { $0[3] } == (0..<6).map { "2027-03-16T\(["09:00", "09:20", "09:40", "10:00", "10:20", "10:40"][$0])" })
+    #expect(
+      v01.map { $0[3] }
+        == (0..<6).map {
+          "2027-03-16T\(["09:00", "09:20", "09:40", "10:00", "10:20", "10:40"][$0])"
+        })
     #expect(lines.count == 240 + 60)
   }
 

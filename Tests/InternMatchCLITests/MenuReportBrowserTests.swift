@@ -76,7 +76,9 @@ struct MenuReportBrowserTests {
     #expect(looked.consoleLines.isEmpty, "\(looked.consoleLines)")
     let csv = try String(contentsOfFile: out + "/placements.csv", encoding: .utf8)
     let mine = csv.split(separator: "\n").filter { $0.hasPrefix("S001,") }
-    let placed = mine.filter { !$0.split(separator: ",", omittingEmptySubsequences: false)[1].isEmpty }
+    let placed = mine.filter {
+      !$0.split(separator: ",", omittingEmptySubsequences: false)[1].isEmpty
+    }
     let result = ReportBrowserTests.text(ofID: "lookup-result", in: looked.output)
     #expect(result == "S001: \(placed.count) activit\(placed.count == 1 ? "y" : "ies").")
     #expect(looked.output.components(separatedBy: "<li>").count - 1 == mine.count)

@@ -66,7 +66,9 @@ struct MenuSummaryTests {
   /// A small seeded menu with slots, roles, caps per kind and per employer.
   static func randomInstance(seed: UInt64) throws -> PlacementInstance {
     var rng = SplitMix64(seed: seed)
-    let siteKinds: [WorksiteKind] = [.internship, .mockInterview, .workplaceTour, .teacherExternship]
+    let siteKinds: [WorksiteKind] = [
+      .internship, .mockInterview, .workplaceTour, .teacherExternship,
+    ]
     let labels = [[], ["am"], ["pm"], ["am", "pm"], ["am", "mid", "pm"]]
     let worksites = (0..<Int.random(in: 3...8, using: &rng)).map { j in
       var w = Worksite(
@@ -132,9 +134,11 @@ struct MenuSummaryTests {
         #expect(k.slotSeats - inSlots == k.unfilledSlots)
         for (_, breakdown) in k.equity {
           #expect(breakdown.rows.reduce(0) { $0 + $1.students } == k.people)
-          #expect(breakdown.rows.reduce(0) { $0 + $1.placed } == k.peopleByPlacements.filter {
-            $0.key != "0"
-          }.values.reduce(0, +))
+          #expect(
+            breakdown.rows.reduce(0) { $0 + $1.placed }
+              == k.peopleByPlacements.filter {
+                $0.key != "0"
+              }.values.reduce(0, +))
         }
       }
     }
@@ -150,7 +154,8 @@ struct MenuSummaryTests {
     for k in summary.kinds where k.isInPlay {
       let kind = k.kind.rawValue
       #expect(html.contains("id=\"h-kind-\(kind)\""))
-      #expect(html.contains("data-kind=\"\(kind)\" data-metric=\"placed\" data-value=\"\(k.placed)\""))
+      #expect(
+        html.contains("data-kind=\"\(kind)\" data-metric=\"placed\" data-value=\"\(k.placed)\""))
       for (rank, n) in k.rankHistogram {
         #expect(html.contains("data-kind=\"\(kind)\" data-rank=\"\(rank)\" data-value=\"\(n)\""))
       }
@@ -175,7 +180,8 @@ struct MenuSummaryTests {
     let instance = try DatasetReader.read(directory: Paths.dataset("menu-tiny")).instance
     let table = try LotteryReplications(
       [
-        ("optimal", OptimalStrategy()), ("serial-dictatorship", SerialDictatorshipStrategy(seed: 0)),
+        ("optimal", OptimalStrategy()),
+        ("serial-dictatorship", SerialDictatorshipStrategy(seed: 0)),
         ("stable-worksite-proposing", WorksiteProposingStableStrategy(seed: 0)),
       ], seeds: [1, 2, 3]
     ).runMenu(instance)
@@ -194,7 +200,10 @@ struct MenuSummaryTests {
           + "with_0,with_1,with_2,ms,skipped\noptimal,1,internship,2,1.5,3,0,0,0,2,2,0,"))
     #expect(csv.contains("\noptimal,mean,all,5,1.4,7,2,6,0,2,1,2,"))
     #expect(csv.contains("\noptimal,sd,all,0,0,0,0,0,0,0,0,0,"))
-    #expect(csv.hasSuffix("stable-worksite-proposing,,,,,,,,,,,,,cannot place a menu of activities (activities.csv)\n"))
+    #expect(
+      csv.hasSuffix(
+        "stable-worksite-proposing,,,,,,,,,,,,,cannot place a menu of activities (activities.csv)\n"
+      ))
     #expect(table.rendered(as: .text).contains("5 people, 3 seeds"))
     let page = MenuComparisonReport(table).html
     #expect(

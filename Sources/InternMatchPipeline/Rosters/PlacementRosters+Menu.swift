@@ -29,8 +29,7 @@ extension PlacementRosters {
   /// - Precondition: the instance has a menu; `rows` are its `menuRows(of:)`; pass-through
   ///   columns are none or one row per person.
   /// - Complexity: O(R log R + S log S) for R rows and S people.
-  public init(menu instance: PlacementInstance, rows: [MenuRow], passThrough: PassThroughColumns)
-  {
+  public init(menu instance: PlacementInstance, rows: [MenuRow], passThrough: PassThroughColumns) {
     precondition(instance.activities != nil, "PlacementRosters: the instance has no menu")
     precondition(
       passThrough.names.isEmpty || passThrough.rows == instance.students.count,
@@ -98,8 +97,10 @@ extension PlacementRosters {
         "Activities: \(count)", "",
       ]
       let text =
-        (lines + [body.map { LetterText.wrapped($0, width: LetterText.width) }
-          .joined(separator: "\n\n"), ""]).joined(separator: "\n")
+        (lines + [
+          body.map { LetterText.wrapped($0, width: LetterText.width) }
+            .joined(separator: "\n\n"), "",
+        ]).joined(separator: "\n")
         + "\nIf you have any question about these placements, please ask your school's\n"
         + "work-based learning coordinator.\n"
       return Letter(
@@ -140,7 +141,8 @@ extension LetterText {
       let kind = r.kind.map { MenuReport.title($0) } ?? "Activities"
       if let w = r.worksite {
         let slot = r.slot.map { ", slot \($0)" } ?? ""
-        let rank = r.rank.map { "your \(ExplanationStory.ordinal($0)) choice of this kind" }
+        let rank =
+          r.rank.map { "your \(ExplanationStory.ordinal($0)) choice of this kind" }
           ?? "not on your list"
         paragraphs.append(
           "\(kind): \(ExplanationStory.display(instance.worksites[w].id, in: instance))"

@@ -63,7 +63,8 @@ public struct MenuComparisonReport: Sendable {
       html += "<p>Not run:</p><ul>"
       for skip in comparison.skipped {
         html += "<li data-skipped=\"\(HTMLPage.escape(skip.strategy))\"><strong>"
-        html += "\(HTMLPage.escape(skip.strategy))</strong>: it \(HTMLPage.escape(skip.reason))</li>"
+        html +=
+          "\(HTMLPage.escape(skip.strategy))</strong>: it \(HTMLPage.escape(skip.reason))</li>"
       }
       html += "</ul>\n"
     }
@@ -83,10 +84,14 @@ public struct MenuComparisonReport: Sendable {
         guard let mean = value("mean", column, s, kind) else { return nil }
         let low = value("min", column, s, kind) ?? mean
         let high = value("max", column, s, kind) ?? mean
-        let shown = { (v: Double) in column == "mean_rank" ? HTMLPage.rank(v) : ComparisonReport.count(v) }
+        let shown = { (v: Double) in
+          column == "mean_rank" ? HTMLPage.rank(v) : ComparisonReport.count(v)
+        }
         let spread = seeded && low < high
-        return (s, mean, spread ? low...high : nil,
-          shown(mean) + (spread ? " (\(shown(low))–\(shown(high)))" : ""))
+        return (
+          s, mean, spread ? low...high : nil,
+          shown(mean) + (spread ? " (\(shown(low))–\(shown(high)))" : "")
+        )
       }
       html += "<h3>\(title)</h3>\n"
       guard !items.isEmpty else {
@@ -94,7 +99,8 @@ public struct MenuComparisonReport: Sendable {
         continue
       }
       html += HTMLPage.barChart(
-        label: "\(title), \(kind): " + items.map { "\($0.name) \($0.text)" }.joined(separator: ", "),
+        label: "\(title), \(kind): "
+          + items.map { "\($0.name) \($0.text)" }.joined(separator: ", "),
         items: items
       ) { i in
         var a = " data-chart=\"\(column)\" data-kind=\"\(HTMLPage.escape(kind))\" "

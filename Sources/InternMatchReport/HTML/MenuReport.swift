@@ -77,7 +77,8 @@ public struct MenuReport: Sendable {
     switch reason {
     case .noPreferences: "your list was empty"
     case .unknownChoices: "none of the worksite ids on your list was recognised"
-    case .noEligibleChoice: "you did not meet the requirements of any worksite of this kind you listed"
+    case .noEligibleChoice:
+      "you did not meet the requirements of any worksite of this kind you listed"
     case .choicesFull: "every worksite of this kind on your list that you qualify for was full"
     case .maxPerEmployer:
       "the free seats were with employers you already had the most placements of this kind with"
@@ -156,17 +157,23 @@ public struct MenuReport: Sendable {
       ("people", "People offered", String(kind.people), String(kind.people)),
       ("placed", "Placed", String(kind.placed), String(kind.placed)),
       ("seats", "Seats", String(kind.seats), String(kind.seats)),
-      ("unfilled-seats", "Unfilled seats (no slots)", String(kind.unfilledSeats),
-       String(kind.unfilledSeats)),
+      (
+        "unfilled-seats", "Unfilled seats (no slots)", String(kind.unfilledSeats),
+        String(kind.unfilledSeats)
+      ),
     ]
     if kind.slotSeats > 0 {
       cards.append(
-        ("unfilled-slots", "Unfilled seats in slots", String(kind.unfilledSlots),
-         "\(kind.unfilledSlots) of \(kind.slotSeats)"))
+        (
+          "unfilled-slots", "Unfilled seats in slots", String(kind.unfilledSlots),
+          "\(kind.unfilledSlots) of \(kind.slotSeats)"
+        ))
     }
     cards += [
-      ("mean-rank", "Mean rank", kind.meanRank.map(HTMLPage.number) ?? "",
-       kind.meanRank.map(HTMLPage.rank) ?? "—"),
+      (
+        "mean-rank", "Mean rank", kind.meanRank.map(HTMLPage.number) ?? "",
+        kind.meanRank.map(HTMLPage.rank) ?? "—"
+      ),
       ("rank-cost", "Rank cost", String(kind.rankCost), String(kind.rankCost)),
       ("short", "Left short", String(short), String(short)),
     ]
@@ -184,9 +191,10 @@ public struct MenuReport: Sendable {
       [(name, kind.peopleByPlacements)])
     html += shortTable(kind)
     html += slotTables(kind)
-    for (dimension, title, column) in [("school", "By school", "School"),
-      ("borough", "By borough", "Borough")]
-    {
+    for (dimension, title, column) in [
+      ("school", "By school", "School"),
+      ("borough", "By borough", "Borough"),
+    ] {
       guard let breakdown = kind.equity[dimension], !breakdown.rows.isEmpty else { continue }
       let (sentences, table) = PlacementReport.equityParts(
         breakdown, dimension: "\(name)/\(dimension)", tableID: "\(name)-\(dimension)",
