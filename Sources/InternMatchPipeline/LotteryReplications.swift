@@ -165,22 +165,36 @@ public struct LotteryReplications: Sendable {
   private static func measureMenu(
     _ placer: any MenuPlacing, on instance: PlacementInstance, seed: UInt64?
   ) throws(SolverError) -> (MenuSummary, Double) {
-    let clock = ContinuousClock()
-    let start = clock.now
-    let result = try placer.placeMenu(instance)
-    let elapsed = start.duration(to: clock.now)
-    let violations = instance.violations(in: result.placement)
-    guard violations.isEmpty else {
-      throw SolverError.backend(
-        "\(placer.name) returned a menu placement that breaks \(violations.count) rule"
-          + (violations.count == 1 ? "" : "s") + ", first: \(violations[0])")
+    let (result, ms) = try checked(placer.name) { () throws(SolverError) in
+      let result = try placer.placeMenu(instance)
+      return (result, { instance.violations(in: result.placement) })
     }
     let summary = MenuSummary(
       instance: instance, placement: result.placement,
       rows: instance.menuRows(of: result.placement),
       rankCost: .linear, strategy: result.strategy, solver: result.solver, seed: seed)
+    return (summary, ms)
+  }
+
+  /// Runs `place`, timing it alone, then checks the hard rules of what it placed (the
+  /// violations it hands back, computed after the clock stopped): a placement that breaks one
+  /// throws ``/InternMatchSolvers/SolverError/Kind/backend`` naming `strategy`.
+  static func checked<R>(
+    _ strategy: String, _ place: () throws(SolverError) -> (R, () -> [PlacementViolation])
+  ) throws(SolverError) -> (R, Double) {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let (result, violationsOf) = try place()
+    let elapsed = start.duration(to: clock.now)
+    // Every placement is checked against the hard rules before it is measured, as a solve's is.
+    let violations = violationsOf()
+    guard violations.isEmpty else {
+      throw SolverError.backend(
+        "\(strategy) returned a placement that breaks \(violations.count) rule"
+          + (violations.count == 1 ? "" : "s") + ", first: \(violations[0])")
+    }
     return (
-      summary,
+      result,
       Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
     )
   }
@@ -194,18 +208,10 @@ public struct LotteryReplications: Sendable {
 
     /// Places `instance` with `strategy`, timing only the placement, and measures it.
     init(_ strategy: some PlacementStrategy, on instance: PlacementInstance) throws(SolverError) {
-      let clock = ContinuousClock()
-      let start = clock.now
-      result = try strategy.place(instance)
-      let elapsed = start.duration(to: clock.now)
-      // Every placement is checked against the hard rules before it is measured, as a solve's is.
-      let violations = instance.violations(in: result.placement)
-      guard violations.isEmpty else {
-        throw SolverError.backend(
-          "\(strategy.name) returned a placement that breaks \(violations.count) rule"
-            + (violations.count == 1 ? "" : "s") + ", first: \(violations[0])")
+      (result, ms) = try LotteryReplications.checked(strategy.name) { () throws(SolverError) in
+        let result = try strategy.place(instance)
+        return (result, { instance.violations(in: result.placement) })
       }
-      ms = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
       metrics = OutcomeMetrics(instance: instance, placement: result.placement)
       rankCost = instance.objective(of: result.placement, rankCost: .linear).cost
     }

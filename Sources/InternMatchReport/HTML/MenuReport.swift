@@ -129,15 +129,19 @@ public struct MenuReport: Sendable {
     return HTMLPage.section("summary", "Summary", html)
   }
 
+  /// A table's `<thead>` of plain `<th scope="col">` cells, and the `<tbody>` opening.
+  static func head(_ titles: [String]) -> String {
+    "<thead><tr>" + titles.map { "<th scope=\"col\">\(HTMLPage.escape($0))</th>" }.joined()
+      + "</tr></thead><tbody>\n"
+  }
+
   /// A table of people by their number of placements, one row per (role or kind, count), each
   /// with `data-kind`, `data-count` and `data-value`.
   static func countTable(id: String, caption: String, _ groups: [(String, [String: Int])])
     -> String
   {
     var html = "<table id=\"\(HTMLPage.escape(id))\"><caption>\(HTMLPage.escape(caption))"
-    html += "</caption><thead><tr>"
-    html += "<th scope=\"col\">Who</th><th scope=\"col\">Placements</th>"
-    html += "<th scope=\"col\">People</th></tr></thead><tbody>\n"
+    html += "</caption>" + head(["Who", "Placements", "People"])
     for (who, counts) in groups {
       for (k, people) in MenuSummary.ordered(counts) {
         html += "<tr data-kind=\"\(HTMLPage.escape(who))\" data-count=\"\(k)\" "
@@ -230,9 +234,8 @@ public struct MenuReport: Sendable {
     guard !kind.shortByReason.isEmpty else { return "" }
     var html = "<h3>Left short</h3>\n<p>People who got fewer placements of this kind than "
     html += "they could take (the smaller of the cap and the worksites of the kind they "
-    html += "listed), by the reason in placements.csv.</p>\n<table><thead><tr>"
-    html += "<th scope=\"col\">Reason</th><th scope=\"col\">People</th>"
-    html += "<th scope=\"col\">In words</th></tr></thead><tbody>\n"
+    html += "listed), by the reason in placements.csv.</p>\n<table>"
+    html += Self.head(["Reason", "People", "In words"])
     for reason in MenuShortfall.allCases {
       guard let n = kind.shortByReason[reason.rawValue] else { continue }
       html += "<tr data-kind=\"\(HTMLPage.escape(kind.kind.rawValue))\" "
@@ -250,9 +253,7 @@ public struct MenuReport: Sendable {
     let name = HTMLPage.escape(kind.kind.rawValue)
     var html = "<h3>Slots</h3>\n<p>\(kind.slotSeats) seats in slots "
     html += "(a seat in one slot label), \(kind.unfilledSlots) left empty.</p>\n"
-    html += "<table id=\"\(name)-slots\"><thead><tr><th scope=\"col\">Slot</th>"
-    html += "<th scope=\"col\">Seats</th><th scope=\"col\">Placed</th>"
-    html += "<th scope=\"col\">Unfilled</th></tr></thead><tbody>\n"
+    html += "<table id=\"\(name)-slots\">" + Self.head(["Slot", "Seats", "Placed", "Unfilled"])
     for use in kind.slotUse {
       html += "<tr data-kind=\"\(name)\" data-label=\"\(HTMLPage.escape(use.label))\" "
       html += "data-seats=\"\(use.seats)\" data-placed=\"\(use.placed)\">"
@@ -368,36 +369,25 @@ public struct MenuReport: Sendable {
     """
 
   /// The lookup: one line per row of the person; `#id` in the address looks `id` up.
-  static let lookupScript = """
-      const data = JSON.parse(document.getElementById("people-data").textContent);
-      const input = document.getElementById("lookup");
-      const result = document.getElementById("lookup-result");
-      const list = document.getElementById("lookup-list");
-      const show = () => {
-        const id = input.value.trim();
-        const rows = data[id];
-        list.textContent = "";
-        if (!id) { result.textContent = ""; return; }
-        if (!rows) { result.textContent = "No person with id " + id + "."; return; }
-        const placed = rows.filter((r) => r[1] !== "").length;
-        result.textContent = id + ": " + placed + (placed === 1 ? " activity." : " activities.");
-        for (const r of rows) {
-          const li = document.createElement("li");
-          li.textContent = r[1] !== ""
-            ? r[0] + ": " + r[1] + (r[2] ? " (" + r[2] + ")" : "") + (r[3] ? ", slot " + r[3] : "")
-              + ", rank " + r[4]
-            : (r[0] ? r[0] + ": short — " : "nothing placed — ") + r[5];
-          list.appendChild(li);
-        }
-      };
-      input.addEventListener("input", show);
-      const fromHash = () => {
-        if (location.hash.length > 1) {
-          input.value = decodeURIComponent(location.hash.slice(1));
-          show();
-        }
-      };
-      window.addEventListener("hashchange", fromHash);
-      fromHash();
-    """
+  static let lookupScript = HTMLPage.lookupScript(
+    data: "people-data", answer: ("list", "lookup-list"),
+    show: """
+        const show = () => {
+          const id = input.value.trim();
+          const rows = data[id];
+          list.textContent = "";
+          if (!id) { result.textContent = ""; return; }
+          if (!rows) { result.textContent = "No person with id " + id + "."; return; }
+          const placed = rows.filter((r) => r[1] !== "").length;
+          result.textContent = id + ": " + placed + (placed === 1 ? " activity." : " activities.");
+          for (const r of rows) {
+            const li = document.createElement("li");
+            li.textContent = r[1] !== ""
+              ? r[0] + ": " + r[1] + (r[2] ? " (" + r[2] + ")" : "") + (r[3] ? ", slot " + r[3] : "")
+                + ", rank " + r[4]
+              : (r[0] ? r[0] + ": short — " : "nothing placed — ") + r[5];
+            list.appendChild(li);
+          }
+        };
+      """)
 }
