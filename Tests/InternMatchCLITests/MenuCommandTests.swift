@@ -85,6 +85,7 @@ struct MenuCommandTests {
     #expect(
       try read("rosters/letters.csv").contains(
         "Ana,02M600,student,2,mock-interview;workplace-tour,"))
+    #expect(try read("rosters/letters/Tess.txt").hasPrefix("Dear teacher Tess,\n\nTeacher: Tess\n"))
     let html = try read("report.html")
     #expect(html.contains("id=\"h-kind-mock-interview\""))
     #expect(html.contains("data-kind=\"internship\" data-metric=\"placed\" data-value=\"2\""))

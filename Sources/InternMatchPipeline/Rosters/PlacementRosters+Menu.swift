@@ -85,7 +85,7 @@ extension PlacementRosters {
     }
     bySchoolCSV = bySchool
 
-    let greeting = LetterText.greeting(passThrough)
+    let greeting = LetterText.greeting(passThrough, roles: students.map(\.role))
     letters = students.indices.map { s in
       let body = LetterText.menuBody(rowsOf[s], in: instance)
       let count = rowsOf[s].count { $0.worksite != nil }
