@@ -59,5 +59,21 @@ struct MenuRunOutputsTests {
       }
     }
     #expect(menu.summary.timingsMilliseconds["rosters"] != nil)
+    // Orders: by school then person id; by worksite id, then slot in the row's order, then id.
+    let cells = { (text: String) in
+      text.split(separator: "\n").dropFirst().map {
+        $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      }
+    }
+    let bySchool = cells(rosters.bySchoolCSV).map { [$0[0], $0[1]] }
+    #expect(bySchool == bySchool.sorted { $0.lexicographicallyPrecedes($1) })
+    #expect(Set(bySchool.map { $0[0] }).count == 5)
+    let sites = dataset.instance.worksites
+    let byWorksite = cells(rosters.byWorksiteCSV).map { c -> [String] in
+      let w = dataset.instance.worksiteIndex[c[0]] ?? 0
+      let slot = sites[w].slots.firstIndex(of: c[3]) ?? -1
+      return [c[0], String(format: "%05d", slot), c[4]]
+    }
+    #expect(byWorksite == byWorksite.sorted { $0.lexicographicallyPrecedes($1) })
   }
 }

@@ -47,19 +47,29 @@ extension PlacementRosters {
       ]
     }
 
-    // by-worksite: placements by worksite id, slot position, person id.
-    let placed = rows.filter { $0.worksite != nil }
-    func slotIndex(_ r: MenuRow) -> Int {
-      r.slot.flatMap { worksites[r.worksite ?? 0].slots.firstIndex(of: $0) } ?? -1
+    // by-worksite: placements by worksite id, slot position, person id — sorted on integer
+    // keys (each text's rank among the distinct texts), so no string is compared twice.
+    func positions(_ texts: [String]) -> [Int] {
+      var position = [Int](repeating: 0, count: texts.count)
+      var rank = 0
+      var previous: Int?
+      for i in texts.indices.sorted(by: { texts[$0] < texts[$1] }) {
+        if let p = previous, texts[p] != texts[i] { rank += 1 }
+        position[i] = rank
+        previous = i
+      }
+      return position
+    }
+    let sitePosition = positions(worksites.map(\.id))
+    let personPosition = positions(students.map(\.id))
+    let placed = rows.compactMap { r -> (key: (Int, Int, Int), row: MenuRow)? in
+      guard let w = r.worksite else { return nil }
+      let slot = r.slot.flatMap { worksites[w].slots.firstIndex(of: $0) } ?? -1
+      return ((sitePosition[w], slot, personPosition[r.student]), r)
     }
     var byWorksite = CSVWriter.line(
       ["worksite", "employer", "kind", "slot", "student", "school", "rank"] + extra)
-    for r in placed.sorted(by: { a, b in
-      let (x, y) = (worksites[a.worksite ?? 0].id, worksites[b.worksite ?? 0].id)
-      if x != y { return x < y }
-      let (p, q) = (slotIndex(a), slotIndex(b))
-      return p != q ? p < q : students[a.student].id < students[b.student].id
-    }) {
+    for r in placed.sorted(by: { $0.key < $1.key }).map(\.row) {
       let f = fields(r)
       byWorksite += CSVWriter.line(
         [f[1], f[2], f[0], f[3], students[r.student].id, students[r.student].school, f[4]]
@@ -68,9 +78,9 @@ extension PlacementRosters {
     byWorksiteCSV = byWorksite
 
     // by-school: every row, by school, person id, then row order (the sort is stable).
-    let order = students.indices.sorted { a, b in
-      students[a].school != students[b].school
-        ? students[a].school < students[b].school : students[a].id < students[b].id
+    let schoolPosition = positions(students.map(\.school))
+    let order = students.indices.sorted {
+      (schoolPosition[$0], personPosition[$0]) < (schoolPosition[$1], personPosition[$1])
     }
     var rowsOf = [[MenuRow]](repeating: [], count: students.count)
     for r in rows { rowsOf[r.student].append(r) }
@@ -86,27 +96,31 @@ extension PlacementRosters {
     bySchoolCSV = bySchool
 
     let greeting = LetterText.greeting(passThrough, roles: students.map(\.role))
-    letters = students.indices.map { s in
-      let body = LetterText.menuBody(rowsOf[s], in: instance)
-      let count = rowsOf[s].count { $0.worksite != nil }
-      let lines = [
-        greeting(s, students[s].id), "",
-        "\(students[s].role == .teacher ? "Teacher" : "Student"): "
-          + MessageText.safe(students[s].id),
-        "School: \(MessageText.safe(students[s].school))",
-        "Activities: \(count)", "",
-      ]
-      let text =
-        (lines + [
-          body.map { LetterText.wrapped($0, width: LetterText.width) }
-            .joined(separator: "\n\n"), "",
-        ]).joined(separator: "\n")
-        + "\nIf you have any question about these placements, please ask your school's\n"
-        + "work-based learning coordinator.\n"
-      return Letter(
-        student: students[s].id, fileName: fileNames[s], body: body.joined(separator: "\n\n"),
-        text: text)
-    }
+    // The letters in two halves at once (each letter reads shared data, writes its own).
+    let count = students.count
+    letters = concurrentMap(2) { half in
+      (count * half / 2..<count * (half + 1) / 2).map { s in
+        let body = LetterText.menuBody(rowsOf[s], in: instance)
+        let count = rowsOf[s].count { $0.worksite != nil }
+        let lines = [
+          greeting(s, students[s].id), "",
+          "\(students[s].role == .teacher ? "Teacher" : "Student"): "
+            + MessageText.safe(students[s].id),
+          "School: \(MessageText.safe(students[s].school))",
+          "Activities: \(count)", "",
+        ]
+        let text =
+          (lines + [
+            body.map { LetterText.wrapped($0, width: LetterText.width) }
+              .joined(separator: "\n\n"), "",
+          ]).joined(separator: "\n")
+          + "\nIf you have any question about these placements, please ask your school's\n"
+          + "work-based learning coordinator.\n"
+        return Letter(
+          student: students[s].id, fileName: fileNames[s], body: body.joined(separator: "\n\n"),
+          text: text)
+      }
+    }.flatMap { $0 }
     var lettersCSV = CSVWriter.line(
       ["student", "school", "role", "placements", "short", "file", "letter"] + extra)
     for s in order {
