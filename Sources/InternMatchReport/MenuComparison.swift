@@ -20,15 +20,21 @@ import InternMatchModel
 public struct MenuComparison: Hashable, Sendable {
   /// One kind's numbers for one strategy under one seed.
   public struct Row: Hashable, Sendable {
+    /// The strategy's name in the table.
     public var strategy: String
+    /// The seed of the run (for a strategy without a lottery, the seed the row stands under).
     public var seed: UInt64
     /// The kind, or `all`.
     public var kind: String
+    /// Placements of the kind.
     public var placed: Int
     /// Mean rank within the kind of the placements; `nil` with none.
     public var meanRank: Double?
+    /// Sum of the placements' ranks within the kind.
     public var rankCost: Int
+    /// (person, kind) rows left short.
     public var short: Int
+    /// Seats left empty at worksites without slots, and in one slot label at those with slots.
     public var unfilledSeats: Int
     public var unfilledSlots: Int
     /// People by their number of placements of the kind.
@@ -37,8 +43,9 @@ public struct MenuComparison: Hashable, Sendable {
     public var milliseconds: Double
   }
 
-  /// People in the dataset and the seeds of the runs.
+  /// People in the dataset.
   public var people: Int
+  /// The seeds of the runs, in order.
   public var seeds: [UInt64]
   /// The rows, by strategy in the order run, seeds in order, kinds in service order.
   public var rows: [Row] = []

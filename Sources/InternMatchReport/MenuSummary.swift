@@ -74,9 +74,9 @@ public struct MenuSummary: Hashable, Sendable, Codable {
   public struct SlotUse: Hashable, Sendable, Codable {
     /// The label, as the worksites' `slots` give it.
     public var label: String
-    /// Seats in that label (the `capacity` of every worksite of the kind listing it) and
-    /// placements in it.
+    /// Seats in that label: the `capacity` of every worksite of the kind listing it.
     public var seats: Int
+    /// Placements in that label.
     public var placed: Int
   }
 
