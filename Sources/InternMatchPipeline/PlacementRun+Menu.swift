@@ -14,6 +14,8 @@ extension PlacementRun {
     public var rows: [MenuRow]
     /// The summary written to `summary.json`.
     public var summary: MenuSummary
+    /// The rosters and letters, when the configuration asks for them.
+    public var rosters: PlacementRosters?
   }
 
   /// How a menu run ended: placed, or declined with a status and the reason.
@@ -22,9 +24,11 @@ extension PlacementRun {
     case declined(Status, String)
   }
 
-  /// Places the menu of `dataset` with `placer` (only `optimal` and `optimal-squared` place
-  /// one so far), verifies it independently and summarises it. Options that need one seat per
-  /// person (re-match, cross-check, explanations, the HTML report) are declined, naming them.
+  /// Places the menu of `dataset` with `placer` (a ``/InternMatchSolvers/MenuPlacing``
+  /// strategy), verifies it independently and summarises it; the rosters and letters when the
+  /// configuration asks for them (``/InternMatchPipeline/PlacementRosters/init(menu:rows:passThrough:)``).
+  /// Options that need one seat per person (re-match, cross-check, explanations) are declined,
+  /// naming them.
   ///
   /// - Throws: ``Failure`` when the backend fails or the placement breaks a rule (a bug).
   static func placeMenu(
@@ -41,8 +45,7 @@ extension PlacementRun {
     let options = [
       configuration.rematch == nil ? nil : "re-match",
       configuration.crossCheck ? "--cross-check" : nil,
-      configuration.explain ? "explanations" : nil, configuration.report ? "the HTML report" : nil,
-      configuration.rosters || configuration.letters ? "rosters and letters" : nil,
+      configuration.explain ? "explanations" : nil,
     ].compactMap { $0 }
     guard options.isEmpty else {
       return .declined(
@@ -75,6 +78,12 @@ extension PlacementRun {
     summary.timingsMilliseconds = [
       "solve": milliseconds(start, afterSolve), "verify": milliseconds(afterSolve, clock.now),
     ]
-    return .placed(MenuRun(result: result, rows: rows, summary: summary))
+    var rosters: PlacementRosters?
+    if configuration.rosters || configuration.letters {
+      let beforeRosters = clock.now
+      rosters = PlacementRosters(menu: instance, rows: rows, passThrough: dataset.passThrough)
+      summary.timingsMilliseconds["rosters"] = milliseconds(beforeRosters, clock.now)
+    }
+    return .placed(MenuRun(result: result, rows: rows, summary: summary, rosters: rosters))
   }
 }

@@ -20,7 +20,15 @@ extension PlacementRun {
     guard let summaryJSON else { return [] }
     if let menu {
       let csv = PlacementWriter.menuCSV(instance, rows: menu.rows)
-      return [("placements.csv", Data(csv.utf8)), ("summary.json", summaryJSON)]
+      var files = [("placements.csv", Data(csv.utf8)), ("summary.json", summaryJSON)]
+      if writesReport {
+        let report = MenuReport(
+          instance: instance, placement: menu.result.placement, rows: menu.rows,
+          summary: menu.summary)
+        files.append(("report.html", Data(report.html.utf8)))
+      }
+      if let rosters { files += rosters.files(letters: writesLetterFiles) }
+      return files
     }
     let csv = PlacementWriter.csvBytes(instance, outcomes: outcomes)
     var files = [("placements.csv", Data(csv))]

@@ -229,6 +229,7 @@ public struct PlacementRun: Sendable {
         (self.status, problem, result, outcomes) = (status, nil, nil, [])
         self.manifest = manifest(status: status, solver: menu.result.solver)
         self.menu = menu
+        rosters = menu.rosters
       }
       explanation = nil
       return

@@ -54,6 +54,92 @@ struct MenuCommandTests {
     #expect(!FileManager.default.fileExists(atPath: output + "/placements.csv"))
   }
 
+  @Test("--report and --letters on a menu: rosters with kind and slot, a letter per person")
+  func rostersAndReport() throws {
+    let output = try Paths.temporaryDirectory()
+    let run = try CLI.run(
+      ["solve", Paths.dataset("menu-tiny"), "--output", output, "--report", "--letters"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let read = { (name: String) in try String(contentsOfFile: output + "/" + name, encoding: .utf8)
+    }
+    #expect(
+      try read("rosters/by-worksite.csv") == """
+        worksite,employer,kind,slot,student,school,rank
+        E1,Acme,teacher-externship,,Tess,02M600,1
+        M1,Acme,mock-interview,,Ben,02M600,1
+        M2,Acme,mock-interview,,Ana,02M600,2
+        W1,Acme,internship,,Ben,02M600,1
+        W2,Bolt,internship,,Ana,02M600,2
+
+        """)
+    // Every row of placements.csv, by school then person.
+    let bySchool = try read("rosters/by-school.csv").split(separator: "\n")
+    #expect(bySchool[0] == "school,student,role,kind,worksite,employer,slot,rank,reason")
+    #expect(bySchool.count - 1 == (try read("placements.csv")).split(separator: "\n").count - 1)
+    #expect(bySchool.contains("02M600,Ana,student,mock-interview,,,,,choices-full"))
+    #expect(bySchool.contains("02M600,Tess,teacher,teacher-externship,E1,Acme,,1,"))
+    let letter = try read("rosters/letters/Ana.txt")
+    #expect(letter.contains("Internship: Bolt (W2); your 2nd choice of this kind."))
+    #expect(letter.contains("Mock interview: you could take up to 2 and got 1, because every"))
+    #expect(letter.contains("Workplace tour: you could take up to 1 and got 0"))
+    #expect(
+      try read("rosters/letters.csv").contains(
+        "Ana,02M600,student,2,mock-interview;workplace-tour,"))
+    #expect(try read("rosters/letters/Tess.txt").hasPrefix("Dear teacher Tess,\n\nTeacher: Tess\n"))
+    let html = try read("report.html")
+    #expect(html.contains("id=\"h-kind-mock-interview\""))
+    #expect(html.contains("data-kind=\"internship\" data-metric=\"placed\" data-value=\"2\""))
+  }
+
+  @Test("a mock-interview day's by-worksite roster: each volunteer's six slots in order")
+  func slotRoster() throws {
+    let output = try Paths.temporaryDirectory()
+    let run = try CLI.run(
+      ["solve", Paths.dataset("mock-interview-day"), "--output", output, "--rosters"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let lines = try String(contentsOfFile: output + "/rosters/by-worksite.csv", encoding: .utf8)
+      .split(separator: "\n").dropFirst().map { $0.split(separator: ",").map(String.init) }
+    let v01 = lines.filter { $0[0] == "V01" }
+    #expect(
+      v01.map { $0[3] }
+        == (0..<6).map {
+          "2027-03-16T\(["09:00", "09:20", "09:40", "10:00", "10:20", "10:40"][$0])"
+        })
+    #expect(lines.count == 240 + 60)
+  }
+
+  @Test("compare on a menu: per-kind rows for every strategy that places a menu, any format")
+  func compareMenu() throws {
+    let run = try CLI.run([
+      "compare", Paths.dataset("menu-tiny"), "--strategies",
+      "optimal,serial-dictatorship,greedy,rank-maximal", "--seeds", "1-5", "--format", "csv",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let lines = run.stdout.split(separator: "\n")
+    #expect(lines[0].hasPrefix("strategy,seed,kind,placed,mean_rank,rank_cost,short,"))
+    // 3 strategies × (5 seeds + 4 statistics) × 5 kinds (four in play and all), one skipped.
+    #expect(lines.count == 1 + 3 * 9 * 5 + 1)
+    #expect(lines.last?.hasPrefix("rank-maximal,,,") == true)
+    #expect(run.stderr.contains("note: rank-maximal skipped"))
+    for format in ["text", "markdown", "json"] {
+      let other = try CLI.run([
+        "compare", Paths.dataset("menu-tiny"), "--strategies", "optimal", "--format", format,
+      ])
+      #expect(other.status == 0, "\(other.stderr)")
+      #expect(other.stdout.contains("mock-interview"))
+    }
+    let page = try Paths.temporaryDirectory() + "/compare.html"
+    let reported = try CLI.run([
+      "compare", Paths.dataset("menu-tiny"), "--strategies", "optimal", "--report", page,
+    ])
+    #expect(reported.status == 0)
+    #expect(try String(contentsOfFile: page, encoding: .utf8).contains("data-kind=\"all\""))
+    let none = try CLI.run([
+      "compare", Paths.dataset("menu-tiny"), "--strategies", "rank-maximal",
+    ])
+    #expect(none.status == 65)
+  }
+
   @Test("slots without activities.csv are an error of the data, whatever the strategy")
   func slotsRefused() throws {
     let directory = try Paths.copyOfDataset("tiny")
