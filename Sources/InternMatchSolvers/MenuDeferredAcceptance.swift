@@ -159,10 +159,14 @@ struct MenuDeferredAcceptance {
             }
           }
           count[g] += 1
-        } else if capacity[g] > 0, (key[c], Int32(order[i])) < (heldKey[start[g]], heldPerson[start[g]]) {
+        } else if capacity[g] > 0,
+          (key[c], Int32(order[i])) < (heldKey[start[g]], heldPerson[start[g]])
+        {
           // The newcomer beats the worst held person, who loses the group.
           let loser = local[Int(heldPerson[start[g]])]
-          let lost = held[loser].firstIndex { group[$0] == group[c] }!
+          guard let lost = held[loser].firstIndex(where: { group[$0] == group[c] }) else {
+            preconditionFailure("a held person holds the group")
+          }
           let d = held[loser].remove(at: lost)
           isHeld[d] = false
           rejected[d] = true

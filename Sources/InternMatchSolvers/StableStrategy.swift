@@ -52,7 +52,9 @@ public struct StableStrategy: LotteryStrategy {
   public var name: String { "stable" }
   /// Pins, school limits and reserves; a menu of activities (with slots and
   /// `max_per_employer`) through ``placeMenu(_:)``.
-  public var supportedRules: Set<SideRule> { Set([.pins, .maxPerSchool, .reserves]).union(menuRules) }
+  public var supportedRules: Set<SideRule> {
+    Set([.pins, .maxPerSchool, .reserves]).union(menuRules)
+  }
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
     try refuseMenu(instance)
