@@ -22,8 +22,21 @@ extension PlacementRun {
     case declined(Status, String)
   }
 
-  /// Places the menu of `dataset` with `placer` (only `optimal` and `optimal-squared` place
-  /// one so far), verifies it independently and summarises it. Options that need one seat per
+  /// Why `strategy` refuses a menu of activities, naming the strategies that place one.
+  ///
+  /// ```swift
+  /// PlacementRun.menuRefusal(of: .rankMaximal)
+  /// // "rank-maximal cannot place a menu of activities (activities.csv: several placements
+  /// //  per person); strategies that do: optimal, optimal-squared, stable, …"
+  /// ```
+  static func menuRefusal(of strategy: StrategyName) -> String {
+    "\(strategy.rawValue) cannot place a menu of activities (activities.csv: several placements "
+      + "per person); strategies that do: "
+      + StrategyName.menuPlacing.map(\.rawValue).joined(separator: ", ")
+  }
+
+  /// Places the menu of `dataset` with `placer` (``StrategyName/menuPlacing`` place one),
+  /// verifies it independently and summarises it. Options that need one seat per
   /// person (re-match, cross-check, explanations, the HTML report) are declined, naming them.
   ///
   /// - Throws: ``Failure`` when the backend fails or the placement breaks a rule (a bug).
@@ -35,8 +48,8 @@ extension PlacementRun {
     guard let menuPlacer = placer as? any MenuPlacing else {
       return .declined(
         .refused,
-        "\(placer.name) cannot place a menu of activities (activities.csv); use optimal or "
-          + "serial-dictatorship")
+        StrategyName(rawValue: placer.name).map(menuRefusal(of:))
+          ?? "\(placer.name) cannot place a menu of activities (activities.csv)")
     }
     let options = [
       configuration.rematch == nil ? nil : "re-match",
@@ -75,6 +88,16 @@ extension PlacementRun {
     summary.timingsMilliseconds = [
       "solve": milliseconds(start, afterSolve), "verify": milliseconds(afterSolve, clock.now),
     ]
+    // Blocking pairs per kind, for every strategy, by the priorities of the run's seed.
+    var blocking: [WorksiteKind: Int] = [:]
+    for pair in instance.menuBlockingPairs(
+      in: result.placement, priorities: WorksitePriorities(instance: instance, seed: seed))
+    {
+      blocking[instance.worksites[pair.worksite].kind, default: 0] += 1
+    }
+    for k in summary.kinds.indices {
+      summary.kinds[k].blockingPairs = blocking[summary.kinds[k].kind, default: 0]
+    }
     return .placed(MenuRun(result: result, rows: rows, summary: summary))
   }
 }

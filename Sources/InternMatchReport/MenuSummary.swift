@@ -28,6 +28,10 @@ public struct MenuSummary: Hashable, Sendable, Codable {
     public var rankHistogram: [String: Int]
     /// (person, kind) rows left short, by reason.
     public var shortByReason: [String: Int]
+    /// Blocking pairs of the kind given the kinds served before it
+    /// (``/InternMatchModel/PlacementInstance/menuBlockingPairs(in:priorities:)``, priorities
+    /// of the run's seed); `nil` when not counted.
+    public var blockingPairs: Int? = nil
 
     enum CodingKeys: String, CodingKey {
       case kind, priority, participants, worksites, seats, placed
@@ -36,6 +40,7 @@ public struct MenuSummary: Hashable, Sendable, Codable {
       case rankCost = "rank_cost"
       case rankHistogram = "rank_histogram"
       case shortByReason = "short_by_reason"
+      case blockingPairs = "blocking_pairs"
     }
   }
 

@@ -39,10 +39,50 @@ struct MenuCommandTests {
   }
 
   @Test(
+    "stable places the menu kind by kind: deferred acceptance, blocking pairs per kind",
+    arguments: [(UInt64(3), true), (4, false)])
+  func stable(seed: UInt64, anaFirst: Bool) throws {
+    let output = try Paths.temporaryDirectory()
+    let run = try CLI.run(
+      [
+        "solve", Paths.dataset("menu-tiny"), "--output", output, "--strategy", "stable",
+        "--seed", "\(seed)",
+      ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("strategy stable (deferred-acceptance (menu, kind by kind))"))
+    let written = try String(contentsOfFile: output + "/placements.csv", encoding: .utf8)
+    let expected = try String(
+      contentsOfFile: Paths.dataset("menu-tiny") + "/expected-placements.csv", encoding: .utf8)
+    if anaFirst {
+      // Seed 3 draws Ana first: W1 and M1 hold her ahead of Ben, who is left short of both.
+      #expect(written.hasPrefix("student,worksite,rank,reason,kind,slot\nAna,W1,1,,internship,\n"))
+      #expect(
+        written.contains("Ana,M1,1,,mock-interview,\nAna,,,max-per-employer,mock-interview,\n"))
+      #expect(
+        written.contains("Ben,,,choices-full,internship,\nBen,,,choices-full,mock-interview,\n"))
+    } else {
+      // Seed 4 draws Ben first: W1 and M1 are his, Ana proposes on to W2 and M2 — the
+      // optimal placement of expected-placements.csv.
+      #expect(written == expected)
+    }
+    let summary = try String(contentsOfFile: output + "/summary.json", encoding: .utf8)
+    #expect(summary.contains("\"status\" : \"complete\""))
+    #expect(summary.contains("\"blocking_pairs\" : 0"))
+    #expect(!summary.contains("\"blocking_pairs\" : 1"))
+  }
+
+  @Test(
     "strategies and options that cannot place a menu refuse it, naming why, and write nothing",
     arguments: [
-      (["--strategy", "stable"], "stable cannot honour this dataset's activities"),
-      (["--strategy", "rank-maximal"], "rank-maximal cannot honour this dataset's activities"),
+      (["--strategy", "rank-maximal"], "rank-maximal cannot place a menu of activities"),
+      (["--strategy", "min-worst-rank"], "min-worst-rank cannot place a menu of activities"),
+      (
+        ["--strategy", "top-trading-cycles"], "strategies that do: optimal, optimal-squared, stable"
+      ),
+      (
+        ["--strategy", "stable-worksite-proposing"],
+        "strategies that do: optimal, optimal-squared, stable, serial-dictatorship, greedy"
+      ),
       (["--explain"], "explanations not yet available with a menu of activities"),
       (["--solver", "glpk"], "together with --solver glpk"),
     ])
