@@ -72,6 +72,27 @@ struct MenuCommandTests {
   }
 
   @Test(
+    "--solver glpk and --cross-check: GLPK's branch-and-cut on the menu, checked against the network",
+    arguments: [
+      (["--solver", "glpk"], "glpk-branch-and-cut"),
+      (["--cross-check"], "(cross-checked by glpk-branch-and-cut"),
+      (["--solver", "glpk", "--cross-check"], "(cross-checked by network-simplex"),
+    ])
+  func glpkAndCrossCheck(options: [String], solver: String) throws {
+    let output = try Paths.temporaryDirectory()
+    let run = try CLI.run(["solve", Paths.dataset("menu-tiny"), "--output", output] + options)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains(solver), "\(run.stdout)")
+    let written = try String(contentsOfFile: output + "/placements.csv", encoding: .utf8)
+    let expected = try String(
+      contentsOfFile: Paths.dataset("menu-tiny") + "/expected-placements.csv", encoding: .utf8)
+    #expect(written == expected)
+    let summary = try String(contentsOfFile: output + "/summary.json", encoding: .utf8)
+    #expect(summary.contains("\"status\" : \"optimal\""))
+    #expect(summary.contains("\"cross_check\"") == options.contains("--cross-check"))
+  }
+
+  @Test(
     "strategies and options that cannot place a menu refuse it, naming why, and write nothing",
     arguments: [
       (["--strategy", "rank-maximal"], "rank-maximal cannot place a menu of activities"),
@@ -84,7 +105,6 @@ struct MenuCommandTests {
         "strategies that do: optimal, optimal-squared, stable, serial-dictatorship, greedy"
       ),
       (["--explain"], "explanations not yet available with a menu of activities"),
-      (["--solver", "glpk"], "together with --solver glpk"),
     ])
   func refusals(options: [String], message: String) throws {
     let output = try Paths.temporaryDirectory() + "/out"
@@ -117,10 +137,12 @@ struct MockInterviewDayTests {
   @Test("40 volunteers × 6 slots, 4 tours, 200 students: proven optimal, every slot filled once")
   func mockInterviewDay() throws {
     let output = try Paths.temporaryDirectory()
-    let run = try CLI.run(["solve", Paths.dataset("mock-interview-day"), "--output", output])
+    let run = try CLI.run(
+      ["solve", Paths.dataset("mock-interview-day"), "--output", output, "--cross-check"])
     #expect(run.status == 0, "\(run.stderr)")
     let summary = try String(contentsOfFile: output + "/summary.json", encoding: .utf8)
     #expect(summary.contains("\"status\" : \"optimal\""))
+    #expect(run.stdout.contains("(cross-checked by glpk-branch-and-cut"), "\(run.stdout)")
     let rows = try String(contentsOfFile: output + "/placements.csv", encoding: .utf8)
       .split(separator: "\n").dropFirst()
       .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }

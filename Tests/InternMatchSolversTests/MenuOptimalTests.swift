@@ -93,10 +93,7 @@ struct MenuOptimalTests {
       rules: PlacementRules(pins: [Pin(student: "S", worksite: "W1")], activities: ActivityMenu([]))
     )
     #expect(OptimalStrategy().menuRulesNotYetSupported(in: instance) == ["pins"])
-    #expect(
-      OptimalStrategy(backend: .glpk).menuRulesNotYetSupported(in: instance) == [
-        "pins", "--solver glpk",
-      ])
+    #expect(OptimalStrategy(backend: .glpk).menuRulesNotYetSupported(in: instance) == ["pins"])
     #expect(throws: SolverError.self) { try OptimalStrategy().placeMenu(instance) }
     #expect(throws: SolverError.self) { try OptimalStrategy().place(instance) }
   }
@@ -291,6 +288,20 @@ struct MenuSlotTests {
       let result = try OptimalStrategy().placeMenu(instance, alwaysSearch: alwaysSearch)
       #expect(instance.violations(in: result.placement).isEmpty)
       #expect(result.objective == best, "seed \(seed), search \(alwaysSearch)")
+    }
+  }
+
+  @Test("--solver glpk: the MIP without slots reaches the network's optimum", arguments: 0..<60)
+  func glpkWithoutSlots(seed: Int) throws {
+    let instance = try MenuOptimalTests.randomInstance(seed: UInt64(7900 + seed))
+    for cost in RankCost.allCases {
+      let network = try OptimalStrategy(rankCost: cost).placeMenu(instance)
+      let glpk = try OptimalStrategy(rankCost: cost, backend: .glpk).placeMenu(instance)
+      #expect(network.solver.hasPrefix("network-simplex"))
+      #expect(glpk.solver.hasPrefix("glpk-branch-and-cut"))
+      #expect(glpk.status == .optimal)
+      #expect(instance.violations(in: glpk.placement).isEmpty)
+      #expect(network.objective == glpk.objective, "seed \(seed), \(cost)")
     }
   }
 

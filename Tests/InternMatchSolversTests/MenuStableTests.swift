@@ -280,6 +280,23 @@ struct MenuStableTests {
       try StableStrategy(seed: UInt64(seed)).placeMenu(instance).placement == result.placement)
   }
 
+  @Test(
+    "one priority order at every worksite: stable is serial dictatorship, slots or not",
+    arguments: 0..<150)
+  func commonPriorities(seed: Int) throws {
+    // No rankings and one lottery number per person: every worksite orders people as the
+    // lottery does, so nobody is ever displaced and deferred acceptance seats people in
+    // lottery order, each taking their first groups that fit — serial dictatorship's rule.
+    let instance =
+      seed.isMultiple(of: 2)
+      ? try MenuOptimalTests.randomInstance(seed: UInt64(1500 + seed))
+      : try MenuSlotTests.randomInstance(seed: UInt64(1500 + seed))
+    let stable = try solve(instance, seed: UInt64(seed))
+    let serial = try SerialDictatorshipStrategy(seed: UInt64(seed)).placeMenu(instance)
+    #expect(stable.placement == serial.placement, "seed \(seed)")
+    #expect(stable.statistics["rejections"].map { $0 >= 0 } == true)
+  }
+
   @Test("refusals: place(_:) refuses a menu; placeMenu(_:) needs one and names missing rules")
   func refusals() throws {
     let menu = try Self.menuTiny()
