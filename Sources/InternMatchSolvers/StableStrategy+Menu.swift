@@ -73,17 +73,9 @@ extension StableStrategy: MenuPlacing {
       run.place(
         rule: rule, order: sequence.filter { instance.students[$0].role == rule.participants })
     }
-    let placement = MenuPlacement(run.entries)
-    let violations = instance.violations(in: placement)
-    guard violations.isEmpty else {
-      throw SolverError.backend(
-        "\(name) (menu): the placement failed its checks: "
-          + violations.prefix(5).map(\.description).joined(separator: "; "))
-    }
-    return MenuResult(
-      placement: placement, objective: instance.objective(of: placement, rankCost: .linear),
-      strategy: name, solver: "deferred-acceptance (menu, kind by kind)",
-      statistics: ["proposals": run.proposals, "rejections": run.rejections],
-      status: .complete)
+    return try MenuResult(
+      kindByKind: run.entries, in: instance, strategy: name,
+      solver: "deferred-acceptance (menu, kind by kind)",
+      statistics: ["proposals": run.proposals, "rejections": run.rejections])
   }
 }

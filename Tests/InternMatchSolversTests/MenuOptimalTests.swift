@@ -255,6 +255,13 @@ struct MenuSlotTests {
     return try PlacementInstance(students: students, worksites: worksites, rules: base.rules)
   }
 
+  /// A seeded instance of either family: without slots for an even `seed`, with slots else.
+  static func eitherInstance(seed: Int, offset: Int) throws -> PlacementInstance {
+    seed.isMultiple(of: 2)
+      ? try MenuOptimalTests.randomInstance(seed: UInt64(offset + seed))
+      : try randomInstance(seed: UInt64(offset + seed))
+  }
+
   /// The best value over every subset of (person, worksite, slot) columns the checks accept.
   static func bruteForce(_ instance: PlacementInstance, _ cost: RankCost) -> MenuObjective {
     var columns: [MenuPlacement.Entry] = []
