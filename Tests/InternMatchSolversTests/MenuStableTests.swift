@@ -66,27 +66,34 @@ struct MenuStableTests {
     #expect(instance.menuBlockingPairs(in: result.placement, priorities: priorities).isEmpty)
   }
 
+  /// A market of `people` (id and list, in order) at `worksites`, where worksite `ranking`
+  /// ranks `order` first to last (`rankings.csv`), under `menu`.
+  static func market(
+    _ people: KeyValuePairs<String, [String]>, at worksites: [Worksite], ranking: String,
+    order: [String], menu: [ActivityRule]
+  ) throws -> PlacementInstance {
+    try PlacementInstance(
+      students: people.map {
+        Student(id: $0.key, school: "X", cluster: "it", preferences: $0.value)
+      },
+      worksites: worksites,
+      rankings: order.enumerated().map {
+        WorksiteRanking(worksite: ranking, student: $0.element, rank: $0.offset + 1)
+      },
+      rules: PlacementRules(activities: ActivityMenu(menu)))
+  }
+
   /// Pia (0) lists A then B; Raj (1) lists A. A has two slots (09:00, 10:00) and ranks Raj
   /// first (`rankings.csv`); B has one, 10:00. Pia may take two mock interviews.
   static func slotSwap() throws -> PlacementInstance {
-    try PlacementInstance(
-      students: [
-        Student(id: "Pia", school: "X", cluster: "it", preferences: ["A", "B"]),
-        Student(id: "Raj", school: "X", cluster: "it", preferences: ["A"]),
-      ],
-      worksites: [
+    try market(
+      ["Pia": ["A", "B"], "Raj": ["A"]],
+      at: [
         Worksite(
           id: "A", cluster: "it", capacity: 1, kind: .mockInterview, slots: ["09:00", "10:00"]),
         Worksite(id: "B", cluster: "it", capacity: 1, kind: .mockInterview, slots: ["10:00"]),
-      ],
-      rankings: [
-        WorksiteRanking(worksite: "A", student: "Raj", rank: 1),
-        WorksiteRanking(worksite: "A", student: "Pia", rank: 2),
-      ],
-      rules: PlacementRules(
-        activities: ActivityMenu([
-          ActivityRule(kind: .mockInterview, maxPerParticipant: 2, priority: 1)
-        ])))
+      ], ranking: "A", order: ["Raj", "Pia"],
+      menu: [ActivityRule(kind: .mockInterview, maxPerParticipant: 2, priority: 1)])
   }
 
   @Test("slots: a person who loses a seat can be left holding the slot a better worksite needs")
@@ -120,25 +127,16 @@ struct MenuStableTests {
     // Sam (0) may take two mock interviews, one per employer. He lists M1 (Acme), M2 (Acme),
     // M3 (Bolt). Uma (1) lists M1 and ranks first there. Sam ends with M2 and M3: after losing
     // M1 he may take M2 (Acme again), which he skipped while he held M1.
-    let instance = try PlacementInstance(
-      students: [
-        Student(id: "Sam", school: "X", cluster: "it", preferences: ["M1", "M2", "M3"]),
-        Student(id: "Uma", school: "X", cluster: "it", preferences: ["M1"]),
-      ],
-      worksites: [
+    let instance = try Self.market(
+      ["Sam": ["M1", "M2", "M3"], "Uma": ["M1"]],
+      at: [
         Worksite(id: "M1", employer: "Acme", cluster: "it", capacity: 1, kind: .mockInterview),
         Worksite(id: "M2", employer: "Acme", cluster: "it", capacity: 1, kind: .mockInterview),
         Worksite(id: "M3", employer: "Bolt", cluster: "it", capacity: 1, kind: .mockInterview),
-      ],
-      rankings: [
-        WorksiteRanking(worksite: "M1", student: "Uma", rank: 1),
-        WorksiteRanking(worksite: "M1", student: "Sam", rank: 2),
-      ],
-      rules: PlacementRules(
-        activities: ActivityMenu([
-          ActivityRule(
-            kind: .mockInterview, maxPerParticipant: 2, priority: 1, maxPerEmployer: 1)
-        ])))
+      ], ranking: "M1", order: ["Uma", "Sam"],
+      menu: [
+        ActivityRule(kind: .mockInterview, maxPerParticipant: 2, priority: 1, maxPerEmployer: 1)
+      ])
     for seed in UInt64(0)..<8 {
       let result = try solve(instance, seed: seed)
       #expect(
@@ -151,17 +149,10 @@ struct MenuStableTests {
   @Test("blocking pairs: an extra placement, a swap, and none past the cap")
   func blockingPairDefinition() throws {
     // Ana (0) lists W1, W2, W3 (one internship each); W2 holds Ben, who ranks after her.
-    let instance = try PlacementInstance(
-      students: [
-        Student(id: "Ana", school: "X", cluster: "it", preferences: ["W1", "W2", "W3"]),
-        Student(id: "Ben", school: "X", cluster: "it", preferences: ["W2"]),
-      ],
-      worksites: (1...3).map { Worksite(id: "W\($0)", cluster: "it", capacity: 1) },
-      rankings: [
-        WorksiteRanking(worksite: "W2", student: "Ana", rank: 1),
-        WorksiteRanking(worksite: "W2", student: "Ben", rank: 2),
-      ],
-      rules: PlacementRules(activities: ActivityMenu([])))
+    let instance = try Self.market(
+      ["Ana": ["W1", "W2", "W3"], "Ben": ["W2"]],
+      at: (1...3).map { Worksite(id: "W\($0)", cluster: "it", capacity: 1) }, ranking: "W2",
+      order: ["Ana", "Ben"], menu: [])
     let priorities = WorksitePriorities(instance: instance, seed: 0)
     let blocking = { (entries: [MenuPlacement.Entry]) in
       instance.menuBlockingPairs(in: MenuPlacement(entries), priorities: priorities)
