@@ -11,6 +11,13 @@ struct MenuStableTests {
   func solve(_ instance: PlacementInstance, seed: UInt64) throws -> MenuResult {
     let result = try StableStrategy(seed: seed).placeMenu(instance)
     #expect(instance.violations(in: result.placement).isEmpty, "seed \(seed)")
+    // Nobody is placed where the worksite's ranking leaves them out.
+    let priorities = WorksitePriorities(instance: instance, seed: seed)
+    #expect(
+      result.placement.entries.allSatisfy {
+        priorities.key(of: $0.student, at: $0.worksite, in: instance)
+          != WorksitePriorities.unacceptable
+      })
     #expect(result.status == .complete)
     #expect(result.objective == instance.objective(of: result.placement, rankCost: .linear))
     return result
@@ -171,6 +178,24 @@ struct MenuStableTests {
     #expect(blocking([.init(student: 0, worksite: 0), .init(student: 1, worksite: 1)]).isEmpty)
   }
 
+  /// `base` with rankings drawn from `seed`: each worksite, with probability ½, ranks a random
+  /// subset of the people in random order (`rankings.csv`; the others are unacceptable there),
+  /// so worksites disagree and people get displaced.
+  static func ranked(_ base: PlacementInstance, seed: UInt64) throws -> PlacementInstance {
+    var rng = SplitMix64(seed: seed)
+    var rankings: [WorksiteRanking] = []
+    for w in base.worksites where Bool.random(using: &rng) {
+      let ranked = base.students.map(\.id).shuffled(using: &rng).filter { _ in
+        Int.random(in: 0..<5, using: &rng) > 0
+      }
+      for (k, id) in ranked.enumerated() {
+        rankings.append(WorksiteRanking(worksite: w.id, student: id, rank: k + 1))
+      }
+    }
+    return try PlacementInstance(
+      students: base.students, worksites: base.worksites, rankings: rankings, rules: base.rules)
+  }
+
   /// The greedy choice of person `s` from worksites `set` of one kind (no slots): by rank,
   /// within `max_per_participant` and `max_per_employer`.
   static func choice(
@@ -195,9 +220,11 @@ struct MenuStableTests {
   }
 
   /// Every valid placement of kind `level` on top of `fixed` (the kinds served before), as the
-  /// kind's entries: each subset of its (person, worksite, slot) columns the checks accept.
+  /// kind's entries: each subset of its (person, worksite, slot) columns the checks accept,
+  /// every pair acceptable to its worksite (`priorities`).
   static func placements(
-    ofLevel level: Int, over fixed: [MenuPlacement.Entry], in instance: PlacementInstance
+    ofLevel level: Int, over fixed: [MenuPlacement.Entry], in instance: PlacementInstance,
+    priorities: WorksitePriorities
   ) -> [[MenuPlacement.Entry]] {
     guard let menu = instance.activities else { return [] }
     var columns: [MenuPlacement.Entry] = []
@@ -206,7 +233,8 @@ struct MenuStableTests {
         let w = Int(instance.choices.worksite[c])
         let site = instance.worksites[w]
         guard menu.level(of: site.kind) == level,
-          menu.offers(site.kind, to: instance.students[s].role)
+          menu.offers(site.kind, to: instance.students[s].role),
+          priorities.key[c] != WorksitePriorities.unacceptable
         else { continue }
         if site.slots.isEmpty {
           columns.append(.init(student: s, worksite: w))
@@ -225,7 +253,9 @@ struct MenuStableTests {
     "brute force, no slots: no blocking pair in any kind, and person-optimal among those without",
     arguments: 0..<200)
   func bruteForceWithoutSlots(seed: Int) throws {
-    let instance = try MenuOptimalTests.randomInstance(seed: UInt64(3300 + seed))
+    let base = try MenuOptimalTests.randomInstance(seed: UInt64(3300 + seed))
+    // Half the markets with worksites' own rankings (people displaced), half with one order.
+    let instance = seed.isMultiple(of: 2) ? base : try Self.ranked(base, seed: UInt64(seed))
     let menu = try #require(instance.activities)
     let result = try solve(instance, seed: UInt64(seed))
     let priorities = WorksitePriorities(instance: instance, seed: UInt64(seed))
@@ -237,7 +267,9 @@ struct MenuStableTests {
       let fixed = result.placement.entries.filter { ofLevel($0) < level }
       let mine = result.placement.entries.filter { ofLevel($0) == level }
       var stableCount = 0
-      for other in Self.placements(ofLevel: level, over: fixed, in: instance) {
+      for other in Self.placements(
+        ofLevel: level, over: fixed, in: instance, priorities: priorities)
+      {
         let pairs = instance.menuBlockingPairs(
           in: MenuPlacement(fixed + other), priorities: priorities
         ).filter { menu.level(of: instance.worksites[$0.worksite].kind) == level }
@@ -260,7 +292,8 @@ struct MenuStableTests {
     "brute force, slots: never a blocking extra placement; deterministic; rules honoured",
     arguments: 0..<200)
   func slotsGuarantee(seed: Int) throws {
-    let instance = try MenuSlotTests.randomInstance(seed: UInt64(2700 + seed))
+    let base = try MenuSlotTests.randomInstance(seed: UInt64(2700 + seed))
+    let instance = seed.isMultiple(of: 2) ? base : try Self.ranked(base, seed: UInt64(seed))
     let result = try solve(instance, seed: UInt64(seed))
     let priorities = WorksitePriorities(instance: instance, seed: UInt64(seed))
     let pairs = instance.menuBlockingPairs(in: result.placement, priorities: priorities)
