@@ -23,6 +23,21 @@ struct MenuStableTests {
     return result
   }
 
+  /// The instance `family` draws from `offset + seed` — with worksites' own rankings drawn from
+  /// `seed` (people displaced) when `ranked`, by default for odd seeds — solved with `seed`,
+  /// and the priorities of that seed.
+  func solved(
+    _ family: (UInt64) throws -> PlacementInstance, seed: Int, offset: Int, ranked: Bool? = nil
+  ) throws -> (PlacementInstance, MenuResult, WorksitePriorities) {
+    let base = try family(UInt64(offset + seed))
+    let instance =
+      ranked ?? !seed.isMultiple(of: 2) ? try Self.ranked(base, seed: UInt64(seed)) : base
+    return (
+      instance, try solve(instance, seed: UInt64(seed)),
+      WorksitePriorities(instance: instance, seed: UInt64(seed))
+    )
+  }
+
   /// The people and worksites of Datasets/menu-tiny (its README works it by hand).
   static func menuTiny() throws -> PlacementInstance {
     var tess = Student(id: "Tess", school: "X", cluster: "it", age: 40, preferences: ["E1", "W2"])
@@ -253,12 +268,9 @@ struct MenuStableTests {
     "brute force, no slots: no blocking pair in any kind, and person-optimal among those without",
     arguments: 0..<200)
   func bruteForceWithoutSlots(seed: Int) throws {
-    let base = try MenuOptimalTests.randomInstance(seed: UInt64(3300 + seed))
-    // Half the markets with worksites' own rankings (people displaced), half with one order.
-    let instance = seed.isMultiple(of: 2) ? base : try Self.ranked(base, seed: UInt64(seed))
+    let (instance, result, priorities) = try solved(
+      MenuOptimalTests.randomInstance, seed: seed, offset: 3300)
     let menu = try #require(instance.activities)
-    let result = try solve(instance, seed: UInt64(seed))
-    let priorities = WorksitePriorities(instance: instance, seed: UInt64(seed))
     #expect(instance.menuBlockingPairs(in: result.placement, priorities: priorities).isEmpty)
     for (level, rule) in menu.served.enumerated() where rule.maxPerParticipant > 0 {
       let ofLevel = { (e: MenuPlacement.Entry) in
@@ -292,10 +304,8 @@ struct MenuStableTests {
     "brute force, slots: never a blocking extra placement; deterministic; rules honoured",
     arguments: 0..<200)
   func slotsGuarantee(seed: Int) throws {
-    let base = try MenuSlotTests.randomInstance(seed: UInt64(2700 + seed))
-    let instance = seed.isMultiple(of: 2) ? base : try Self.ranked(base, seed: UInt64(seed))
-    let result = try solve(instance, seed: UInt64(seed))
-    let priorities = WorksitePriorities(instance: instance, seed: UInt64(seed))
+    let (instance, result, priorities) = try solved(
+      MenuSlotTests.randomInstance, seed: seed, offset: 2700)
     let pairs = instance.menuBlockingPairs(in: result.placement, priorities: priorities)
     #expect(pairs.allSatisfy { $0.replacing != nil }, "seed \(seed): \(pairs)")
     // A pair can only come from a kind with slots.
@@ -310,11 +320,9 @@ struct MenuStableTests {
     // in few of them, and in each such kind some placement has no blocking pair at all.
     var withPairs: [Int] = []
     for seed in 0..<2000 {
-      let base = try MenuSlotTests.randomInstance(seed: UInt64(9000 + seed))
-      let instance = try Self.ranked(base, seed: UInt64(seed))
+      let (instance, result, priorities) = try solved(
+        MenuSlotTests.randomInstance, seed: seed, offset: 9000, ranked: true)
       let menu = try #require(instance.activities)
-      let result = try solve(instance, seed: UInt64(seed))
-      let priorities = WorksitePriorities(instance: instance, seed: UInt64(seed))
       let pairs = instance.menuBlockingPairs(in: result.placement, priorities: priorities)
       guard let pair = pairs.first else { continue }
       withPairs.append(seed)
