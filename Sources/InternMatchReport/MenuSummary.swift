@@ -46,6 +46,10 @@ public struct MenuSummary: Hashable, Sendable, Codable {
     /// with at least one placement of the kind, and the mean rank of their placements; empty
     /// for a kind offered to nobody or without worksites.
     public var equity: [String: EquityBreakdown]
+    /// Blocking pairs of the kind given the kinds served before it
+    /// (``/InternMatchModel/PlacementInstance/menuBlockingPairs(in:priorities:)``, priorities
+    /// of the run's seed); `nil` when not counted.
+    public var blockingPairs: Int? = nil
 
     enum CodingKeys: String, CodingKey {
       case kind, priority, participants, worksites, seats, placed, people, equity
@@ -60,6 +64,7 @@ public struct MenuSummary: Hashable, Sendable, Codable {
       case unfilledSeats = "unfilled_seats"
       case unfilledSlots = "unfilled_slots"
       case slotUse = "slot_use"
+      case blockingPairs = "blocking_pairs"
     }
 
     /// Seats left empty over the kind: ``unfilledSeats`` + ``unfilledSlots``.

@@ -4,14 +4,19 @@ import Testing
 
 @Suite("internmatch solve with a menu of activities (end to end, built binary)")
 struct MenuCommandTests {
+  /// menu-tiny's placements.csv, worked by hand (its README).
+  static func expectedMenuTiny() throws -> String {
+    try String(
+      contentsOfFile: Paths.dataset("menu-tiny") + "/expected-placements.csv", encoding: .utf8)
+  }
+
   @Test("menu-tiny: placements.csv is the hand-worked one, with kind and slot columns")
   func menuTiny() throws {
     let output = try Paths.temporaryDirectory()
     let run = try CLI.run(["solve", Paths.dataset("menu-tiny"), "--output", output])
     #expect(run.status == 0, "\(run.stderr)")
     let written = try String(contentsOfFile: output + "/placements.csv", encoding: .utf8)
-    let expected = try String(
-      contentsOfFile: Paths.dataset("menu-tiny") + "/expected-placements.csv", encoding: .utf8)
+    let expected = try Self.expectedMenuTiny()
     #expect(written == expected)
     let summary = try String(contentsOfFile: output + "/summary.json", encoding: .utf8)
     #expect(summary.contains("\"people_by_placements\""))
@@ -39,12 +44,70 @@ struct MenuCommandTests {
   }
 
   @Test(
+    "stable places the menu kind by kind: deferred acceptance, blocking pairs per kind",
+    arguments: [(UInt64(3), true), (4, false)])
+  func stable(seed: UInt64, anaFirst: Bool) throws {
+    let output = try Paths.temporaryDirectory()
+    let run = try CLI.run(
+      [
+        "solve", Paths.dataset("menu-tiny"), "--output", output, "--strategy", "stable",
+        "--seed", "\(seed)",
+      ])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("strategy stable (deferred-acceptance (menu, kind by kind))"))
+    let written = try String(contentsOfFile: output + "/placements.csv", encoding: .utf8)
+    let expected = try Self.expectedMenuTiny()
+    if anaFirst {
+      // Seed 3 draws Ana first: W1 and M1 hold her ahead of Ben, who is left short of both.
+      #expect(written.hasPrefix("student,worksite,rank,reason,kind,slot\nAna,W1,1,,internship,\n"))
+      #expect(
+        written.contains("Ana,M1,1,,mock-interview,\nAna,,,max-per-employer,mock-interview,\n"))
+      #expect(
+        written.contains("Ben,,,choices-full,internship,\nBen,,,choices-full,mock-interview,\n"))
+    } else {
+      // Seed 4 draws Ben first: W1 and M1 are his, Ana proposes on to W2 and M2 — the
+      // optimal placement of expected-placements.csv.
+      #expect(written == expected)
+    }
+    let summary = try String(contentsOfFile: output + "/summary.json", encoding: .utf8)
+    #expect(summary.contains("\"status\" : \"complete\""))
+    #expect(summary.contains("\"blocking_pairs\" : 0"))
+    #expect(!summary.contains("\"blocking_pairs\" : 1"))
+  }
+
+  @Test(
+    "--solver glpk and --cross-check: GLPK's branch-and-cut on the menu, checked against the network",
+    arguments: [
+      (["--solver", "glpk"], "glpk-branch-and-cut"),
+      (["--cross-check"], "(cross-checked by glpk-branch-and-cut"),
+      (["--solver", "glpk", "--cross-check"], "(cross-checked by network-simplex"),
+    ])
+  func glpkAndCrossCheck(options: [String], solver: String) throws {
+    let output = try Paths.temporaryDirectory()
+    let run = try CLI.run(["solve", Paths.dataset("menu-tiny"), "--output", output] + options)
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains(solver), "\(run.stdout)")
+    let written = try String(contentsOfFile: output + "/placements.csv", encoding: .utf8)
+    let expected = try Self.expectedMenuTiny()
+    #expect(written == expected)
+    let summary = try String(contentsOfFile: output + "/summary.json", encoding: .utf8)
+    #expect(summary.contains("\"status\" : \"optimal\""))
+    #expect(summary.contains("\"cross_check\"") == options.contains("--cross-check"))
+  }
+
+  @Test(
     "strategies and options that cannot place a menu refuse it, naming why, and write nothing",
     arguments: [
-      (["--strategy", "stable"], "stable cannot honour this dataset's activities"),
-      (["--strategy", "rank-maximal"], "rank-maximal cannot honour this dataset's activities"),
+      (["--strategy", "rank-maximal"], "rank-maximal cannot place a menu of activities"),
+      (["--strategy", "min-worst-rank"], "min-worst-rank cannot place a menu of activities"),
+      (
+        ["--strategy", "top-trading-cycles"], "strategies that do: optimal, optimal-squared, stable"
+      ),
+      (
+        ["--strategy", "stable-worksite-proposing"],
+        "strategies that do: optimal, optimal-squared, stable, serial-dictatorship, greedy"
+      ),
       (["--explain"], "explanations not yet available with a menu of activities"),
-      (["--solver", "glpk"], "together with --solver glpk"),
     ])
   func refusals(options: [String], message: String) throws {
     let output = try Paths.temporaryDirectory() + "/out"
@@ -163,10 +226,12 @@ struct MockInterviewDayTests {
   @Test("40 volunteers × 6 slots, 4 tours, 200 students: proven optimal, every slot filled once")
   func mockInterviewDay() throws {
     let output = try Paths.temporaryDirectory()
-    let run = try CLI.run(["solve", Paths.dataset("mock-interview-day"), "--output", output])
+    let run = try CLI.run(
+      ["solve", Paths.dataset("mock-interview-day"), "--output", output, "--cross-check"])
     #expect(run.status == 0, "\(run.stderr)")
     let summary = try String(contentsOfFile: output + "/summary.json", encoding: .utf8)
     #expect(summary.contains("\"status\" : \"optimal\""))
+    #expect(run.stdout.contains("(cross-checked by glpk-branch-and-cut"), "\(run.stdout)")
     let rows = try String(contentsOfFile: output + "/placements.csv", encoding: .utf8)
       .split(separator: "\n").dropFirst()
       .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }

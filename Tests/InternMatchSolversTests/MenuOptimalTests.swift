@@ -93,10 +93,7 @@ struct MenuOptimalTests {
       rules: PlacementRules(pins: [Pin(student: "S", worksite: "W1")], activities: ActivityMenu([]))
     )
     #expect(OptimalStrategy().menuRulesNotYetSupported(in: instance) == ["pins"])
-    #expect(
-      OptimalStrategy(backend: .glpk).menuRulesNotYetSupported(in: instance) == [
-        "pins", "--solver glpk",
-      ])
+    #expect(OptimalStrategy(backend: .glpk).menuRulesNotYetSupported(in: instance) == ["pins"])
     #expect(throws: SolverError.self) { try OptimalStrategy().placeMenu(instance) }
     #expect(throws: SolverError.self) { try OptimalStrategy().place(instance) }
   }
@@ -258,6 +255,13 @@ struct MenuSlotTests {
     return try PlacementInstance(students: students, worksites: worksites, rules: base.rules)
   }
 
+  /// A seeded instance of either family: without slots for an even `seed`, with slots else.
+  static func eitherInstance(seed: Int, offset: Int) throws -> PlacementInstance {
+    seed.isMultiple(of: 2)
+      ? try MenuOptimalTests.randomInstance(seed: UInt64(offset + seed))
+      : try randomInstance(seed: UInt64(offset + seed))
+  }
+
   /// The best value over every subset of (person, worksite, slot) columns the checks accept.
   static func bruteForce(_ instance: PlacementInstance, _ cost: RankCost) -> MenuObjective {
     var columns: [MenuPlacement.Entry] = []
@@ -291,6 +295,20 @@ struct MenuSlotTests {
       let result = try OptimalStrategy().placeMenu(instance, alwaysSearch: alwaysSearch)
       #expect(instance.violations(in: result.placement).isEmpty)
       #expect(result.objective == best, "seed \(seed), search \(alwaysSearch)")
+    }
+  }
+
+  @Test("--solver glpk: the MIP without slots reaches the network's optimum", arguments: 0..<60)
+  func glpkWithoutSlots(seed: Int) throws {
+    let instance = try MenuOptimalTests.randomInstance(seed: UInt64(7900 + seed))
+    for cost in RankCost.allCases {
+      let network = try OptimalStrategy(rankCost: cost).placeMenu(instance)
+      let glpk = try OptimalStrategy(rankCost: cost, backend: .glpk).placeMenu(instance)
+      #expect(network.solver.hasPrefix("network-simplex"))
+      #expect(glpk.solver.hasPrefix("glpk-branch-and-cut"))
+      #expect(glpk.status == .optimal)
+      #expect(instance.violations(in: glpk.placement).isEmpty)
+      #expect(network.objective == glpk.objective, "seed \(seed), \(cost)")
     }
   }
 
