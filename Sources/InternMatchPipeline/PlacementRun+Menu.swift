@@ -6,7 +6,7 @@ import InternMatchSolvers
 
 extension PlacementRun {
   /// What a run with a menu of activities (`activities.csv`) produced: the placement, the rows
-  /// of `placements.csv` and the summary.
+  /// of `placements.csv`, the summary and, when asked for, the explanations.
   public struct MenuRun: Sendable {
     /// The strategy's result, checked.
     public var result: MenuResult
@@ -14,6 +14,10 @@ extension PlacementRun {
     public var rows: [MenuRow]
     /// The summary written to `summary.json`.
     public var summary: MenuSummary
+    /// Every person's explanation, kind by kind
+    /// (``/InternMatchModel/PlacementInstance/menuExplanations(of:)``), when the configuration
+    /// asks for explanations; `nil` otherwise.
+    public var explanations: [MenuExplanation]?
   }
 
   /// How a menu run ended: placed, or declined with a status and the reason.
@@ -23,8 +27,9 @@ extension PlacementRun {
   }
 
   /// Places the menu of `dataset` with `placer` (only `optimal` and `optimal-squared` place
-  /// one so far), verifies it independently and summarises it. Options that need one seat per
-  /// person (re-match, cross-check, explanations, the HTML report) are declined, naming them.
+  /// one so far), verifies it independently, summarises it and, with ``Configuration/explain``,
+  /// explains every (person, kind). Options that need one seat per person (re-match,
+  /// cross-check, the HTML report, rosters) are declined, naming them.
   ///
   /// - Throws: ``Failure`` when the backend fails or the placement breaks a rule (a bug).
   static func placeMenu(
@@ -41,7 +46,7 @@ extension PlacementRun {
     let options = [
       configuration.rematch == nil ? nil : "re-match",
       configuration.crossCheck ? "--cross-check" : nil,
-      configuration.explain ? "explanations" : nil, configuration.report ? "the HTML report" : nil,
+      configuration.report ? "the HTML report" : nil,
       configuration.rosters || configuration.letters ? "rosters and letters" : nil,
     ].compactMap { $0 }
     guard options.isEmpty else {
@@ -72,9 +77,17 @@ extension PlacementRun {
       strategy: result.strategy, solver: result.solver, seed: seed,
       statistics: result.statistics, warnings: dataset.warnings.count)
     summary.status = Status(result.status).rawValue
+    let afterVerify = clock.now
     summary.timingsMilliseconds = [
-      "solve": milliseconds(start, afterSolve), "verify": milliseconds(afterSolve, clock.now),
+      "solve": milliseconds(start, afterSolve), "verify": milliseconds(afterSolve, afterVerify),
     ]
-    return .placed(MenuRun(result: result, rows: rows, summary: summary))
+    var explanations: [MenuExplanation]?
+    if configuration.explain {
+      configuration.progress?(.phase("explain"))
+      explanations = instance.menuExplanations(of: result.placement)
+      summary.timingsMilliseconds["explain"] = milliseconds(afterVerify, clock.now)
+    }
+    return .placed(
+      MenuRun(result: result, rows: rows, summary: summary, explanations: explanations))
   }
 }
