@@ -43,7 +43,7 @@ struct MenuCommandTests {
     arguments: [
       (["--strategy", "stable"], "stable cannot honour this dataset's activities"),
       (["--strategy", "rank-maximal"], "rank-maximal cannot honour this dataset's activities"),
-      (["--explain"], "explanations not yet available with a menu of activities"),
+      (["--report"], "the HTML report not yet available with a menu of activities"),
       (["--solver", "glpk"], "together with --solver glpk"),
     ])
   func refusals(options: [String], message: String) throws {
