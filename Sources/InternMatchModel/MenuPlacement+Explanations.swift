@@ -79,7 +79,8 @@ extension PlacementInstance {
         } else {
           let facts = blockingFacts(
             at: w, rule: rule, load: load[w], holder: holder,
-            held: (ofKind[ActivityMenu.ordinal(site.kind)], withEmployer[EmployerOfKind(site)] ?? 0))
+            held: (ofKind[ActivityMenu.ordinal(site.kind)], withEmployer[EmployerOfKind(site)] ?? 0)
+          )
           row.outcome = facts.first?.outcome ?? .freeSeatUnused
           row.detail = facts.map(\.text).joined(separator: ";")
         }

@@ -180,7 +180,8 @@ private struct Locator {
         ?? (instance.students[s].preferences.contains(wid(w))
           ? "not offered to a \(instance.students[s].role.rawValue)" : "not on their list")
       add(
-        "not-eligible", "\(sid(s)) is placed at \(wid(w)), not an eligible choice of theirs (\(why))",
+        "not-eligible",
+        "\(sid(s)) is placed at \(wid(w)), not an eligible choice of theirs (\(why))",
         lines(of: s) { $0.worksite == w })
     case .kindNotOffered(let s, let w):
       let kind = instance.worksites[w].kind
@@ -258,7 +259,8 @@ private struct Locator {
           "unexpected-short-row",
           "\(what) says '\(row.reason ?? "")', but "
             + (row.kind.map { "\(sid(row.student)) is not short of \($0)" }
-              ?? "\(sid(row.student)) has other rows"), [row.line])
+              ?? "\(sid(row.student)) has other rows"),
+          [row.line])
         continue
       }
       if row.reason != reason.rawValue {
@@ -268,7 +270,9 @@ private struct Locator {
           [row.line])
       }
     }
-    for (key, reason) in expected.sorted(by: { ($0.key.student, $0.key.kind ?? "") < ($1.key.student, $1.key.kind ?? "") })
+    for (key, reason) in expected.sorted(by: {
+      ($0.key.student, $0.key.kind ?? "") < ($1.key.student, $1.key.kind ?? "")
+    })
     where seen[key] == nil {
       add(
         "missing-short-row",

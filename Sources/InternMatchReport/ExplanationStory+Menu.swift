@@ -25,7 +25,8 @@ extension ExplanationStory {
         sentences.append("\(capitalised(noun)): you were not placed.")
       } else {
         let seats = placed.enumerated().map { i, c in
-          (i == 0 ? "your \(ordinal(c.rank ?? 0)) \(noun) choice, " : "your \(ordinal(c.rank ?? 0)), ")
+          (i == 0
+            ? "your \(ordinal(c.rank ?? 0)) \(noun) choice, " : "your \(ordinal(c.rank ?? 0)), ")
             + display(c.worksite, in: instance) + (c.slot.map { ", slot \($0)" } ?? "")
         }
         sentences.append("\(capitalised(noun)): you were placed at \(list(seats)).")

@@ -81,10 +81,14 @@ struct MenuExplainVerifyCommandTests {
     "verify fails a hand-edited file with exit 65, naming the rule at the line",
     arguments: [
       ("Ana,W2,2,,internship,", "Ana,W1,1,,internship,", ":2: error: over-capacity"),
-      ("Ana,,,choices-full,mock-interview,", "Ana,M1,1,,mock-interview,",
-       ":4: error: over-employer-limit"),
-      ("Ana,,,choices-full,mock-interview,", "Ana,,,slot-conflict,mock-interview,",
-       ":4: error: wrong-reason"),
+      (
+        "Ana,,,choices-full,mock-interview,", "Ana,M1,1,,mock-interview,",
+        ":4: error: over-employer-limit"
+      ),
+      (
+        "Ana,,,choices-full,mock-interview,", "Ana,,,slot-conflict,mock-interview,",
+        ":4: error: wrong-reason"
+      ),
     ])
   func verifyFails(line: String, edit: String, message: String) throws {
     let directory = try Paths.temporaryDirectory()

@@ -37,23 +37,37 @@ struct MenuAuditTests {
     "a hand edit breaking one rule fails with that rule at the lines at fault",
     arguments: [
       ("Ana,W2,2,,internship,", "Ana,W1,1,,internship,", "over-capacity", [2, 6]),
-      ("Ana,,,no-eligible-choice,workplace-tour,", "Ana,T1,1,,workplace-tour,", "not-eligible", [5]),
+      (
+        "Ana,,,no-eligible-choice,workplace-tour,", "Ana,T1,1,,workplace-tour,", "not-eligible", [5]
+      ),
       ("Tess,E1,1,,teacher-externship,", "Tess,W2,1,,internship,", "kind-not-offered", [9]),
-      ("Ana,,,choices-full,mock-interview,", "Ana,M2,2,,mock-interview,",
-       "placed-twice-at-worksite", [3, 4]),
-      ("Ana,,,no-eligible-choice,workplace-tour,", "Ana,W1,1,,internship,", "over-kind-limit",
-       [2, 5]),
-      ("Ana,,,choices-full,mock-interview,", "Ana,M1,1,,mock-interview,", "over-employer-limit",
-       [3, 4]),
+      (
+        "Ana,,,choices-full,mock-interview,", "Ana,M2,2,,mock-interview,",
+        "placed-twice-at-worksite", [3, 4]
+      ),
+      (
+        "Ana,,,no-eligible-choice,workplace-tour,", "Ana,W1,1,,internship,", "over-kind-limit",
+        [2, 5]
+      ),
+      (
+        "Ana,,,choices-full,mock-interview,", "Ana,M1,1,,mock-interview,", "over-employer-limit",
+        [3, 4]
+      ),
       ("Ana,W2,2,,internship,", "Ana,W2,2,,mock-interview,", "kind-mismatch", [2]),
       ("Ana,W2,2,,internship,", "Ana,W2,2,,internship,am", "bad-slot", [2]),
-      ("Ana,,,choices-full,mock-interview,", "Ana,,,max-per-employer,mock-interview,",
-       "wrong-reason", [4]),
+      (
+        "Ana,,,choices-full,mock-interview,", "Ana,,,max-per-employer,mock-interview,",
+        "wrong-reason", [4]
+      ),
       ("Ana,,,choices-full,mock-interview,\n", "", "missing-short-row", [2, 3, 4]),
-      ("Cy,,,no-preferences,,", "Cy,,,no-preferences,,\nBen,,,choices-full,internship,",
-       "unexpected-short-row", [9]),
-      ("Cy,,,no-preferences,,", "Cy,,,no-preferences,,\nCy,,,no-preferences,,",
-       "duplicate-short-row", [8, 9]),
+      (
+        "Cy,,,no-preferences,,", "Cy,,,no-preferences,,\nBen,,,choices-full,internship,",
+        "unexpected-short-row", [9]
+      ),
+      (
+        "Cy,,,no-preferences,,", "Cy,,,no-preferences,,\nCy,,,no-preferences,,",
+        "duplicate-short-row", [8, 9]
+      ),
       ("Cy,,,no-preferences,,", "Zed,,,no-preferences,,", "unknown-student", [8]),
       ("Ana,W2,2,,internship,", "Ana,W9,2,,internship,", "unknown-worksite", [2]),
     ])

@@ -123,7 +123,8 @@ struct MenuExplanationTests {
       // No strategy here leaves a seat a person could simply take.
       #expect(c.outcome != .freeSeatUnused)
       // The facts, recomputed.
-      let taken = site.slots.isEmpty
+      let taken =
+        site.slots.isEmpty
         ? [result.placement.entries.filter { $0.worksite == w }.count]
         : site.slots.indices.map { t in
           result.placement.entries.filter { $0.worksite == w && $0.slot == t }.count
@@ -131,7 +132,9 @@ struct MenuExplanationTests {
       let free = taken.indices.filter { taken[$0] < site.capacity }
       let labels = Dictionary(
         mine.compactMap { e in
-          e.slot.map { (instance.worksites[e.worksite].slots[$0], instance.worksites[e.worksite].id) }
+          e.slot.map {
+            (instance.worksites[e.worksite].slots[$0], instance.worksites[e.worksite].id)
+          }
         }, uniquingKeysWith: { a, _ in a })
       var facts: [String] = []
       if free.isEmpty {
@@ -139,7 +142,8 @@ struct MenuExplanationTests {
       } else if !site.slots.isEmpty, free.allSatisfy({ labels[site.slots[$0]] != nil }) {
         facts.append(
           "slot-conflict="
-            + free.map { "\(site.slots[$0])@\(labels[site.slots[$0]] ?? "")" }.joined(separator: ","))
+            + free.map { "\(site.slots[$0])@\(labels[site.slots[$0]] ?? "")" }.joined(
+              separator: ","))
       }
       let ofKind = mine.filter { instance.worksites[$0.worksite].kind == site.kind }
       let employer = site.employer ?? site.id
