@@ -72,12 +72,8 @@ struct VerifyCommand: ParsableCommand {
     switch format {
     case .text: printText(audit, dataset: dataset, reproduces: reproduces, seed: runSeed)
     case .json:
-      var manifest = RunManifest(
-        commandLine: CommandLine.arguments, dataset: self.dataset.directory,
-        inputs: dataset.inputs, policy: dataset.instance.policy,
-        strategy: (strategy ?? .optimal).rawValue, rankCost: audit.rankCost, seed: runSeed,
-        solver: nil, status: audit.isValid ? "valid" : "invalid", started: Date())
-      manifest.placementInput = file.input
+      let manifest = manifest(
+        dataset, rankCost: audit.rankCost, seed: runSeed, valid: audit.isValid, file: file.input)
       let report = VerifyReport(audit: audit, differingFromStrategy: reproduces, run: manifest)
       FileHandle.standardOutput.write(PlacementRun.json(report))
     }
@@ -208,18 +204,28 @@ extension VerifyCommand {
               + "\(runSeed).")
       }
     case .json:
-      var manifest = RunManifest(
-        commandLine: CommandLine.arguments, dataset: self.dataset.directory,
-        inputs: dataset.inputs, policy: dataset.instance.policy,
-        strategy: (strategy ?? .optimal).rawValue, rankCost: audit.rankCost, seed: runSeed,
-        solver: nil, status: audit.isValid ? "valid" : "invalid", started: Date())
-      manifest.placementInput = file.input
+      let manifest = manifest(
+        dataset, rankCost: audit.rankCost, seed: runSeed, valid: audit.isValid, file: file.input)
       let report = MenuVerifyReport(
         valid: audit.isValid, findings: audit.findings, kinds: audit.kinds,
         differingFromStrategy: differing, run: manifest)
       FileHandle.standardOutput.write(PlacementRun.json(report))
     }
     if !audit.isValid { throw ExitStatus.badData }
+  }
+
+  /// The manifest of `verify --format json`: status `valid` or `invalid`, the file audited
+  /// among the inputs.
+  func manifest(
+    _ dataset: Dataset, rankCost: RankCost, seed: UInt64, valid: Bool, file: DatasetInput
+  ) -> RunManifest {
+    var manifest = RunManifest(
+      commandLine: CommandLine.arguments, dataset: self.dataset.directory,
+      inputs: dataset.inputs, policy: dataset.instance.policy,
+      strategy: (strategy ?? .optimal).rawValue, rankCost: rankCost, seed: seed,
+      solver: nil, status: valid ? "valid" : "invalid", started: Date())
+    manifest.placementInput = file
+    return manifest
   }
 
   /// Prints each finding at each of its locations (the file's name when it has none).
