@@ -68,7 +68,9 @@ struct ExplainCommand: ParsableCommand {
     }
     if let explanations = run.menu?.explanations {
       if let student, let s = instance.studentIndex[student] {
-        print(ExplanationStory.menu(explanations[s], in: instance), terminator: "")
+        print(
+          ExplanationStory.menu(explanations[s], in: instance, rankCost: run.rankCost),
+          terminator: "")
       }
       if let worksite {
         print(

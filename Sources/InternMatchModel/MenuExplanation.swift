@@ -52,12 +52,20 @@ public struct MenuChoiceExplanation: Hashable, Sendable, Codable {
   public var slot: String?
   /// Reason codes or the facts that stop the person taking it (see the type's summary).
   public var detail: String
+  /// For `optimal` on a menu without slots, the exact change of the kind's optimum if the
+  /// person were held at this worksite — placements of the kind (≤ 0), then their rank cost in
+  /// the run's units — every other kind keeping its own; `nil` when not computed.
+  public var placedChange: Int?
+  public var rankCostChange: Int?
 
   /// Creates a row.
   public init(
     position: Int, kind: WorksiteKind?, rank: Int?, worksite: String,
-    outcome: MenuChoiceOutcome, slot: String? = nil, detail: String = ""
+    outcome: MenuChoiceOutcome, slot: String? = nil, detail: String = "",
+    placedChange: Int? = nil, rankCostChange: Int? = nil
   ) {
+    self.placedChange = placedChange
+    self.rankCostChange = rankCostChange
     self.position = position
     self.kind = kind
     self.rank = rank

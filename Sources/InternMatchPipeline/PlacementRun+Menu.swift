@@ -28,7 +28,7 @@ extension PlacementRun {
 
   /// Places the menu of `dataset` with `placer` (only `optimal` and `optimal-squared` place
   /// one so far), verifies it independently, summarises it and, with ``Configuration/explain``,
-  /// explains every (person, kind). Options that need one seat per person (re-match,
+  /// explains every (person, kind) (priced for `optimal`: ``/InternMatchSolvers/OptimalStrategy/pricing(_:of:in:limit:)``). Options that need one seat per person (re-match,
   /// cross-check, the HTML report, rosters) are declined, naming them.
   ///
   /// - Throws: ``Failure`` when the backend fails or the placement breaks a rule (a bug).
@@ -85,6 +85,13 @@ extension PlacementRun {
     if configuration.explain {
       configuration.progress?(.phase("explain"))
       explanations = instance.menuExplanations(of: result.placement)
+      if let optimal = placer as? OptimalStrategy, let explained = explanations {
+        do {
+          explanations = try optimal.pricing(explained, of: result, in: instance)
+        } catch {
+          throw Failure(message: "explanations: \(error)", violations: [])
+        }
+      }
       summary.timingsMilliseconds["explain"] = milliseconds(afterVerify, clock.now)
     }
     return .placed(

@@ -14,7 +14,9 @@ extension ExplanationStory {
   /// ```
   ///
   /// - Complexity: O(entries of the person's list).
-  public static func menu(_ e: MenuExplanation, in instance: PlacementInstance) -> String {
+  public static func menu(
+    _ e: MenuExplanation, in instance: PlacementInstance, rankCost: RankCost = .linear
+  ) -> String {
     let s = instance.studentIndex[e.student]
     var lines: [String] = []
     for k in e.kinds {
@@ -32,7 +34,7 @@ extension ExplanationStory {
         sentences.append("\(capitalised(noun)): you were placed at \(list(seats)).")
       }
       for c in k.choices where c.outcome != .placed {
-        sentences.append(sentence(c, noun: noun, student: s, in: instance))
+        sentences.append(sentence(c, noun: noun, student: s, in: instance, rankCost: rankCost))
       }
       if let reason = k.shortfall {
         let due = min(k.maxPerParticipant, k.listed)
@@ -44,8 +46,11 @@ extension ExplanationStory {
     }
     if !e.other.isEmpty {
       lines.append(
-        e.other.map { sentence($0, noun: $0.kind.map(words) ?? "", student: s, in: instance) }
-          .joined(separator: " "))
+        e.other.map {
+          sentence(
+            $0, noun: $0.kind.map(words) ?? "", student: s, in: instance, rankCost: rankCost)
+        }
+        .joined(separator: " "))
     }
     if let reason = e.reason {
       let why: String
@@ -71,7 +76,8 @@ extension ExplanationStory {
 
   /// One entry that is not a placement, in words.
   private static func sentence(
-    _ c: MenuChoiceExplanation, noun: String, student s: Int?, in instance: PlacementInstance
+    _ c: MenuChoiceExplanation, noun: String, student s: Int?, in instance: PlacementInstance,
+    rankCost: RankCost
   ) -> String {
     let opening =
       "Your \(ordinal(c.rank ?? 0)) \(noun) choice, \(display(c.worksite, in: instance)),"
@@ -99,8 +105,25 @@ extension ExplanationStory {
         + (facts.isEmpty
           ? "a seat is still free and no rule kept it from you; the run did not prove its "
             + "placement best"
-          : list(facts)) + "."
+          : list(facts)) + price(c, noun: noun, rankCost: rankCost) + "."
     }
+  }
+
+  /// What honouring an entry would cost, in words (empty when not computed).
+  private static func price(_ c: MenuChoiceExplanation, noun: String, rankCost: RankCost)
+    -> String
+  {
+    guard let placed = c.placedChange, let cost = c.rankCostChange else { return "" }
+    if placed < 0 {
+      return "; placing you there would have meant \(count(-placed, noun + " placement")) fewer "
+        + "in total"
+    }
+    if cost > 0 {
+      let units = rankCost == .linear ? "rank point" : "squared-rank point"
+      return "; placing you there would have kept as many \(noun)s placed, at \(cost) more "
+        + "\(units)\(cost == 1 ? "" : "s") in total"
+    }
+    return "; a placement as good as this one gives you it, and the run chose another"
   }
 
   /// One fact of an entry's detail (`full`, `slot-conflict=…`, …) in words.

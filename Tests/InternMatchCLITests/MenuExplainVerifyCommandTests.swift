@@ -11,24 +11,25 @@ struct MenuExplainVerifyCommandTests {
     #expect(run.status == 0, "\(run.stderr)")
     let written = try String(contentsOfFile: output + "/explanations.csv", encoding: .utf8)
     // Ana's W1 went to Ben (his only internship) and she holds W2; her M1 is Ben's, and Acme
-    // already gave her M2 (max_per_employer 1); T1 needs age 18.
+    // already gave her M2 (max_per_employer 1); T1 needs age 18. Holding her at W1 or M1
+    // leaves Ben without one: -1 placed, rank cost 1 instead of 3.
     #expect(
       written == """
-        student,kind,rank,worksite,outcome,slot,detail
-        Ana,internship,1,W1,full,,full;at-cap=1
-        Ana,internship,2,W2,placed,,
-        Ana,mock-interview,1,M1,full,,full;max-per-employer=Acme
-        Ana,mock-interview,2,M2,placed,,
-        Ana,mock-interview,,,short,,choices-full
-        Ana,workplace-tour,1,T1,ineligible,,age-below-minimum
-        Ana,workplace-tour,,,short,,no-eligible-choice
-        Ben,internship,1,W1,placed,,
-        Ben,mock-interview,1,M1,placed,,
-        Cy,,,,short,,no-preferences
-        Tess,teacher-externship,1,E1,placed,,
-        Tess,internship,1,W2,not-offered,,participants=student
-        Dan,,,Q9,unknown-worksite,,
-        Dan,,,,short,,unknown-choices
+        student,kind,rank,worksite,outcome,slot,placed_change,rank_cost_change,detail
+        Ana,internship,1,W1,full,,-1,-2,full;at-cap=1
+        Ana,internship,2,W2,placed,,,,
+        Ana,mock-interview,1,M1,full,,-1,-2,full;max-per-employer=Acme
+        Ana,mock-interview,2,M2,placed,,,,
+        Ana,mock-interview,,,short,,,,choices-full
+        Ana,workplace-tour,1,T1,ineligible,,,,age-below-minimum
+        Ana,workplace-tour,,,short,,,,no-eligible-choice
+        Ben,internship,1,W1,placed,,,,
+        Ben,mock-interview,1,M1,placed,,,,
+        Cy,,,,short,,,,no-preferences
+        Tess,teacher-externship,1,E1,placed,,,,
+        Tess,internship,1,W2,not-offered,,,,participants=student
+        Dan,,,Q9,unknown-worksite,,,,
+        Dan,,,,short,,,,unknown-choices
 
         """)
     #expect(!FileManager.default.fileExists(atPath: output + "/seat-values.csv"))
@@ -41,10 +42,12 @@ struct MenuExplainVerifyCommandTests {
     #expect(
       ana.stdout == """
         Internship: you were placed at your 2nd internship choice, Bolt (W2). Your 1st \
-        internship choice, Acme (W1): it was full and you already held the 1 internship allowed.
+        internship choice, Acme (W1): it was full and you already held the 1 internship \
+        allowed; placing you there would have meant one internship placement fewer in total.
         Mock interview: you were placed at your 2nd mock interview choice, Acme (M2). Your 1st \
         mock interview choice, Acme (M1): it was full and you already held the most mock \
-        interviews allowed with Acme. You got 1 of the 2 mock interviews you could have had: \
+        interviews allowed with Acme; placing you there would have meant one mock interview \
+        placement fewer in total. You got 1 of the 2 mock interviews you could have had: \
         every eligible mock interview choice you did not hold was full.
         Workplace tour: you were not placed. Your 1st workplace tour choice, Bolt (T1), takes \
         students aged 18 or older. You got 0 of the 1 workplace tour you could have had: you \

@@ -187,3 +187,44 @@ extension MenuExplanationTests {
     #expect(expected.subtracting(seen).isEmpty, "never seen: \(expected.subtracting(seen))")
   }
 }
+
+extension MenuExplanationTests {
+  @Test("optimal prices: the best placement holding the pair, by brute force over every subset")
+  func pricesAreExact() throws {
+    var (losing, costly, free) = (0, 0, 0)
+    for seed in UInt64(0)..<150 {
+      let instance = try MenuOptimalTests.randomInstance(seed: seed)
+      let menu = try #require(instance.activities)
+      let result = try OptimalStrategy().placeMenu(instance)
+      let priced = try OptimalStrategy().pricing(
+        instance.menuExplanations(of: result.placement), of: result, in: instance)
+      for (s, e) in priced.enumerated() {
+        for k in e.kinds {
+          for c in k.choices {
+            guard [.full, .slotConflict, .maxPerEmployer, .atCap].contains(c.outcome) else {
+              #expect(c.placedChange == nil && c.rankCostChange == nil)
+              continue
+            }
+            let w = try #require(instance.worksiteIndex[c.worksite])
+            let best = MenuOptimalTests.bruteForce(
+              instance, .linear, containing: .init(student: s, worksite: w))
+            guard !best.levels.isEmpty else {
+              #expect(c.placedChange == nil, "seed \(seed): \(c)")
+              continue
+            }
+            let level = menu.level(of: k.kind)
+            let run = result.objective.levels
+            // Every other kind keeps its optimum; the kind's own changes by the price.
+            for l in run.indices where l != level { #expect(best.levels[l] == run[l]) }
+            #expect(c.placedChange == best.levels[level].placed - run[level].placed, "\(c)")
+            #expect(c.rankCostChange == best.levels[level].cost - run[level].cost, "\(c)")
+            if let p = c.placedChange, let r = c.rankCostChange {
+              if p < 0 { losing += 1 } else if r > 0 { costly += 1 } else { free += 1 }
+            }
+          }
+        }
+      }
+    }
+    #expect(losing > 0 && costly > 0, "losing \(losing), costly \(costly), free \(free)")
+  }
+}
