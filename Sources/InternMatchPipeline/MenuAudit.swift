@@ -123,11 +123,30 @@ private struct Locator {
   let instance: PlacementInstance
   let file: MenuPlacementFile
   var findings: [PlacementAudit.Finding] = []
+  /// Indices into the file's rows: each person's rows, and each worksite's placement rows.
+  let rowsOf: [Int: [Int]]
+  let rowsAt: [Int: [Int]]
+  /// The ineligible pairs' reasons, by `student << 32 | worksite`.
+  let ineligible: [Int: Ineligibility]
 
   init(instance: PlacementInstance, file: MenuPlacementFile) {
     self.instance = instance
     self.file = file
+    var (of, at): ([Int: [Int]], [Int: [Int]]) = ([:], [:])
+    for (k, row) in file.rows.enumerated() {
+      of[row.student, default: []].append(k)
+      if let w = row.worksite { at[w, default: []].append(k) }
+    }
+    (rowsOf, rowsAt) = (of, at)
+    var ineligible: [Int: Ineligibility] = [:]
+    for pair in instance.ineligibleChoices {
+      ineligible[pair.student << 32 | pair.worksite] = pair.reasons
+    }
+    self.ineligible = ineligible
   }
+
+  /// Every row of person `s`, in file order.
+  func rows(of s: Int) -> [MenuPlacementFile.Row] { (rowsOf[s] ?? []).map { file.rows[$0] } }
 
   func sid(_ s: Int) -> String { instance.students[s].id }
   func wid(_ w: Int) -> String { instance.worksites[w].id }
@@ -135,12 +154,12 @@ private struct Locator {
 
   /// Lines of `s`'s placement rows at worksites passing `include`.
   func lines(of s: Int, where include: (MenuPlacementFile.Row) -> Bool = { _ in true }) -> [Int] {
-    file.rows.filter { $0.student == s && $0.worksite != nil && include($0) }.map(\.line)
+    rows(of: s).filter { $0.worksite != nil && include($0) }.map(\.line)
   }
 
   /// Lines of every placement row at `w` passing `include`.
   func lines(at w: Int, where include: (MenuPlacementFile.Row) -> Bool = { _ in true }) -> [Int] {
-    file.rows.filter { $0.worksite == w && include($0) }.map(\.line)
+    (rowsAt[w] ?? []).map { file.rows[$0] }.filter(include).map(\.line)
   }
 
   mutating func add(_ rule: String, _ message: String, _ lines: [Int]) {
@@ -175,7 +194,7 @@ private struct Locator {
       return  // ids are resolved on reading; the other rules do not apply with a menu yet
     case .notAnEligibleChoice(let s, let w):
       let why =
-        instance.ineligibleChoices.first { $0.student == s && $0.worksite == w }?.reasons.codes
+        ineligible[s << 32 | w]?.codes
         .joined(separator: ";")
         ?? (instance.students[s].preferences.contains(wid(w))
           ? "not offered to a \(instance.students[s].role.rawValue)" : "not on their list")
@@ -196,7 +215,7 @@ private struct Locator {
         lines(of: s) { $0.worksite == w })
     case .badSlot(let s, let w):
       let slots = instance.worksites[w].slots
-      for row in file.rows where row.student == s && row.worksite == w {
+      for row in rows(of: s) where row.worksite == w {
         if slots.isEmpty, let label = row.slot {
           add("bad-slot", "\(wid(w)) has no slots, but the row names slot '\(label)'", [row.line])
         } else if !slots.isEmpty, row.slot.map(slots.contains) != true {
@@ -278,7 +297,7 @@ private struct Locator {
         "missing-short-row",
         "\(sid(key.student)) is short" + (key.kind.map { " of \($0)" } ?? "")
           + " ('\(reason.rawValue)'), but the file has no row saying so",
-        file.rows.filter { $0.student == key.student }.map(\.line))
+        rows(of: key.student).map(\.line))
     }
   }
 }
