@@ -188,6 +188,11 @@ extension VerifyCommand {
           "\(k.kind.rawValue): \(k.placed) placed, rank cost \(k.rankCost) "
             + "(\(audit.rankCost.rawValue))\(optimum)")
       }
+      if !audit.uncheckedRules.isEmpty {
+        print(
+          "Not checked with a menu of activities yet: "
+            + audit.uncheckedRules.joined(separator: ", ") + ".")
+      }
       if let optimal = audit.isOptimal {
         print(
           !audit.isValid
@@ -208,7 +213,7 @@ extension VerifyCommand {
         dataset, rankCost: audit.rankCost, seed: runSeed, valid: audit.isValid, file: file.input)
       let report = MenuVerifyReport(
         valid: audit.isValid, findings: audit.findings, kinds: audit.kinds,
-        differingFromStrategy: differing, run: manifest)
+        uncheckedRules: audit.uncheckedRules, differingFromStrategy: differing, run: manifest)
       FileHandle.standardOutput.write(PlacementRun.json(report))
     }
     if !audit.isValid { throw ExitStatus.badData }
@@ -243,11 +248,13 @@ struct MenuVerifyReport: Encodable {
   var valid: Bool
   var findings: [PlacementAudit.Finding]
   var kinds: [MenuAudit.Kind]
+  var uncheckedRules: [String]
   var differingFromStrategy: Int?
   var run: RunManifest
 
   enum CodingKeys: String, CodingKey {
     case valid, findings, kinds, run
+    case uncheckedRules = "unchecked_rules"
     case differingFromStrategy = "differing_from_strategy"
   }
 }

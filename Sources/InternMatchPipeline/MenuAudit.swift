@@ -59,6 +59,9 @@ public struct MenuAudit: Sendable {
   public var kinds: [Kind]
   /// Whether the reference optimum is proven (`nil` without one).
   public var optimumProven: Bool?
+  /// Side rules of the dataset that are not checked with a menu yet (pins, `max_per_school`,
+  /// …: no strategy places them together with a menu), by their names in the data.
+  public var uncheckedRules: [String]
   /// The rank cost the values are measured in.
   public var rankCost: RankCost
   /// What identifies the file audited.
@@ -85,6 +88,7 @@ public struct MenuAudit: Sendable {
     let cost = rankCost ?? instance.policy.rankCost
     let optimum: MenuResult?
     let strategy = OptimalStrategy(rankCost: cost)
+    uncheckedRules = strategy.menuSideRulesNotYetSupported(in: instance)
     if strategy.menuRulesNotYetSupported(in: instance).isEmpty {
       do {
         optimum = try strategy.placeMenu(instance)

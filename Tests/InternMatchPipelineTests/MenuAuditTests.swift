@@ -117,3 +117,17 @@ struct MenuAuditTests {
     #expect(finding.locations == lines.map { "placements.csv:\($0)" }, "\(finding)")
   }
 }
+
+extension MenuAuditTests {
+  @Test(
+    "side rules no strategy places with a menu are named as not checked, never ignored silently")
+  func uncheckedRules() throws {
+    let directory = try Paths.copyOfDataset("menu-tiny")
+    try "student,worksite\nBen,W1\n".write(
+      toFile: directory + "/pins.csv", atomically: true, encoding: .utf8)
+    let audit = try Self.audit(Self.expected(), dataset: directory)
+    #expect(audit.uncheckedRules == ["pins"])
+    #expect(audit.isOptimal == nil)
+    #expect(try Self.audit(Self.expected()).uncheckedRules.isEmpty)
+  }
+}
