@@ -6,7 +6,7 @@ import InternMatchSolvers
 
 extension PlacementRun {
   /// What a run with a menu of activities (`activities.csv`) produced: the placement, the rows
-  /// of `placements.csv` and the summary.
+  /// of `placements.csv`, the summary and, when asked for, the explanations.
   public struct MenuRun: Sendable {
     /// The strategy's result, checked.
     public var result: MenuResult
@@ -16,6 +16,10 @@ extension PlacementRun {
     public var summary: MenuSummary
     /// The rosters and letters, when the configuration asks for them.
     public var rosters: PlacementRosters?
+    /// Every person's explanation, kind by kind
+    /// (``/InternMatchModel/PlacementInstance/menuExplanations(of:)``), when the configuration
+    /// asks for explanations; `nil` otherwise.
+    public var explanations: [MenuExplanation]?
   }
 
   /// How a menu run ended: placed, or declined with a status and the reason.
@@ -72,8 +76,9 @@ extension PlacementRun {
   /// Places the menu of `dataset` with `placer` (``StrategyName/menuPlacing`` place one),
   /// verifies it independently and summarises it; the rosters and letters when the
   /// configuration asks for them (``/InternMatchPipeline/PlacementRosters/init(menu:rows:passThrough:)``).
-  /// With `crossCheck`, `optimal` solves it a second time by its other backend. Options that
-  /// need one seat per person (re-match, explanations) are declined, naming them.
+  /// With `crossCheck`, `optimal` solves it a second time by its other backend; with
+  /// ``Configuration/explain`` every (person, kind) is explained (priced for `optimal`:
+  /// ``/InternMatchSolvers/OptimalStrategy/pricing(_:of:in:limit:)``). A re-match is declined.
   ///
   /// - Throws: ``Failure`` when the backend fails or the placement breaks a rule (a bug).
   static func placeMenu(
@@ -87,15 +92,9 @@ extension PlacementRun {
         StrategyName(rawValue: placer.name).map(menuRefusal(of:))
           ?? "\(placer.name) cannot place a menu of activities (activities.csv)")
     }
-    let options = [
-      configuration.rematch == nil ? nil : "re-match",
-      configuration.explain ? "explanations" : nil,
-    ].compactMap { $0 }
-    guard options.isEmpty else {
+    guard configuration.rematch == nil else {
       return .declined(
-        .refused,
-        options.joined(separator: ", ")
-          + " not yet available with a menu of activities (activities.csv)")
+        .refused, "re-match not yet available with a menu of activities (activities.csv)")
     }
     let clock = ContinuousClock()
     let start = clock.now
@@ -126,6 +125,7 @@ extension PlacementRun {
       strategy: result.strategy, solver: result.solver, seed: seed,
       statistics: result.statistics, warnings: dataset.warnings.count)
     summary.status = Status(result.status).rawValue
+    let afterVerify = clock.now
     summary.timingsMilliseconds = [
       "solve": milliseconds(start, afterSolve), "verify": milliseconds(beforeVerify, clock.now),
     ]
@@ -140,12 +140,29 @@ extension PlacementRun {
     for k in summary.kinds.indices {
       summary.kinds[k].blockingPairs = blocking[summary.kinds[k].kind, default: 0]
     }
+    var explanations: [MenuExplanation]?
+    if configuration.explain {
+      let beforeExplain = clock.now
+      configuration.progress?(.phase("explain"))
+      explanations = instance.menuExplanations(of: result.placement)
+      if let optimal = placer as? OptimalStrategy, let explained = explanations {
+        do {
+          explanations = try optimal.pricing(explained, of: result, in: instance)
+        } catch {
+          throw Failure(message: "explanations: \(error)", violations: [])
+        }
+      }
+      summary.timingsMilliseconds["explain"] = milliseconds(beforeExplain, clock.now)
+    }
     var rosters: PlacementRosters?
     if configuration.rosters || configuration.letters {
       let beforeRosters = clock.now
       rosters = PlacementRosters(menu: instance, rows: rows, passThrough: dataset.passThrough)
       summary.timingsMilliseconds["rosters"] = milliseconds(beforeRosters, clock.now)
     }
-    return .placed(MenuRun(result: result, rows: rows, summary: summary, rosters: rosters))
+    return .placed(
+      MenuRun(
+        result: result, rows: rows, summary: summary, rosters: rosters,
+        explanations: explanations))
   }
 }

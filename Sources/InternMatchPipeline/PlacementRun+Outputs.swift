@@ -13,7 +13,8 @@ extension PlacementRun {
   /// asks for it, then ``explanationNames`` when the run explains, then the files of
   /// ``PlacementRosters/files(letters:)`` (`rosters/…`, the letter files when
   /// ``writesLetterFiles``) when it writes rosters — or none when the run
-  /// has no placement.
+  /// has no placement. With a menu of activities: `placements.csv`, `summary.json` and, when
+  /// the run explains, `explanations.csv` (``/InternMatchIO/ExplanationWriter/menuExplanationsCSV(_:)``).
   ///
   /// - Complexity: O(S) for the CSVs, O(W + groups) for the JSON, O(rows) for explanations.
   public func outputs() -> [(name: String, contents: Data)] {
@@ -28,6 +29,10 @@ extension PlacementRun {
         files.append(("report.html", Data(report.html.utf8)))
       }
       if let rosters { files += rosters.files(letters: writesLetterFiles) }
+      if writesExplanations, let explanations = menu.explanations {
+        let text = ExplanationWriter.menuExplanationsCSV(explanations)
+        files.append(("explanations.csv", Data(text.utf8)))
+      }
       return files
     }
     let csv = PlacementWriter.csvBytes(instance, outcomes: outcomes)

@@ -107,7 +107,6 @@ struct MenuCommandTests {
         ["--strategy", "stable-worksite-proposing"],
         "strategies that do: optimal, optimal-squared, stable, serial-dictatorship, greedy"
       ),
-      (["--explain"], "explanations not yet available with a menu of activities"),
     ])
   func refusals(options: [String], message: String) throws {
     let output = try Paths.temporaryDirectory() + "/out"

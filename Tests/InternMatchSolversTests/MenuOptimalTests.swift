@@ -136,8 +136,10 @@ struct MenuOptimalTests {
   }
 
   /// The best value over every subset of the eligible (person, worksite) pairs that the
-  /// independent checks accept.
-  static func bruteForce(_ instance: PlacementInstance, _ cost: RankCost) -> MenuObjective {
+  /// independent checks accept (and that hold `pair`, when given; no levels when none does).
+  static func bruteForce(
+    _ instance: PlacementInstance, _ cost: RankCost, containing pair: MenuPlacement.Entry? = nil
+  ) -> MenuObjective {
     var pairs: [MenuPlacement.Entry] = []
     for s in instance.students.indices {
       for c in instance.choices.range(of: s) {
@@ -147,6 +149,7 @@ struct MenuOptimalTests {
     var best: MenuObjective?
     for mask in 0..<(1 << pairs.count) {
       let chosen = pairs.indices.filter { mask & (1 << $0) != 0 }.map { pairs[$0] }
+      if let pair, !chosen.contains(pair) { continue }
       let placement = MenuPlacement(chosen)
       guard instance.violations(in: placement).isEmpty else { continue }
       let value = instance.objective(of: placement, rankCost: cost)
