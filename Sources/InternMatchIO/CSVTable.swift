@@ -29,6 +29,10 @@ package struct CSVTable: Sendable {
     let first: Int
   }
 
+  /// The largest file a table reads: 2 GiB − 1 bytes (a field's place is kept in 32 bits; a
+  /// million students take about 150 MB).
+  package static let maximumBytes = Int(Int32.max)
+
   /// The file name used in messages, such as `students.csv`.
   package let file: String
   /// The header's column names, trimmed.
@@ -81,6 +85,12 @@ package struct CSVTable: Sendable {
   /// Parses `bytes`, scanning it as two halves at once when it has at least `splitAbove`
   /// bytes (and no quote); fields that are not UTF-8 are listed in ``undecodable``, not thrown.
   init(parsing bytes: [UInt8], file: String, splitAbove: Int) throws(DatasetIssue) {
+    guard bytes.count <= Self.maximumBytes else {
+      throw DatasetIssue(
+        .error, file: file, line: nil, column: nil,
+        "the file has \(bytes.count) bytes, more than a table may hold (\(Self.maximumBytes))",
+        code: "file-too-large")
+    }
     self.file = file
     self.bytes = bytes
     let delimiter = bytes.withUnsafeBufferPointer(Self.delimiter)
@@ -222,10 +232,17 @@ package struct CSVTable: Sendable {
 /// value lies, decoding only quoted fields.
 private struct CSVScanner {
   /// Where a field's value lies: `bytes[start..<end]` of the file, trimmed; or, when `start` is
-  /// negative, quoted field `-1 - start`.
+  /// negative, quoted field `-1 - start`. Kept in 32 bits each (8 bytes a field, not 16: the
+  /// spans are the largest part of a table), which is why a table holds at most
+  /// ``CSVTable/maximumBytes``.
   struct Span {
-    var start: Int
-    var end: Int
+    private var first: Int32
+    private var past: Int32
+    init(start: Int, end: Int) {
+      (first, past) = (Int32(truncatingIfNeeded: start), Int32(truncatingIfNeeded: end))
+    }
+    var start: Int { Int(first) }
+    var end: Int { Int(past) }
   }
 
   /// A quoted field: where it starts in the file, and its decoded value in `decoded`.
