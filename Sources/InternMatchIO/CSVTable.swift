@@ -23,15 +23,27 @@ import InternMatchModel
 package struct CSVTable: Sendable {
   /// One data record.
   package struct Record: Sendable {
+    /// The line and first field, in 32 bits each (a table holds at most ``maximumBytes``).
+    private var storedLine, storedFirst: Int32
+
+    init(line: Int, first: Int) {
+      storedLine = Int32(truncatingIfNeeded: line)
+      storedFirst = Int32(truncatingIfNeeded: first)
+    }
+
     /// The 1-based line where the record starts.
-    package var line: Int
+    package var line: Int {
+      get { Int(storedLine) }
+      set { storedLine = Int32(truncatingIfNeeded: newValue) }
+    }
     /// The index of the record's first field in the table's fields.
-    let first: Int
+    var first: Int { Int(storedFirst) }
   }
 
-  /// The largest file a table reads: 2 GiB − 1 bytes (a field's place is kept in 32 bits; a
-  /// million students take about 150 MB).
-  package static let maximumBytes = Int(Int32.max)
+  /// The largest file a table reads: 2 GiB − 2 bytes, so that every offset, field number and
+  /// line number fits in 32 bits, where a table keeps them (a million students take about
+  /// 150 MB).
+  package static let maximumBytes = Int(Int32.max) - 1
 
   /// The file name used in messages, such as `students.csv`.
   package let file: String
@@ -113,7 +125,12 @@ package struct CSVTable: Sendable {
         .error, file: file, line: $0.line, column: nil,
         "record has \($0.count) fields, the header has \(width)", code: "field-count")
     }
-    records = data.lazy.filter { $0.count == width }.map { Record(line: $0.line, first: $0.first) }
+    var records: [Record] = []
+    records.reserveCapacity(data.count)  // once: a filtered sequence would grow by copies
+    for row in data where row.count == width {
+      records.append(Record(line: row.line, first: row.first))
+    }
+    self.records = records
     let rows = scan.rows
     undecodable = bytes.withUnsafeBufferPointer { buffer in
       scan.invalid.map { bad in
@@ -272,11 +289,18 @@ private struct CSVScanner {
     }
   }
 
-  /// A record: the line where it starts and its fields among the spans.
+  /// A record: the line where it starts and its fields among the spans (in 32 bits each, as
+  /// spans are).
   struct Row {
-    var line: Int
-    var first: Int
-    var count: Int
+    private var storedLine, storedFirst, storedCount: Int32
+    init(line: Int, first: Int, count: Int) {
+      storedLine = Int32(truncatingIfNeeded: line)
+      storedFirst = Int32(truncatingIfNeeded: first)
+      storedCount = Int32(truncatingIfNeeded: count)
+    }
+    var line: Int { Int(storedLine) }
+    var first: Int { Int(storedFirst) }
+    var count: Int { Int(storedCount) }
   }
 
   /// A field that is not UTF-8: its span, and the offset and line of its first bad byte.
