@@ -6,7 +6,7 @@ extension PlacementInstance {
   /// instance.rankings.first  // WorksiteRanking(worksite: "W1", student: "S1", rank: 1)
   /// ```
   ///
-  /// - Complexity: O(R) for R valid rankings: they are kept as indices (``rankingIndices``)
+  /// - Complexity: O(R) for R valid rankings: they are kept as indices
   ///   and named when asked for.
   public var rankings: [WorksiteRanking] {
     rankingIndices.map {
