@@ -10,9 +10,14 @@
 /// possible at the least cost: exactly the lexicographic optimum. Node potentials `π` keep every
 /// residual arc's reduced cost `c + π(u) − π(v)` non-negative (Edmonds & Karp 1972); arcs of
 /// reduced cost 0 are *admissible*, and every path of admissible arcs from a free student to a
-/// worksite with a free seat is a shortest one. Each phase computes the distances `d` from all
-/// free students (multi-source Dijkstra; the costs are small integers, so a bucket queue, Dial
-/// 1969), stops at the distance `D` of the sink, raises `π(v)` by `min(d(v), D)`, and augments
+/// worksite with a free seat is a shortest one. Each phase computes the distances `d'` to the
+/// sink backwards from the free seats (Dijkstra; the costs are small integers, so a bucket
+/// queue, Dial 1969), stops at the distance `D` of the nearest free student, raises `π(v)` by
+/// `D − d'(v)` for each node nearer than that and `π(T)` by `D` (the forward search from all
+/// free students, raising `π(v)` by `min(d(v), D)`, augments the same paths but sweeps all
+/// that lies within `D` of any free student, most of the graph in late phases; it is kept for
+/// the last phase, whose forward reach the certificate needs, and as a reference for tests),
+/// and augments
 /// along admissible paths by one depth-first search from each free student, confined to the
 /// nodes that still reach a free seat; nodes a search proves dead stay dead for the phase (as
 /// in Hopcroft & Karp 1973), told from those that failed only into the search's own path by
@@ -90,6 +95,9 @@ final class PrimalDualAssignment {
   // The phase whose search found the sink out of reach (its settled nodes are those the source
   // still reaches), or 0.
   private var exhaustedPhase: Int32 = 0
+  /// Whether each phase's shortest-path search runs backwards from the seats (the default; see
+  /// ``raisePotentialsFromSeats()``) rather than forwards from the free students.
+  let searchesFromSeats: Bool
   /// Phases run (one shortest-path search each).
   var phases: Int { Int(phase) }
   /// Augmenting paths applied.
@@ -99,7 +107,10 @@ final class PrimalDualAssignment {
   private(set) var repeatedPhases = 0
 
   /// Creates the problem with every student free.
-  init(entryStart: [Int32], entryWorksite: [Int32], entryCost: [Int], capacity: [Int32]) {
+  init(
+    entryStart: [Int32], entryWorksite: [Int32], entryCost: [Int], capacity: [Int32],
+    searchesFromSeats: Bool = true
+  ) {
     precondition(entryStart.first == 0 && Int(entryStart.last ?? 0) == entryWorksite.count)
     precondition(
       entryCost.count == entryWorksite.count
@@ -141,6 +152,7 @@ final class PrimalDualAssignment {
     lookaheadStamp = OwnedBuffer(repeating: 0 as Int32, count: studentCount)
     leadsToSink = OwnedBuffer(repeating: 0 as Int32, count: nodes)
     settledList = OwnedBuffer(repeating: 0 as Int32, count: nodes)
+    self.searchesFromSeats = searchesFromSeats
     var listed = [Int32](repeating: 0, count: worksiteCount + 1)
     for e in 0..<entryWorksite.count { listed[Int(entryWorksite[e]) + 1] += 1 }
     for w in 0..<worksiteCount { listed[w + 1] += listed[w] }
@@ -184,7 +196,9 @@ final class PrimalDualAssignment {
     let nodes = studentCount + worksiteCount
     var potential = [Int](repeating: 0, count: nodes)
     for v in 0..<nodes {
-      let reachable = exhaustedPhase != 0 && settled[v] == exhaustedPhase
+      // A student without entries is reached by the source alone and is never searched from.
+      let listless = v < studentCount && entryStart[v] == entryStart[v + 1]
+      let reachable = listless || (exhaustedPhase != 0 && settled[v] == exhaustedPhase)
       potential[v] = storedPotential[v] + shift + (reachable ? 0 : lift)
     }
     return CirculationPotentials(
@@ -200,7 +214,12 @@ final class PrimalDualAssignment {
       free.removeAll { assignedEntry[Int($0)] >= 0 }
       if free.isEmpty { break }
       phase += 1
-      guard raisePotentials(from: free) else {
+      let raised = searchesFromSeats ? raisePotentialsFromSeats() : raisePotentials(from: free)
+      guard raised else {
+        // The free students are out of reach: the forward search marks (`settled`) the nodes
+        // they still reach, which the certificate's potentials leave unlifted.
+        let reachable = searchesFromSeats ? raisePotentials(from: free) : false
+        precondition(!reachable, "primal-dual: the two searches disagree on the sink's reach")
         exhaustedPhase = phase
         break
       }
@@ -265,6 +284,92 @@ final class PrimalDualAssignment {
       storedPotential[v] += distance[v] - best
     }
     return true
+  }
+
+  /// The same search run backwards: Dijkstra from the sink over reversed residual arcs, in
+  /// reduced costs, to the distance `D` of the nearest free student; then every node `v` it
+  /// settles, at distance `d'(v) < D` from the sink, gains `D − d'(v)`, and the sink `D`.
+  /// Returns false when no free student reaches the sink.
+  ///
+  /// The two searches raise the potentials differently but leave exactly the same augmenting
+  /// paths admissible — those of length `D`, since a path's reduced length changes by the
+  /// potential gained at its ends, 0 at the free student and `D` at the sink, either way — so
+  /// the phase augments the same paths. Free students gain nothing either way. Backwards, the
+  /// search meets only the nodes within `D` of a free seat, which late phases keep few, where
+  /// the forward search sweeps everything within `D` of any free student: in late phases, a
+  /// plateau of most of the graph around a few students who can still be placed. Stamps are
+  /// `−phase`, so a forward search in the same phase starts clean.
+  ///
+  /// - Complexity: O(S + W + D) plus the arcs into the nodes within `D` of the sink.
+  private func raisePotentialsFromSeats() -> Bool {
+    let infinity = Int.max
+    var best = infinity
+    var buckets = DialBuckets()
+    swap(&buckets, &self.buckets)
+    defer { swap(&buckets, &self.buckets) }
+    let stamp = -self.phase
+    var settledCount = 0
+    for w in 0..<worksiteCount where load[w] < capacity[w] {
+      let node = studentCount + w
+      reachBack(
+        node, at: storedPotential[node] - sinkPotential, best: &best, buckets: &buckets,
+        stamp: stamp)
+    }
+    var b = 0
+    while b < best, let key = buckets.nextKey(from: b), key < best {
+      b = key
+      while let v32 = buckets.take(key: b) {
+        let v = Int(v32)
+        guard settled[v] != stamp, distance[v] == b else { continue }
+        settled[v] = stamp
+        settledList[settledCount] = v32
+        settledCount += 1
+        if v < studentCount {
+          // The arc from the student's worksite back to it (the reverse of its placement).
+          let own = Int(assignedEntry[v])
+          guard own >= 0 else { continue }
+          let wNode = studentCount + Int(entryWorksite[own])
+          let d = b - assignedCost[v] + storedPotential[wNode] - storedPotential[v]
+          reachBack(wNode, at: d, best: &best, buckets: &buckets, stamp: stamp)
+        } else {
+          // The unused choice arcs into the worksite.
+          let w = v - studentCount
+          let base = b - storedPotential[v]
+          for k in Int(listingStart[w])..<Int(listingStart[w + 1]) {
+            let s = Int(listingStudent[k])
+            guard listingEntry[k] != assignedEntry[s] else { continue }
+            let d = base + Int(listingCost[k]) + storedPotential[s]
+            reachBack(s, at: d, best: &best, buckets: &buckets, stamp: stamp)
+          }
+        }
+      }
+      b += 1
+    }
+    buckets.removeAll()
+    guard best < infinity else { return false }
+    if best == 0 && phase > 1 { repeatedPhases += 1 }
+    sinkPotential += best
+    for k in 0..<settledCount {
+      let v = Int(settledList[k])
+      storedPotential[v] += best - distance[v]
+    }
+    return true
+  }
+
+  /// Records distance `d` to the sink for `node` when it improves on what the backward search
+  /// knows; a free student's is a candidate for `D`.
+  @inline(__always)
+  private func reachBack(
+    _ node: Int, at d: Int, best: inout Int, buckets: inout DialBuckets, stamp: Int32
+  ) {
+    guard d < best, reached[node] != stamp || d < distance[node] else { return }
+    reached[node] = stamp
+    distance[node] = d
+    if node < studentCount && assignedEntry[node] < 0 {
+      best = d
+      return
+    }
+    buckets.insert(Int32(node), key: d)
   }
 
   /// Records distance `d` for `node` when it improves on what the phase knows, and the sink's
