@@ -71,6 +71,11 @@ final class PrimalDualAssignment {
   private let nextEntry: OwnedBuffer<Int32>
   private let nextSlot: OwnedBuffer<Int32>
   private let slotStamp: OwnedBuffer<Int32>
+  // For each seat, the phase in which its holder was found not to continue an admissible path
+  // (not marked as reaching the sink, or its arc not tight): neither changes in the phase while
+  // the holder stays, so a rescan of the worksite's seats skips the seat from a flat array
+  // instead of three scattered reads. A seat whose holder changes is cleared.
+  private let slotSkipped: OwnedBuffer<Int32>
   private let visited: OwnedBuffer<Int32>
   // The depth-first search under way; for each student on the path the order it was pushed
   // in, for each worksite that of the first path student scanning it, or -1; and for an
@@ -136,6 +141,7 @@ final class PrimalDualAssignment {
     slotStart = OwnedBuffer(copying: starts)
     slotStudent = OwnedBuffer(repeating: -1 as Int32, count: Int(starts[worksiteCount]))
     slotOfStudent = OwnedBuffer(repeating: -1 as Int32, count: studentCount)
+    slotSkipped = OwnedBuffer(repeating: 0 as Int32, count: Int(starts[worksiteCount]))
     storedPotential = OwnedBuffer(repeating: 0 as Int, count: nodes)
     distance = OwnedBuffer(repeating: 0 as Int, count: nodes)
     reached = OwnedBuffer(repeating: 0 as Int32, count: nodes)
@@ -493,10 +499,16 @@ final class PrimalDualAssignment {
           if nodeLow[wNode] >= 0 { lower(&search, to: nodeLow[wNode]) }
           let slotEnd = slotStart[w] + load[w]
           while nextSlot[w] < slotEnd {
-            let next = Int(slotStudent[Int(nextSlot[w])])
+            let slot = Int(nextSlot[w])
+            guard slotSkipped[slot] != phase else {
+              nextSlot[w] += 1
+              continue
+            }
+            let next = Int(slotStudent[slot])
             guard leadsToSink[next] == phase,
               storedPotential[wNode] == assignedCost[next] + storedPotential[next]
             else {
+              slotSkipped[slot] = phase
               nextSlot[w] += 1
               continue
             }
@@ -611,6 +623,7 @@ final class PrimalDualAssignment {
       let s = Int(s32)
       let left = slotOfStudent[s]
       slotStudent[Int(seat)] = s32
+      slotSkipped[Int(seat)] = 0
       slotOfStudent[s] = seat
       assignedEntry[s] = nextEntry[s]
       assignedCost[s] = Int(entryCost[Int(nextEntry[s])])
