@@ -249,41 +249,29 @@ final class PrimalDualAssignment {
     swap(&buckets, &self.buckets)
     defer { swap(&buckets, &self.buckets) }
     let phase = self.phase
-    var settledCount = 0
     for s in free { reach(Int(s), at: 0, best: &best, buckets: &buckets, phase: phase) }
-    var b = 0
-    while b < best, let key = buckets.nextKey(from: b), key < best {
-      b = key
-      while let v32 = buckets.take(key: b) {
-        let v = Int(v32)
-        guard settled[v] != phase, distance[v] == b else { continue }
-        settled[v] = phase
-        settledList[settledCount] = v32
-        settledCount += 1
-        if v < studentCount {
-          let base = b + storedPotential[v]
-          let own = Int(assignedEntry[v])
-          for e in Int(entryStart[v])..<Int(entryStart[v + 1]) where e != own {
-            let node = studentCount + Int(entryWorksite[e])
-            let d = base + Int(entryCost[e]) - storedPotential[node]
-            reach(node, at: d, best: &best, buckets: &buckets, phase: phase)
-          }
-        } else {
-          let w = v - studentCount
-          let base = b + storedPotential[v]
-          let first = Int(slotStart[w])
-          for k in first..<(first + Int(load[w])) {
-            let s = Int(slotStudent[k])
-            let d = base - assignedCost[s] - storedPotential[s]
-            reach(s, at: d, best: &best, buckets: &buckets, phase: phase)
-          }
+    let settledCount = settleNearerThanBest(&buckets, best: &best, stamp: phase) {
+      v, b, best, buckets in
+      if v < studentCount {
+        let base = b + storedPotential[v]
+        let own = Int(assignedEntry[v])
+        for e in Int(entryStart[v])..<Int(entryStart[v + 1]) where e != own {
+          let node = studentCount + Int(entryWorksite[e])
+          let d = base + Int(entryCost[e]) - storedPotential[node]
+          reach(node, at: d, best: &best, buckets: &buckets, phase: phase)
+        }
+      } else {
+        let w = v - studentCount
+        let base = b + storedPotential[v]
+        let first = Int(slotStart[w])
+        for k in first..<(first + Int(load[w])) {
+          let s = Int(slotStudent[k])
+          let d = base - assignedCost[s] - storedPotential[s]
+          reach(s, at: d, best: &best, buckets: &buckets, phase: phase)
         }
       }
-      b += 1
     }
-    buckets.removeAll()
     guard best < infinity else { return false }
-    if best == 0 && phase > 1 { repeatedPhases += 1 }
     shift += best
     for k in 0..<settledCount {
       let v = Int(settledList[k])
@@ -314,13 +302,52 @@ final class PrimalDualAssignment {
     swap(&buckets, &self.buckets)
     defer { swap(&buckets, &self.buckets) }
     let stamp = -self.phase
-    var settledCount = 0
     for w in 0..<worksiteCount where load[w] < capacity[w] {
       let node = studentCount + w
       reachBack(
         node, at: storedPotential[node] - sinkPotential, best: &best, buckets: &buckets,
         stamp: stamp)
     }
+    let settledCount = settleNearerThanBest(&buckets, best: &best, stamp: stamp) {
+      v, b, best, buckets in
+      if v < studentCount {
+        // The arc from the student's worksite back to it (the reverse of its placement).
+        let own = Int(assignedEntry[v])
+        guard own >= 0 else { return }
+        let wNode = studentCount + Int(entryWorksite[own])
+        let d = b - assignedCost[v] + storedPotential[wNode] - storedPotential[v]
+        reachBack(wNode, at: d, best: &best, buckets: &buckets, stamp: stamp)
+      } else {
+        // The unused choice arcs into the worksite.
+        let w = v - studentCount
+        let base = b - storedPotential[v]
+        for k in Int(listingStart[w])..<Int(listingStart[w + 1]) {
+          let s = Int(listingStudent[k])
+          guard listingEntry[k] != assignedEntry[s] else { continue }
+          let d = base + Int(listingCost[k]) + storedPotential[s]
+          reachBack(s, at: d, best: &best, buckets: &buckets, stamp: stamp)
+        }
+      }
+    }
+    guard best < infinity else { return false }
+    sinkPotential += best
+    for k in 0..<settledCount {
+      let v = Int(settledList[k])
+      storedPotential[v] += best - distance[v]
+    }
+    return true
+  }
+
+  /// Dijkstra's main loop, shared by both searches: takes the queued nodes in order of distance
+  /// while it is below `best` (which `expand` may lower), stamps each settled node with `stamp`
+  /// and lists it in `settledList`, and lets `expand(v, d(v), &best, &buckets)` relax its arcs.
+  /// Empties the queue; counts a phase that repeats the last distance; returns how many settled.
+  @inline(__always)
+  private func settleNearerThanBest(
+    _ buckets: inout DialBuckets, best: inout Int, stamp: Int32,
+    _ expand: (Int, Int, inout Int, inout DialBuckets) -> Void
+  ) -> Int {
+    var settledCount = 0
     var b = 0
     while b < best, let key = buckets.nextKey(from: b), key < best {
       b = key
@@ -330,36 +357,13 @@ final class PrimalDualAssignment {
         settled[v] = stamp
         settledList[settledCount] = v32
         settledCount += 1
-        if v < studentCount {
-          // The arc from the student's worksite back to it (the reverse of its placement).
-          let own = Int(assignedEntry[v])
-          guard own >= 0 else { continue }
-          let wNode = studentCount + Int(entryWorksite[own])
-          let d = b - assignedCost[v] + storedPotential[wNode] - storedPotential[v]
-          reachBack(wNode, at: d, best: &best, buckets: &buckets, stamp: stamp)
-        } else {
-          // The unused choice arcs into the worksite.
-          let w = v - studentCount
-          let base = b - storedPotential[v]
-          for k in Int(listingStart[w])..<Int(listingStart[w + 1]) {
-            let s = Int(listingStudent[k])
-            guard listingEntry[k] != assignedEntry[s] else { continue }
-            let d = base + Int(listingCost[k]) + storedPotential[s]
-            reachBack(s, at: d, best: &best, buckets: &buckets, stamp: stamp)
-          }
-        }
+        expand(v, b, &best, &buckets)
       }
       b += 1
     }
     buckets.removeAll()
-    guard best < infinity else { return false }
     if best == 0 && phase > 1 { repeatedPhases += 1 }
-    sinkPotential += best
-    for k in 0..<settledCount {
-      let v = Int(settledList[k])
-      storedPotential[v] += best - distance[v]
-    }
-    return true
+    return settledCount
   }
 
   /// Records distance `d` to the sink for `node` when it improves on what the backward search
