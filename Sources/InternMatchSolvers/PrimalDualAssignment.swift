@@ -249,7 +249,7 @@ final class PrimalDualAssignment {
     swap(&buckets, &self.buckets)
     defer { swap(&buckets, &self.buckets) }
     let phase = self.phase
-    for s in free { reach(Int(s), at: 0, best: &best, buckets: &buckets, phase: phase) }
+    for s in free { reach(Int(s), at: 0, best: &best, buckets: &buckets, stamp: phase) }
     let settledCount = settleNearerThanBest(&buckets, best: &best, stamp: phase) {
       v, b, best, buckets in
       if v < studentCount {
@@ -258,7 +258,7 @@ final class PrimalDualAssignment {
         for e in Int(entryStart[v])..<Int(entryStart[v + 1]) where e != own {
           let node = studentCount + Int(entryWorksite[e])
           let d = base + Int(entryCost[e]) - storedPotential[node]
-          reach(node, at: d, best: &best, buckets: &buckets, phase: phase)
+          reach(node, at: d, best: &best, buckets: &buckets, stamp: phase)
         }
       } else {
         let w = v - studentCount
@@ -267,7 +267,7 @@ final class PrimalDualAssignment {
         for k in first..<(first + Int(load[w])) {
           let s = Int(slotStudent[k])
           let d = base - assignedCost[s] - storedPotential[s]
-          reach(s, at: d, best: &best, buckets: &buckets, phase: phase)
+          reach(s, at: d, best: &best, buckets: &buckets, stamp: phase)
         }
       }
     }
@@ -304,9 +304,9 @@ final class PrimalDualAssignment {
     let stamp = -self.phase
     for w in 0..<worksiteCount where load[w] < capacity[w] {
       let node = studentCount + w
-      reachBack(
+      reach(
         node, at: storedPotential[node] - sinkPotential, best: &best, buckets: &buckets,
-        stamp: stamp)
+        stamp: stamp, backward: true)
     }
     let settledCount = settleNearerThanBest(&buckets, best: &best, stamp: stamp) {
       v, b, best, buckets in
@@ -316,7 +316,7 @@ final class PrimalDualAssignment {
         guard own >= 0 else { return }
         let wNode = studentCount + Int(entryWorksite[own])
         let d = b - assignedCost[v] + storedPotential[wNode] - storedPotential[v]
-        reachBack(wNode, at: d, best: &best, buckets: &buckets, stamp: stamp)
+        reach(wNode, at: d, best: &best, buckets: &buckets, stamp: stamp, backward: true)
       } else {
         // The unused choice arcs into the worksite.
         let w = v - studentCount
@@ -325,7 +325,7 @@ final class PrimalDualAssignment {
           let s = Int(listingStudent[k])
           guard listingEntry[k] != assignedEntry[s] else { continue }
           let d = base + Int(listingCost[k]) + storedPotential[s]
-          reachBack(s, at: d, best: &best, buckets: &buckets, stamp: stamp)
+          reach(s, at: d, best: &best, buckets: &buckets, stamp: stamp, backward: true)
         }
       }
     }
@@ -366,38 +366,29 @@ final class PrimalDualAssignment {
     return settledCount
   }
 
-  /// Records distance `d` to the sink for `node` when it improves on what the backward search
-  /// knows; a free student's is a candidate for `D`.
+  /// Records distance `d` for `node` when it improves on what the search (stamped `stamp`)
+  /// knows. Forwards, a worksite with a free seat gives the sink's distance through it;
+  /// backwards, a free student's distance is a candidate for `D`, and it is not expanded.
   @inline(__always)
-  private func reachBack(
-    _ node: Int, at d: Int, best: inout Int, buckets: inout DialBuckets, stamp: Int32
+  private func reach(
+    _ node: Int, at d: Int, best: inout Int, buckets: inout DialBuckets, stamp: Int32,
+    backward: Bool = false
   ) {
     guard d < best, reached[node] != stamp || d < distance[node] else { return }
     reached[node] = stamp
     distance[node] = d
-    if node < studentCount && assignedEntry[node] < 0 {
-      best = d
-      return
-    }
-    buckets.insert(Int32(node), key: d)
-  }
-
-  /// Records distance `d` for `node` when it improves on what the phase knows, and the sink's
-  /// distance through a worksite with a free seat.
-  @inline(__always)
-  private func reach(
-    _ node: Int, at d: Int, best: inout Int, buckets: inout DialBuckets, phase: Int32
-  ) {
-    guard d < best, reached[node] != phase || d < distance[node] else { return }
-    reached[node] = phase
-    distance[node] = d
-    buckets.insert(Int32(node), key: d)
-    if node >= studentCount {
+    if backward {
+      if node < studentCount && assignedEntry[node] < 0 {
+        best = d
+        return
+      }
+    } else if node >= studentCount {
       let w = node - studentCount
       if load[w] < capacity[w] {
         best = min(best, d + storedPotential[node] - sinkPotential)
       }
     }
+    buckets.insert(Int32(node), key: d)
   }
 
   /// Marks (`leadsToSink[v] == phase`) every node with a path of admissible arcs to the
