@@ -19,7 +19,7 @@ import InternMatchSolvers
 /// rows[0].solveMilliseconds
 /// ```
 ///
-/// The shape of the cohorts is ``CohortGenerator``'s; ``minimumGroupShare`` and
+/// The shape of the cohorts is `CohortGenerator`'s; ``minimumGroupShare`` and
 /// ``linkedPairsPerThousand`` give the MIP shape (minimum groups on a share of the worksites,
 /// linked pairs in proportion to the cohort), so that one table covers it from 1,000 students
 /// to 1,000,000.
