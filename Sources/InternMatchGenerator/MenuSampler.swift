@@ -63,7 +63,8 @@ enum MenuSampler {
     let studentCount = students.count
     let teacherCount =
       studentCount == 0
-      ? 0 : max(1, (studentCount + Calibration.studentsPerTeacher / 2) / Calibration.studentsPerTeacher)
+      ? 0
+      : max(1, (studentCount + Calibration.studentsPerTeacher / 2) / Calibration.studentsPerTeacher)
     func row(_ prefix: Character, _ n: Int, _ e: Worksite, _ kind: WorksiteKind, _ capacity: Int)
       -> Worksite
     {

@@ -54,8 +54,8 @@ package struct MenuNetwork {
   ///
   /// - Precondition: the instance has a menu.
   /// Solves every kind; `onePass: false` always takes the two network simplex solves without a
-  /// weight (for tests that compare the engines). A kind of one placement per person in an
-  /// instance without slots goes to ``AssignmentNetwork``, the single-seat core, on the kind's
+  /// weight (for tests that compare the engines). A kind of one placement per person none of
+  /// whose worksites has slots goes to ``AssignmentNetwork``, the single-seat core, on the kind's
   /// choices alone.
   package init(_ instance: PlacementInstance, rankCost: RankCost, onePass: Bool = true)
     throws(SolverError)
@@ -71,11 +71,14 @@ package struct MenuNetwork {
     }
     var entries: [MenuPlacement.Entry] = []
     var levels: [PlacementObjective] = []
-    let slots = instance.sideRules.contains(.slots)
+    // The kinds with a worksite with slots (their seats count once per slot).
+    var slots = Set<WorksiteKind>()
+    for site in instance.worksites where !site.slots.isEmpty { slots.insert(site.kind) }
     for (level, rule) in menu.served.enumerated() {
       // One placement per person and no slots: today's single-seat core, on the kind's choices
       // (a limit per employer of 1 or more cannot bind one placement).
-      if onePass, !slots, rule.maxPerParticipant == 1, rule.maxPerEmployer ?? 1 >= 1,
+      if onePass, !slots.contains(rule.kind), rule.maxPerParticipant == 1,
+        rule.maxPerEmployer ?? 1 >= 1,
         !byLevel[level].isEmpty
       {
         let single = try AssignmentNetwork(

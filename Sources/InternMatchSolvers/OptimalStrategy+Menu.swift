@@ -70,8 +70,8 @@ extension OptimalStrategy {
         solver: "network-simplex (menu, kind by kind)", statistics: networkStatistics,
         status: .optimal)
     }
-    let start = MenuMIP.slotted(network.placement, in: instance)
-    if start.dropped == 0, !alwaysSearch {
+    let start = MenuMIP.slotted(network.placement, in: instance, repair: false)
+    if start.dropped.isEmpty, !alwaysSearch {
       return try checked(
         start.placement, against: network.objective, in: instance,
         solver: "network-simplex (menu; slots given greedily, no conflict: optimal)",
@@ -79,15 +79,21 @@ extension OptimalStrategy {
     }
     let mip = try MenuMIP(
       instance, rankCost: rankCost,
-      timeLimitSeconds: timeLimitSeconds ?? instance.policy.mipTimeLimitSeconds,
-      start: start.placement)
+      timeLimitSeconds: timeLimitSeconds ?? instance.policy.mipTimeLimitSeconds, relaxed: network,
+      start: start, searchEverySet: alwaysSearch)
     return try checked(
       mip.placement, against: mip.objective, in: instance,
-      solver: "glpk-branch-and-cut \(GLPKEnvironment.version) (menu with slots, level by level)",
-      statistics: [
-        "mip_rows": mip.rows, "mip_columns": mip.columns, "mip_nodes": mip.nodes,
-        "mip_proven_optimal": mip.proven ? 1 : 0, "network_start_dropped": start.dropped,
-      ], status: mip.proven ? .optimal : .feasible)
+      solver: mip.searchedSets == 0
+        ? "network-simplex (menu; slots given greedily, then with repairs: optimal)"
+        : "glpk-branch-and-cut \(GLPKEnvironment.version) (menu with slots, level by level)",
+      statistics: networkStatistics.merging(
+        [
+          "mip_rows": mip.rows, "mip_columns": mip.columns, "mip_nodes": mip.nodes,
+          "mip_proven_optimal": mip.proven ? 1 : 0, "network_start_dropped": start.dropped.count,
+          "mip_sets_searched": mip.searchedSets, "slot_sets_repaired": mip.repairedSets,
+          "mip_placed_gap": mip.placedGap,
+          "mip_cost_gap": mip.costGap,
+        ], uniquingKeysWith: { $1 }), status: mip.proven ? .optimal : .feasible)
   }
 
   /// The result, once `placement` is valid and its recomputed value equals the backend's.
