@@ -72,8 +72,15 @@ enum MenuSampler {
         id: SyntheticIdentifier.make(prefix, n), employer: e.employer, cluster: e.cluster,
         capacity: capacity, borough: e.borough, location: e.location, kind: kind)
     }
+    // A share of the employers offers each; at least one when there are employers, so that a
+    // small cohort has the whole menu (and its teachers an externship to list).
+    func some(_ share: Double) -> [Worksite] {
+      let chosen = employers.filter { _ in rng.chance(share) }
+      guard chosen.isEmpty, !employers.isEmpty else { return chosen }
+      return [employers[rng.index(below: employers.count)]]
+    }
     var tours: [Worksite] = []
-    for e in employers where rng.chance(Calibration.tourEmployerShare) {
+    for e in some(Calibration.tourEmployerShare) {
       for _ in 0..<(rng.chance(0.2) ? 2 : 1) {
         var tour = row("T", tours.count + 1, e, .workplaceTour, draw(Calibration.tourGroup, &rng))
         tour.slots = tourSlots(borough: place(e).borough, using: &rng)
@@ -83,7 +90,7 @@ enum MenuSampler {
     let volunteerCount = Int(
       (Double(studentCount) * Calibration.interviewSeatsPerStudent / 6).rounded())
     var volunteers: [Worksite] = []
-    let interviewers = employers.filter { _ in rng.chance(Calibration.interviewEmployerShare) }
+    let interviewers = some(Calibration.interviewEmployerShare)
     let sent = WorksitePool.apportion(
       volunteerCount, by: interviewers.map { _ in 1 + 4 * pow3(rng.unit()) })
     for (e, count) in zip(interviewers, sent) {
@@ -94,11 +101,11 @@ enum MenuSampler {
       }
     }
     var careerDays: [Worksite] = []
-    for e in employers where rng.chance(Calibration.careerDayEmployerShare) {
+    for e in some(Calibration.careerDayEmployerShare) {
       careerDays.append(
         row("C", careerDays.count + 1, e, .careerDay, draw(Calibration.careerDaySeats, &rng)))
     }
-    let hosts = employers.filter { _ in rng.chance(Calibration.externshipEmployerShare) }
+    let hosts = some(Calibration.externshipEmployerShare)
     let seats = WorksitePool.apportion(
       Int((Double(teacherCount) * Calibration.externshipSeatsPerTeacher).rounded()),
       by: hosts.map { _ in 0.5 + rng.unit() })

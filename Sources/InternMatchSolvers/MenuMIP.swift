@@ -32,7 +32,7 @@ import InternMatchModel
 /// connected components of the graph person — worksite over their columns): the rows are
 /// block-diagonal by set, so a lexicographic optimum is one per set, put together. A set where
 /// the greedy start (``slotted(_:in:repair:)``) dropped nothing has reached its relaxation's
-/// value and is optimal. Of the others, a set of at most ``searchedDirectly`` columns is
+/// value and is optimal. Of the others, a set of at most `searchedDirectly` columns is
 /// searched from the greedy start (cheap, and the placements of earlier versions); a larger one
 /// first gets slots with repairs, which is optimal in turn when it drops nothing there, and is
 /// searched from it otherwise, each set its own MIP.
@@ -71,15 +71,16 @@ struct MenuMIP {
 
   /// Places the menu with slots, from `relaxed` (the network without labels) and `start` (its
   /// placement with slots given greedily, ``slotted(_:in:repair:)``); `searchEverySet` searches
-  /// every set with slots from the greedy start, even those where nothing was dropped (for tests
-  /// that compare the two paths).
+  /// every set with slots from the greedy start, even those where nothing was dropped, and a set
+  /// of more than `searchedDirectly` columns gets slots with repairs first (both for tests that
+  /// compare the paths).
   ///
   /// - Precondition: the instance has a menu.
   @available(*, noasync, message: "GLPK state is thread-local; build and solve synchronously")
   init(
     _ instance: PlacementInstance, rankCost: RankCost, timeLimitSeconds: Double,
     relaxed: MenuNetwork, start: (placement: MenuPlacement, dropped: [MenuPlacement.Entry]),
-    searchEverySet: Bool = false
+    searchEverySet: Bool = false, searchedDirectly: Int = MenuMIP.searchedDirectly
   ) throws(SolverError) {
     guard let menu = instance.activities else { preconditionFailure("no menu") }
     let sites = instance.worksites
@@ -119,7 +120,7 @@ struct MenuMIP {
     var fromRepair = Set<Int>()
     var searchFromRepair = Set<Int>()
     for root in open.sorted()
-    where !searchEverySet && columnsOfSet[root, default: 0] > Self.searchedDirectly {
+    where !searchEverySet && columnsOfSet[root, default: 0] > searchedDirectly {
       let slotted = repaired ?? MenuMIP.slotted(relaxed.placement, in: instance, repair: true)
       repaired = slotted
       if slotted.dropped.contains(where: { sets.find($0.student) == root }) {

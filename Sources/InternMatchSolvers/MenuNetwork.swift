@@ -93,16 +93,47 @@ package struct MenuNetwork {
         arcs += single.arcs
         continue
       }
-      let solved = try Self.solve(
-        byLevel[level], rule: rule, instance: instance, rankCost: rankCost, onePass: onePass)
-      entries += solved.entries
-      levels.append(solved.objective)
-      nodes += solved.nodes
-      arcs += solved.arcs
-      pivots += solved.pivots
+      // One network per connected part: the parts share no row, and smaller simplex solves
+      // take fewer and cheaper pivots.
+      var value = PlacementObjective(placed: 0, cost: 0)
+      for part in Self.parts(of: byLevel[level], in: instance) {
+        let solved = try Self.solve(
+          part, rule: rule, instance: instance, rankCost: rankCost, onePass: onePass)
+        entries += solved.entries
+        value.placed += solved.objective.placed
+        value.cost += solved.objective.cost
+        nodes += solved.nodes
+        arcs += solved.arcs
+        pivots += solved.pivots
+      }
+      levels.append(value)
     }
     placement = MenuPlacement(entries)
     objective = MenuObjective(levels: levels)
+  }
+
+  /// `choicesOfKind` split into the connected parts of the graph person — worksite over them,
+  /// each in the given order, the parts by their first choice.
+  ///
+  /// - Complexity: O(L·α(L)) for L choices.
+  private static func parts(
+    of choicesOfKind: [(student: Int, entry: Int)], in instance: PlacementInstance
+  ) -> [[(student: Int, entry: Int)]] {
+    let people = instance.students.count
+    var sets = DisjointSets(count: people + instance.worksites.count)
+    for (s, c) in choicesOfKind { sets.union(s, people + Int(instance.choices.worksite[c])) }
+    var part: [Int: Int] = [:]
+    var parts: [[(student: Int, entry: Int)]] = []
+    for choice in choicesOfKind {
+      let root = sets.find(choice.student)
+      if let k = part[root] {
+        parts[k].append(choice)
+      } else {
+        part[root] = parts.count
+        parts.append([choice])
+      }
+    }
+    return parts
   }
 
   /// One kind's network, solved: its placements and their value.
@@ -141,11 +172,20 @@ package struct MenuNetwork {
       builder.arc(source, person, capacity: cap, cost: 0)
       most += cap
       var groups: [EmployerOfKind: Int] = [:]
+      // A group node only where it can bind: an employer the person lists once at a limit of 1
+      // or more is already held by the arc's own capacity 1 (fewer nodes, fewer pivots).
+      var listed: [EmployerOfKind: Int] = [:]
+      if let limit = rule.maxPerEmployer, limit >= 1 {
+        for (_, c) in choicesOfKind[k..<end] {
+          listed[EmployerOfKind(instance.worksites[Int(choices.worksite[c])]), default: 0] += 1
+        }
+      }
       for (_, c) in choicesOfKind[k..<end] {
         let w = Int(choices.worksite[c])
         var from = person
-        if let limit = rule.maxPerEmployer {
-          let key = EmployerOfKind(instance.worksites[w])
+        if let limit = rule.maxPerEmployer,
+          case let key = EmployerOfKind(instance.worksites[w]), listed[key] != 1
+        {
           if let node = groups[key] {
             from = node
           } else {

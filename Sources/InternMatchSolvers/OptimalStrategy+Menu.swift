@@ -52,10 +52,12 @@ extension OptimalStrategy {
 
   /// ``placeMenu(_:)``; with `alwaysSearch`, slots always go to GLPK's search, even when the
   /// network's placement with slots given greedily is already optimal (for tests that compare
-  /// the two paths).
-  package func placeMenu(_ instance: PlacementInstance, alwaysSearch: Bool) throws(SolverError)
-    -> MenuResult
-  {
+  /// the two paths); `repairAbove` sets the columns above which a set gets slots with repairs before any search
+  /// (`MenuMIP`; 0: every set the greedy start drops from).
+  package func placeMenu(
+    _ instance: PlacementInstance, alwaysSearch: Bool,
+    repairAbove: Int = MenuMIP.searchedDirectly
+  ) throws(SolverError) -> MenuResult {
     _ = try requireMenuSupport(of: instance)
     // Without slots the network is the answer; with them, its placement without labels, slots
     // given greedily, is optimal when nothing is dropped and the MIP's start otherwise.
@@ -80,10 +82,10 @@ extension OptimalStrategy {
     let mip = try MenuMIP(
       instance, rankCost: rankCost,
       timeLimitSeconds: timeLimitSeconds ?? instance.policy.mipTimeLimitSeconds, relaxed: network,
-      start: start, searchEverySet: alwaysSearch)
+      start: start, searchEverySet: alwaysSearch, searchedDirectly: repairAbove)
     return try checked(
       mip.placement, against: mip.objective, in: instance,
-      solver: mip.searchedSets == 0
+      solver: mip.searchedSets == 0 && !alwaysSearch
         ? "network-simplex (menu; slots given greedily, then with repairs: optimal)"
         : "glpk-branch-and-cut \(GLPKEnvironment.version) (menu with slots, level by level)",
       statistics: networkStatistics.merging(
