@@ -69,47 +69,75 @@ package struct MenuNetwork {
         byLevel[instance.menuLevel(ofWorksite: Int(choices.worksite[c]))].append((s, c))
       }
     }
-    var entries: [MenuPlacement.Entry] = []
-    var levels: [PlacementObjective] = []
     // The kinds with a worksite with slots (their seats count once per slot).
     var slots = Set<WorksiteKind>()
     for site in instance.worksites where !site.slots.isEmpty { slots.insert(site.kind) }
-    for (level, rule) in menu.served.enumerated() {
-      // One placement per person and no slots: today's single-seat core, on the kind's choices
-      // (a limit per employer of 1 or more cannot bind one placement).
-      if onePass, !slots.contains(rule.kind), rule.maxPerParticipant == 1,
-        rule.maxPerEmployer ?? 1 >= 1,
-        !byLevel[level].isEmpty
-      {
-        let single = try AssignmentNetwork(
-          instance.keepingChoices(ofKind: rule.kind), rankCost: rankCost)
-        for s in instance.students.indices {
-          if let w = single.placement.worksite(of: s) {
-            entries.append(MenuPlacement.Entry(student: s, worksite: w))
-          }
-        }
-        levels.append(single.objective)
-        nodes += single.nodes
-        arcs += single.arcs
-        continue
+    // The kinds share no row (see above): each is solved on its own, all at once on the cores
+    // there are, and put together in service order (the same result on any number of cores).
+    typealias Level = (
+      entries: [MenuPlacement.Entry], objective: PlacementObjective, nodes: Int, arcs: Int,
+      pivots: Int
+    )
+    let solved = concurrentMap(menu.served.count) { level -> Result<Level, SolverError> in
+      Result { () throws(SolverError) -> Level in
+        try Self.solve(
+          level: byLevel[level], rule: menu.served[level], instance: instance,
+          rankCost: rankCost, onePass: onePass, singleSeat: !slots.contains(menu.served[level].kind))
       }
-      // One network per connected part: the parts share no row, and smaller simplex solves
-      // take fewer and cheaper pivots.
-      var value = PlacementObjective(placed: 0, cost: 0)
-      for part in Self.parts(of: byLevel[level], in: instance) {
-        let solved = try Self.solve(
-          part, rule: rule, instance: instance, rankCost: rankCost, onePass: onePass)
-        entries += solved.entries
-        value.placed += solved.objective.placed
-        value.cost += solved.objective.cost
-        nodes += solved.nodes
-        arcs += solved.arcs
-        pivots += solved.pivots
-      }
-      levels.append(value)
+    }
+    var entries: [MenuPlacement.Entry] = []
+    var levels: [PlacementObjective] = []
+    for result in solved {
+      let level = try result.get()
+      entries += level.entries
+      levels.append(level.objective)
+      nodes += level.nodes
+      arcs += level.arcs
+      pivots += level.pivots
     }
     placement = MenuPlacement(entries)
     objective = MenuObjective(levels: levels)
+  }
+
+  /// One kind: on the single-seat core when it is one placement per person without slots
+  /// (`singleSeat`: none of its worksites has slots; a limit per employer of 1 or more cannot
+  /// bind one placement), else one network simplex per connected part (the parts share no row,
+  /// and smaller solves take fewer and cheaper pivots).
+  private static func solve(
+    level choicesOfKind: [(student: Int, entry: Int)], rule: ActivityRule,
+    instance: PlacementInstance, rankCost: RankCost, onePass: Bool, singleSeat: Bool
+  ) throws(SolverError) -> (
+    entries: [MenuPlacement.Entry], objective: PlacementObjective, nodes: Int, arcs: Int,
+    pivots: Int
+  ) {
+    if onePass, singleSeat, rule.maxPerParticipant == 1, rule.maxPerEmployer ?? 1 >= 1,
+      !choicesOfKind.isEmpty
+    {
+      let single = try AssignmentNetwork(
+        instance.keepingChoices(ofKind: rule.kind), rankCost: rankCost)
+      var entries: [MenuPlacement.Entry] = []
+      for s in instance.students.indices {
+        if let w = single.placement.worksite(of: s) {
+          entries.append(MenuPlacement.Entry(student: s, worksite: w))
+        }
+      }
+      return (entries, single.objective, single.nodes, single.arcs, 0)
+    }
+    var result = (
+      entries: [MenuPlacement.Entry](), objective: PlacementObjective(placed: 0, cost: 0),
+      nodes: 0, arcs: 0, pivots: 0
+    )
+    for part in parts(of: choicesOfKind, in: instance) {
+      let solved = try solve(
+        part, rule: rule, instance: instance, rankCost: rankCost, onePass: onePass)
+      result.entries += solved.entries
+      result.objective.placed += solved.objective.placed
+      result.objective.cost += solved.objective.cost
+      result.nodes += solved.nodes
+      result.arcs += solved.arcs
+      result.pivots += solved.pivots
+    }
+    return result
   }
 
   /// `choicesOfKind` split into the connected parts of the graph person — worksite over them,
