@@ -82,7 +82,8 @@ package struct MenuNetwork {
       Result { () throws(SolverError) -> Level in
         try Self.solve(
           level: byLevel[level], rule: menu.served[level], instance: instance,
-          rankCost: rankCost, onePass: onePass, singleSeat: !slots.contains(menu.served[level].kind))
+          rankCost: rankCost, onePass: onePass,
+          singleSeat: !slots.contains(menu.served[level].kind))
       }
     }
     var entries: [MenuPlacement.Entry] = []
