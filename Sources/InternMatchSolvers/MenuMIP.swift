@@ -41,7 +41,7 @@ import InternMatchModel
 /// let start = MenuMIP.slotted(network.placement, in: instance, repair: false)
 /// let mip = try MenuMIP(instance, rankCost: .linear, timeLimitSeconds: 60, relaxed: network,
 ///                       start: start)
-/// mip.proven  // true when every level was proven optimal
+/// mip.searches.proven  // true when every level was proven optimal
 /// ```
 ///
 /// - Complexity: 2 branch-and-cut searches per kind with slots and searched set, each within the
@@ -52,16 +52,9 @@ struct MenuMIP {
   var placement: MenuPlacement
   /// Its value per kind.
   var objective: MenuObjective
-  /// Whether every solve was proven optimal (else a search stopped at its time limit).
-  var proven = true
-  /// When a search stopped: placements of a kind that may still be missing (bound − found), and
-  /// rank cost above the bound at the number placed, summed over the searches (0 when proven).
-  var placedGap = 0
-  var costGap = 0
-  /// Rows, columns and branch-and-cut nodes over the solves, and the sets searched.
-  var rows = 0
-  var columns = 0
-  var nodes = 0
+  /// What the searches proved and how large they were, summed over the sets.
+  var searches = SearchTally()
+  /// Sets searched.
   var searchedSets = 0
   /// Sets whose slots, given with repairs, reached the relaxation (optimal without a search).
   var repairedSets = 0
@@ -167,12 +160,7 @@ struct MenuMIP {
         levels[level].placed += value.placed
         levels[level].cost += value.cost
       }
-      proven = proven && set.proven
-      placedGap += set.placedGap
-      costGap += set.costGap
-      rows += set.rows
-      columns += set.columns
-      nodes += set.nodes
+      searches.add(set.tally)
     }
     searchedSets = order.count
     repairedSets = fromRepair.count
@@ -186,12 +174,7 @@ struct MenuMIP {
 private struct SetSearch {
   var entries: [MenuPlacement.Entry] = []
   var levels: [(level: Int, value: PlacementObjective)] = []
-  var proven = true
-  var placedGap = 0
-  var costGap = 0
-  var rows = 0
-  var columns = 0
-  var nodes = 0
+  var tally = SearchTally()
 
   @available(*, noasync, message: "GLPK state is thread-local; build and solve synchronously")
   init(
@@ -289,7 +272,7 @@ private struct SetSearch {
         } catch {
           throw SolverError.backend("glpk (menu): \(error)")
         }
-        nodes += outcome.nodes
+        tally.nodes += outcome.nodes
         guard outcome.status == .optimal || outcome.status == .feasible else {
           throw SolverError.timeLimit(
             "glpk (menu): no placement found for \(menu.served[level].kind.rawValue) in time")
@@ -298,12 +281,12 @@ private struct SetSearch {
         let value = Int((outcome.objective ?? 0).rounded())
         if outcome.status == .feasible {
           // Stopped: how far the bound is, at the number placed for the cost stage.
-          proven = false
+          tally.proven = false
           let bound = outcome.bound ?? outcome.objective ?? 0
           if stage == 0 {
-            placedGap += max(0, Int(bound.rounded(.down)) - value)
+            tally.placedGap += max(0, Int(bound.rounded(.down)) - value)
           } else {
-            costGap += max(0, value - Int(bound.rounded(.up)))
+            tally.costGap += max(0, value - Int(bound.rounded(.up)))
           }
         }
         // Fix this stage's value for every later solve.
@@ -320,8 +303,32 @@ private struct SetSearch {
     for (j, x) in column.enumerated() where solution[j] == 1 {
       entries.append(MenuPlacement.Entry(student: x.student, worksite: x.worksite, slot: x.slot))
     }
-    rows = lp.rowCount
-    columns = lp.columnCount
+    tally.rows = lp.rowCount
+    tally.columns = lp.columnCount
+  }
+}
+
+/// What branch-and-cut searches proved and how large they were.
+struct SearchTally {
+  /// Whether every solve was proven optimal (else a search stopped at its time limit).
+  var proven = true
+  /// When a search stopped: placements of a kind that may still be missing (bound − found), and
+  /// rank cost above the bound at the number placed (0 when proven).
+  var placedGap = 0
+  var costGap = 0
+  /// Rows, columns and branch-and-cut nodes.
+  var rows = 0
+  var columns = 0
+  var nodes = 0
+
+  /// Adds another search's.
+  mutating func add(_ other: SearchTally) {
+    proven = proven && other.proven
+    placedGap += other.placedGap
+    costGap += other.costGap
+    rows += other.rows
+    columns += other.columns
+    nodes += other.nodes
   }
 }
 

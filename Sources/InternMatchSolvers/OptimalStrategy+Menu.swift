@@ -90,12 +90,14 @@ extension OptimalStrategy {
         : "glpk-branch-and-cut \(GLPKEnvironment.version) (menu with slots, level by level)",
       statistics: networkStatistics.merging(
         [
-          "mip_rows": mip.rows, "mip_columns": mip.columns, "mip_nodes": mip.nodes,
-          "mip_proven_optimal": mip.proven ? 1 : 0, "network_start_dropped": start.dropped.count,
+          "mip_rows": mip.searches.rows, "mip_columns": mip.searches.columns,
+          "mip_nodes": mip.searches.nodes,
+          "mip_proven_optimal": mip.searches.proven ? 1 : 0,
+          "network_start_dropped": start.dropped.count,
           "mip_sets_searched": mip.searchedSets, "slot_sets_repaired": mip.repairedSets,
-          "mip_placed_gap": mip.placedGap,
-          "mip_cost_gap": mip.costGap,
-        ], uniquingKeysWith: { $1 }), status: mip.proven ? .optimal : .feasible)
+          "mip_placed_gap": mip.searches.placedGap,
+          "mip_cost_gap": mip.searches.costGap,
+        ], uniquingKeysWith: { $1 }), status: mip.searches.proven ? .optimal : .feasible)
   }
 
   /// The result, once `placement` is valid and its recomputed value equals the backend's.
