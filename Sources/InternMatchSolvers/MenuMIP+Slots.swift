@@ -56,7 +56,7 @@ extension MenuMIP {
   }
 }
 
-/// The slots taken so far while ``MenuMIP/slotted(_:in:)`` gives slots: seats used and holders of
+/// The slots taken so far while ``MenuMIP/slotted(_:in:repair:)`` gives slots: seats used and holders of
 /// each (worksite, slot), and each person's slotted placements with their label ids.
 private struct SlotLedger {
   /// Label id of each slot of each worksite (labels compared exactly, numbered once).

@@ -242,7 +242,7 @@ private struct SetSearch {
     lp.addRows(bounds.count)
     for (i, b) in bounds.enumerated() { lp.setRowBounds(i, .upper(b)) }
     // The first incumbent: the network's placement with slots given greedily (see
-    // ``slotted(_:in:)``); every later search starts from the one before.
+    // ``slotted(_:in:repair:)``); every later search starts from the one before.
     var solution = [Double](repeating: 0, count: column.count)
     var columnOf: [MenuPlacement.Entry: Int] = [:]
     for (j, x) in column.enumerated() {
