@@ -2,12 +2,6 @@ import ArgumentParser
 import Foundation
 import InternMatch
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// `internmatch bench`: how time grows with cohort size, end to end, for each strategy.
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -16,7 +10,8 @@ struct BenchCommand: ParsableCommand {
     discussion: """
       For each size, a seeded cohort is generated and written to a temporary dataset directory
       (not timed); then the table reports reading it (CSV to a validated instance), each
-      strategy's placement, writing placements.csv, and the process's peak memory so far.
+      strategy's placement and how it ended, writing placements.csv, and the process's peak
+      memory so far. --min-group-share and --linked-pairs-per-1000 give the MIP shape.
       """
   )
 
@@ -47,77 +42,61 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Seed of the generated cohorts.")
   var seed: UInt64 = 1
 
+  @Option(help: "Share (0–1) of worksites with a minimum group size (the MIP shape).")
+  var minGroupShare: Double = 0
+
+  @Option(
+    name: .customLong("linked-pairs-per-1000"),
+    help: "Linked student pairs per 1,000 students (the MIP shape; 5 gives 300 at 60,000).")
+  var linkedPairsPerThousand: Double = 0
+
   @Option(help: "Output format.")
   var format: StrategyComparison.Format = .text
 
+  func validate() throws {
+    guard (0...1).contains(minGroupShare) else {
+      throw ValidationError("--min-group-share must be from 0 to 1")
+    }
+    guard linkedPairsPerThousand >= 0, linkedPairsPerThousand <= 500 else {
+      throw ValidationError("--linked-pairs-per-1000 must be from 0 to 500")
+    }
+  }
+
   func run() throws {
-    let clock = ContinuousClock()
-    var rows: [[String]] = []
-    for size in sizes {
-      let directory = FileManager.default.temporaryDirectory
-        .appendingPathComponent("internmatch-bench-\(size)-\(seed)-\(getpid())").path
-      defer { try? FileManager.default.removeItem(atPath: directory) }
-      let cohort = CohortGenerator(.init(studentCount: size, seed: seed)).generate()
-      let files = DatasetWriter.files(
-        students: cohort.students, worksites: cohort.worksites, rankings: cohort.rankings)
-      do {
-        try AtomicWriter.write(files.map { (directory + "/" + $0.name, Data($0.contents.utf8)) })
-      } catch {
-        printError("error: \(error)")
+    let benchmark = ScalingBenchmark(
+      sizes: sizes, strategies: strategies, seed: seed, minimumGroupShare: minGroupShare,
+      linkedPairsPerThousand: linkedPairsPerThousand)
+    let rows: [ScalingBenchmark.Row]
+    do {
+      rows = try benchmark.run { row in
+        printError(
+          "measured \(row.strategy.rawValue) at \(row.students): "
+            + String(format: "%.0f ms", row.totalMilliseconds))
+      }
+    } catch {
+      switch error {
+      case .cannotWrite(let message):
+        printError("error: \(message)")
         throw ExitStatus.cannotCreateOutput
-      }
-      let start = clock.now
-      let instance: PlacementInstance
-      do {
-        instance = try DatasetReader.read(directory: directory).instance
-      } catch {
-        throw ExitStatus.report(error, warnings: false)
-      }
-      let read = milliseconds(start, clock.now)
-      for name in strategies {
-        let solveStart = clock.now
-        let result: PlacementResult
-        do {
-          result = try name.make(seed: seed).place(instance)
-        } catch {
-          printError("internal error: \(name.rawValue) at \(size): \(error)")
-          throw ExitStatus.internalError
-        }
-        let solve = milliseconds(solveStart, clock.now)
-        let writeStart = clock.now
-        let csv = PlacementWriter.csv(instance, outcomes: instance.outcomes(of: result.placement))
-        do {
-          try AtomicWriter.write([(directory + "/placements.csv", Data(csv.utf8))])
-        } catch {
-          printError("error: \(error)")
-          throw ExitStatus.cannotCreateOutput
-        }
-        let write = milliseconds(writeStart, clock.now)
-        rows.append([
-          String(size), String(instance.worksites.count), String(instance.choices.count),
-          name.rawValue, String(result.objective.placed), String(format: "%.0f", read),
-          String(format: "%.0f", solve), String(format: "%.0f", write),
-          String(format: "%.0f", read + solve + write), String(Self.peakMegabytes()),
-        ])
+      case .unreadable, .strategy:
+        printError("internal error: \(error)")
+        throw ExitStatus.internalError
       }
     }
     let header = [
-      "students", "worksites", "choices", "strategy", "placed", "read ms", "solve ms", "write ms",
-      "total ms", "peak MB",
+      "students", "worksites", "choices", "strategy", "status", "placed", "read ms", "solve ms",
+      "write ms", "total ms", "peak MB",
     ]
-    print(Self.render([header] + rows, format: format), terminator: "")
-  }
-
-  /// The process's peak resident memory so far, in MB.
-  static func peakMegabytes() -> Int {
-    var usage = rusage()
-    #if canImport(Glibc)
-      getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-      return Int(usage.ru_maxrss) / 1024  // kilobytes on Linux
-    #else
-      getrusage(RUSAGE_SELF, &usage)
-      return Int(usage.ru_maxrss) / (1024 * 1024)  // bytes on Darwin
-    #endif
+    let table = rows.map { row in
+      [
+        String(row.students), String(row.worksites), String(row.choices), row.strategy.rawValue,
+        row.status.rawValue, String(row.placed), String(format: "%.0f", row.readMilliseconds),
+        String(format: "%.0f", row.solveMilliseconds),
+        String(format: "%.0f", row.writeMilliseconds),
+        String(format: "%.0f", row.totalMilliseconds), String(row.peakMegabytes),
+      ]
+    }
+    print(Self.render([header] + table, format: format), terminator: "")
   }
 
   static func render(_ table: [[String]], format: StrategyComparison.Format) -> String {
@@ -126,7 +105,7 @@ struct BenchCommand: ParsableCommand {
       return table.map { $0.joined(separator: ",") }.joined(separator: "\n") + "\n"
     case .json:
       let keys = table[0].map { $0.replacingOccurrences(of: " ", with: "_") }
-      // Every cell but the strategy's name is a whole number, and is written as one.
+      // Every cell but the strategy's name and status is a whole number, and is written as one.
       let objects = table.dropFirst().map { row in
         Dictionary(
           uniqueKeysWithValues: zip(keys, row.map { cell -> Any in Int(cell) ?? cell }))

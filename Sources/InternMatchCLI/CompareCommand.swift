@@ -18,7 +18,9 @@ struct CompareCommand: ParsableCommand {
       dataset's side constraints are listed as skipped with the reason; when every strategy is \
       skipped the command exits 65. --report FILE also writes the comparison as an HTML page \
       (placed, rank profile, blocking pairs and equity gaps as charts; the lottery spread with \
-      --seeds).
+      --seeds). With a menu of activities (activities.csv) the rows are per kind, then all \
+      kinds: placed, mean rank, rank cost, rows left short, unfilled seats and slots, and \
+      with_k, the people holding k placements of the kind.
       """
   )
 
@@ -96,26 +98,39 @@ struct CompareCommand: ParsableCommand {
       throw ExitStatus.report(error, warnings: false)
     }
     let runSeeds = seeds ?? [seed ?? instance.policy.seed ?? 0]
-    let table: StrategyComparison
+    let plan = LotteryReplications(
+      strategies.map { ($0.rawValue, $0.make(seed: runSeeds[0])) }, seeds: runSeeds)
+    // A menu of activities is compared kind by kind.
+    let rendered: (text: String, html: String, ran: Bool, skipped: [StrategyComparison.Skipped])
     do {
-      table = try LotteryReplications(
-        strategies.map { ($0.rawValue, $0.make(seed: runSeeds[0])) }, seeds: runSeeds
-      ).run(instance)
+      if instance.activities != nil {
+        let table = try plan.runMenu(instance)
+        rendered = (
+          table.rendered(as: format), MenuComparisonReport(table).html, !table.rows.isEmpty,
+          table.skipped
+        )
+      } else {
+        let table = try plan.run(instance)
+        rendered = (
+          table.rendered(as: format), ComparisonReport(table).html, !table.rows.isEmpty,
+          table.skipped
+        )
+      }
     } catch {
       printError("\(error.isDataError ? "error" : "internal error"): \(error)")
       throw error.isDataError ? ExitStatus.badData : ExitStatus.internalError
     }
-    for skip in table.skipped {
+    for skip in rendered.skipped {
       printError("note: \(skip.strategy) skipped: it \(skip.reason)")
     }
-    print(table.rendered(as: format), terminator: "")
-    if table.rows.isEmpty, !table.skipped.isEmpty {
+    print(rendered.text, terminator: "")
+    if !rendered.ran, !rendered.skipped.isEmpty {
       printError("error: every strategy was skipped")
       throw ExitStatus.badData
     }
     if let report {
       do {
-        try AtomicWriter.write([(report, Data(ComparisonReport(table).html.utf8))])
+        try AtomicWriter.write([(report, Data(rendered.html.utf8))])
       } catch {
         printError("error: \(error)")
         throw ExitStatus.cannotCreateOutput

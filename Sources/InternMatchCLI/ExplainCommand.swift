@@ -12,7 +12,9 @@ struct ExplainCommand: ParsableCommand {
       story from the same values solve --explain writes: for a student, each choice at or \
       above the one they got and why it was not theirs; for a worksite, its applicants by \
       outcome with counts and cutoffs. No student other than those placed at the worksite is \
-      named.
+      named. With a menu of activities (activities.csv) a student's story goes kind by kind: \
+      what they got (rank within the kind, slot), each better choice of the kind and what \
+      stopped them, and why they got fewer than they could have.
       """
   )
 
@@ -63,6 +65,19 @@ struct ExplainCommand: ParsableCommand {
     } catch {
       printError("internal error: \(error)")
       throw ExitStatus.internalError
+    }
+    if let explanations = run.menu?.explanations {
+      if let student, let s = instance.studentIndex[student] {
+        print(
+          ExplanationStory.menu(explanations[s], in: instance, rankCost: run.rankCost),
+          terminator: "")
+      }
+      if let worksite {
+        print(
+          ExplanationStory.menuWorksite(worksite, explanations: explanations, in: instance),
+          terminator: "")
+      }
+      return
     }
     guard let explanation = run.explanation else {
       printError("error: \(run.problem ?? run.status.rawValue)")

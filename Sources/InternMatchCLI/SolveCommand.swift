@@ -28,7 +28,10 @@ struct SolveCommand: ParsableCommand {
   )
   var crossCheck = false
 
-  @Flag(help: "Also write explanations.csv, seat-values.csv and seat-values-by-area.csv.")
+  @Flag(
+    help:
+      "Also write explanations.csv, seat-values.csv and seat-values-by-area.csv (with a menu: explanations.csv)."
+  )
   var explain = false
 
   @Option(

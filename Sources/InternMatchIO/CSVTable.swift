@@ -23,11 +23,27 @@ import InternMatchModel
 package struct CSVTable: Sendable {
   /// One data record.
   package struct Record: Sendable {
+    /// The line and first field, in 32 bits each (a table holds at most ``maximumBytes``).
+    private var storedLine, storedFirst: Int32
+
+    init(line: Int, first: Int) {
+      storedLine = Int32(truncatingIfNeeded: line)
+      storedFirst = Int32(truncatingIfNeeded: first)
+    }
+
     /// The 1-based line where the record starts.
-    package var line: Int
+    package var line: Int {
+      get { Int(storedLine) }
+      set { storedLine = Int32(truncatingIfNeeded: newValue) }
+    }
     /// The index of the record's first field in the table's fields.
-    let first: Int
+    var first: Int { Int(storedFirst) }
   }
+
+  /// The largest file a table reads: 2 GiB − 2 bytes, so that every offset, field number and
+  /// line number fits in 32 bits, where a table keeps them (a million students take about
+  /// 150 MB).
+  package static let maximumBytes = Int(Int32.max) - 1
 
   /// The file name used in messages, such as `students.csv`.
   package let file: String
@@ -81,6 +97,12 @@ package struct CSVTable: Sendable {
   /// Parses `bytes`, scanning it as two halves at once when it has at least `splitAbove`
   /// bytes (and no quote); fields that are not UTF-8 are listed in ``undecodable``, not thrown.
   init(parsing bytes: [UInt8], file: String, splitAbove: Int) throws(DatasetIssue) {
+    guard bytes.count <= Self.maximumBytes else {
+      throw DatasetIssue(
+        .error, file: file, line: nil, column: nil,
+        "the file has \(bytes.count) bytes, more than a table may hold (\(Self.maximumBytes))",
+        code: "file-too-large")
+    }
     self.file = file
     self.bytes = bytes
     let delimiter = bytes.withUnsafeBufferPointer(Self.delimiter)
@@ -103,7 +125,12 @@ package struct CSVTable: Sendable {
         .error, file: file, line: $0.line, column: nil,
         "record has \($0.count) fields, the header has \(width)", code: "field-count")
     }
-    records = data.lazy.filter { $0.count == width }.map { Record(line: $0.line, first: $0.first) }
+    var records: [Record] = []
+    records.reserveCapacity(data.count)  // once: a filtered sequence would grow by copies
+    for row in data where row.count == width {
+      records.append(Record(line: row.line, first: row.first))
+    }
+    self.records = records
     let rows = scan.rows
     undecodable = bytes.withUnsafeBufferPointer { buffer in
       scan.invalid.map { bad in
@@ -222,10 +249,17 @@ package struct CSVTable: Sendable {
 /// value lies, decoding only quoted fields.
 private struct CSVScanner {
   /// Where a field's value lies: `bytes[start..<end]` of the file, trimmed; or, when `start` is
-  /// negative, quoted field `-1 - start`.
+  /// negative, quoted field `-1 - start`. Kept in 32 bits each (8 bytes a field, not 16: the
+  /// spans are the largest part of a table), which is why a table holds at most
+  /// ``CSVTable/maximumBytes``.
   struct Span {
-    var start: Int
-    var end: Int
+    private var first: Int32
+    private var past: Int32
+    init(start: Int, end: Int) {
+      (first, past) = (Int32(truncatingIfNeeded: start), Int32(truncatingIfNeeded: end))
+    }
+    var start: Int { Int(first) }
+    var end: Int { Int(past) }
   }
 
   /// A quoted field: where it starts in the file, and its decoded value in `decoded`.
@@ -255,11 +289,18 @@ private struct CSVScanner {
     }
   }
 
-  /// A record: the line where it starts and its fields among the spans.
+  /// A record: the line where it starts and its fields among the spans (in 32 bits each, as
+  /// spans are).
   struct Row {
-    var line: Int
-    var first: Int
-    var count: Int
+    private var storedLine, storedFirst, storedCount: Int32
+    init(line: Int, first: Int, count: Int) {
+      storedLine = Int32(truncatingIfNeeded: line)
+      storedFirst = Int32(truncatingIfNeeded: first)
+      storedCount = Int32(truncatingIfNeeded: count)
+    }
+    var line: Int { Int(storedLine) }
+    var first: Int { Int(storedFirst) }
+    var count: Int { Int(storedCount) }
   }
 
   /// A field that is not UTF-8: its span, and the offset and line of its first bad byte.

@@ -293,10 +293,11 @@ public enum DatasetReader {
       },
       { $0.read($1, &$2) })
     var students = studentRows
+    // Only rankings and choices name students: without them no index is built.
     let studentIndex = IdentifierIndex(
-      ids: students.map { $0.id },
+      ids: rankingTable == nil && choiceTable == nil ? [] : students.map { $0.id },
       referencesAreASCII: rankingTable?.isASCII != false && choiceTable?.isASCII != false)
-    let (rankingReader, rankings, rankingParts) = rows(
+    let (rankingReader, ranks, rankingParts) = rows(
       of: rankingTable, rankingColumns, sharing,
       start: { RankingRows($0, worksites: worksiteIndex, students: studentIndex) },
       { $0.read($1, &$2) })
@@ -375,8 +376,9 @@ public enum DatasetReader {
     guard readersComplete else { throw DatasetError(.badData, issues: sorted(issues)) }
     do {
       let instance = try PlacementInstance(
-        students: students, worksites: worksites, clusters: clusters, rankings: rankings,
-        policy: policy, rules: rules, references: references, sharing: sharing)
+        students: students, worksites: worksites, clusters: clusters,
+        rankings: Self.rankingInput(rankingReader, ranks: ranks), policy: policy, rules: rules,
+        references: references, sharing: sharing)
       issues += instance.warnings.map { locate($0, in: readers) }
       issues += nameMismatches(
         students: instance.students, worksites: instance.worksites, policy: policy,
@@ -654,7 +656,9 @@ public enum DatasetReader {
     }
   }
 
-  /// Reads rankings, each id resolved to a worksite or student from its bytes.
+  /// Reads rankings: each id resolved to a worksite or student record from its bytes (no
+  /// `String` is made; ``rankingInput(_:ranks:)`` names a ranking when a message needs it),
+  /// and the rank.
   private struct RankingRows {
     let worksite, student, rank: ColumnReader.Column
     let worksites, students: IdentifierIndex
@@ -666,22 +670,39 @@ public enum DatasetReader {
       (self.worksites, self.students) = (worksites, students)
     }
 
-    mutating func read(_ r: CSVTable.Record, _ c: inout ColumnReader) -> WorksiteRanking {
+    /// The rank of record `r` (1 when it cannot be read: that is reported here), its ids
+    /// resolved into ``resolved``.
+    mutating func read(_ r: CSVTable.Record, _ c: inout ColumnReader) -> Int {
       let w = Self.reference(r, worksite, in: worksites, &c)
-      let s = Self.reference(r, student, in: students, &c)
-      resolved.append((w.record, s.record))
-      return WorksiteRanking(
-        worksite: w.name, student: s.name,
-        rank: c.requiredInteger(r, rank, range: DatasetLimits.rank, substitute: 1))
+      resolved.append((w, Self.reference(r, student, in: students, &c)))
+      return c.requiredInteger(r, rank, range: DatasetLimits.rank, substitute: 1)
     }
 
-    /// The id in a required field (an error and `""` when empty) and the record it names.
+    /// The record that the id in a required field names (-1 when unknown, or empty, which is
+    /// reported).
     private static func reference(
       _ r: CSVTable.Record, _ column: ColumnReader.Column, in index: IdentifierIndex,
       _ c: inout ColumnReader
-    ) -> (name: String, record: Int32) {
-      let found = c.withBytes(r, column) { $0.isEmpty ? nil : index.resolve($0) } ?? nil
-      return found ?? (c.requiredText(r, column), -1)
+    ) -> Int32 {
+      if let found = c.withBytes(r, column, { $0.isEmpty ? nil : index.record($0) }) ?? nil {
+        return found
+      }
+      _ = c.requiredText(r, column)
+      return -1
+    }
+  }
+
+  /// The rankings of `reader`'s table as an instance takes them: `ranks` in record order, and
+  /// each ranking's ids as written, made from the table when a message names them.
+  private static func rankingInput(_ reader: ColumnReader?, ranks: [Int]) -> RankingInput {
+    guard let reader, !ranks.isEmpty else { return RankingInput([]) }
+    let (table, worksite, student) = (reader.table, reader["worksite"], reader["student"])
+    return RankingInput(ranks: ranks) { k in
+      let record = table.records[k]
+      func text(_ column: ColumnReader.Column) -> String {
+        column.field.map { table.field($0, of: record) } ?? ""
+      }
+      return WorksiteRanking(worksite: text(worksite), student: text(student), rank: ranks[k])
     }
   }
 

@@ -43,6 +43,47 @@ public enum ExplanationWriter {
     return out
   }
 
+  /// The header of explanations.csv with a menu of activities.
+  public static let menuExplanationsHeader =
+    "student,kind,rank,worksite,outcome,slot,placed_change,rank_cost_change,detail"
+
+  /// explanations.csv with a menu of activities: for each person in input order, each kind of
+  /// theirs in service order — its entries (``/InternMatchModel/MenuKindExplanation/choices``),
+  /// then a `short` row (empty rank and worksite, the reason as detail) when they are short of
+  /// it — then their entries of no offered kind (unknown ids, kinds not offered to their role),
+  /// then their row without a kind, if any (`short`, with `no-preferences`, …).
+  ///
+  /// ```text
+  /// student,kind,rank,worksite,outcome,slot,placed_change,rank_cost_change,detail
+  /// Ana,mock-interview,1,M1,full,,-1,-1,full;max-per-employer=Acme
+  /// Ana,mock-interview,,,short,,,,choices-full
+  /// ```
+  public static func menuExplanationsCSV(_ explanations: [MenuExplanation]) -> String {
+    var out = menuExplanationsHeader + "\n"
+    func row(_ student: String, _ c: MenuChoiceExplanation) {
+      out += CSVWriter.line([
+        student, c.kind?.rawValue ?? "", c.rank.map(String.init) ?? "", c.worksite,
+        c.outcome.rawValue, c.slot ?? "", c.placedChange.map(String.init) ?? "",
+        c.rankCostChange.map(String.init) ?? "", c.detail,
+      ])
+    }
+    for e in explanations {
+      for k in e.kinds {
+        for c in k.choices { row(e.student, c) }
+        if let reason = k.shortfall {
+          out += CSVWriter.line([
+            e.student, k.kind.rawValue, "", "", "short", "", "", "", reason.rawValue,
+          ])
+        }
+      }
+      for c in e.other { row(e.student, c) }
+      if let reason = e.reason {
+        out += CSVWriter.line([e.student, "", "", "", "short", "", "", "", reason.rawValue])
+      }
+    }
+    return out
+  }
+
   /// seat-values.csv.
   public static func seatValuesCSV(_ values: [SeatValue]) -> String {
     var out = seatValuesHeader + "\n"

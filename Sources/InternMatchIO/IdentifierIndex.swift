@@ -22,6 +22,9 @@ final class IdentifierIndex: Sendable {
   private let bytesDecide: Bool
   /// The record of each entry of `table`.
   private let records: [Int32]
+  /// Whether entry `k` of `table` is record `k` (no id is empty or repeated, as in any valid
+  /// dataset): a lookup then touches the table alone, not `records`.
+  private let entriesAreRecords: Bool
   /// Every id and its first record, when some id or some reference is not ASCII.
   private let names: IdentifierMap
 
@@ -43,6 +46,7 @@ final class IdentifierIndex: Sendable {
       if inserted { records.append(Int32(k)) }
     }
     (self.table, self.records, bytesDecide) = (table, records, idsAreASCII)
+    entriesAreRecords = records.count == ids.count
     var names = IdentifierMap()
     if !idsAreASCII || !referencesAreASCII {
       for (k, id) in ids.enumerated() where !id.isEmpty { names.claim(id, at: k) }
@@ -63,5 +67,18 @@ final class IdentifierIndex: Sendable {
     }
     let name = String(decoding: bytes, as: UTF8.self)
     return (name, names[name].map { Int32($0) } ?? -1)
+  }
+
+  /// The first record with the id in `bytes`, or -1: ``resolve(_:)`` without the text, so
+  /// that a lookup in a large index costs one random memory access (the table's slot), not
+  /// three (slot, record, id).
+  @inline(__always)
+  func record(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+    let digest = ByteStringTable.digest(bytes)
+    if bytesDecide, digest.isASCII {
+      guard let entry = table.entry(of: bytes, digest) else { return -1 }
+      return entriesAreRecords ? Int32(entry) : records[entry]
+    }
+    return names[String(decoding: bytes, as: UTF8.self)].map { Int32($0) } ?? -1
   }
 }

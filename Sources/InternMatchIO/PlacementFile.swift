@@ -61,21 +61,11 @@ public struct PlacementFile: Sendable {
           DatasetIssue(
             .error, file: file, line: nil, column: nil,
             "the dataset has a menu of activities (activities.csv): reading its placements back "
-              + "(verify, rematch, --pin-from) is not supported yet")
+              + "as held seats (rematch, --pin-from) is not supported yet")
         ])
     }
-    let table: CSVTable
-    do {
-      table = try CSVTable(parsing: bytes, file: file)
-    } catch {
-      throw DatasetError(.badData, issues: [error])
-    }
-    var reader = ColumnReader(
-      table, required: ["student"], optional: ["worksite", "rank", "reason", "kind", "slot"])
-    let errors = reader.issues.filter { $0.severity == .error }
-    guard reader.hasRequiredColumns, errors.isEmpty else {
-      throw DatasetError(.badData, issues: reader.issues)
-    }
+    let (table, opened) = try columns(of: bytes, file: file)
+    var reader = opened
     let studentColumn = reader["student"]
     let worksiteColumn = reader["worksite"]
     var result = PlacementFile(
@@ -113,6 +103,13 @@ public struct PlacementFile: Sendable {
   public static func read(path: String, instance: PlacementInstance) throws(DatasetError)
     -> PlacementFile
   {
+    try read(contents(atPath: path), file: path, instance: instance)
+  }
+
+  /// The bytes of the file at `path`.
+  ///
+  /// - Throws: ``DatasetError`` with kind `.missingInput` when it cannot be read.
+  static func contents(atPath path: String) throws(DatasetError) -> [UInt8] {
     guard let data = FileManager.default.contents(atPath: path) else {
       throw DatasetError(
         .missingInput,
@@ -122,7 +119,29 @@ public struct PlacementFile: Sendable {
             code: "unreadable-file")
         ])
     }
-    return try read([UInt8](data), file: path, instance: instance)
+    return [UInt8](data)
+  }
+
+  /// The table of a placement file and its columns (`student` required; `worksite`, `rank`,
+  /// `reason`, `kind`, `slot` optional).
+  ///
+  /// - Throws: ``DatasetError`` (`.badData`) when the CSV is malformed or lacks `student`.
+  static func columns(of bytes: [UInt8], file: String) throws(DatasetError) -> (
+    CSVTable, ColumnReader
+  ) {
+    let table: CSVTable
+    do {
+      table = try CSVTable(parsing: bytes, file: file)
+    } catch {
+      throw DatasetError(.badData, issues: [error])
+    }
+    let reader = ColumnReader(
+      table, required: ["student"], optional: ["worksite", "rank", "reason", "kind", "slot"])
+    let errors = reader.issues.filter { $0.severity == .error }
+    guard reader.hasRequiredColumns, errors.isEmpty else {
+      throw DatasetError(.badData, issues: reader.issues)
+    }
+    return (table, reader)
   }
 }
 

@@ -131,7 +131,8 @@ extension PlacementInstance {
   /// seats to other students, and the seats it takes are then full.
   ///
   /// - Precondition: `placement` is valid for this instance (see ``PlacementInstance/violations(in:)-(Placement)``).
-  /// - Complexity: O(S + L) plus, when a student with choices is unplaced, O(S + W + R) once.
+  /// - Complexity: O(S + L) plus, when a student with choices is unplaced, O(S + W + R·k) once
+  ///   (k the longest list).
   public func outcomes(of placement: Placement) -> [StudentOutcome] {
     outcomes(of: placement, seating: nil)
   }
@@ -141,7 +142,7 @@ extension PlacementInstance {
   /// give them one (`nil`: whenever Hall's condition allows it, as for `optimal`).
   public func outcomes(of placement: Placement, seating: SeatingOrder?) -> [StudentOutcome] {
     // Built when the first unplaced student with choices needs them.
-    var context: (occupancy: SeatOccupancy, ranking: [Bool], ranked: Set<Int>)?
+    var context: (occupancy: SeatOccupancy, ranking: [Bool], ranked: [Bool])?
     return (0..<students.count).map { s in
       if let w = placement.worksite(of: s) {
         return .placed(
@@ -152,16 +153,21 @@ extension PlacementInstance {
         if listedCount[s] == 0 { return .unplaced(.unknownChoices) }
         return .unplaced(.noEligibleChoice)
       }
-      let known: (occupancy: SeatOccupancy, ranking: [Bool], ranked: Set<Int>)
+      let known: (occupancy: SeatOccupancy, ranking: [Bool], ranked: [Bool])
       if let context {
         known = context
       } else {
+        // Which worksites rank, and which choice entries their rankings name (no hashing:
+        // a ranking marks the entry of its student's list that names its worksite).
         var ranking = [Bool](repeating: false, count: worksites.count)
-        for r in rankingIndices { ranking[Int(r.worksite)] = true }
-        known = (
-          SeatOccupancy(self, placement, seating: seating), ranking,
-          Set(rankingIndices.map { Int($0.worksite) << 32 | Int($0.student) })
-        )
+        var ranked = [Bool](repeating: false, count: choices.count)
+        for r in rankingIndices {
+          ranking[Int(r.worksite)] = true
+          for c in choices.range(of: Int(r.student)) where choices.worksite[c] == r.worksite {
+            ranked[c] = true
+          }
+        }
+        known = (SeatOccupancy(self, placement, seating: seating), ranking, ranked)
         context = known
       }
       return .unplaced(
@@ -172,7 +178,7 @@ extension PlacementInstance {
 
   /// The reason of an unplaced student with eligible choices (see ``outcomes(of:)``).
   private func unplacedReason(
-    of s: Int, occupancy: SeatOccupancy, ranking: [Bool], ranked: Set<Int>
+    of s: Int, occupancy: SeatOccupancy, ranking: [Bool], ranked: [Bool]
   ) -> UnplacedReason {
     var firstBlocker: SeatBlocker?
     var allFull = true
@@ -187,7 +193,7 @@ extension PlacementInstance {
         if firstBlocker == nil { firstBlocker = blocker }
       } else {
         takeable = true
-        if !ranking[w] || ranked.contains(w << 32 | s) { acceptable = true }
+        if !ranking[w] || ranked[c] { acceptable = true }
       }
     }
     if allFull { return .choicesFull }

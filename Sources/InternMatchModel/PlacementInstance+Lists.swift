@@ -32,50 +32,65 @@ extension PlacementInstance {
       longestList = max(longestList, count)
     }
     let shares = sharing.shares(of: students.count)
-    let parts = concurrentMap(shares) { k in
+    // The first share makes room for every share's values, so the others are appended to it
+    // in place: no array is copied to join them (room reserved and never used is never
+    // touched, so it costs no memory).
+    var parts = concurrentMap(shares) { k in
       resolveLists(
         students.count * k / shares..<students.count * (k + 1) / shares, of: students,
         worksites: worksites, policy: policy, menu: menu, entries: references.preferences,
-        firstEntry: firstEntry,
-        longestList: longestList, eligibility: eligibility)
+        firstEntry: firstEntry, longestList: longestList, eligibility: eligibility,
+        roomForAll: k == 0)
     }
-    guard parts.count > 1 else { return parts[0] }
-    var offsets = [0]
-    offsets.reserveCapacity(students.count + 1)
-    var worksite: [Int32] = []
-    var rank: [Int32] = []
-    worksite.reserveCapacity(parts.reduce(0) { $0 + $1.choices.count })
-    rank.reserveCapacity(worksite.capacity)
-    var joined = ResolvedLists(
-      choices: ChoiceTable(offsets: [0], worksite: [], rank: []), ineligible: [], listed: [],
-      warnings: [])
+    var joined = parts.removeFirst()
     for part in parts {
-      offsets += part.choices.offsets.dropFirst().lazy.map { $0 + worksite.count }
-      worksite += part.choices.worksite
-      rank += part.choices.rank
+      let shift = joined.worksite.count
+      joined.offsets += part.offsets.dropFirst().lazy.map { $0 + shift }
+      joined.worksite += part.worksite
+      joined.rank += part.rank
       joined.ineligible += part.ineligible
       joined.listed += part.listed
       joined.warnings += part.warnings
     }
-    joined.choices = ChoiceTable(offsets: offsets, worksite: worksite, rank: rank)
-    return joined
+    return ResolvedLists(
+      choices: ChoiceTable(offsets: joined.offsets, worksite: joined.worksite, rank: joined.rank),
+      ineligible: joined.ineligible, listed: joined.listed, warnings: joined.warnings)
+  }
+
+  /// The lists of one share of the students, as ``ResolvedLists`` holds them, the choice table
+  /// in its three arrays (the offsets count from the share's first choice).
+  private struct Share {
+    var offsets: [Int]
+    var worksite: [Int32]
+    var rank: [Int32]
+    var ineligible: [IneligibleChoice]
+    var listed: [Int32]
+    var warnings: [InstanceIssue]
   }
 
   /// Resolves the lists of `range`, one share of the students.
   private static func resolveLists(
     _ range: Range<Int>, of students: [Student], worksites: [Worksite], policy: Policy,
     menu: ActivityMenu?, entries: [Int32], firstEntry: [Int], longestList: Int,
-    eligibility: EligibilityTable
-  ) -> ResolvedLists {
+    eligibility: EligibilityTable, roomForAll: Bool
+  ) -> Share {
+    // Room for this share's values, or, for the first share, for every share's.
+    let (studentRoom, entryRoom) =
+      roomForAll
+      ? (students.count, firstEntry[students.count])
+      : (range.count, firstEntry[range.upperBound] - firstEntry[range.lowerBound])
     var offsets = [0]
-    offsets.reserveCapacity(range.count + 1)
+    offsets.reserveCapacity(studentRoom + 1)
     var choiceWorksite: [Int32] = []
     var choiceRank: [Int32] = []
-    choiceWorksite.reserveCapacity(firstEntry[range.upperBound] - firstEntry[range.lowerBound])
-    choiceRank.reserveCapacity(choiceWorksite.capacity)
+    choiceWorksite.reserveCapacity(entryRoom)
+    choiceRank.reserveCapacity(entryRoom)
     var ineligible: [IneligibleChoice] = []
+    if roomForAll { ineligible.reserveCapacity(entryRoom) }
     var warnings: [InstanceIssue] = []
-    var listed = [Int32](repeating: 0, count: range.count)
+    var listed: [Int32] = []
+    listed.reserveCapacity(studentRoom)
+    listed.append(contentsOf: repeatElement(0, count: range.count))
     // The last student whose list named each worksite: a duplicate check without hashing.
     var seenBy = [Int](repeating: -1, count: worksites.count)
     // With a menu: entries of each kind met so far in the current list (the kind ranks).
@@ -149,8 +164,8 @@ extension PlacementInstance {
         }
       }
     }
-    return ResolvedLists(
-      choices: ChoiceTable(offsets: offsets, worksite: choiceWorksite, rank: choiceRank),
-      ineligible: ineligible, listed: listed, warnings: warnings)
+    return Share(
+      offsets: offsets, worksite: choiceWorksite, rank: choiceRank, ineligible: ineligible,
+      listed: listed, warnings: warnings)
   }
 }

@@ -20,9 +20,8 @@ public struct PlacementInstance: Sendable {
   public let worksites: [Worksite]
   /// The career clusters in use.
   public let clusters: [Cluster]
-  /// Worksite rankings whose ids are known.
-  public let rankings: [WorksiteRanking]
-  /// The same rankings as indices: `(worksite, student, rank)`.
+  /// The valid rankings as indices, in file order: `(worksite, student, rank)` (``rankings``
+  /// names them).
   package let rankingIndices: [(worksite: Int32, student: Int32, rank: Int32)]
   /// The run settings.
   public let policy: Policy
@@ -57,8 +56,9 @@ public struct PlacementInstance: Sendable {
     rankings: [WorksiteRanking] = [], policy: Policy = Policy(), rules: PlacementRules = .init()
   ) throws(InstanceValidationError) {
     try self.init(
-      students: students, worksites: worksites, clusters: clusters, rankings: rankings,
-      policy: policy, rules: rules, references: nil, sharing: .standard)
+      students: students, worksites: worksites, clusters: clusters,
+      rankings: RankingInput(rankings), policy: policy, rules: rules, references: nil,
+      sharing: .standard)
   }
 
   /// Builds and validates an instance whose list entries and rankings a reader has already
@@ -70,7 +70,7 @@ public struct PlacementInstance: Sendable {
   /// - Throws: ``InstanceValidationError`` listing every error and warning, when any error is
   ///   found.
   package init(
-    students: [Student], worksites: [Worksite], clusters: [Cluster], rankings: [WorksiteRanking],
+    students: [Student], worksites: [Worksite], clusters: [Cluster], rankings: RankingInput,
     policy: Policy, rules: PlacementRules, references: ResolvedReferences?, sharing: Sharing
   ) throws(InstanceValidationError) {
     var issues: [InstanceIssue] = []
@@ -85,7 +85,9 @@ public struct PlacementInstance: Sendable {
     }
     let checkRankings = { (references: ResolvedReferences) in
       var issues: [InstanceIssue] = []
-      let valid = Self.validate(rankings: rankings, resolved: references.rankings, into: &issues)
+      let valid = Self.validate(
+        rankings: rankings, resolved: references.rankings, students: students.count,
+        worksites: worksites.count, into: &issues)
       return (valid: valid, issues: issues)
     }
     let resolveLists = { (references: ResolvedReferences) in
@@ -95,7 +97,8 @@ public struct PlacementInstance: Sendable {
     }
     let studentCheck: Checked
     let worksiteCheck: Checked
-    let rankingCheck: (valid: ValidRankings, issues: [InstanceIssue])
+    let rankingCheck:
+      (valid: [(worksite: Int32, student: Int32, rank: Int32)], issues: [InstanceIssue])
     let lists: ResolvedLists
     if let references, students.count >= sharing.records {
       (studentCheck, (worksiteCheck, rankingCheck, lists)) = concurrently(checkStudents) {
@@ -136,8 +139,7 @@ public struct PlacementInstance: Sendable {
     self.students = students
     self.worksites = worksites
     self.clusters = clusters
-    self.rankings = rankingCheck.valid.rankings
-    self.rankingIndices = rankingCheck.valid.indices
+    self.rankingIndices = rankingCheck.valid
     self.policy = policy
     self.studentIndex = studentCheck.index
     self.worksiteIndex = worksiteCheck.index
@@ -153,10 +155,6 @@ public struct PlacementInstance: Sendable {
 
   /// An id index (the first record with an id keeps it) and the issues found building it.
   typealias Checked = (index: IdentifierMap, issues: [InstanceIssue])
-  /// Rankings whose ids are known, and the same as indices.
-  typealias ValidRankings = (
-    rankings: [WorksiteRanking], indices: [(worksite: Int32, student: Int32, rank: Int32)]
-  )
 
   /// Checks every student's own fields and indexes the ids. Students are read in place, not
   /// copied.
@@ -266,63 +264,6 @@ public struct PlacementInstance: Sendable {
     }
     return ids
   }
-
-  /// Checks every ranking, whose worksite and student `resolved` gives (-1 when unknown):
-  /// ranks below 1 and repeated pairs are errors, unknown ids warnings; keeps the rest.
-  ///
-  /// - Complexity: O(R) hash operations for R rankings.
-  private static func validate(
-    rankings: [WorksiteRanking], resolved: [(worksite: Int32, student: Int32)],
-    into issues: inout [InstanceIssue]
-  ) -> ValidRankings {
-    // Made only once a ranking is skipped: until then the valid ones are a prefix of `rankings`.
-    var valid: [WorksiteRanking]?
-    var indices: [(worksite: Int32, student: Int32, rank: Int32)] = []
-    indices.reserveCapacity(rankings.count)
-    var pairs: [Int: Int] = [:]
-    pairs.reserveCapacity(rankings.count)
-    for (k, r) in rankings.enumerated() {
-      var ok = true
-      if !DatasetLimits.rank.contains(r.rank) {
-        DatasetLimits.check(r.rank, DatasetLimits.rank, field: "rank", .ranking(k), into: &issues)
-        ok = false
-      }
-      let w = resolved[k].worksite < 0 ? nil : Int(resolved[k].worksite)
-      let s = resolved[k].student < 0 ? nil : Int(resolved[k].student)
-      if w == nil {
-        issues.append(
-          .init(
-            .warning, .ranking(k), field: "worksite",
-            "unknown worksite '\(r.worksite)'; ranking skipped"))
-        ok = false
-      }
-      if s == nil {
-        issues.append(
-          .init(
-            .warning, .ranking(k), field: "student",
-            "unknown student '\(r.student)'; ranking skipped"))
-        ok = false
-      }
-      if let w, let s {
-        if let first = pairs.updateValue(k, forKey: w << 32 | s) {
-          pairs[w << 32 | s] = first  // the first ranking of a pair keeps it
-          issues.append(
-            .init(
-              .error, .ranking(k), field: "student",
-              "worksite '\(r.worksite)' ranks student '\(r.student)' twice (first at record \(first + 1))"
-            ))
-          ok = false
-        }
-      }
-      if ok, let w, let s {
-        valid?.append(r)
-        indices.append((Int32(w), Int32(s), Int32(clamping: r.rank)))
-      } else if valid == nil {
-        valid = Array(rankings[..<k])
-      }
-    }
-    return (valid ?? rankings, indices)
-  }
 }
 
 /// The worksite and student that each list entry and ranking names, as indices, and which
@@ -352,7 +293,7 @@ package struct ResolvedReferences: Sendable {
   ///
   /// - Complexity: O(L + R) hash lookups for L list entries and R rankings.
   init(
-    students: [Student], rankings: [WorksiteRanking], studentIndex: IdentifierMap,
+    students: [Student], rankings: RankingInput, studentIndex: IdentifierMap,
     worksiteIndex: IdentifierMap
   ) {
     func index(_ found: Int?) -> Int32 { found.map { Int32($0) } ?? -1 }
@@ -361,8 +302,9 @@ package struct ResolvedReferences: Sendable {
     for s in students {
       for id in s.preferences { preferences.append(index(worksiteIndex[id])) }
     }
-    self.rankings = rankings.map {
-      (index(worksiteIndex[$0.worksite]), index(studentIndex[$0.student]))
+    self.rankings = (0..<rankings.count).map { k in
+      let r = rankings[k]
+      return (index(worksiteIndex[r.worksite]), index(studentIndex[r.student]))
     }
     setNumbers = []
   }

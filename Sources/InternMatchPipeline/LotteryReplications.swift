@@ -102,6 +102,103 @@ public struct LotteryReplications: Sendable {
     return table
   }
 
+  /// Runs every strategy that places a menu of activities (a
+  /// ``/InternMatchSolvers/MenuPlacing`` strategy; any other is skipped with the reason) on
+  /// `instance`'s menu, under every seed for a strategy with a lottery and once for the
+  /// others (their rows repeat under each seed), each placement checked against the hard
+  /// rules and summarised kind by kind (``/InternMatchReport/MenuSummary``).
+  ///
+  /// ```swift
+  /// let table = try LotteryReplications(strategies: [OptimalStrategy()], seeds: [1, 2])
+  ///   .runMenu(instance)
+  /// table.rows.map(\.kind)  // one per kind offered, then "all", per seed
+  /// ```
+  ///
+  /// - Precondition: the instance has a menu.
+  /// - Throws: as ``run(_:)``.
+  public func runMenu(_ instance: PlacementInstance) throws(SolverError) -> MenuComparison {
+    precondition(instance.activities != nil, "LotteryReplications: the instance has no menu")
+    var table = MenuComparison(people: instance.students.count, seeds: seeds)
+    for (name, strategy) in strategies {
+      guard let placer = strategy as? any MenuPlacing else {
+        table.skipped.append(
+          .init(strategy: name, reason: "cannot place a menu of activities (activities.csv)"))
+        continue
+      }
+      let missing = placer.menuRulesNotYetSupported(in: instance)
+      guard missing.isEmpty else {
+        table.skipped.append(
+          .init(
+            strategy: name,
+            reason: "cannot place a menu together with " + missing.joined(separator: ", ")))
+        continue
+      }
+      let seeds = self.seeds
+      let runs: [Result<(MenuSummary, Double), SolverError>]
+      if placer.lotterySeed != nil {
+        runs = concurrentMap(seeds.count) { k in
+          Result { () throws(SolverError) in
+            try Self.measureMenu(placer.reseeded(seeds[k]), on: instance, seed: seeds[k])
+          }
+        }
+      } else {
+        let once = Result { () throws(SolverError) in
+          try Self.measureMenu(placer, on: instance, seed: nil)
+        }
+        runs = seeds.map { _ in once }
+      }
+      do {
+        for (k, run) in runs.enumerated() {
+          let (summary, ms) = try run.get()
+          table.add(strategy: name, seed: seeds[k], summary: summary, milliseconds: ms)
+        }
+      } catch  where error.kind == .unsupportedRule {
+        table.rows.removeAll { $0.strategy == name }
+        table.skipped.append(.init(strategy: name, reason: error.message))
+      }
+    }
+    return table
+  }
+
+  /// Places the menu of `instance` with `placer`, timing only the placement, checks it and
+  /// summarises it.
+  private static func measureMenu(
+    _ placer: any MenuPlacing, on instance: PlacementInstance, seed: UInt64?
+  ) throws(SolverError) -> (MenuSummary, Double) {
+    let (result, ms) = try checked(placer.name) { () throws(SolverError) in
+      let result = try placer.placeMenu(instance)
+      return (result, { instance.violations(in: result.placement) })
+    }
+    let summary = MenuSummary(
+      instance: instance, placement: result.placement,
+      rows: instance.menuRows(of: result.placement),
+      rankCost: .linear, strategy: result.strategy, solver: result.solver, seed: seed)
+    return (summary, ms)
+  }
+
+  /// Runs `place`, timing it alone, then checks the hard rules of what it placed (the
+  /// violations it hands back, computed after the clock stopped): a placement that breaks one
+  /// throws ``/InternMatchSolvers/SolverError/Kind/backend`` naming `strategy`.
+  static func checked<R>(
+    _ strategy: String, _ place: () throws(SolverError) -> (R, () -> [PlacementViolation])
+  ) throws(SolverError) -> (R, Double) {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let (result, violationsOf) = try place()
+    let elapsed = start.duration(to: clock.now)
+    // Every placement is checked against the hard rules before it is measured, as a solve's is.
+    let violations = violationsOf()
+    guard violations.isEmpty else {
+      throw SolverError.backend(
+        "\(strategy) returned a placement that breaks \(violations.count) rule"
+          + (violations.count == 1 ? "" : "s") + ", first: \(violations[0])")
+    }
+    return (
+      result,
+      Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
+    )
+  }
+
   /// One placement and what was measured of it.
   private struct Measured: Sendable {
     var result: PlacementResult
@@ -111,18 +208,10 @@ public struct LotteryReplications: Sendable {
 
     /// Places `instance` with `strategy`, timing only the placement, and measures it.
     init(_ strategy: some PlacementStrategy, on instance: PlacementInstance) throws(SolverError) {
-      let clock = ContinuousClock()
-      let start = clock.now
-      result = try strategy.place(instance)
-      let elapsed = start.duration(to: clock.now)
-      // Every placement is checked against the hard rules before it is measured, as a solve's is.
-      let violations = instance.violations(in: result.placement)
-      guard violations.isEmpty else {
-        throw SolverError.backend(
-          "\(strategy.name) returned a placement that breaks \(violations.count) rule"
-            + (violations.count == 1 ? "" : "s") + ", first: \(violations[0])")
+      (result, ms) = try LotteryReplications.checked(strategy.name) { () throws(SolverError) in
+        let result = try strategy.place(instance)
+        return (result, { instance.violations(in: result.placement) })
       }
-      ms = Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
       metrics = OutcomeMetrics(instance: instance, placement: result.placement)
       rankCost = instance.objective(of: result.placement, rankCost: .linear).cost
     }

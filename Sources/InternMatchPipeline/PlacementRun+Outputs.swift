@@ -13,14 +13,27 @@ extension PlacementRun {
   /// asks for it, then ``explanationNames`` when the run explains, then the files of
   /// ``PlacementRosters/files(letters:)`` (`rosters/…`, the letter files when
   /// ``writesLetterFiles``) when it writes rosters — or none when the run
-  /// has no placement.
+  /// has no placement. With a menu of activities: `placements.csv`, `summary.json` and, when
+  /// the run explains, `explanations.csv` (``/InternMatchIO/ExplanationWriter/menuExplanationsCSV(_:)``).
   ///
   /// - Complexity: O(S) for the CSVs, O(W + groups) for the JSON, O(rows) for explanations.
   public func outputs() -> [(name: String, contents: Data)] {
     guard let summaryJSON else { return [] }
     if let menu {
       let csv = PlacementWriter.menuCSV(instance, rows: menu.rows)
-      return [("placements.csv", Data(csv.utf8)), ("summary.json", summaryJSON)]
+      var files = [("placements.csv", Data(csv.utf8)), ("summary.json", summaryJSON)]
+      if writesReport {
+        let report = MenuReport(
+          instance: instance, placement: menu.result.placement, rows: menu.rows,
+          summary: menu.summary)
+        files.append(("report.html", Data(report.html.utf8)))
+      }
+      if let rosters { files += rosters.files(letters: writesLetterFiles) }
+      if writesExplanations, let explanations = menu.explanations {
+        let text = ExplanationWriter.menuExplanationsCSV(explanations)
+        files.append(("explanations.csv", Data(text.utf8)))
+      }
+      return files
     }
     let csv = PlacementWriter.csvBytes(instance, outcomes: outcomes)
     var files = [("placements.csv", Data(csv))]

@@ -205,11 +205,14 @@ public struct PlacementRun: Sendable {
     }
     let placer = strategy.make(seed: seed, rankCost: cost, backend: configuration.backend)
     let missing = placer.unsupportedRules(in: instance)
-    guard missing.isEmpty else {
+    let placesMenu = instance.activities == nil || strategy.placesMenu
+    guard missing.isEmpty, placesMenu else {
       let problem =
-        "\(strategy.rawValue) cannot honour this dataset's "
-        + missing.map(\.rawValue).joined(separator: ", ")
-        + "; use optimal, which honours every side constraint"
+        placesMenu
+        ? "\(strategy.rawValue) cannot honour this dataset's "
+          + missing.map(\.rawValue).joined(separator: ", ")
+          + "; use optimal, which honours every side constraint"
+        : Self.menuRefusal(of: strategy)
       (status, self.problem, result, outcomes) = (.refused, problem, nil, [])
       self.manifest = manifest(status: .refused, solver: nil)
       explanation = nil
@@ -229,6 +232,7 @@ public struct PlacementRun: Sendable {
         (self.status, problem, result, outcomes) = (status, nil, nil, [])
         self.manifest = manifest(status: status, solver: menu.result.solver)
         self.menu = menu
+        rosters = menu.rosters
       }
       explanation = nil
       return

@@ -59,6 +59,17 @@ public enum StrategyName: String, CaseIterable, Sendable, Codable {
     case .minWorstRank: MinimumWorstRankStrategy()
     }
   }
+
+  /// Whether the strategy places a menu of activities (`activities.csv`).
+  public var placesMenu: Bool { make(seed: 0) is any MenuPlacing }
+
+  /// The strategies that place a menu of activities, in declaration order.
+  ///
+  /// ```swift
+  /// StrategyName.menuPlacing.map(\.rawValue)
+  /// // ["optimal", "optimal-squared", "stable", "serial-dictatorship", "greedy"]
+  /// ```
+  public static var menuPlacing: [StrategyName] { allCases.filter(\.placesMenu) }
 }
 
 extension PlacementInstance {

@@ -126,7 +126,7 @@ public enum ExplanationStory {
   }
 
   /// One failed requirement in words.
-  private static func requirement(
+  static func requirement(
     _ code: String, student s: Int?, worksite id: String, in instance: PlacementInstance
   ) -> String {
     guard let w = instance.worksiteIndex[id] else { return code }
@@ -263,14 +263,14 @@ public enum ExplanationStory {
     return "\(n)\(suffix)"
   }
 
-  private static func count(_ n: Int, _ noun: String) -> String {
+  static func count(_ n: Int, _ noun: String) -> String {
     let number = n == 1 ? "one" : String(n)
     return n == 1 ? "\(number) \(noun)" : "\(number) \(noun)s"
   }
 
   private static func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : String(n) }
 
-  private static func list(_ items: [String]) -> String {
+  static func list(_ items: [String]) -> String {
     switch items.count {
     case 0: ""
     case 1: items[0]

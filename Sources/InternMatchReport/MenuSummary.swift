@@ -9,7 +9,7 @@ import InternMatchModel
 /// summary.kinds.first?.placed  // placements of the first kind served
 /// ```
 ///
-/// - Complexity: O(S + W + rows).
+/// - Complexity: O(K·(S + W) + rows + slots) for K kinds.
 public struct MenuSummary: Hashable, Sendable, Codable {
   /// One kind's numbers.
   public struct Kind: Hashable, Sendable, Codable {
@@ -28,15 +28,61 @@ public struct MenuSummary: Hashable, Sendable, Codable {
     public var rankHistogram: [String: Int]
     /// (person, kind) rows left short, by reason.
     public var shortByReason: [String: Int]
+    /// Mean rank (within the kind) of the placements; `nil` with none.
+    public var meanRank: Double?
+    /// People the kind is offered to (of its role, when `max_per_participant` > 0), and those
+    /// people by their number of placements of the kind: `peopleByPlacements["0"]` got none.
+    public var people: Int
+    public var peopleByPlacements: [String: Int]
+    /// Of ``seats``, the seats at worksites with slots (`capacity` × slots).
+    public var slotSeats: Int
+    /// Seats left empty at worksites without slots, and seats left empty in one slot label
+    /// at worksites with slots: ``unfilledSeats`` + ``unfilledSlots`` = ``seats`` − ``placed``.
+    public var unfilledSeats: Int
+    public var unfilledSlots: Int
+    /// Seats and placements in each slot label over the kind's worksites with slots, by label.
+    public var slotUse: [SlotUse]
+    /// The kind's people by `school` and by `borough` (`unknown` when empty): people, those
+    /// with at least one placement of the kind, and the mean rank of their placements; empty
+    /// for a kind offered to nobody or without worksites.
+    public var equity: [String: EquityBreakdown]
+    /// Blocking pairs of the kind given the kinds served before it
+    /// (``/InternMatchModel/PlacementInstance/menuBlockingPairs(in:priorities:)``, priorities
+    /// of the run's seed); `nil` when not counted.
+    public var blockingPairs: Int? = nil
 
     enum CodingKeys: String, CodingKey {
-      case kind, priority, participants, worksites, seats, placed
+      case kind, priority, participants, worksites, seats, placed, people, equity
       case maxPerParticipant = "max_per_participant"
       case maxPerEmployer = "max_per_employer"
       case rankCost = "rank_cost"
       case rankHistogram = "rank_histogram"
       case shortByReason = "short_by_reason"
+      case meanRank = "mean_rank"
+      case peopleByPlacements = "people_by_placements"
+      case slotSeats = "slot_seats"
+      case unfilledSeats = "unfilled_seats"
+      case unfilledSlots = "unfilled_slots"
+      case slotUse = "slot_use"
+      case blockingPairs = "blocking_pairs"
     }
+
+    /// Seats left empty over the kind: ``unfilledSeats`` + ``unfilledSlots``.
+    public var unfilled: Int { unfilledSeats + unfilledSlots }
+
+    /// Whether the kind is in play: offered to somebody, with a worksite or a row left short
+    /// (the text, the report and `compare` show only these; `summary.json` has every kind).
+    public var isInPlay: Bool { people > 0 && (worksites > 0 || !shortByReason.isEmpty) }
+  }
+
+  /// One slot label's seats and placements within a kind.
+  public struct SlotUse: Hashable, Sendable, Codable {
+    /// The label, as the worksites' `slots` give it.
+    public var label: String
+    /// Seats in that label: the `capacity` of every worksite of the kind listing it.
+    public var seats: Int
+    /// Placements in that label.
+    public var placed: Int
   }
 
   /// People (students and teachers) and teachers among them.
@@ -46,6 +92,9 @@ public struct MenuSummary: Hashable, Sendable, Codable {
   public var placements: Int
   /// People by their number of placements: `peopleByPlacements["2"]` hold two.
   public var peopleByPlacements: [String: Int]
+  /// Students (role `student`) and teachers by their number of placements.
+  public var studentsByPlacements: [String: Int]
+  public var teachersByPlacements: [String: Int]
   /// Every kind, in service order.
   public var kinds: [Kind]
   /// The rank cost (`linear` or `squared`).
@@ -65,6 +114,8 @@ public struct MenuSummary: Hashable, Sendable, Codable {
     case people, teachers, placements, kinds, strategy, solver, seed, status, statistics
     case warnings
     case peopleByPlacements = "people_by_placements"
+    case studentsByPlacements = "students_by_placements"
+    case teachersByPlacements = "teachers_by_placements"
     case rankCost = "rank_cost"
     case timingsMilliseconds = "timings_ms"
   }
@@ -78,27 +129,88 @@ public struct MenuSummary: Hashable, Sendable, Codable {
     warnings: Int = 0
   ) {
     guard let menu = instance.activities else { preconditionFailure("the instance has no menu") }
-    people = instance.students.count
-    teachers = instance.students.count { $0.role == .teacher }
+    let students = instance.students
+    let worksites = instance.worksites
+    people = students.count
+    teachers = students.count { $0.role == .teacher }
     placements = placement.count
-    var held = [Int](repeating: 0, count: instance.students.count)
-    for e in placement.entries { held[e.student] += 1 }
-    peopleByPlacements = Dictionary(held.map { (String($0), 1) }, uniquingKeysWith: +)
+    var held = [Int](repeating: 0, count: students.count)
+    // Placements of each person by kind level, and seats taken per worksite and slot.
+    var heldOfKind = [[Int]](
+      repeating: [Int](repeating: 0, count: students.count), count: menu.served.count)
+    var load = worksites.map { [Int](repeating: 0, count: max(1, $0.slots.count)) }
+    for e in placement.entries {
+      held[e.student] += 1
+      heldOfKind[menu.level(of: worksites[e.worksite].kind)][e.student] += 1
+      load[e.worksite][e.slot ?? 0] += 1
+    }
+    func tally(_ counts: some Sequence<Int>) -> [String: Int] {
+      Dictionary(counts.map { (String($0), 1) }, uniquingKeysWith: +)
+    }
+    peopleByPlacements = tally(held)
+    studentsByPlacements = tally(
+      students.indices.lazy.filter { students[$0].role == .student }
+        .map { held[$0] })
+    teachersByPlacements = tally(
+      students.indices.lazy.filter { students[$0].role == .teacher }
+        .map { held[$0] })
+    // The ranks of each person's placements of each kind, from the rows.
+    var ranks = [[[Int]]](
+      repeating: [[Int]](repeating: [], count: students.count), count: menu.served.count)
+    for row in rows where row.worksite != nil {
+      if let kind = row.kind { ranks[menu.level(of: kind)][row.student].append(row.rank ?? 0) }
+    }
     let objective = instance.objective(of: placement, rankCost: rankCost)
     kinds = menu.served.enumerated().map { level, rule in
-      let sites = instance.worksites.filter { $0.kind == rule.kind }
+      let sites = worksites.indices.filter { worksites[$0].kind == rule.kind }
       let ofKind = rows.filter { $0.kind == rule.kind }
+      let offered = students.indices.filter { menu.offers(rule.kind, to: students[$0].role) }
+      var seats = 0
+      var slotSeats = 0
+      var unfilledSeats = 0
+      var unfilledSlots = 0
+      var byLabel: [String: (seats: Int, placed: Int)] = [:]
+      for w in sites {
+        let site = worksites[w]
+        let empty = load[w].reduce(0) { $0 + max(0, site.capacity - $1) }
+        seats += site.capacity * max(1, site.slots.count)
+        guard !site.slots.isEmpty else {
+          unfilledSeats += empty
+          continue
+        }
+        slotSeats += site.capacity * site.slots.count
+        unfilledSlots += empty
+        for (t, label) in site.slots.enumerated() {
+          byLabel[label, default: (0, 0)].seats += site.capacity
+          byLabel[label, default: (0, 0)].placed += load[w][t]
+        }
+      }
+      let listedRanks = ofKind.compactMap { $0.worksite == nil ? nil : $0.rank }.filter { $0 > 0 }
+      var school = TallyTable()
+      var borough = TallyTable()
+      for s in offered {
+        school.count(students[s].school, ranks: ranks[level][s])
+        borough.count(students[s].borough ?? "unknown", ranks: ranks[level][s])
+      }
       return Kind(
         kind: rule.kind, priority: rule.priority, participants: rule.participants,
         maxPerParticipant: rule.maxPerParticipant, maxPerEmployer: rule.maxPerEmployer,
-        worksites: sites.count,
-        seats: sites.reduce(0) { $0 + $1.capacity * max(1, $1.slots.count) },
+        worksites: sites.count, seats: seats,
         placed: objective.levels[level].placed, rankCost: objective.levels[level].cost,
         rankHistogram: Dictionary(
           ofKind.compactMap { $0.reason == nil ? ($0.rank.map(String.init) ?? "0", 1) : nil },
           uniquingKeysWith: +),
         shortByReason: Dictionary(
-          ofKind.compactMap { $0.reason.map { ($0.rawValue, 1) } }, uniquingKeysWith: +))
+          ofKind.compactMap { $0.reason.map { ($0.rawValue, 1) } }, uniquingKeysWith: +),
+        meanRank: listedRanks.isEmpty
+          ? nil : Double(listedRanks.reduce(0, +)) / Double(listedRanks.count),
+        people: offered.count, peopleByPlacements: tally(offered.map { heldOfKind[level][$0] }),
+        slotSeats: slotSeats, unfilledSeats: unfilledSeats, unfilledSlots: unfilledSlots,
+        slotUse: byLabel.sorted { $0.key < $1.key }.map {
+          SlotUse(label: $0.key, seats: $0.value.seats, placed: $0.value.placed)
+        },
+        equity: offered.isEmpty || sites.isEmpty
+          ? [:] : ["school": school.breakdown, "borough": borough.breakdown])
     }
     self.rankCost = rankCost
     self.strategy = strategy
@@ -109,28 +221,49 @@ public struct MenuSummary: Hashable, Sendable, Codable {
     self.warnings = warnings
   }
 
-  /// The summary for people: placements per kind in service order, then people by their
-  /// number of placements.
+  /// The summary for people: the totals, then one line per kind offered to anybody, in
+  /// service order — placed, seats and unfilled (slots apart), mean rank, rank cost, short rows,
+  /// and the kind's people by their number of its placements — then students and teachers by
+  /// their number of placements.
   ///
   /// ```text
-  /// Placed 3 activities for 2 people (teachers among them: 1), strategy optimal (…).
-  /// mock-interview: 2 placed, rank cost 3, short 0 · internship: 1 placed, rank cost 1, short 1
-  /// People by placements: 0: 0 · 1: 1 · 2: 1
+  /// Placed 5 activities for 5 people (teachers among them: 1), strategy optimal (…).
+  /// internship: 2 placed of 2 seats (0 unfilled), mean rank 1.50, rank cost 3, short 0; people with 0/1: 2 · 2
+  /// Students by placements: 0: 2 · 2: 2 · Teachers by placements: 1: 1
   /// ```
   public var text: String {
-    let offered = kinds.filter { $0.placed > 0 || !$0.shortByReason.isEmpty }
-    let perKind = offered.map {
-      "\($0.kind.rawValue): \($0.placed) placed, rank cost \($0.rankCost), short "
-        + "\($0.shortByReason.values.reduce(0, +))"
+    let offered = kinds.filter(\.isInPlay)
+    let perKind = offered.map { k in
+      let unfilled =
+        k.slotSeats > 0
+        ? "\(k.unfilled) unfilled, \(k.unfilledSlots) of them in slots"
+        : "\(k.unfilled) unfilled"
+      let byCount = Self.ordered(k.peopleByPlacements)
+      return "\(k.kind.rawValue): \(k.placed) placed of \(k.seats) seats (\(unfilled)), mean rank "
+        + (k.meanRank.map { String(format: "%.2f", $0) } ?? "—")
+        + ", rank cost \(k.rankCost), short \(k.shortByReason.values.reduce(0, +)); people with "
+        + byCount.map { String($0.0) }.joined(separator: "/") + ": "
+        + byCount.map { String($0.1) }.joined(separator: " · ")
     }
-    let byCount = peopleByPlacements.compactMap { key, n in Int(key).map { ($0, n) } }.sorted {
-      $0.0 < $1.0
+    func line(_ title: String, _ counts: [String: Int]) -> String {
+      "\(title) by placements: "
+        + Self.ordered(counts).map { "\($0.0): \($0.1)" }.joined(separator: " · ")
     }
-    return [
-      "Placed \(placements) activities for \(people) people (teachers among them: \(teachers)), "
-        + "strategy \(strategy) (\(solver)).",
-      perKind.isEmpty ? "No kind placed." : perKind.joined(separator: " · "),
-      "People by placements: " + byCount.map { "\($0.0): \($0.1)" }.joined(separator: " · "),
-    ].joined(separator: "\n") + "\n"
+    let byRole =
+      [
+        studentsByPlacements.isEmpty ? nil : line("Students", studentsByPlacements),
+        teachersByPlacements.isEmpty ? nil : line("Teachers", teachersByPlacements),
+      ].compactMap { $0 }
+    return
+      ([
+        "Placed \(placements) activities for \(people) people (teachers among them: \(teachers)), "
+          + "strategy \(strategy) (\(solver))."
+      ] + (perKind.isEmpty ? ["No kind offered."] : perKind) + [byRole.joined(separator: " · ")])
+      .joined(separator: "\n") + "\n"
+  }
+
+  /// The `(k, people)` pairs of a by-placements tally, by k.
+  static func ordered(_ counts: [String: Int]) -> [(Int, Int)] {
+    counts.compactMap { key, n in Int(key).map { ($0, n) } }.sorted { $0.0 < $1.0 }
   }
 }

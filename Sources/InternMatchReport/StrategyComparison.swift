@@ -215,9 +215,7 @@ public struct StrategyComparison: Hashable, Sendable {
   }
 
   private func json() -> String {
-    var out = "{\n  \"rows\" : ["
-    let records = records().filter { $0.note == nil }
-    for (i, record) in records.enumerated() {
+    let rows = records().filter { $0.note == nil }.map { record in
       var fields = [("strategy", Self.jsonString(record.strategy))]
       // A seed is a number; a statistic's name is a string.
       let seed = record.seed ?? ""
@@ -225,10 +223,21 @@ public struct StrategyComparison: Hashable, Sendable {
       for (c, name) in Self.numericColumns.enumerated() {
         fields.append((name, record.values[c].map(Self.number) ?? "null"))
       }
-      out += (i == 0 ? "\n" : ",\n") + "    {\n"
-      out += fields.map { "      \"\($0)\" : \($1)" }.joined(separator: ",\n") + "\n    }"
+      return "    {\n" + fields.map { "      \"\($0)\" : \($1)" }.joined(separator: ",\n")
+        + "\n    }"
     }
-    out += records.isEmpty ? "],\n" : "\n  ],\n"
+    return Self.jsonDocument(
+      rows: rows, seeds: seeds, skipped: skipped, count: ("students", students))
+  }
+
+  /// `{"rows": [...], "seeds": [...], "skipped": [...], "<count>": n}` with `rows` already
+  /// rendered (each an indented object), keys sorted, as `compare --format json` prints it.
+  static func jsonDocument(
+    rows: [String], seeds: [UInt64], skipped: [Skipped], count: (name: String, value: Int)
+  ) -> String {
+    var out = "{\n  \"rows\" : ["
+    for (i, row) in rows.enumerated() { out += (i == 0 ? "\n" : ",\n") + row }
+    out += rows.isEmpty ? "],\n" : "\n  ],\n"
     out += "  \"seeds\" : [" + seeds.map(String.init).joined(separator: ", ") + "],\n"
     out += "  \"skipped\" : ["
     out += skipped.map {
@@ -236,7 +245,7 @@ public struct StrategyComparison: Hashable, Sendable {
         + "      \"strategy\" : \(Self.jsonString($0.strategy))\n    }"
     }.joined(separator: ",")
     out += skipped.isEmpty ? "],\n" : "\n  ],\n"
-    out += "  \"students\" : \(students)\n}\n"
+    out += "  \"\(count.name)\" : \(count.value)\n}\n"
     return out
   }
 
@@ -289,17 +298,31 @@ public struct StrategyComparison: Hashable, Sendable {
   }
 
   private func markdown() -> String {
-    let columns = ["strategy", "seed"] + Self.headings
+    Self.markdownTable(["strategy", "seed"] + Self.headings, humanRows(), skippedLines)
+  }
+
+  /// A Markdown table of `rows` under `columns`, then `notes` as a list.
+  static func markdownTable(_ columns: [String], _ rows: [[String]], _ notes: [String]) -> String {
     let header = "| " + columns.joined(separator: " | ") + " |"
     let rule = "|" + columns.map { _ in "---|" }.joined()
-    let body = humanRows().map { "| " + $0.joined(separator: " | ") + " |" }
-    let notes = skippedLines.isEmpty ? [] : [""] + skippedLines.map { "- " + $0 }
-    return ([header, rule] + body + notes).joined(separator: "\n") + "\n"
+    let body = rows.map { "| " + $0.joined(separator: " | ") + " |" }
+    let list = notes.isEmpty ? [] : [""] + notes.map { "- " + $0 }
+    return ([header, rule] + body + list).joined(separator: "\n") + "\n"
   }
 
   private func text() -> String {
-    let columns = ["strategy", "seed"] + Self.headings
-    let all = [columns] + humanRows()
+    let seedText =
+      seeds.count == 1 ? "seed \(seeds[0])" : "\(seeds.count) seeds (sd: sample, n − 1)"
+    return
+      "\(students) students, \(seedText); gaps are the largest placement-rate differences "
+      + "(percentage points)\n"
+      + Self.textTable(["strategy", "seed"] + Self.headings, humanRows(), skippedLines)
+  }
+
+  /// `rows` under `columns` as aligned plain text (the first column left-aligned, the others
+  /// right-aligned), then `notes`, one per line.
+  static func textTable(_ columns: [String], _ rows: [[String]], _ notes: [String]) -> String {
+    let all = [columns] + rows
     let widths = columns.indices.map { c in all.map { $0[c].count }.max() ?? 0 }
     let lines = all.map { cells in
       cells.enumerated().map { c, text in
@@ -308,10 +331,6 @@ public struct StrategyComparison: Hashable, Sendable {
           : String(repeating: " ", count: widths[c] - text.count) + text
       }.joined(separator: "  ")
     }
-    let seedText =
-      seeds.count == 1 ? "seed \(seeds[0])" : "\(seeds.count) seeds (sd: sample, n − 1)"
-    return
-      "\(students) students, \(seedText); gaps are the largest placement-rate differences "
-      + "(percentage points)\n" + (lines + skippedLines).joined(separator: "\n") + "\n"
+    return (lines + notes).joined(separator: "\n") + "\n"
   }
 }

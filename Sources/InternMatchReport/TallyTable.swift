@@ -25,17 +25,27 @@ struct TallyTable {
 
   /// Counts one student with `key`, placed at `rank` (0 for a seat off their list) or not.
   mutating func count(_ key: String, rank: Int?) {
-    if names == nil, let hash = Self.asciiHash(key) {
-      tallies[indexASCII(key, hash: hash)].count(rank)
-      return
+    tallies[index(of: key)].count(rank)
+  }
+
+  /// Counts one person with `key` holding placements at `ranks` (a menu kind: several, or
+  /// none): placed when `ranks` is not empty, every listed rank in the mean.
+  mutating func count(_ key: String, ranks: [Int]) {
+    let k = index(of: key)
+    tallies[k].count(ranks.first)
+    for rank in ranks.dropFirst() where rank > 0 {
+      tallies[k].ranked += 1
+      tallies[k].rankSum += rank
     }
+  }
+
+  /// The index of `key`, added when new.
+  private mutating func index(of key: String) -> Int {
+    if names == nil, let hash = Self.asciiHash(key) { return indexASCII(key, hash: hash) }
     if names == nil { names = Dictionary(uniqueKeysWithValues: zip(keys, keys.indices)) }
-    if let k = names?[key] {
-      tallies[k].count(rank)
-    } else {
-      names?[key] = keys.count
-      tallies[add(key)].count(rank)
-    }
+    if let k = names?[key] { return k }
+    names?[key] = keys.count
+    return add(key)
   }
 
   /// The index of ASCII `key`, added when new.

@@ -80,15 +80,29 @@ struct MenuLedger {
   private func result(of name: String, in instance: PlacementInstance) throws(SolverError)
     -> MenuResult
   {
+    try MenuResult(
+      kindByKind: entries, in: instance, strategy: name, solver: "\(name) (menu, kind by kind)")
+  }
+}
+
+extension MenuResult {
+  /// The result of a strategy that places the menu kind by kind (status `complete`, value by
+  /// linear rank cost), once the placement of `entries` passes its checks.
+  ///
+  /// - Throws: ``SolverError/Kind/backend`` naming the first violations (a bug).
+  init(
+    kindByKind entries: [MenuPlacement.Entry], in instance: PlacementInstance, strategy: String,
+    solver: String, statistics: [String: Int] = [:]
+  ) throws(SolverError) {
     let placement = MenuPlacement(entries)
     let violations = instance.violations(in: placement)
     guard violations.isEmpty else {
       throw SolverError.backend(
-        "\(name) (menu): the placement failed its checks: "
+        "\(strategy) (menu): the placement failed its checks: "
           + violations.prefix(5).map(\.description).joined(separator: "; "))
     }
-    return MenuResult(
+    self.init(
       placement: placement, objective: instance.objective(of: placement, rankCost: .linear),
-      strategy: name, solver: "\(name) (menu, kind by kind)", statistics: [:], status: .complete)
+      strategy: strategy, solver: solver, statistics: statistics, status: .complete)
   }
 }

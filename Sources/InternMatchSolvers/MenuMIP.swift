@@ -80,8 +80,9 @@ struct MenuMIP {
     let people = instance.students.count
     var withSlots = [Bool](repeating: false, count: menu.served.count)
     for site in sites where !site.slots.isEmpty { withSlots[menu.level(of: site.kind)] = true }
-    for (level, rule) in menu.served.enumerated() where rule.maxPerParticipant == 0 {
-      withSlots[level] = false
+    // Searching every set (`--solver glpk`, tests) searches every kind, with slots or not.
+    for (level, rule) in menu.served.enumerated() {
+      withSlots[level] = rule.maxPerParticipant > 0 && (withSlots[level] || searchEverySet)
     }
     // The sets: people and worksites joined by a choice of a kind with slots.
     var sets = DisjointSets(count: people + sites.count)

@@ -165,10 +165,16 @@ package struct MenuNetwork {
     return parts
   }
 
-  /// One kind's network, solved: its placements and their value.
+  /// One kind's network, solved: its placements and their value. With `forcing`, the best
+  /// among the placements that hold that (person, worksite): the pair's arc removed and one
+  /// unit taken from every limit it counts in (the worksite's seats, the person's
+  /// `max_per_participant` and `max_per_employer` with its employer) — every limit is a
+  /// capacity on a set of arcs holding it, so the flows of that network plus the pair are
+  /// exactly the placements holding it — and the pair added back to the result.
   private static func solve(
     _ choicesOfKind: [(student: Int, entry: Int)], rule: ActivityRule,
-    instance: PlacementInstance, rankCost: RankCost, onePass: Bool
+    instance: PlacementInstance, rankCost: RankCost, onePass: Bool,
+    forcing: (student: Int, worksite: Int)? = nil
   ) throws(SolverError) -> (
     entries: [MenuPlacement.Entry], objective: PlacementObjective, nodes: Int, arcs: Int,
     pivots: Int
@@ -176,6 +182,10 @@ package struct MenuNetwork {
     let empty = PlacementObjective(placed: 0, cost: 0)
     guard rule.maxPerParticipant > 0, !choicesOfKind.isEmpty else { return ([], empty, 0, 0, 0) }
     let choices = instance.choices
+    let isForced = { (s: Int, c: Int) in
+      forcing.map { $0.student == s && $0.worksite == Int(choices.worksite[c]) } ?? false
+    }
+    let choicesOfKind = choicesOfKind.filter { !isForced($0.student, $0.entry) }
     var builder = NetworkBuilder()
     let source = builder.node()
     let sink = builder.node()
@@ -186,7 +196,9 @@ package struct MenuNetwork {
       let node = builder.node()
       worksiteNode[w] = node
       // A worksite with slots seats `capacity` in each (the slots' relaxation, see ``MenuMIP``).
-      let seats = instance.worksites[w].capacity * max(1, instance.worksites[w].slots.count)
+      let seats =
+        instance.worksites[w].capacity * max(1, instance.worksites[w].slots.count)
+        - (forcing?.worksite == w ? 1 : 0)
       builder.arc(node, sink, capacity: min(seats, applicants[w] ?? 0), cost: 0)
     }
     var choiceArcs: [(arc: Int, student: Int, worksite: Int)] = []
@@ -197,7 +209,8 @@ package struct MenuNetwork {
       var end = k
       while end < choicesOfKind.count, choicesOfKind[end].student == s { end += 1 }
       let person = builder.node()
-      let cap = min(rule.maxPerParticipant, end - k)
+      let forced = forcing?.student == s ? forcing : nil
+      let cap = min(rule.maxPerParticipant - (forced == nil ? 0 : 1), end - k)
       builder.arc(source, person, capacity: cap, cost: 0)
       most += cap
       var groups: [EmployerOfKind: Int] = [:]
@@ -212,15 +225,19 @@ package struct MenuNetwork {
       for (_, c) in choicesOfKind[k..<end] {
         let w = Int(choices.worksite[c])
         var from = person
+        // (A held pair's employer keeps its node: its limit is one lower.)
         if let limit = rule.maxPerEmployer,
-          case let key = EmployerOfKind(instance.worksites[w]), listed[key] != 1
+          case let key = EmployerOfKind(instance.worksites[w]),
+          listed[key] != 1 || forced.map({ EmployerOfKind(instance.worksites[$0.worksite]) }) == key
         {
           if let node = groups[key] {
             from = node
           } else {
             from = builder.node()
             groups[key] = from
-            builder.arc(person, from, capacity: limit, cost: 0)
+            let held =
+              forced.map { EmployerOfKind(instance.worksites[$0.worksite]) == key } ?? false
+            builder.arc(person, from, capacity: limit - (held ? 1 : 0), cost: 0)
           }
         }
         let arc = builder.arc(
@@ -304,5 +321,45 @@ extension MenuNetwork {
       placed, Flow(flow: { fixed.flow($0, in: solved) }, cost: second.totalCost),
       first.pivots + second.pivots
     )
+  }
+}
+
+extension MenuNetwork {
+  /// The best value of the kind of worksite `w` (most placed, then least rank cost) among the
+  /// placements of an instance without slots that hold person `s` at `w`; `nil` when none can
+  /// (an ineligible pair, no seats, a `max_per_employer` of 0). Without slots the kinds are
+  /// independent (see the type's summary), so every other kind keeps its own optimum.
+  ///
+  /// ```swift
+  /// try MenuNetwork.forcing(student: 0, into: 3, instance: instance, rankCost: .linear)
+  /// // PlacementObjective(placed: 2, cost: 4): the kind's best with that pair held
+  /// ```
+  ///
+  /// - Precondition: the instance has a menu and no slots.
+  /// - Complexity: one network simplex solve over the kind's network.
+  package static func forcing(
+    student s: Int, into w: Int, instance: PlacementInstance, rankCost: RankCost
+  ) throws(SolverError) -> PlacementObjective? {
+    guard let menu = instance.activities else { preconditionFailure("no menu") }
+    precondition(!instance.sideRules.contains(.slots), "MenuNetwork.forcing: slots")
+    let site = instance.worksites[w]
+    let rule = menu.rule(for: site.kind)
+    guard let rank = instance.choices.rank(of: s, for: w), site.capacity > 0,
+      rule.maxPerParticipant > 0, rule.maxPerEmployer != 0
+    else { return nil }
+    let choices = instance.choices
+    var ofKind: [(student: Int, entry: Int)] = []
+    for t in instance.students.indices {
+      for c in choices.range(of: t)
+      where instance.worksites[Int(choices.worksite[c])].kind == site.kind {
+        ofKind.append((t, c))
+      }
+    }
+    let solved = try solve(
+      ofKind, rule: rule, instance: instance, rankCost: rankCost, onePass: true,
+      forcing: (s, w))
+    return PlacementObjective(
+      placed: solved.objective.placed + 1,
+      cost: solved.objective.cost + rankCost.cost(ofRank: rank))
   }
 }

@@ -18,17 +18,6 @@ public struct MenuResult: Sendable {
 }
 
 extension OptimalStrategy {
-  /// The rules of a dataset that ``placeMenu(_:)`` cannot honour yet, with the menu; empty
-  /// when it can run.
-  ///
-  /// ```swift
-  /// OptimalStrategy().menuRulesNotYetSupported(in: instance)  // ["pins"] with pins.csv
-  /// ```
-  public func menuRulesNotYetSupported(in instance: PlacementInstance) -> [String] {
-    menuSideRulesNotYetSupported(in: instance)
-      + (backend != .network ? ["--solver \(backend.rawValue)"] : [])
-  }
-
   /// Places the menu of activities of `instance` exactly: lexicographically over the kinds in
   /// priority order, for each the most placements, then the least rank cost (ranks within a
   /// kind), with caps per kind and per employer, roles and capacities (see `MenuNetwork` for
@@ -37,14 +26,18 @@ extension OptimalStrategy {
   /// (`PlacementInstance.violations(in:)` of a `MenuPlacement`) and its recomputed value equal to
   /// the flows'.
   ///
+  /// With ``Backend/glpk`` every menu goes to GLPK's branch-and-cut (`MenuMIP`), slots or
+  /// not, started from the network's placement: the same optimum by another path, which
+  /// `solve --cross-check` compares against the default one.
+  ///
   /// ```swift
   /// let result = try OptimalStrategy().placeMenu(instance)
   /// result.objective.levels.first  // the first kind's placed and rank cost
   /// ```
   ///
   /// - Throws: ``SolverError/Kind/unsupportedRule`` without a menu or with a rule not yet
-  ///   supported with one (``menuRulesNotYetSupported(in:)``); ``SolverError/Kind/backend`` when
-  ///   a solve fails its checks.
+  ///   supported with one (``MenuPlacing/menuRulesNotYetSupported(in:)``);
+  ///   ``SolverError/Kind/backend`` when a solve fails its checks.
   /// - Complexity: see `MenuNetwork`.
   public func placeMenu(_ instance: PlacementInstance) throws(SolverError) -> MenuResult {
     try placeMenu(instance, alwaysSearch: false)
@@ -59,14 +52,16 @@ extension OptimalStrategy {
     repairAbove: Int = MenuMIP.searchedDirectly
   ) throws(SolverError) -> MenuResult {
     _ = try requireMenuSupport(of: instance)
+    let alwaysSearch = alwaysSearch || backend == .glpk
     // Without slots the network is the answer; with them, its placement without labels, slots
-    // given greedily, is optimal when nothing is dropped and the MIP's start otherwise.
+    // given greedily, is optimal when nothing is dropped and the MIP's start otherwise. With
+    // `alwaysSearch` the MIP runs either way, from that start.
     let network = try MenuNetwork(instance, rankCost: rankCost)
     let networkStatistics = [
       "network_nodes": network.nodes, "network_arcs": network.arcs,
       "network_pivots": network.pivots,
     ]
-    guard instance.sideRules.contains(.slots) else {
+    guard instance.sideRules.contains(.slots) || alwaysSearch else {
       return try checked(
         network.placement, against: network.objective, in: instance,
         solver: "network-simplex (menu, kind by kind)", statistics: networkStatistics,
@@ -87,7 +82,8 @@ extension OptimalStrategy {
       mip.placement, against: mip.objective, in: instance,
       solver: mip.searchedSets == 0 && !alwaysSearch
         ? "network-simplex (menu; slots given greedily, then with repairs: optimal)"
-        : "glpk-branch-and-cut \(GLPKEnvironment.version) (menu with slots, level by level)",
+        : "glpk-branch-and-cut \(GLPKEnvironment.version) (menu"
+          + (instance.sideRules.contains(.slots) ? " with slots" : "") + ", level by level)",
       statistics: networkStatistics.merging(
         [
           "mip_rows": mip.searches.rows, "mip_columns": mip.searches.columns,

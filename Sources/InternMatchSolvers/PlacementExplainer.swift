@@ -289,7 +289,7 @@ public struct PlacementExplainer: Sendable {
 
   /// The exact price of each request, `nil` when the pair cannot be placed at all: one
   /// Dijkstra per distinct worksite, the worksites shared over two threads.
-  private static func prices(
+  static func prices(
     _ requests: [(student: Int, worksite: Int, row: Int)], pricing: ResidualPricing,
     instance: PlacementInstance, placement: Placement, rankCost: RankCost
   ) -> [(placed: Int, rankCost: Int)?] {

@@ -10,9 +10,14 @@
 /// possible at the least cost: exactly the lexicographic optimum. Node potentials `π` keep every
 /// residual arc's reduced cost `c + π(u) − π(v)` non-negative (Edmonds & Karp 1972); arcs of
 /// reduced cost 0 are *admissible*, and every path of admissible arcs from a free student to a
-/// worksite with a free seat is a shortest one. Each phase computes the distances `d` from all
-/// free students (multi-source Dijkstra; the costs are small integers, so a bucket queue, Dial
-/// 1969), stops at the distance `D` of the sink, raises `π(v)` by `min(d(v), D)`, and augments
+/// worksite with a free seat is a shortest one. Each phase computes the distances `d'` to the
+/// sink backwards from the free seats (Dijkstra; the costs are small integers, so a bucket
+/// queue, Dial 1969), stops at the distance `D` of the nearest free student, raises `π(v)` by
+/// `D − d'(v)` for each node nearer than that and `π(T)` by `D` (the forward search from all
+/// free students, raising `π(v)` by `min(d(v), D)`, augments the same paths but sweeps all
+/// that lies within `D` of any free student, most of the graph in late phases; it is kept for
+/// the last phase, whose forward reach the certificate needs, and as a reference for tests),
+/// and augments
 /// along admissible paths by one depth-first search from each free student, confined to the
 /// nodes that still reach a free seat; nodes a search proves dead stay dead for the phase (as
 /// in Hopcroft & Karp 1973), told from those that failed only into the search's own path by
@@ -66,6 +71,11 @@ final class PrimalDualAssignment {
   private let nextEntry: OwnedBuffer<Int32>
   private let nextSlot: OwnedBuffer<Int32>
   private let slotStamp: OwnedBuffer<Int32>
+  // For each seat, the phase in which its holder was found not to continue an admissible path
+  // (not marked as reaching the sink, or its arc not tight): neither changes in the phase while
+  // the holder stays, so a rescan of the worksite's seats skips the seat from a flat array
+  // instead of three scattered reads. A seat whose holder changes is cleared.
+  private let slotSkipped: OwnedBuffer<Int32>
   private let visited: OwnedBuffer<Int32>
   // The depth-first search under way; for each student on the path the order it was pushed
   // in, for each worksite that of the first path student scanning it, or -1; and for an
@@ -90,6 +100,9 @@ final class PrimalDualAssignment {
   // The phase whose search found the sink out of reach (its settled nodes are those the source
   // still reaches), or 0.
   private var exhaustedPhase: Int32 = 0
+  /// Whether each phase's shortest-path search runs backwards from the seats (the default; see
+  /// ``raisePotentialsFromSeats()``) rather than forwards from the free students.
+  let searchesFromSeats: Bool
   /// Phases run (one shortest-path search each).
   var phases: Int { Int(phase) }
   /// Augmenting paths applied.
@@ -99,7 +112,10 @@ final class PrimalDualAssignment {
   private(set) var repeatedPhases = 0
 
   /// Creates the problem with every student free.
-  init(entryStart: [Int32], entryWorksite: [Int32], entryCost: [Int], capacity: [Int32]) {
+  init(
+    entryStart: [Int32], entryWorksite: [Int32], entryCost: [Int], capacity: [Int32],
+    searchesFromSeats: Bool = true
+  ) {
     precondition(entryStart.first == 0 && Int(entryStart.last ?? 0) == entryWorksite.count)
     precondition(
       entryCost.count == entryWorksite.count
@@ -125,6 +141,7 @@ final class PrimalDualAssignment {
     slotStart = OwnedBuffer(copying: starts)
     slotStudent = OwnedBuffer(repeating: -1 as Int32, count: Int(starts[worksiteCount]))
     slotOfStudent = OwnedBuffer(repeating: -1 as Int32, count: studentCount)
+    slotSkipped = OwnedBuffer(repeating: 0 as Int32, count: Int(starts[worksiteCount]))
     storedPotential = OwnedBuffer(repeating: 0 as Int, count: nodes)
     distance = OwnedBuffer(repeating: 0 as Int, count: nodes)
     reached = OwnedBuffer(repeating: 0 as Int32, count: nodes)
@@ -141,6 +158,7 @@ final class PrimalDualAssignment {
     lookaheadStamp = OwnedBuffer(repeating: 0 as Int32, count: studentCount)
     leadsToSink = OwnedBuffer(repeating: 0 as Int32, count: nodes)
     settledList = OwnedBuffer(repeating: 0 as Int32, count: nodes)
+    self.searchesFromSeats = searchesFromSeats
     var listed = [Int32](repeating: 0, count: worksiteCount + 1)
     for e in 0..<entryWorksite.count { listed[Int(entryWorksite[e]) + 1] += 1 }
     for w in 0..<worksiteCount { listed[w + 1] += listed[w] }
@@ -184,7 +202,9 @@ final class PrimalDualAssignment {
     let nodes = studentCount + worksiteCount
     var potential = [Int](repeating: 0, count: nodes)
     for v in 0..<nodes {
-      let reachable = exhaustedPhase != 0 && settled[v] == exhaustedPhase
+      // A student without entries is reached by the source alone and is never searched from.
+      let listless = v < studentCount && entryStart[v] == entryStart[v + 1]
+      let reachable = listless || (exhaustedPhase != 0 && settled[v] == exhaustedPhase)
       potential[v] = storedPotential[v] + shift + (reachable ? 0 : lift)
     }
     return CirculationPotentials(
@@ -200,7 +220,12 @@ final class PrimalDualAssignment {
       free.removeAll { assignedEntry[Int($0)] >= 0 }
       if free.isEmpty { break }
       phase += 1
-      guard raisePotentials(from: free) else {
+      let raised = searchesFromSeats ? raisePotentialsFromSeats() : raisePotentials(from: free)
+      guard raised else {
+        // The free students are out of reach: the forward search marks (`settled`) the nodes
+        // they still reach, which the certificate's potentials leave unlifted.
+        let reachable = searchesFromSeats ? raisePotentials(from: free) : false
+        precondition(!reachable, "primal-dual: the two searches disagree on the sink's reach")
         exhaustedPhase = phase
         break
       }
@@ -224,41 +249,29 @@ final class PrimalDualAssignment {
     swap(&buckets, &self.buckets)
     defer { swap(&buckets, &self.buckets) }
     let phase = self.phase
-    var settledCount = 0
-    for s in free { reach(Int(s), at: 0, best: &best, buckets: &buckets, phase: phase) }
-    var b = 0
-    while b < best, let key = buckets.nextKey(from: b), key < best {
-      b = key
-      while let v32 = buckets.take(key: b) {
-        let v = Int(v32)
-        guard settled[v] != phase, distance[v] == b else { continue }
-        settled[v] = phase
-        settledList[settledCount] = v32
-        settledCount += 1
-        if v < studentCount {
-          let base = b + storedPotential[v]
-          let own = Int(assignedEntry[v])
-          for e in Int(entryStart[v])..<Int(entryStart[v + 1]) where e != own {
-            let node = studentCount + Int(entryWorksite[e])
-            let d = base + Int(entryCost[e]) - storedPotential[node]
-            reach(node, at: d, best: &best, buckets: &buckets, phase: phase)
-          }
-        } else {
-          let w = v - studentCount
-          let base = b + storedPotential[v]
-          let first = Int(slotStart[w])
-          for k in first..<(first + Int(load[w])) {
-            let s = Int(slotStudent[k])
-            let d = base - assignedCost[s] - storedPotential[s]
-            reach(s, at: d, best: &best, buckets: &buckets, phase: phase)
-          }
+    for s in free { reach(Int(s), at: 0, best: &best, buckets: &buckets, stamp: phase) }
+    let settledCount = settleNearerThanBest(&buckets, best: &best, stamp: phase) {
+      v, b, best, buckets in
+      if v < studentCount {
+        let base = b + storedPotential[v]
+        let own = Int(assignedEntry[v])
+        for e in Int(entryStart[v])..<Int(entryStart[v + 1]) where e != own {
+          let node = studentCount + Int(entryWorksite[e])
+          let d = base + Int(entryCost[e]) - storedPotential[node]
+          reach(node, at: d, best: &best, buckets: &buckets, stamp: phase)
+        }
+      } else {
+        let w = v - studentCount
+        let base = b + storedPotential[v]
+        let first = Int(slotStart[w])
+        for k in first..<(first + Int(load[w])) {
+          let s = Int(slotStudent[k])
+          let d = base - assignedCost[s] - storedPotential[s]
+          reach(s, at: d, best: &best, buckets: &buckets, stamp: phase)
         }
       }
-      b += 1
     }
-    buckets.removeAll()
     guard best < infinity else { return false }
-    if best == 0 && phase > 1 { repeatedPhases += 1 }
     shift += best
     for k in 0..<settledCount {
       let v = Int(settledList[k])
@@ -267,22 +280,115 @@ final class PrimalDualAssignment {
     return true
   }
 
-  /// Records distance `d` for `node` when it improves on what the phase knows, and the sink's
-  /// distance through a worksite with a free seat.
+  /// The same search run backwards: Dijkstra from the sink over reversed residual arcs, in
+  /// reduced costs, to the distance `D` of the nearest free student; then every node `v` it
+  /// settles, at distance `d'(v) < D` from the sink, gains `D − d'(v)`, and the sink `D`.
+  /// Returns false when no free student reaches the sink.
+  ///
+  /// The two searches raise the potentials differently but leave exactly the same augmenting
+  /// paths admissible — those of length `D`, since a path's reduced length changes by the
+  /// potential gained at its ends, 0 at the free student and `D` at the sink, either way — so
+  /// the phase augments the same paths. Free students gain nothing either way. Backwards, the
+  /// search meets only the nodes within `D` of a free seat, which late phases keep few, where
+  /// the forward search sweeps everything within `D` of any free student: in late phases, a
+  /// plateau of most of the graph around a few students who can still be placed. Stamps are
+  /// `−phase`, so a forward search in the same phase starts clean.
+  ///
+  /// - Complexity: O(S + W + D) plus the arcs into the nodes within `D` of the sink.
+  private func raisePotentialsFromSeats() -> Bool {
+    let infinity = Int.max
+    var best = infinity
+    var buckets = DialBuckets()
+    swap(&buckets, &self.buckets)
+    defer { swap(&buckets, &self.buckets) }
+    let stamp = -self.phase
+    for w in 0..<worksiteCount where load[w] < capacity[w] {
+      let node = studentCount + w
+      reach(
+        node, at: storedPotential[node] - sinkPotential, best: &best, buckets: &buckets,
+        stamp: stamp, backward: true)
+    }
+    let settledCount = settleNearerThanBest(&buckets, best: &best, stamp: stamp) {
+      v, b, best, buckets in
+      if v < studentCount {
+        // The arc from the student's worksite back to it (the reverse of its placement).
+        let own = Int(assignedEntry[v])
+        guard own >= 0 else { return }
+        let wNode = studentCount + Int(entryWorksite[own])
+        let d = b - assignedCost[v] + storedPotential[wNode] - storedPotential[v]
+        reach(wNode, at: d, best: &best, buckets: &buckets, stamp: stamp, backward: true)
+      } else {
+        // The unused choice arcs into the worksite.
+        let w = v - studentCount
+        let base = b - storedPotential[v]
+        for k in Int(listingStart[w])..<Int(listingStart[w + 1]) {
+          let s = Int(listingStudent[k])
+          guard listingEntry[k] != assignedEntry[s] else { continue }
+          let d = base + Int(listingCost[k]) + storedPotential[s]
+          reach(s, at: d, best: &best, buckets: &buckets, stamp: stamp, backward: true)
+        }
+      }
+    }
+    guard best < infinity else { return false }
+    sinkPotential += best
+    for k in 0..<settledCount {
+      let v = Int(settledList[k])
+      storedPotential[v] += best - distance[v]
+    }
+    return true
+  }
+
+  /// Dijkstra's main loop, shared by both searches: takes the queued nodes in order of distance
+  /// while it is below `best` (which `expand` may lower), stamps each settled node with `stamp`
+  /// and lists it in `settledList`, and lets `expand(v, d(v), &best, &buckets)` relax its arcs.
+  /// Empties the queue; counts a phase that repeats the last distance; returns how many settled.
+  @inline(__always)
+  private func settleNearerThanBest(
+    _ buckets: inout DialBuckets, best: inout Int, stamp: Int32,
+    _ expand: (Int, Int, inout Int, inout DialBuckets) -> Void
+  ) -> Int {
+    var settledCount = 0
+    var b = 0
+    while b < best, let key = buckets.nextKey(from: b), key < best {
+      b = key
+      while let v32 = buckets.take(key: b) {
+        let v = Int(v32)
+        guard settled[v] != stamp, distance[v] == b else { continue }
+        settled[v] = stamp
+        settledList[settledCount] = v32
+        settledCount += 1
+        expand(v, b, &best, &buckets)
+      }
+      b += 1
+    }
+    buckets.removeAll()
+    if best == 0 && phase > 1 { repeatedPhases += 1 }
+    return settledCount
+  }
+
+  /// Records distance `d` for `node` when it improves on what the search (stamped `stamp`)
+  /// knows. Forwards, a worksite with a free seat gives the sink's distance through it;
+  /// backwards, a free student's distance is a candidate for `D`, and it is not expanded.
   @inline(__always)
   private func reach(
-    _ node: Int, at d: Int, best: inout Int, buckets: inout DialBuckets, phase: Int32
+    _ node: Int, at d: Int, best: inout Int, buckets: inout DialBuckets, stamp: Int32,
+    backward: Bool = false
   ) {
-    guard d < best, reached[node] != phase || d < distance[node] else { return }
-    reached[node] = phase
+    guard d < best, reached[node] != stamp || d < distance[node] else { return }
+    reached[node] = stamp
     distance[node] = d
-    buckets.insert(Int32(node), key: d)
-    if node >= studentCount {
+    if backward {
+      if node < studentCount && assignedEntry[node] < 0 {
+        best = d
+        return
+      }
+    } else if node >= studentCount {
       let w = node - studentCount
       if load[w] < capacity[w] {
         best = min(best, d + storedPotential[node] - sinkPotential)
       }
     }
+    buckets.insert(Int32(node), key: d)
   }
 
   /// Marks (`leadsToSink[v] == phase`) every node with a path of admissible arcs to the
@@ -388,10 +494,16 @@ final class PrimalDualAssignment {
           if nodeLow[wNode] >= 0 { lower(&search, to: nodeLow[wNode]) }
           let slotEnd = slotStart[w] + load[w]
           while nextSlot[w] < slotEnd {
-            let next = Int(slotStudent[Int(nextSlot[w])])
+            let slot = Int(nextSlot[w])
+            guard slotSkipped[slot] != phase else {
+              nextSlot[w] += 1
+              continue
+            }
+            let next = Int(slotStudent[slot])
             guard leadsToSink[next] == phase,
               storedPotential[wNode] == assignedCost[next] + storedPotential[next]
             else {
+              slotSkipped[slot] = phase
               nextSlot[w] += 1
               continue
             }
@@ -506,6 +618,7 @@ final class PrimalDualAssignment {
       let s = Int(s32)
       let left = slotOfStudent[s]
       slotStudent[Int(seat)] = s32
+      slotSkipped[Int(seat)] = 0
       slotOfStudent[s] = seat
       assignedEntry[s] = nextEntry[s]
       assignedCost[s] = Int(entryCost[Int(nextEntry[s])])

@@ -59,7 +59,9 @@ struct ResidualPricing: Sendable {
   /// Builds the contracted residual network of `placement` and its potentials.
   ///
   /// - Precondition: the instance has no side constraint but pins (and reserves that revert,
-  ///   which never bind an optimum).
+  ///   which never bind an optimum), or is one kind of a menu without slots whose people take
+  ///   one placement each, restricted to its choices (`activities`; `max_per_employer` cannot
+  ///   bind one placement).
   /// - Throws: ``SolverError/Kind/backend`` when the network has a negative cycle: the
   ///   placement is not optimal, so no price read from it would be exact.
   init(_ instance: PlacementInstance, placement: Placement, rankCost: RankCost)
@@ -67,7 +69,8 @@ struct ResidualPricing: Sendable {
   {
     precondition(
       instance.sideRules.subtracting(instance.policy.reservesRevert ? [.reserves] : [])
-        .isSubset(of: [.pins]), "ResidualPricing: only pins keep the network")
+        .isSubset(of: [.pins, .activities, .maxPerEmployer]),
+      "ResidualPricing: only pins keep the network")
     let w = instance.worksites.count
     worksiteCount = w
     let nodes = w + 2

@@ -50,9 +50,14 @@ public struct StableStrategy: LotteryStrategy {
   }
 
   public var name: String { "stable" }
-  public var supportedRules: Set<SideRule> { [.pins, .maxPerSchool, .reserves] }
+  /// Pins, school limits and reserves; a menu of activities (with slots and
+  /// `max_per_employer`) through ``placeMenu(_:)``.
+  public var supportedRules: Set<SideRule> {
+    Set([.pins, .maxPerSchool, .reserves]).union(menuRules)
+  }
 
   public func place(_ instance: PlacementInstance) throws(SolverError) -> PlacementResult {
+    try refuseMenu(instance)
     try requireSupport(of: instance)
     let drawn = WorksitePriorities(instance: instance, seed: seed)
     let priorities =

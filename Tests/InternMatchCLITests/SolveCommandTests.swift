@@ -331,8 +331,30 @@ struct BenchCommandTests {
     #expect(rows.count == 1)
     #expect(rows[0]["strategy"] as? String == "stable")
     #expect(rows[0]["students"] as? Int == 200)
+    #expect(rows[0]["status"] as? String == "complete")
     #expect(rows[0]["solve_ms"] is Int)
     #expect(rows[0]["peak_MB"] is Int)
+  }
+
+  @Test("the MIP shape: optimal with minimum groups and linked pairs is proven optimal")
+  func mipShape() throws {
+    let run = try CLI.run([
+      "bench", "--sizes", "300", "--min-group-share", "0.1", "--linked-pairs-per-1000", "20",
+      "--format", "csv",
+    ])
+    #expect(run.status == 0, "\(run.stderr)")
+    let lines = run.stdout.split(separator: "\n")
+    #expect(lines.first?.hasPrefix("students,worksites,choices,strategy,status,placed,") == true)
+    #expect(lines.count == 2)
+    #expect(lines.last?.contains(",optimal,optimal,") == true)
+    #expect(run.stderr.contains("measured optimal at 300"))
+  }
+
+  @Test("a share outside 0–1 is a usage error")
+  func badShare() throws {
+    let run = try CLI.run(["bench", "--sizes", "100", "--min-group-share", "2"])
+    #expect(run.status == 64)
+    #expect(run.stderr.contains("--min-group-share must be from 0 to 1"))
   }
 }
 

@@ -93,10 +93,7 @@ struct MenuOptimalTests {
       rules: PlacementRules(pins: [Pin(student: "S", worksite: "W1")], activities: ActivityMenu([]))
     )
     #expect(OptimalStrategy().menuRulesNotYetSupported(in: instance) == ["pins"])
-    #expect(
-      OptimalStrategy(backend: .glpk).menuRulesNotYetSupported(in: instance) == [
-        "pins", "--solver glpk",
-      ])
+    #expect(OptimalStrategy(backend: .glpk).menuRulesNotYetSupported(in: instance) == ["pins"])
     #expect(throws: SolverError.self) { try OptimalStrategy().placeMenu(instance) }
     #expect(throws: SolverError.self) { try OptimalStrategy().place(instance) }
   }
@@ -139,8 +136,10 @@ struct MenuOptimalTests {
   }
 
   /// The best value over every subset of the eligible (person, worksite) pairs that the
-  /// independent checks accept.
-  static func bruteForce(_ instance: PlacementInstance, _ cost: RankCost) -> MenuObjective {
+  /// independent checks accept (and that hold `pair`, when given; no levels when none does).
+  static func bruteForce(
+    _ instance: PlacementInstance, _ cost: RankCost, containing pair: MenuPlacement.Entry? = nil
+  ) -> MenuObjective {
     var pairs: [MenuPlacement.Entry] = []
     for s in instance.students.indices {
       for c in instance.choices.range(of: s) {
@@ -150,6 +149,7 @@ struct MenuOptimalTests {
     var best: MenuObjective?
     for mask in 0..<(1 << pairs.count) {
       let chosen = pairs.indices.filter { mask & (1 << $0) != 0 }.map { pairs[$0] }
+      if let pair, !chosen.contains(pair) { continue }
       let placement = MenuPlacement(chosen)
       guard instance.violations(in: placement).isEmpty else { continue }
       let value = instance.objective(of: placement, rankCost: cost)
@@ -258,6 +258,13 @@ struct MenuSlotTests {
     return try PlacementInstance(students: students, worksites: worksites, rules: base.rules)
   }
 
+  /// A seeded instance of either family: without slots for an even `seed`, with slots else.
+  static func eitherInstance(seed: Int, offset: Int) throws -> PlacementInstance {
+    seed.isMultiple(of: 2)
+      ? try MenuOptimalTests.randomInstance(seed: UInt64(offset + seed))
+      : try randomInstance(seed: UInt64(offset + seed))
+  }
+
   /// The best value over every subset of (person, worksite, slot) columns the checks accept.
   static func bruteForce(_ instance: PlacementInstance, _ cost: RankCost) -> MenuObjective {
     var columns: [MenuPlacement.Entry] = []
@@ -294,6 +301,20 @@ struct MenuSlotTests {
       #expect(instance.violations(in: result.placement).isEmpty)
       #expect(result.objective == best, "seed \(seed), search \(alwaysSearch), \(repairAbove)")
       #expect(result.status == .optimal)
+    }
+  }
+
+  @Test("--solver glpk: the MIP without slots reaches the network's optimum", arguments: 0..<60)
+  func glpkWithoutSlots(seed: Int) throws {
+    let instance = try MenuOptimalTests.randomInstance(seed: UInt64(7900 + seed))
+    for cost in RankCost.allCases {
+      let network = try OptimalStrategy(rankCost: cost).placeMenu(instance)
+      let glpk = try OptimalStrategy(rankCost: cost, backend: .glpk).placeMenu(instance)
+      #expect(network.solver.hasPrefix("network-simplex"))
+      #expect(glpk.solver.hasPrefix("glpk-branch-and-cut"))
+      #expect(glpk.status == .optimal)
+      #expect(instance.violations(in: glpk.placement).isEmpty)
+      #expect(network.objective == glpk.objective, "seed \(seed), \(cost)")
     }
   }
 

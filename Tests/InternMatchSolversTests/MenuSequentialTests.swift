@@ -45,10 +45,7 @@ struct MenuSequentialTests {
     "every placement honours every rule; the lottery's first person gets their best set of the first kind",
     arguments: 0..<150)
   func properties(seed: Int) throws {
-    let instance =
-      seed.isMultiple(of: 2)
-      ? try MenuOptimalTests.randomInstance(seed: UInt64(4100 + seed))
-      : try MenuSlotTests.randomInstance(seed: UInt64(4100 + seed))
+    let instance = try MenuSlotTests.eitherInstance(seed: seed, offset: 4100)
     let result = try SerialDictatorshipStrategy(seed: UInt64(seed)).placeMenu(instance)
     #expect(instance.violations(in: result.placement).isEmpty, "seed \(seed)")
     // The first person in the lottery, for the first kind offered to them with a seat: their
@@ -112,10 +109,7 @@ struct MenuSequentialTests {
 
   @Test("greedy: every placement honours every rule", arguments: 0..<150)
   func greedyValid(seed: Int) throws {
-    let instance =
-      seed.isMultiple(of: 2)
-      ? try MenuOptimalTests.randomInstance(seed: UInt64(6100 + seed))
-      : try MenuSlotTests.randomInstance(seed: UInt64(6100 + seed))
+    let instance = try MenuSlotTests.eitherInstance(seed: seed, offset: 6100)
     let result = try GreedyStrategy(seed: UInt64(seed)).placeMenu(instance)
     #expect(instance.violations(in: result.placement).isEmpty, "seed \(seed)")
     // Never better than optimal, lexicographically.

@@ -7,14 +7,35 @@ import Benchmark
 import Foundation
 import InternMatch
 
-/// A generated cohort written to a temporary dataset directory once per size.
-private func cohortDirectory(_ students: Int) -> String {
-  let directory = FileManager.default.temporaryDirectory
-    .appendingPathComponent("internmatch-bench-\(students)").path
+/// Which worksites of a generated cohort rank their applicants in `rankings.csv`.
+private enum Rankings: String {
+  /// The generator's own: some worksites rank.
+  case generated
+  /// No rankings.csv: every worksite orders its applicants by lottery.
+  case none
+  /// Every worksite ranks every applicant (in the order of their list positions, then ids).
+  case every
+}
+
+/// A generated cohort written to a temporary dataset directory once per size, seed and kind of
+/// rankings.
+private func cohortDirectory(_ students: Int, seed: UInt64 = 2026, rankings: Rankings = .generated)
+  -> String
+{
+  let name =
+    "internmatch-bench-\(students)" + (seed == 2026 ? "" : "-seed\(seed)")
+    + (rankings == .generated ? "" : "-rankings-\(rankings.rawValue)")
+  let directory = FileManager.default.temporaryDirectory.appendingPathComponent(name).path
   if !FileManager.default.fileExists(atPath: directory + "/students.csv") {
-    let cohort = CohortGenerator(.init(studentCount: students, seed: 2026)).generate()
+    let cohort = CohortGenerator(.init(studentCount: students, seed: seed)).generate()
+    let ranked: [WorksiteRanking]
+    switch rankings {
+    case .generated: ranked = cohort.rankings
+    case .none: ranked = []
+    case .every: ranked = everyApplicantRanked(cohort.students)
+    }
     let files = DatasetWriter.files(
-      students: cohort.students, worksites: cohort.worksites, rankings: cohort.rankings)
+      students: cohort.students, worksites: cohort.worksites, rankings: ranked)
     do {
       // A scratch copy for the benchmarks: plain atomic file writes are enough here.
       try FileManager.default.createDirectory(
@@ -28,6 +49,21 @@ private func cohortDirectory(_ students: Int) -> String {
     }
   }
   return directory
+}
+
+/// A ranking of every applicant by every worksite: by list position, then by student order.
+private func everyApplicantRanked(_ students: [Student]) -> [WorksiteRanking] {
+  var applicants: [String: [(position: Int, student: Int)]] = [:]
+  for (s, student) in students.enumerated() {
+    for (position, w) in student.preferences.enumerated() {
+      applicants[w, default: []].append((position, s))
+    }
+  }
+  return applicants.sorted { $0.key < $1.key }.flatMap { w, listed in
+    listed.sorted { ($0.position, $0.student) < ($1.position, $1.student) }.enumerated().map {
+      WorksiteRanking(worksite: w, student: students[$1.student].id, rank: $0 + 1)
+    }
+  }
 }
 
 private func instance(_ directory: String) -> PlacementInstance {
@@ -115,6 +151,34 @@ let benchmarks: @Sendable () -> Void = {
       guard let explained, let optimum else { return }
       for _ in benchmark.scaledIterations {
         blackHole(try PlacementExplainer(explained, result: optimum, strategy: .optimal(.linear)))
+      }
+    }
+  }
+
+  // Issue 13: reading the cohort of `internmatch generate --students 60000 --seed 1` without
+  // rankings.csv, with the generator's, and with one for every worksite; and `solve --strategy
+  // stable` end to end on each (read, place, verify, summary with blocking pairs, write the
+  // outputs as one set): what a C deferred acceptance is compared with (README, "Speed and
+  // scaling").
+  for rankings in [Rankings.none, .generated, .every] {
+    let directory = cohortDirectory(60_000, seed: 1, rankings: rankings)
+    Benchmark("read seed-1 60k rankings-\(rankings.rawValue)") { benchmark in
+      for _ in benchmark.scaledIterations { blackHole(instance(directory)) }
+    }
+    let output = FileManager.default.temporaryDirectory
+      .appendingPathComponent("internmatch-bench-out-\(rankings.rawValue)").path
+    Benchmark("stable end to end seed-1 60k rankings-\(rankings.rawValue)") { benchmark in
+      for _ in benchmark.scaledIterations {
+        do {
+          let dataset = try DatasetReader.read(directory: directory)
+          let run = try PlacementRun(
+            dataset, source: .directory(directory),
+            configuration: .init(strategy: .stable, seed: 1, commandLine: ["bench"]))
+          try run.write(to: output)
+          blackHole(run)
+        } catch {
+          fatalError("stable end to end: \(error)")
+        }
       }
     }
   }

@@ -12,8 +12,11 @@ enum LetterText {
   /// `first_name` and `last_name` together; else the id.
   static let nameColumns = ["name", "full_name", "student_name"]
 
-  /// The greeting of student row `s` with id `id`: `Dear Ana Ruiz,` or `Dear student S1,`.
-  static func greeting(_ columns: PassThroughColumns) -> (Int, String) -> String {
+  /// The greeting of student row `s` with id `id`: `Dear Ana Ruiz,` or `Dear student S1,`
+  /// (`Dear teacher T1,` for a teacher's row).
+  static func greeting(_ columns: PassThroughColumns, roles: [ParticipantRole] = [])
+    -> (Int, String) -> String
+  {
     let whole = nameColumns.compactMap(columns.column(named:))
     let parts = ["first_name", "last_name"].compactMap(columns.column(named:))
     return { s, id in
@@ -21,8 +24,9 @@ enum LetterText {
         whole.lazy.map { columns.value(row: s, column: $0) }.first { !$0.isEmpty }
         ?? parts.map { columns.value(row: s, column: $0) }.filter { !$0.isEmpty }
         .joined(separator: " ")
+      let noun = s < roles.count && roles[s] == .teacher ? "teacher" : "student"
       return name.isEmpty
-        ? "Dear student \(MessageText.safe(id)),"
+        ? "Dear \(noun) \(MessageText.safe(id)),"
         : "Dear \(MessageText.safe(name)),"
     }
   }

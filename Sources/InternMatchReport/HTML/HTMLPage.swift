@@ -238,6 +238,34 @@ package enum HTMLPage {
       .joined(separator: " ") + "</p>\n"
   }
 
+  /// The script of a lookup box (`#lookup`, answered in `#lookup-result`): the page's JSON
+  /// from the element `data`, the element `answer.id` as the constant `answer.name`, the
+  /// page's `show` (a `const show = () => {…};` reading `input.value`), run on every input and
+  /// on the address's `#id`.
+  static func lookupScript(data: String, answer: (name: String, id: String), show: String)
+    -> String
+  {
+    """
+      const data = JSON.parse(document.getElementById("\(data)").textContent);
+      const input = document.getElementById("lookup");
+      const result = document.getElementById("lookup-result");
+      const \(answer.name) = document.getElementById("\(answer.id)");
+
+    """ + show + """
+
+        input.addEventListener("input", show);
+        // report.html#S000123 opens with that student looked up (a link a coordinator can send).
+        const fromHash = () => {
+          if (location.hash.length > 1) {
+            input.value = decodeURIComponent(location.hash.slice(1));
+            show();
+          }
+        };
+        window.addEventListener("hashchange", fromHash);
+        fromHash();
+      """
+  }
+
   /// Sortable tables: a click on (or Enter in) a header sorts by that column, numbers by the
   /// cell's `data-sort` or text.
   static let script = """

@@ -9,6 +9,19 @@ extension PlacementReport {
   func equityTable(
     _ breakdown: EquityBreakdown, dimension: String, title: String, column: String
   ) -> String {
+    let (html, table) = Self.equityParts(
+      breakdown, dimension: dimension, tableID: dimension == "school" ? "schools" : dimension,
+      column: column)
+    return HTMLPage.section(
+      dimension, title, html + HTMLPage.scrolling(table, rows: breakdown.rows.count))
+  }
+
+  /// The sentences (largest gaps) and the sortable table of ``equityTable(_:dimension:title:column:)``,
+  /// the table's rows carrying `data-dimension="<dimension>"`; shared with ``MenuReport``'s
+  /// breakdowns per kind.
+  static func equityParts(
+    _ breakdown: EquityBreakdown, dimension: String, tableID: String, column: String
+  ) -> (sentences: String, table: String) {
     let gap = breakdown.largestGap
     let rankGap = breakdown.largestMeanRankGap
     var html = ""
@@ -34,7 +47,7 @@ extension PlacementReport {
       html += "<p class=\"note\">Gaps compare groups of at least 10 students (10 placed for mean "
       html += "rank), or all groups when fewer than two are that large.</p>\n"
     }
-    var table = "<table class=\"sortable\" id=\"\(dimension == "school" ? "schools" : dimension)\">"
+    var table = "<table class=\"sortable\" id=\"\(escape(tableID))\">"
     table += "<thead><tr>"
     table += HTMLPage.headers([
       (column, "text"), ("Students", "number"), ("Placed", "number"),
@@ -58,8 +71,7 @@ extension PlacementReport {
       table += "<td class=\"mark\">\(marks.joined(separator: "; "))</td></tr>\n"
     }
     table += "</tbody></table>\n"
-    return HTMLPage.section(
-      dimension, title, html + HTMLPage.scrolling(table, rows: breakdown.rows.count))
+    return (html, table)
   }
 
   /// Unfilled seats by cluster × borough: a heat map whose cells read "unfilled of seats",

@@ -337,31 +337,19 @@ public struct PlacementReport: Sendable {
     """
 
   /// The lookup: the outcome line, then the story; `#id` in the address looks `id` up.
-  static let lookupScript = """
-      const data = JSON.parse(document.getElementById("students-data").textContent);
-      const input = document.getElementById("lookup");
-      const result = document.getElementById("lookup-result");
-      const story = document.getElementById("lookup-story");
-      const show = () => {
-        const id = input.value.trim();
-        const e = data[id];
-        story.textContent = "";
-        if (!id) { result.textContent = ""; return; }
-        if (!e) { result.textContent = "No student with id " + id + "."; return; }
-        result.textContent = e[3] === "placed"
-          ? id + ": placed at " + e[0] + (e[1] ? " (" + e[1] + ")" : "") + ", rank " + e[2] + "."
-          : id + ": not placed — " + e[3] + ".";
-        story.textContent = e[4];
-      };
-      input.addEventListener("input", show);
-      // report.html#S000123 opens with that student looked up (a link a coordinator can send).
-      const fromHash = () => {
-        if (location.hash.length > 1) {
-          input.value = decodeURIComponent(location.hash.slice(1));
-          show();
-        }
-      };
-      window.addEventListener("hashchange", fromHash);
-      fromHash();
-    """
+  static let lookupScript = HTMLPage.lookupScript(
+    data: "students-data", answer: ("story", "lookup-story"),
+    show: """
+        const show = () => {
+          const id = input.value.trim();
+          const e = data[id];
+          story.textContent = "";
+          if (!id) { result.textContent = ""; return; }
+          if (!e) { result.textContent = "No student with id " + id + "."; return; }
+          result.textContent = e[3] === "placed"
+            ? id + ": placed at " + e[0] + (e[1] ? " (" + e[1] + ")" : "") + ", rank " + e[2] + "."
+            : id + ": not placed — " + e[3] + ".";
+          story.textContent = e[4];
+        };
+      """)
 }
