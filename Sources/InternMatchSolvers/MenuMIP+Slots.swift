@@ -68,15 +68,7 @@ private struct SlotLedger {
   private var held: [Int: [(label: Int32, worksite: Int, slot: Int)]] = [:]
 
   init(_ instance: PlacementInstance) {
-    var ids: [String: Int32] = [:]
-    label = instance.worksites.map { site in
-      site.slots.map { text in
-        if let id = ids[text] { return id }
-        let id = Int32(ids.count)
-        ids[text] = id
-        return id
-      }
-    }
+    label = instance.slotLabelIDs()
     capacity = instance.worksites.map(\.capacity)
     holders = instance.worksites.map { [[Int32]](repeating: [], count: $0.slots.count) }
   }
