@@ -29,6 +29,12 @@ struct GenerateCommand: ParsableCommand {
   @Option(help: "Linked student pairs to write to links.csv (same school and cluster).")
   var linkedPairs: Int = 0
 
+  @Flag(
+    help:
+      "Add the menu of work-based learning: tours and mock interviews with time slots, career days, teachers with externships, activities.csv."
+  )
+  var activities = false
+
   @Option(help: "Directory to write the dataset into.")
   var output: String
 
@@ -57,7 +63,8 @@ struct GenerateCommand: ParsableCommand {
     let cohort = CohortGenerator(
       .init(
         studentCount: students, seed: seed, seatsPerStudent: seatsPerStudent,
-        choicesPerStudent: choices, minimumGroupShare: minGroupShare, linkedPairs: linkedPairs)
+        choicesPerStudent: choices, minimumGroupShare: minGroupShare, linkedPairs: linkedPairs,
+        activities: activities)
     ).generate()
     let files = DatasetWriter.files(
       students: cohort.students, worksites: cohort.worksites, rankings: cohort.rankings,
@@ -76,8 +83,10 @@ struct GenerateCommand: ParsableCommand {
           + "sharing a school and a cluster are linked, each at most once")
     }
     let seats = cohort.worksites.reduce(0) { $0 + $1.capacity }
+    let teachers = cohort.students.count { $0.role == .teacher }
     print(
-      "Generated \(cohort.students.count) students, \(cohort.worksites.count) worksites "
+      "Generated \(cohort.students.count - teachers) students"
+        + (activities ? " and \(teachers) teachers" : "") + ", \(cohort.worksites.count) worksites "
         + "(\(seats) seats), \(cohort.rankings.count) ranking entries, seed \(seed) in "
         + String(format: "%.0f ms", milliseconds(start, clock.now)) + " → \(output)")
   }

@@ -31,11 +31,15 @@ public struct CohortGenerator: Sendable {
     public var minimumGroupShare: Double
     /// Number of linked student pairs (same school and cluster).
     public var linkedPairs: Int
+    /// Whether to add the menu of work-based learning (tours, mock interviews, career days,
+    /// teacher externships, teachers and `activities.csv`; see `MenuSampler`). Without it the
+    /// cohort is exactly what it was before the option existed.
+    public var activities: Bool
 
     /// Creates a configuration.
     public init(
       studentCount: Int, seed: UInt64, seatsPerStudent: Double = 1.05, choicesPerStudent: Int = 10,
-      minimumGroupShare: Double = 0, linkedPairs: Int = 0
+      minimumGroupShare: Double = 0, linkedPairs: Int = 0, activities: Bool = false
     ) {
       self.studentCount = studentCount
       self.seed = seed
@@ -43,6 +47,7 @@ public struct CohortGenerator: Sendable {
       self.choicesPerStudent = choicesPerStudent
       self.minimumGroupShare = minimumGroupShare
       self.linkedPairs = linkedPairs
+      self.activities = activities
     }
   }
 
@@ -106,8 +111,15 @@ public struct CohortGenerator: Sendable {
       share: configuration.minimumGroupShare, of: &worksites, using: &ruleRNG)
     let links = SideRuleSampler.links(
       configuration.linkedPairs, among: roster.students, using: &ruleRNG)
+    var students = roster.students
+    var rules = PlacementRules(links: links)
+    if configuration.activities {
+      // The menu draws from a stream of its own, split off after all the others.
+      var menuRNG = SplitMix64(seed: seeds.next())
+      MenuSampler.add(to: &students, worksites: &worksites, tables: tables, using: &menuRNG)
+      rules.activities = Calibration.menu
+    }
     return GeneratedCohort(
-      students: roster.students, worksites: worksites, rankings: rankings,
-      rules: PlacementRules(links: links))
+      students: students, worksites: worksites, rankings: rankings, rules: rules)
   }
 }

@@ -12,8 +12,8 @@ import InternMatchModel
 /// - Complexity: O(size of the data).
 public enum DatasetWriter {
   /// The CSV files of a dataset, in writing order: `students.csv`, `worksites.csv` and, when
-  /// there are any, `rankings.csv`, `employers.csv`, `links.csv` and `pins.csv`. Sets are written
-  /// sorted, so output is deterministic.
+  /// there are any, `rankings.csv`, `employers.csv`, `links.csv`, `pins.csv` and (with a menu)
+  /// `activities.csv`. Sets are written sorted, so output is deterministic.
   public static func files(
     students: [Student], worksites: [Worksite], rankings: [WorksiteRanking],
     rules: PlacementRules = .init()
@@ -40,6 +40,15 @@ public enum DatasetWriter {
     table(
       "pins.csv", DatasetReader.pinColumns.required.map(\.name),
       rules.pins.map { [$0.student, $0.worksite] })
+    table(
+      "activities.csv",
+      (DatasetReader.activityColumns.required + DatasetReader.activityColumns.optional).map(\.name),
+      (rules.activities?.listed ?? []).map {
+        [
+          $0.kind.rawValue, String($0.maxPerParticipant), String($0.priority),
+          $0.participants.rawValue, number($0.maxPerEmployer),
+        ]
+      })
     return out
   }
 

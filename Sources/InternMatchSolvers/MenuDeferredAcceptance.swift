@@ -42,15 +42,7 @@ struct MenuDeferredAcceptance {
   init(_ instance: PlacementInstance, priorities: WorksitePriorities) {
     self.instance = instance
     self.priorities = priorities
-    var labelIDs: [String: Int32] = [:]
-    labels = instance.worksites.map { site in
-      site.slots.map { label in
-        if let id = labelIDs[label] { return id }
-        let id = Int32(labelIDs.count)
-        labelIDs[label] = id
-        return id
-      }
-    }
+    labels = instance.slotLabelIDs()
     var employerIDs: [EmployerOfKind: Int32] = [:]
     employer = instance.worksites.map { site in
       let key = EmployerOfKind(site)

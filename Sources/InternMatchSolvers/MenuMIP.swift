@@ -25,41 +25,173 @@ import InternMatchModel
 /// when every solve is proven optimal. Coefficients stay small integers (1 and rank costs), so
 /// no big-M weight strains GLPK's tolerances; the integral objectives are read rounded.
 ///
+/// **Only where slots bind.** A kind none of whose worksites has slots shares no row with any
+/// other kind (its rows are per person and kind, per employer of the kind and per worksite), so
+/// its network optimum is its part of the lexicographic optimum and is kept as it is. The kinds
+/// with slots split further into sets of people and worksites that no column connects (the
+/// connected components of the graph person — worksite over their columns): the rows are
+/// block-diagonal by set, so a lexicographic optimum is one per set, put together. A set where
+/// the greedy start (``slotted(_:in:repair:)``) dropped nothing has reached its relaxation's
+/// value and is optimal. Of the others, a set of at most `searchedDirectly` columns is
+/// searched from the greedy start (cheap, and the placements of earlier versions); a larger one
+/// first gets slots with repairs, which is optimal in turn when it drops nothing there, and is
+/// searched from it otherwise, each set its own MIP.
+///
 /// ```swift
-/// let mip = try MenuMIP(instance, rankCost: .linear, timeLimitSeconds: 60)
-/// mip.proven  // true when every level was proven optimal
+/// let start = MenuMIP.slotted(network.placement, in: instance, repair: false)
+/// let mip = try MenuMIP(instance, rankCost: .linear, timeLimitSeconds: 60, relaxed: network,
+///                       start: start)
+/// mip.searches.proven  // true when every level was proven optimal
 /// ```
 ///
-/// - Complexity: 2 branch-and-cut searches per kind with columns, each within the time limit,
-///   over O(L·t) columns and rows for L eligible choices of t slots.
+/// - Complexity: 2 branch-and-cut searches per kind with slots and searched set, each within the
+///   time limit, over O(L·t) columns and rows for the set's L eligible choices of t slots; the
+///   rest O(L log L) over every choice.
 struct MenuMIP {
   /// The placement found.
   var placement: MenuPlacement
-  /// Its value per kind, read from the solves.
+  /// Its value per kind.
   var objective: MenuObjective
-  /// Whether every solve was proven optimal (else a search stopped at its time limit).
-  var proven = true
-  /// Rows, columns and branch-and-cut nodes over the solves.
-  var rows = 0
-  var columns = 0
-  var nodes = 0
+  /// What the searches proved and how large they were, summed over the sets.
+  var searches = SearchTally()
+  /// Sets searched.
+  var searchedSets = 0
+  /// Sets whose slots, given with repairs, reached the relaxation (optimal without a search).
+  var repairedSets = 0
 
+  /// The most columns of a set searched from the greedy start without trying repairs first.
+  static let searchedDirectly = 20_000
+
+  /// Places the menu with slots, from `relaxed` (the network without labels) and `start` (its
+  /// placement with slots given greedily, ``slotted(_:in:repair:)``); `searchEverySet` searches
+  /// every set with slots from the greedy start, even those where nothing was dropped, and a set
+  /// of more than `searchedDirectly` columns gets slots with repairs first (both for tests that
+  /// compare the paths).
+  ///
   /// - Precondition: the instance has a menu.
   @available(*, noasync, message: "GLPK state is thread-local; build and solve synchronously")
   init(
     _ instance: PlacementInstance, rankCost: RankCost, timeLimitSeconds: Double,
-    start: MenuPlacement
+    relaxed: MenuNetwork, start: (placement: MenuPlacement, dropped: [MenuPlacement.Entry]),
+    searchEverySet: Bool = false, searchedDirectly: Int = MenuMIP.searchedDirectly
+  ) throws(SolverError) {
+    guard let menu = instance.activities else { preconditionFailure("no menu") }
+    let sites = instance.worksites
+    let people = instance.students.count
+    var withSlots = [Bool](repeating: false, count: menu.served.count)
+    for site in sites where !site.slots.isEmpty { withSlots[menu.level(of: site.kind)] = true }
+    // Searching every set (`--solver glpk`, tests) searches every kind, with slots or not.
+    for (level, rule) in menu.served.enumerated() {
+      withSlots[level] = rule.maxPerParticipant > 0 && (withSlots[level] || searchEverySet)
+    }
+    // The sets: people and worksites joined by a choice of a kind with slots.
+    var sets = DisjointSets(count: people + sites.count)
+    let choices = instance.choices
+    for s in 0..<people {
+      for c in choices.range(of: s) {
+        let w = Int(choices.worksite[c])
+        if withSlots[menu.level(of: sites[w].kind)] { sets.union(s, people + w) }
+      }
+    }
+    var columnsOfSet: [Int: Int] = [:]
+    for s in 0..<people {
+      for c in choices.range(of: s) {
+        let w = Int(choices.worksite[c])
+        if withSlots[menu.level(of: sites[w].kind)] {
+          columnsOfSet[sets.find(s), default: 0] += max(1, sites[w].slots.count)
+        }
+      }
+    }
+    // The sets to look at again: where the greedy start dropped something (or every one).
+    var open = Set<Int>()
+    if searchEverySet {
+      open = Set(columnsOfSet.keys)
+    } else {
+      for e in start.dropped { open.insert(sets.find(e.student)) }
+    }
+    // Large sets get slots with repairs first; searched only where those still drop.
+    var repaired: (placement: MenuPlacement, dropped: [MenuPlacement.Entry])?
+    var fromRepair = Set<Int>()
+    var searchFromRepair = Set<Int>()
+    for root in open.sorted()
+    where !searchEverySet && columnsOfSet[root, default: 0] > searchedDirectly {
+      let slotted = repaired ?? MenuMIP.slotted(relaxed.placement, in: instance, repair: true)
+      repaired = slotted
+      if slotted.dropped.contains(where: { sets.find($0.student) == root }) {
+        searchFromRepair.insert(root)
+      } else {
+        fromRepair.insert(root)
+      }
+    }
+    let searched = open.subtracting(fromRepair)
+    var members: [Int: [Int]] = [:]
+    var order: [Int] = []
+    for s in 0..<people {
+      let root = sets.find(s)
+      guard searched.contains(root) else { continue }
+      if members[root] == nil { order.append(root) }
+      members[root, default: []].append(s)
+    }
+    func inSets(_ e: MenuPlacement.Entry, _ roots: Set<Int>) -> Bool {
+      !roots.isEmpty && withSlots[menu.level(of: sites[e.worksite].kind)]
+        && roots.contains(sets.find(e.student))
+    }
+    let repairedStart = (repaired?.placement.entries ?? []).filter { inSets($0, open) }
+    // Kept: everything outside the sets looked at again, and the kinds without slots everywhere;
+    // the sets the repairs solved take their slots from them.
+    var entries =
+      start.placement.entries.filter { !inSets($0, open) }
+      + repairedStart.filter { inSets($0, fromRepair) }
+    var levels = relaxed.objective.levels
+    for e in relaxed.placement.entries where inSets(e, searched) {
+      let level = menu.level(of: sites[e.worksite].kind)
+      let rank = choices.rank(of: e.student, for: e.worksite) ?? 0
+      levels[level].placed -= 1
+      levels[level].cost -= rankCost.cost(ofRank: rank)
+    }
+    for root in order {
+      let set = try SetSearch(
+        instance, people: members[root] ?? [], levels: withSlots, rankCost: rankCost,
+        timeLimitSeconds: timeLimitSeconds,
+        start: searchFromRepair.contains(root)
+          ? repairedStart.filter { sets.find($0.student) == root }
+          : start.placement.entries.filter { inSets($0, [root]) })
+      entries += set.entries
+      for (level, value) in set.levels {
+        levels[level].placed += value.placed
+        levels[level].cost += value.cost
+      }
+      searches.add(set.tally)
+    }
+    searchedSets = order.count
+    repairedSets = fromRepair.count
+    placement = MenuPlacement(entries)
+    objective = MenuObjective(levels: levels)
+  }
+}
+
+/// One set's MIP (``MenuMIP``): the columns of its people at the kinds with slots, solved level
+/// by level.
+private struct SetSearch {
+  var entries: [MenuPlacement.Entry] = []
+  var levels: [(level: Int, value: PlacementObjective)] = []
+  var tally = SearchTally()
+
+  @available(*, noasync, message: "GLPK state is thread-local; build and solve synchronously")
+  init(
+    _ instance: PlacementInstance, people: [Int], levels withSlots: [Bool], rankCost: RankCost,
+    timeLimitSeconds: Double, start: [MenuPlacement.Entry]
   ) throws(SolverError) {
     guard let menu = instance.activities else { preconditionFailure("no menu") }
     let choices = instance.choices
     let sites = instance.worksites
     // Columns.
     var column: [(student: Int, worksite: Int, slot: Int?, level: Int, cost: Int)] = []
-    for s in instance.students.indices {
+    for s in people {
       for c in choices.range(of: s) {
         let w = Int(choices.worksite[c])
         let level = menu.level(of: sites[w].kind)
-        guard menu.served[level].maxPerParticipant > 0 else { continue }
+        guard withSlots[level] else { continue }
         let cost = rankCost.cost(ofRank: Int(choices.rank[c]))
         if sites[w].slots.isEmpty {
           column.append((s, w, nil, level, cost))
@@ -111,21 +243,17 @@ struct MenuMIP {
     lp.addRows(bounds.count)
     for (i, b) in bounds.enumerated() { lp.setRowBounds(i, .upper(b)) }
     // The first incumbent: the network's placement with slots given greedily (see
-    // ``slotted(_:in:)``); every later search starts from the one before.
+    // ``slotted(_:in:repair:)``); every later search starts from the one before.
     var solution = [Double](repeating: 0, count: column.count)
     var columnOf: [MenuPlacement.Entry: Int] = [:]
     for (j, x) in column.enumerated() {
       columnOf[MenuPlacement.Entry(student: x.student, worksite: x.worksite, slot: x.slot)] = j
     }
-    for e in start.entries { if let j = columnOf[e] { solution[j] = 1 } }
-    var levels: [PlacementObjective] = []
+    for e in start { if let j = columnOf[e] { solution[j] = 1 } }
     let limit = Int((timeLimitSeconds * 1000).rounded(.up))
-    for level in menu.served.indices {
+    for level in menu.served.indices where withSlots[level] {
       let mine = column.indices.filter { column[$0].level == level }
-      guard !mine.isEmpty else {
-        levels.append(PlacementObjective(placed: 0, cost: 0))
-        continue
-      }
+      guard !mine.isEmpty else { continue }
       var placed = 0
       var cost = 0
       for stage in 0..<2 {
@@ -145,14 +273,23 @@ struct MenuMIP {
         } catch {
           throw SolverError.backend("glpk (menu): \(error)")
         }
-        nodes += outcome.nodes
+        tally.nodes += outcome.nodes
         guard outcome.status == .optimal || outcome.status == .feasible else {
           throw SolverError.timeLimit(
             "glpk (menu): no placement found for \(menu.served[level].kind.rawValue) in time")
         }
-        if outcome.status == .feasible { proven = false }
         solution = lp.mipColumnValues().map { $0.rounded() }
         let value = Int((outcome.objective ?? 0).rounded())
+        if outcome.status == .feasible {
+          // Stopped: how far the bound is, at the number placed for the cost stage.
+          tally.proven = false
+          let bound = outcome.bound ?? outcome.objective ?? 0
+          if stage == 0 {
+            tally.placedGap += max(0, Int(bound.rounded(.down)) - value)
+          } else {
+            tally.costGap += max(0, value - Int(bound.rounded(.up)))
+          }
+        }
         // Fix this stage's value for every later solve.
         let row = lp.addRows(1).lowerBound
         bounds.append(Double(value))
@@ -162,70 +299,37 @@ struct MenuMIP {
         lp.setRowBounds(row, stage == 0 ? .lower(Double(value)) : .upper(Double(value)))
         if stage == 0 { placed = value } else { cost = value }
       }
-      levels.append(PlacementObjective(placed: placed, cost: cost))
+      levels.append((level, PlacementObjective(placed: placed, cost: cost)))
     }
-    var entries: [MenuPlacement.Entry] = []
     for (j, x) in column.enumerated() where solution[j] == 1 {
       entries.append(MenuPlacement.Entry(student: x.student, worksite: x.worksite, slot: x.slot))
     }
-    placement = MenuPlacement(entries)
-    objective = MenuObjective(levels: levels)
-    rows = lp.rowCount
-    columns = lp.columnCount
+    tally.rows = lp.rowCount
+    tally.columns = lp.columnCount
   }
 }
 
-extension MenuMIP {
-  /// `relaxed` (a placement that honours every rule but the slots, such as ``MenuNetwork``'s)
-  /// with a slot given to each placement, person by person, kind by kind in service order,
-  /// by rank: the first slot of the worksite with a seat free whose label the person does not
-  /// hold yet; a placement that finds none is dropped. The result honours every rule, slots
-  /// included; `dropped` counts what was left out.
-  ///
-  /// When nothing is dropped the result is optimal: ``MenuNetwork`` on an instance with slots
-  /// solves the relaxation without labels, whose lexicographic optimum bounds every placement
-  /// with slots, and the result reaches it.
-  ///
-  /// - Complexity: O(n·t) for n placements of t slots each, plus sorting.
-  static func slotted(_ relaxed: MenuPlacement, in instance: PlacementInstance) -> (
-    placement: MenuPlacement, dropped: Int
-  ) {
-    guard let menu = instance.activities else { preconditionFailure("no menu") }
-    let sites = instance.worksites
-    var load = sites.map { [Int](repeating: 0, count: max(1, $0.slots.count)) }
-    var kept: [MenuPlacement.Entry] = []
-    var dropped = 0
-    var labels: Set<String> = []
-    var person = -1
-    let order = relaxed.entries.sorted {
-      let a = (
-        menu.level(of: sites[$0.worksite].kind),
-        instance.choices.rank(of: $0.student, for: $0.worksite) ?? 0
-      )
-      let b = (
-        menu.level(of: sites[$1.worksite].kind),
-        instance.choices.rank(of: $1.student, for: $1.worksite) ?? 0
-      )
-      return ($0.student, a.0, a.1, $0.worksite) < ($1.student, b.0, b.1, $1.worksite)
-    }
-    for e in order {
-      if e.student != person { (person, labels) = (e.student, []) }
-      let site = sites[e.worksite]
-      guard !site.slots.isEmpty else {
-        kept.append(e)
-        continue
-      }
-      if let t = site.slots.indices.first(where: {
-        load[e.worksite][$0] < site.capacity && !labels.contains(site.slots[$0])
-      }) {
-        load[e.worksite][t] += 1
-        labels.insert(site.slots[t])
-        kept.append(MenuPlacement.Entry(student: e.student, worksite: e.worksite, slot: t))
-      } else {
-        dropped += 1
-      }
-    }
-    return (MenuPlacement(kept), dropped)
+/// What branch-and-cut searches proved and how large they were.
+struct SearchTally {
+  /// Whether every solve was proven optimal (else a search stopped at its time limit).
+  var proven = true
+  /// When a search stopped: placements of a kind that may still be missing (bound − found), and
+  /// rank cost above the bound at the number placed (0 when proven).
+  var placedGap = 0
+  var costGap = 0
+  /// Rows, columns and branch-and-cut nodes.
+  var rows = 0
+  var columns = 0
+  var nodes = 0
+
+  /// Adds another search's.
+  mutating func add(_ other: SearchTally) {
+    proven = proven && other.proven
+    placedGap += other.placedGap
+    costGap += other.costGap
+    rows += other.rows
+    columns += other.columns
+    nodes += other.nodes
   }
 }
 

@@ -54,8 +54,8 @@ package struct MenuNetwork {
   ///
   /// - Precondition: the instance has a menu.
   /// Solves every kind; `onePass: false` always takes the two network simplex solves without a
-  /// weight (for tests that compare the engines). A kind of one placement per person in an
-  /// instance without slots goes to ``AssignmentNetwork``, the single-seat core, on the kind's
+  /// weight (for tests that compare the engines). A kind of one placement per person none of
+  /// whose worksites has slots goes to ``AssignmentNetwork``, the single-seat core, on the kind's
   /// choices alone.
   package init(_ instance: PlacementInstance, rankCost: RankCost, onePass: Bool = true)
     throws(SolverError)
@@ -69,37 +69,100 @@ package struct MenuNetwork {
         byLevel[instance.menuLevel(ofWorksite: Int(choices.worksite[c]))].append((s, c))
       }
     }
+    // The kinds with a worksite with slots (their seats count once per slot).
+    var slots = Set<WorksiteKind>()
+    for site in instance.worksites where !site.slots.isEmpty { slots.insert(site.kind) }
+    // The kinds share no row (see above): each is solved on its own, all at once on the cores
+    // there are, and put together in service order (the same result on any number of cores).
+    typealias Level = (
+      entries: [MenuPlacement.Entry], objective: PlacementObjective, nodes: Int, arcs: Int,
+      pivots: Int
+    )
+    let solved = concurrentMap(menu.served.count) { level -> Result<Level, SolverError> in
+      Result { () throws(SolverError) -> Level in
+        try Self.solve(
+          level: byLevel[level], rule: menu.served[level], instance: instance,
+          rankCost: rankCost, onePass: onePass,
+          singleSeat: !slots.contains(menu.served[level].kind))
+      }
+    }
     var entries: [MenuPlacement.Entry] = []
     var levels: [PlacementObjective] = []
-    let slots = instance.sideRules.contains(.slots)
-    for (level, rule) in menu.served.enumerated() {
-      // One placement per person and no slots: today's single-seat core, on the kind's choices
-      // (a limit per employer of 1 or more cannot bind one placement).
-      if onePass, !slots, rule.maxPerParticipant == 1, rule.maxPerEmployer ?? 1 >= 1,
-        !byLevel[level].isEmpty
-      {
-        let single = try AssignmentNetwork(
-          instance.keepingChoices(ofKind: rule.kind), rankCost: rankCost)
-        for s in instance.students.indices {
-          if let w = single.placement.worksite(of: s) {
-            entries.append(MenuPlacement.Entry(student: s, worksite: w))
-          }
-        }
-        levels.append(single.objective)
-        nodes += single.nodes
-        arcs += single.arcs
-        continue
-      }
-      let solved = try Self.solve(
-        byLevel[level], rule: rule, instance: instance, rankCost: rankCost, onePass: onePass)
-      entries += solved.entries
-      levels.append(solved.objective)
-      nodes += solved.nodes
-      arcs += solved.arcs
-      pivots += solved.pivots
+    for result in solved {
+      let level = try result.get()
+      entries += level.entries
+      levels.append(level.objective)
+      nodes += level.nodes
+      arcs += level.arcs
+      pivots += level.pivots
     }
     placement = MenuPlacement(entries)
     objective = MenuObjective(levels: levels)
+  }
+
+  /// One kind: on the single-seat core when it is one placement per person without slots
+  /// (`singleSeat`: none of its worksites has slots; a limit per employer of 1 or more cannot
+  /// bind one placement), else one network simplex per connected part (the parts share no row,
+  /// and smaller solves take fewer and cheaper pivots).
+  private static func solve(
+    level choicesOfKind: [(student: Int, entry: Int)], rule: ActivityRule,
+    instance: PlacementInstance, rankCost: RankCost, onePass: Bool, singleSeat: Bool
+  ) throws(SolverError) -> (
+    entries: [MenuPlacement.Entry], objective: PlacementObjective, nodes: Int, arcs: Int,
+    pivots: Int
+  ) {
+    if onePass, singleSeat, rule.maxPerParticipant == 1, rule.maxPerEmployer ?? 1 >= 1,
+      !choicesOfKind.isEmpty
+    {
+      let single = try AssignmentNetwork(
+        instance.keepingChoices(ofKind: rule.kind), rankCost: rankCost)
+      var entries: [MenuPlacement.Entry] = []
+      for s in instance.students.indices {
+        if let w = single.placement.worksite(of: s) {
+          entries.append(MenuPlacement.Entry(student: s, worksite: w))
+        }
+      }
+      return (entries, single.objective, single.nodes, single.arcs, 0)
+    }
+    var result = (
+      entries: [MenuPlacement.Entry](), objective: PlacementObjective(placed: 0, cost: 0),
+      nodes: 0, arcs: 0, pivots: 0
+    )
+    for part in parts(of: choicesOfKind, in: instance) {
+      let solved = try solve(
+        part, rule: rule, instance: instance, rankCost: rankCost, onePass: onePass)
+      result.entries += solved.entries
+      result.objective.placed += solved.objective.placed
+      result.objective.cost += solved.objective.cost
+      result.nodes += solved.nodes
+      result.arcs += solved.arcs
+      result.pivots += solved.pivots
+    }
+    return result
+  }
+
+  /// `choicesOfKind` split into the connected parts of the graph person — worksite over them,
+  /// each in the given order, the parts by their first choice.
+  ///
+  /// - Complexity: O(L·α(L)) for L choices.
+  private static func parts(
+    of choicesOfKind: [(student: Int, entry: Int)], in instance: PlacementInstance
+  ) -> [[(student: Int, entry: Int)]] {
+    let people = instance.students.count
+    var sets = DisjointSets(count: people + instance.worksites.count)
+    for (s, c) in choicesOfKind { sets.union(s, people + Int(instance.choices.worksite[c])) }
+    var part: [Int: Int] = [:]
+    var parts: [[(student: Int, entry: Int)]] = []
+    for choice in choicesOfKind {
+      let root = sets.find(choice.student)
+      if let k = part[root] {
+        parts[k].append(choice)
+      } else {
+        part[root] = parts.count
+        parts.append([choice])
+      }
+    }
+    return parts
   }
 
   /// One kind's network, solved: its placements and their value. With `forcing`, the best
@@ -151,11 +214,22 @@ package struct MenuNetwork {
       builder.arc(source, person, capacity: cap, cost: 0)
       most += cap
       var groups: [EmployerOfKind: Int] = [:]
+      // A group node only where it can bind: an employer the person lists once at a limit of 1
+      // or more is already held by the arc's own capacity 1 (fewer nodes, fewer pivots).
+      var listed: [EmployerOfKind: Int] = [:]
+      if let limit = rule.maxPerEmployer, limit >= 1 {
+        for (_, c) in choicesOfKind[k..<end] {
+          listed[EmployerOfKind(instance.worksites[Int(choices.worksite[c])]), default: 0] += 1
+        }
+      }
       for (_, c) in choicesOfKind[k..<end] {
         let w = Int(choices.worksite[c])
         var from = person
-        if let limit = rule.maxPerEmployer {
-          let key = EmployerOfKind(instance.worksites[w])
+        // (A held pair's employer keeps its node: its limit is one lower.)
+        if let limit = rule.maxPerEmployer,
+          case let key = EmployerOfKind(instance.worksites[w]),
+          listed[key] != 1 || forced.map({ EmployerOfKind(instance.worksites[$0.worksite]) }) == key
+        {
           if let node = groups[key] {
             from = node
           } else {

@@ -45,10 +45,12 @@ extension OptimalStrategy {
 
   /// ``placeMenu(_:)``; with `alwaysSearch`, slots always go to GLPK's search, even when the
   /// network's placement with slots given greedily is already optimal (for tests that compare
-  /// the two paths).
-  package func placeMenu(_ instance: PlacementInstance, alwaysSearch: Bool) throws(SolverError)
-    -> MenuResult
-  {
+  /// the two paths); `repairAbove` sets the columns above which a set gets slots with repairs before any search
+  /// (`MenuMIP`; 0: every set the greedy start drops from).
+  package func placeMenu(
+    _ instance: PlacementInstance, alwaysSearch: Bool,
+    repairAbove: Int = MenuMIP.searchedDirectly
+  ) throws(SolverError) -> MenuResult {
     _ = try requireMenuSupport(of: instance)
     let alwaysSearch = alwaysSearch || backend == .glpk
     // Without slots the network is the answer; with them, its placement without labels, slots
@@ -65,8 +67,8 @@ extension OptimalStrategy {
         solver: "network-simplex (menu, kind by kind)", statistics: networkStatistics,
         status: .optimal)
     }
-    let start = MenuMIP.slotted(network.placement, in: instance)
-    if start.dropped == 0, !alwaysSearch {
+    let start = MenuMIP.slotted(network.placement, in: instance, repair: false)
+    if start.dropped.isEmpty, !alwaysSearch {
       return try checked(
         start.placement, against: network.objective, in: instance,
         solver: "network-simplex (menu; slots given greedily, no conflict: optimal)",
@@ -74,16 +76,24 @@ extension OptimalStrategy {
     }
     let mip = try MenuMIP(
       instance, rankCost: rankCost,
-      timeLimitSeconds: timeLimitSeconds ?? instance.policy.mipTimeLimitSeconds,
-      start: start.placement)
+      timeLimitSeconds: timeLimitSeconds ?? instance.policy.mipTimeLimitSeconds, relaxed: network,
+      start: start, searchEverySet: alwaysSearch, searchedDirectly: repairAbove)
     return try checked(
       mip.placement, against: mip.objective, in: instance,
-      solver: "glpk-branch-and-cut \(GLPKEnvironment.version) (menu"
-        + (instance.sideRules.contains(.slots) ? " with slots" : "") + ", level by level)",
-      statistics: [
-        "mip_rows": mip.rows, "mip_columns": mip.columns, "mip_nodes": mip.nodes,
-        "mip_proven_optimal": mip.proven ? 1 : 0, "network_start_dropped": start.dropped,
-      ], status: mip.proven ? .optimal : .feasible)
+      solver: mip.searchedSets == 0 && !alwaysSearch
+        ? "network-simplex (menu; slots given greedily, then with repairs: optimal)"
+        : "glpk-branch-and-cut \(GLPKEnvironment.version) (menu"
+          + (instance.sideRules.contains(.slots) ? " with slots" : "") + ", level by level)",
+      statistics: networkStatistics.merging(
+        [
+          "mip_rows": mip.searches.rows, "mip_columns": mip.searches.columns,
+          "mip_nodes": mip.searches.nodes,
+          "mip_proven_optimal": mip.searches.proven ? 1 : 0,
+          "network_start_dropped": start.dropped.count,
+          "mip_sets_searched": mip.searchedSets, "slot_sets_repaired": mip.repairedSets,
+          "mip_placed_gap": mip.searches.placedGap,
+          "mip_cost_gap": mip.searches.costGap,
+        ], uniquingKeysWith: { $1 }), status: mip.searches.proven ? .optimal : .feasible)
   }
 
   /// The result, once `placement` is valid and its recomputed value equals the backend's.

@@ -294,10 +294,13 @@ struct MenuSlotTests {
   func bruteForceAgrees(seed: Int) throws {
     let instance = try Self.randomInstance(seed: UInt64(5200 + seed))
     let best = Self.bruteForce(instance, .linear)
-    for alwaysSearch in [false, true] {
-      let result = try OptimalStrategy().placeMenu(instance, alwaysSearch: alwaysSearch)
+    // The greedy start then the MIP, the MIP on every set, and slots with repairs first.
+    for (alwaysSearch, repairAbove) in [(false, 20_000), (true, 20_000), (false, 0)] {
+      let result = try OptimalStrategy().placeMenu(
+        instance, alwaysSearch: alwaysSearch, repairAbove: repairAbove)
       #expect(instance.violations(in: result.placement).isEmpty)
-      #expect(result.objective == best, "seed \(seed), search \(alwaysSearch)")
+      #expect(result.objective == best, "seed \(seed), search \(alwaysSearch), \(repairAbove)")
+      #expect(result.status == .optimal)
     }
   }
 

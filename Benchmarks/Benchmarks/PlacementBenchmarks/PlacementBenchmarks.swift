@@ -202,6 +202,8 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
+  menuBenchmarks()
+
   let small = instance(cohortDirectory(2_000))
   Benchmark("optimal glpk-simplex 2k", configuration: .init(maxIterations: 3)) { benchmark in
     for _ in benchmark.scaledIterations {
