@@ -224,12 +224,16 @@ public struct MenuSummary: Hashable, Sendable, Codable {
   /// The summary for people: the totals, then one line per kind offered to anybody, in
   /// service order — placed, seats and unfilled (slots apart), mean rank, rank cost, short rows,
   /// and the kind's people by their number of its placements — then students and teachers by
-  /// their number of placements.
+  /// their number of placements; then the status (with the gaps a search stopped at its time
+  /// limit left), the stage timings and the seed.
   ///
   /// ```text
   /// Placed 5 activities for 5 people (teachers among them: 1), strategy optimal (…).
   /// internship: 2 placed of 2 seats (0 unfilled), mean rank 1.50, rank cost 3, short 0; people with 0/1: 2 · 2
   /// Students by placements: 0: 2 · 2: 2 · Teachers by placements: 1: 1
+  /// Status: optimal
+  /// Time: read 1.2 ms · solve 3.4 ms · verify 0.2 ms · write 2.0 ms · total 7.1 ms
+  /// Seed: 0
   /// ```
   public var text: String {
     let offered = kinds.filter(\.isInPlay)
@@ -254,12 +258,29 @@ public struct MenuSummary: Hashable, Sendable, Codable {
         studentsByPlacements.isEmpty ? nil : line("Students", studentsByPlacements),
         teachersByPlacements.isEmpty ? nil : line("Teachers", teachersByPlacements),
       ].compactMap { $0 }
+    let closing = [
+      status.map { "Status: \($0)" + statusNote }, PlacementSummary.timeLine(timingsMilliseconds),
+      seed.map { "Seed: \($0)" },
+    ].compactMap { $0 }
     return
       ([
         "Placed \(placements) activities for \(people) people (teachers among them: \(teachers)), "
           + "strategy \(strategy) (\(solver))."
-      ] + (perKind.isEmpty ? ["No kind offered."] : perKind) + [byRole.joined(separator: " · ")])
+      ] + (perKind.isEmpty ? ["No kind offered."] : perKind) + [byRole.joined(separator: " · ")]
+      + closing)
       .joined(separator: "\n") + "\n"
+  }
+
+  /// What the status line adds to the status: for a search stopped at its time limit, the gaps
+  /// it left (`mip_placed_gap`: how many more could at most be placed; `mip_cost_gap`: how much
+  /// lower the rank cost could at most be at the number placed), else nothing.
+  var statusNote: String {
+    guard statistics["mip_proven_optimal"] == 0 else { return "" }
+    let placedGap = statistics["mip_placed_gap"].map { "at most \($0) more placed" }
+    let costGap = statistics["mip_cost_gap"].map { "rank cost at most \($0) lower" }
+    let parts = [placedGap, costGap].compactMap { $0 }
+    return " — a search stopped at its time limit"
+      + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", "))
   }
 
   /// The `(k, people)` pairs of a by-placements tally, by k.

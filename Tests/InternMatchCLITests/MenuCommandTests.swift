@@ -55,6 +55,11 @@ struct MenuCommandTests {
       ])
     #expect(run.status == 0, "\(run.stderr)")
     #expect(run.stdout.contains("strategy stable (deferred-acceptance (menu, kind by kind))"))
+    // The closing lines, as a single-seat run prints them.
+    #expect(run.stdout.contains("\nStatus: complete\n"), "\(run.stdout)")
+    #expect(run.stdout.contains("\nTime: read "), "\(run.stdout)")
+    #expect(run.stdout.contains(" · write "), "\(run.stdout)")
+    #expect(run.stdout.contains("\nSeed: \(seed)\nWrote "), "\(run.stdout)")
     let written = try String(contentsOfFile: output + "/placements.csv", encoding: .utf8)
     let expected = try Self.expectedMenuTiny()
     if anaFirst {

@@ -63,6 +63,24 @@ struct MenuSummaryTests {
     #expect(summary.text.contains("0 unfilled, 0 of them in slots"))
   }
 
+  @Test("the status line: proven, or stopped at the time limit with the gaps the search left")
+  func statusLine() throws {
+    let instance = try DatasetReader.read(directory: Paths.dataset("mock-interview-day")).instance
+    var (summary, _, _) = try Self.summary(instance)
+    summary.status = "optimal"
+    summary.timingsMilliseconds = ["read": 2.5, "solve": 351, "total": 360]
+    #expect(
+      summary.text.contains("\nStatus: optimal\nTime: read 2.5 ms · solve 351 ms · total 360 ms\n"))
+    summary.status = "feasible"
+    summary.statistics["mip_proven_optimal"] = 0
+    summary.statistics["mip_placed_gap"] = 0
+    summary.statistics["mip_cost_gap"] = 12
+    #expect(
+      summary.text.contains(
+        "\nStatus: feasible — a search stopped at its time limit: at most 0 more placed, "
+          + "rank cost at most 12 lower\n"))
+  }
+
   /// A small seeded menu with slots, roles, caps per kind and per employer.
   static func randomInstance(seed: UInt64) throws -> PlacementInstance {
     var rng = SplitMix64(seed: seed)
