@@ -43,6 +43,9 @@ struct PlacementMIP {
     /// cost is proven within this share of the lowest cost at that count (0: prove
     /// optimality); see ``LevelGap``.
     var relativeGap: Double = 0
+    /// Whether to fix columns by their reduced cost before branching (on by default; off only
+    /// to compare with the full model in tests).
+    var reducedCostFixing = true
   }
 
   /// A bound `B` on the objective `−M·placed + cost` read as its two levels. Every cost is
@@ -91,6 +94,9 @@ struct PlacementMIP {
   var branchAndCut = true
   var rows: Int
   var columns: Int
+  /// Columns fixed at their bound by their reduced cost before branching (see
+  /// ``GLPK/LinearProgram/fixByReducedCost(columns:cutoff:margin:)``).
+  var fixedColumns = 0
   /// `false` when the school floors cannot all be met; the placement then ignores them.
   var floorsMet = true
   /// What a coordinator must read: floors not met, a search stopped at the time limit.
@@ -172,6 +178,7 @@ struct PlacementMIP {
 
     let lp = LinearProgram()
     let (nodeRows, arcColumns, groupColumns, extraRows) = Self.load(model, of: instance, into: lp)
+    let (rows, columns) = (lp.rowCount, lp.columnCount)  // the full model, before any fixing
     let load = instance.worksites.indices.map { net.flow(model.loadArc[$0], in: relaxation) }
 
     // Warm start from the relaxation's spanning tree.
@@ -201,7 +208,7 @@ struct PlacementMIP {
     }
     let bigM = -net.costs[model.returnArc]
     func value(of objective: PlacementObjective) -> Int { objective.cost - bigM * objective.placed }
-    let repaired =
+    var repaired =
       floor == nil
       ? Self.repair(
         Self.placement(of: model, flows: { net.flow($0, in: relaxation) }, in: instance),
@@ -226,7 +233,7 @@ struct PlacementMIP {
         gap: value - relaxationValue,
         levels: LevelGap(
           placed: model.placed, cost: model.cost, bound: Double(relaxationValue), bigM: bigM),
-        nodes: 0, rows: lp.rowCount, columns: lp.columnCount)
+        nodes: 0, rows: rows, columns: columns)
       solved.branchAndCut = false
       solved.diagnostics.append(explain(solved.gap, value))
       return solved
@@ -272,29 +279,71 @@ struct PlacementMIP {
     default: throw SolverError.backend("MIP relaxation: GLPK ended with status \(relaxed)")
     }
 
+    let rootBound = lp.objectiveValue
+    // A second incumbent, guided by the LP optimum (usually far closer to the optimum than the
+    // repair of the network relaxation, which ignores the extra rows); the better one is
+    // GLPK's first incumbent and the time limit's answer.
+    if floor == nil {
+      let guided = Self.reoptimize(
+        guidedBy: lp.columnValues(), model: model, instance, rankCost: rankCost,
+        reserves: reserves, forced: forced)
+      if let guided, repaired.map({ modelValue(guided) < modelValue($0) }) ?? true {
+        repaired = guided
+      }
+    }
+    // Reduced-cost fixing against that incumbent: every column is integral in every integer
+    // solution (choice columns and y_w are integer, every other arc's flow is a sum of choice
+    // flows), so one whose reduced cost exceeds the gap keeps its bound in every placement at
+    // least as good as the incumbent — the optimum and its ties included — and leaves the LP.
+    let fixing =
+      limits.reducedCostFixing
+      ? repaired.map {
+        lp.fixByReducedCost(
+          columns: 0..<lp.columnCount, cutoff: Double(value(of: modelValue($0))), margin: 0.5)
+      } : nil
+    if let fixing, fixing.removed > 0 {
+      // Only non-basic columns left: the basis is still optimal, GLPK refactorises it.
+      let status: LinearProgram.SolutionStatus
+      do {
+        status = try lp.simplex(
+          .init(method: .dualThenPrimal, timeLimitMilliseconds: remainingMilliseconds()))
+      } catch let error where error.isTimeLimit {
+        return try fallback("the LP relaxation was not solved")
+      } catch {
+        throw SolverError.backend("MIP reduced relaxation: \(error)")
+      }
+      guard status == .optimal else {
+        throw SolverError.backend("MIP: the reduced relaxation ended with status \(status)")
+      }
+    }
+
     // GLPK's own gap is on −M·placed + cost; the stop rule applies mip_gap to the cost alone,
     // once the incumbent places the proven maximum (``LevelGap``).
-    let rootBound = lp.objectiveValue
     let share = limits.relativeGap
-    let returnArc = model.returnArc
+    let placedColumn = fixing.map { $0.column(of: model.returnArc) } ?? model.returnArc
+    let placedFixed = fixing?.fixedValue[model.returnArc] ?? 0
     let stop: @Sendable (LinearProgram.Incumbent) -> Bool = { incumbent in
-      let placed = Int(incumbent.value(ofColumn: returnArc).rounded())
+      let placed = Int((placedColumn.map { incumbent.value(ofColumn: $0) } ?? placedFixed).rounded())
       let cost = Int(incumbent.objective.rounded()) + bigM * placed
       return LevelGap(
         placed: placed, cost: cost, bound: max(rootBound, incumbent.bound ?? rootBound),
         bigM: bigM
       ).within(share, cost: cost)
     }
+    let incumbent =
+      oneArcPerChoice
+      ? repaired.flatMap { placement -> [Double]? in
+        let values = Self.columnValues(
+          of: placement, model: model, groups: groupColumns, in: instance)
+        return fixing.map { $0.restrict(values) } ?? values
+      } : nil
     let outcome: LinearProgram.BranchAndCutOutcome
     do {
       outcome = try lp.branchAndCut(
         .init(
           timeLimitMilliseconds: remainingMilliseconds(),
-          objectiveTolerance: 0.5 / (1 + abs(lp.objectiveValue)),
-          incumbent: oneArcPerChoice
-            ? repaired.map {
-              Self.columnValues(of: $0, model: model, groups: groupColumns, in: instance)
-            } : nil,
+          objectiveTolerance: 0.5 / (1 + abs(rootBound)),
+          incumbent: incumbent,
           stop: share > 0 ? stop : nil))
     } catch {
       throw SolverError.backend("MIP: \(error)")
@@ -305,7 +354,7 @@ struct PlacementMIP {
     case .optimal, .feasible: break
     }
 
-    let values = lp.mipColumnValues()
+    let values = fixing.map { $0.expand(lp.mipColumnValues()) } ?? lp.mipColumnValues()
     var placement = Placement(studentCount: instance.students.count)
     var cost = 0
     for (arc, s, w) in model.choiceArcs where values[arc] > 0.5 {
@@ -321,7 +370,8 @@ struct PlacementMIP {
       placement: placement, objective: PlacementObjective(placed: placed, cost: cost),
       status: outcome.status, gap: gap,
       levels: LevelGap(placed: placed, cost: value + bigM * placed, bound: bound, bigM: bigM),
-      nodes: outcome.nodes, rows: lp.rowCount, columns: lp.columnCount)
+      nodes: outcome.nodes, rows: rows, columns: columns)
+    solved.fixedColumns = fixing?.removed ?? 0
     if outcome.stoppedByRule {
       solved.diagnostics.append(
         "branch-and-cut stopped once the placement was proven to place every student who could "
