@@ -1,47 +1,11 @@
 import CGLPK
 
 extension LinearProgram {
-  /// What ``fixByReducedCost(columns:cutoff:margin:)`` removed: the columns left, in order,
-  /// and the value every removed column is held at.
-  public struct ReducedCostFixing: Hashable, Sendable {
-    /// For each column of the problem now, the column it was before (ascending).
-    public var kept: [Int]
-    /// For each column before, the value it is fixed at (`nil` for a column kept).
-    public var fixedValue: [Double?]
-
-    /// How many columns were removed.
-    public var removed: Int { fixedValue.count - kept.count }
-
-    /// The column now of column `original` before, `nil` when it was removed.
-    public func column(of original: Int) -> Int? {
-      fixedValue[original] != nil ? nil : kept.binarySearchIndex(of: original)
-    }
-
-    /// One value per column before, from one value per column now.
-    public func expand(_ values: [Double]) -> [Double] {
-      precondition(values.count == kept.count, "ReducedCostFixing: one value per column kept")
-      var all = fixedValue.map { $0 ?? 0 }
-      for (k, original) in kept.enumerated() { all[original] = values[k] }
-      return all
-    }
-
-    /// One value per column now, from one value per column before; `nil` when a removed
-    /// column's value is not the one it is fixed at.
-    public func restrict(_ values: [Double]) -> [Double]? {
-      precondition(values.count == fixedValue.count, "ReducedCostFixing: one value per column")
-      for (original, fixed) in fixedValue.enumerated() {
-        if let fixed, abs(values[original] - fixed) > 1e-9 { return nil }
-      }
-      return kept.map { values[$0] }
-    }
-  }
-
-  /// Removes, at the bound where the current optimal basic solution holds them, the non-basic
-  /// columns among `columns` that no solution with objective at most `cutoff` can move:
-  /// reduced-cost fixing (Nemhauser & Wolsey, *Integer and Combinatorial Optimization*, 1988,
-  /// II.5.1). Each removed column's contribution moves into its rows' bounds and the objective's
-  /// constant term (so objective values are unchanged); the basis stays
-  /// optimal (only non-basic columns go), so the next ``simplex(_:)`` only refactorises.
+  /// Fixes, at the bound where the current optimal basic solution holds them, the non-basic
+  /// columns among `columns` that no solution with objective at most `cutoff` can move, and
+  /// removes them (``removeColumns(_:)``): reduced-cost fixing (Nemhauser & Wolsey, *Integer
+  /// and Combinatorial Optimization*, 1988, II.5.1). Returns the columns removed, by their
+  /// index before the removal, ascending, with their values.
   ///
   /// For a minimisation with optimal value `z` and reduced costs `d`, every feasible `x` has
   /// `c·x = z + Σ d_j (x_j − x*_j) + Σ λ_i (r_i − r*_i)` (rows' auxiliary variables `r` with
@@ -53,73 +17,109 @@ extension LinearProgram {
   ///
   /// ```swift
   /// try lp.simplex()            // min x0 + 5·x1 + 3·x2, x0 + x1 + x2 ≥ 1, binaries: z = 1
-  /// let fixing = lp.fixByReducedCost(columns: 0..<3, cutoff: 3, margin: 0.5)
-  /// fixing.kept                 // [0, 2]: x1 (reduced cost 4 > 2.5) removed at 0
+  /// lp.fixByReducedCost(columns: 0..<3, cutoff: 3, margin: 0.5)
+  /// // [(column: 1, value: 0)]: x1's reduced cost 4 exceeds 3 − 1 + 0.5
   /// ```
   ///
   /// - Precondition: the last ``simplex(_:)`` ended optimal and the objective is minimised.
   /// - Complexity: O(columns + the removed columns' entries).
+  @discardableResult
   public func fixByReducedCost(columns: some Sequence<Int>, cutoff: Double, margin: Double)
-    -> ReducedCostFixing
+    -> [(column: Int, value: Double)]
   {
     precondition(glp_get_obj_dir(problem) == GLP_MIN, "LinearProgram: minimisation only")
-    let count = columnCount
-    var fixedValue = [Double?](repeating: nil, count: count)
     let slack = cutoff - objectiveValue + margin
-    if slack.isFinite, slack >= 0 {
-      for column in columns {
-        let j = columnNumber(column)
-        let reducedCost = glp_get_col_dual(problem, j)
-        switch glp_get_col_stat(problem, j) {
-        case GLP_NL where reducedCost > slack: fixedValue[column] = glp_get_col_lb(problem, j)
-        case GLP_NU where -reducedCost > slack: fixedValue[column] = glp_get_col_ub(problem, j)
-        default: continue
-        }
+    guard slack.isFinite, slack >= 0 else { return [] }
+    var fixed: [(column: Int, value: Double)] = []
+    for column in columns {
+      let j = columnNumber(column)
+      let reducedCost = glp_get_col_dual(problem, j)
+      switch glp_get_col_stat(problem, j) {
+      case GLP_NL where reducedCost > slack: fixed.append((column, glp_get_col_lb(problem, j)))
+      case GLP_NU where -reducedCost > slack: fixed.append((column, glp_get_col_ub(problem, j)))
+      default: continue
       }
     }
-    let kept = (0..<count).filter { fixedValue[$0] == nil }
-    guard kept.count < count else { return ReducedCostFixing(kept: kept, fixedValue: fixedValue) }
+    fixed.sort { $0.column < $1.column }
+    removeColumns(fixed)
+    return fixed
+  }
 
-    // Move each removed column's contribution into its rows' bounds and the objective's
-    // constant term, so every objective value keeps its meaning (GLPK arrays: 1-based).
-    var constant = glp_get_obj_coef(problem, 0)
+  /// Removes non-basic columns held at `value`: each one's contribution moves into its rows'
+  /// bounds and the objective's constant term, so objective values keep their meaning and the
+  /// basis stays valid (the next ``simplex(_:)`` refactorises it). The columns after a removed
+  /// one move down, in order (GLPK's `glp_del_cols`).
+  ///
+  /// ```swift
+  /// lp.removeColumns([(column: 1, value: 0)])  // x1 leaves; x2 is now column 1
+  /// ```
+  ///
+  /// - Precondition: the columns are distinct, within range and non-basic.
+  /// - Complexity: O(columns + the removed columns' entries).
+  public func removeColumns(_ columns: [(column: Int, value: Double)]) {
+    guard !columns.isEmpty else { return }
+    // GLPK arrays are 1-based.
     var shift = [Double](repeating: 0, count: rowCount + 1)
     var index = [Int32](repeating: 0, count: rowCount + 1)
-    var value = [Double](repeating: 0, count: rowCount + 1)
-    var removed: [Int32] = [0]
-    removed.reserveCapacity(count - kept.count + 1)
-    for (column, fixed) in fixedValue.enumerated() {
-      guard let fixed else { continue }
-      let j = Int32(column + 1)
-      removed.append(j)
-      guard fixed != 0 else { continue }
-      constant += glp_get_obj_coef(problem, j) * fixed
-      let length = Int(glp_get_mat_col(problem, j, &index, &value))
-      for k in 1..<(length + 1) { shift[Int(index[k])] += value[k] * fixed }
+    var entry = [Double](repeating: 0, count: rowCount + 1)
+    var constant = glp_get_obj_coef(problem, 0)
+    var numbers: [Int32] = [0]
+    numbers.reserveCapacity(columns.count + 1)
+    for (column, value) in columns {
+      let j = columnNumber(column)
+      precondition(glp_get_col_stat(problem, j) != GLP_BS, "LinearProgram: removing a basic column")
+      numbers.append(j)
+      guard value != 0 else { continue }
+      constant += glp_get_obj_coef(problem, j) * value
+      let length = Int(glp_get_mat_col(problem, j, &index, &entry))
+      for k in 1..<(length + 1) { shift[Int(index[k])] += entry[k] * value }
     }
+    precondition(Set(numbers).count == numbers.count, "LinearProgram: a column removed twice")
     for i in 1..<shift.count where shift[i] != 0 {
       let row = Int32(i)
-      let kind = glp_get_row_type(problem, row)
-      let lower = glp_get_row_lb(problem, row) - shift[i]
-      let upper = glp_get_row_ub(problem, row) - shift[i]
-      glp_set_row_bnds(problem, row, kind, lower, upper)
+      glp_set_row_bnds(
+        problem, row, glp_get_row_type(problem, row), glp_get_row_lb(problem, row) - shift[i],
+        glp_get_row_ub(problem, row) - shift[i])
     }
     glp_set_obj_coef(problem, 0, constant)
-    removed.withUnsafeBufferPointer {
-      glp_del_cols(problem, Int32(removed.count - 1), $0.baseAddress)
+    numbers.withUnsafeBufferPointer {
+      glp_del_cols(problem, Int32(numbers.count - 1), $0.baseAddress)
     }
-    return ReducedCostFixing(kept: kept, fixedValue: fixedValue)
   }
-}
 
-extension Array where Element == Int {
-  /// The index of `value` in this ascending array, if present.
-  fileprivate func binarySearchIndex(of value: Int) -> Int? {
-    var (low, high) = (0, count)
-    while low < high {
-      let middle = (low + high) / 2
-      if self[middle] < value { low = middle + 1 } else { high = middle }
+  /// Appends one column non-basic at its lower bound (the basis stays valid): its bounds,
+  /// objective coefficient, kind and entries `(row, value)`. Returns its index.
+  ///
+  /// ```swift
+  /// lp.appendColumn(.range(0, 1), cost: 2, integer: true, entries: [(0, 1), (3, -1)])
+  /// ```
+  ///
+  /// - Precondition: the rows are distinct and within range.
+  /// - Complexity: O(entries).
+  @discardableResult
+  public func appendColumn(
+    _ bounds: Bounds, cost: Double, integer: Bool, entries: [(row: Int, value: Double)]
+  ) -> Int {
+    let column = addColumns(1).lowerBound
+    setColumnBounds(column, bounds)
+    setColumnInteger(column, integer)
+    let j = columnNumber(column)
+    glp_set_obj_coef(problem, j, cost)
+    var index: [Int32] = [0]
+    var value: [Double] = [0]
+    for (row, v) in entries {
+      index.append(rowNumber(row))
+      value.append(v)
     }
-    return low < count && self[low] == value ? low : nil
+    precondition(Set(index).count == index.count, "LinearProgram: a row repeated in a column")
+    glp_set_mat_col(problem, j, Int32(entries.count), index, value)
+    glp_set_col_stat(problem, j, GLP_NL)
+    return column
+  }
+
+  /// The reduced cost of `column` at the current basic solution (`glp_get_col_dual`): its
+  /// objective coefficient minus its entries times the rows' duals.
+  public func reducedCost(_ column: Int) -> Double {
+    glp_get_col_dual(problem, columnNumber(column))
   }
 }

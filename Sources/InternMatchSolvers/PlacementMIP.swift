@@ -94,7 +94,8 @@ struct PlacementMIP {
   var branchAndCut = true
   var rows: Int
   var columns: Int
-  /// Columns fixed at their bound by their reduced cost before branching (see
+  /// Columns of the full model the branch-and-cut's LP leaves out: set aside by pricing and
+  /// never needed, or fixed at their bound by their reduced cost (see
   /// ``GLPK/LinearProgram/fixByReducedCost(columns:cutoff:margin:)``).
   var fixedColumns = 0
   /// `false` when the school floors cannot all be met; the placement then ignores them.
@@ -201,6 +202,34 @@ struct PlacementMIP {
       lp.setColumnStatus(
         y, load[w] >= (instance.worksites[w].minimumGroupSize ?? 0) ? .atUpper : .atLower)
     }
+    // Pricing (column generation; Chvátal, *Linear Programming*, 1983, ch. 26): the LP starts
+    // without the choice columns the relaxation leaves at 0 with a positive reduced cost —
+    // most of them — and takes back those whose reduced cost under the LP's duals turns
+    // negative, until none does: then its optimum is the full LP's. Columns the extra rows
+    // touch (linked students, school limits across seat types) always stay in.
+    var map = ColumnMap(columns: columns)
+    var pooled: [Int] = []
+    if limits.reducedCostFixing {
+      var linked = [Bool](repeating: false, count: instance.students.count)
+      for (a, b) in instance.linkedPairs {
+        for s in [a, b] { linked[s] = true }
+      }
+      var inRow = [Bool](repeating: false, count: net.tails.count)
+      for limit in model.schoolLimits {
+        for arc in limit.arcs { inRow[arc] = true }
+      }
+      for (arc, s, _) in model.choiceArcs
+      where !linked[s] && !inRow[arc] && !basic[arc] && !basis.atUpperBound[arc]
+        && net.lowers[arc] == 0
+        && net.costs[arc] + relaxation.potential(net.tails[arc])
+          - relaxation.potential(net.heads[arc]) > 0
+      {
+        pooled.append(arc)
+      }
+      let removed = pooled.map { (column: $0, value: 0.0) }
+      lp.removeColumns(removed)
+      map.remove(removed)
+    }
 
     // A feasible fallback, and the relaxation's value as a bound on every placement.
     let relaxationValue = net.tails.indices.reduce(0) {
@@ -278,6 +307,48 @@ struct PlacementMIP {
     case .noFeasibleSolution, .infeasible: return nil
     default: throw SolverError.backend("MIP relaxation: GLPK ended with status \(relaxed)")
     }
+    /// The reduced cost of each column set aside, under the LP's current duals (a choice arc's
+    /// column: +1 in its tail's row, −1 in its head's).
+    func pooledReducedCosts() -> [Double] {
+      let dual = nodeRows.map { lp.rowDual($0) }
+      return pooled.map { Double(net.costs[$0]) - dual[net.tails[$0]] + dual[net.heads[$0]] }
+    }
+    /// Appends the column of each arc in `arcs` to the LP, non-basic at 0.
+    func bringBack(_ arcs: [Int]) {
+      for arc in arcs {
+        lp.appendColumn(
+          .range(0, 1), cost: Double(net.costs[arc]), integer: true,
+          entries: [(net.tails[arc], 1), (net.heads[arc], -1)])
+        map.append(arc)
+      }
+    }
+    /// Re-solves after columns came or went; `false` when the time limit stopped it.
+    func resolve(_ method: LinearProgram.SimplexOptions.Method) throws(SolverError) -> Bool {
+      let status: LinearProgram.SolutionStatus
+      do {
+        status = try lp.simplex(
+          .init(method: method, timeLimitMilliseconds: remainingMilliseconds()))
+      } catch let error where error.isTimeLimit {
+        return false
+      } catch {
+        throw SolverError.backend("MIP relaxation: \(error)")
+      }
+      guard status == .optimal else {
+        throw SolverError.backend("MIP: the priced relaxation ended with status \(status)")
+      }
+      return true
+    }
+    while true {
+      let reducedCosts = pooledReducedCosts()
+      let entering = pooled.indices.filter { reducedCosts[$0] < -1e-9 }
+      guard !entering.isEmpty else { break }
+      bringBack(entering.map { pooled[$0] })
+      var leaving = [Bool](repeating: false, count: pooled.count)
+      for k in entering { leaving[k] = true }
+      pooled = pooled.indices.filter { !leaving[$0] }.map { pooled[$0] }
+      // The basis stays primal feasible: the primal simplex goes on from it.
+      guard try resolve(.primal) else { return try fallback("the LP relaxation was not solved") }
+    }
 
     let rootBound = lp.objectiveValue
     // A second incumbent, guided by the LP optimum (usually far closer to the optimum than the
@@ -285,7 +356,7 @@ struct PlacementMIP {
     // GLPK's first incumbent and the time limit's answer.
     if floor == nil {
       let guided = Self.reoptimize(
-        guidedBy: lp.columnValues(), model: model, instance, rankCost: rankCost,
+        guidedBy: map.expand(lp.columnValues()), model: model, instance, rankCost: rankCost,
         reserves: reserves, forced: forced)
       if let guided, repaired.map({ modelValue(guided) < modelValue($0) }) ?? true {
         repaired = guided
@@ -294,36 +365,33 @@ struct PlacementMIP {
     // Reduced-cost fixing against that incumbent: every column is integral in every integer
     // solution (choice columns and y_w are integer, every other arc's flow is a sum of choice
     // flows), so one whose reduced cost exceeds the gap keeps its bound in every placement at
-    // least as good as the incumbent — the optimum and its ties included — and leaves the LP.
-    let fixing =
-      limits.reducedCostFixing
-      ? repaired.map {
-        lp.fixByReducedCost(
-          columns: 0..<lp.columnCount, cutoff: Double(value(of: modelValue($0))), margin: 0.5)
-      } : nil
-    if let fixing, fixing.removed > 0 {
-      // Only non-basic columns left: the basis is still optimal, GLPK refactorises it.
-      let status: LinearProgram.SolutionStatus
-      do {
-        status = try lp.simplex(
-          .init(method: .dualThenPrimal, timeLimitMilliseconds: remainingMilliseconds()))
-      } catch let error where error.isTimeLimit {
+    // least as good as the incumbent — the optimum and its ties included — and leaves the LP;
+    // a column set aside by pricing comes back only if its reduced cost is within the gap.
+    let cutoff = repaired.map { Double(value(of: modelValue($0))) }
+    if limits.reducedCostFixing {
+      let slack = cutoff.map { $0 - lp.objectiveValue + 0.5 } ?? .infinity
+      let reducedCosts = pooledReducedCosts()
+      let fixed =
+        cutoff.map { lp.fixByReducedCost(columns: 0..<lp.columnCount, cutoff: $0, margin: 0.5) }
+        ?? []
+      map.remove(fixed)
+      let needed = pooled.indices.filter { !(reducedCosts[$0] > slack) }.map { pooled[$0] }
+      bringBack(needed)
+      pooled = []
+      // Only non-basic columns came and went: the basis is still optimal.
+      if !fixed.isEmpty || !needed.isEmpty, try !resolve(.dualThenPrimal) {
         return try fallback("the LP relaxation was not solved")
-      } catch {
-        throw SolverError.backend("MIP reduced relaxation: \(error)")
-      }
-      guard status == .optimal else {
-        throw SolverError.backend("MIP: the reduced relaxation ended with status \(status)")
       }
     }
 
     // GLPK's own gap is on −M·placed + cost; the stop rule applies mip_gap to the cost alone,
     // once the incumbent places the proven maximum (``LevelGap``).
     let share = limits.relativeGap
-    let placedColumn = fixing.map { $0.column(of: model.returnArc) } ?? model.returnArc
-    let placedFixed = fixing?.fixedValue[model.returnArc] ?? 0
+    let placedColumn = map.current[model.returnArc]
+    let placedFixed = map.outValue[model.returnArc]
     let stop: @Sendable (LinearProgram.Incumbent) -> Bool = { incumbent in
-      let placed = Int((placedColumn.map { incumbent.value(ofColumn: $0) } ?? placedFixed).rounded())
+      let placed = Int(
+        (placedColumn >= 0 ? incumbent.value(ofColumn: placedColumn) : placedFixed).rounded())
       let cost = Int(incumbent.objective.rounded()) + bigM * placed
       return LevelGap(
         placed: placed, cost: cost, bound: max(rootBound, incumbent.bound ?? rootBound),
@@ -335,7 +403,7 @@ struct PlacementMIP {
       ? repaired.flatMap { placement -> [Double]? in
         let values = Self.columnValues(
           of: placement, model: model, groups: groupColumns, in: instance)
-        return fixing.map { $0.restrict(values) } ?? values
+        return map.restrict(values)
       } : nil
     let outcome: LinearProgram.BranchAndCutOutcome
     do {
@@ -354,7 +422,7 @@ struct PlacementMIP {
     case .optimal, .feasible: break
     }
 
-    let values = fixing.map { $0.expand(lp.mipColumnValues()) } ?? lp.mipColumnValues()
+    let values = map.expand(lp.mipColumnValues())
     var placement = Placement(studentCount: instance.students.count)
     var cost = 0
     for (arc, s, w) in model.choiceArcs where values[arc] > 0.5 {
@@ -371,7 +439,7 @@ struct PlacementMIP {
       status: outcome.status, gap: gap,
       levels: LevelGap(placed: placed, cost: value + bigM * placed, bound: bound, bigM: bigM),
       nodes: outcome.nodes, rows: rows, columns: columns)
-    solved.fixedColumns = fixing?.removed ?? 0
+    solved.fixedColumns = columns - lp.columnCount
     if outcome.stoppedByRule {
       solved.diagnostics.append(
         "branch-and-cut stopped once the placement was proven to place every student who could "
