@@ -241,12 +241,21 @@ struct PlacementMIP {
       floor == nil
       ? Self.repair(
         Self.placement(of: model, flows: { net.flow($0, in: relaxation) }, in: instance),
-        instance
-      ).map {
+        instance) : nil
+    /// Re-optimises the repaired placement (two network simplex runs), once: at once when a
+    /// gap may stop the search on the relaxation's bound alone, else only when the LP-guided
+    /// placement below is missing or the time limit needs an answer.
+    var reoptimized = false
+    func reoptimizeRepaired() {
+      guard !reoptimized else { return }
+      reoptimized = true
+      repaired = repaired.map {
         Self.reoptimize(
           $0, instance, rankCost: rankCost, reserves: reserves, forced: forced,
           disruption: disruption)
-      } : nil
+      }
+    }
+    if limits.relativeGap > 0 { reoptimizeRepaired() }
     func remainingMilliseconds() -> Int {
       max(1, Int((deadline - ContinuousClock.now) / .milliseconds(1)))
     }
@@ -268,6 +277,7 @@ struct PlacementMIP {
       return solved
     }
     func fallback(_ why: String) throws(SolverError) -> PlacementMIP {
+      reoptimizeRepaired()
       guard
         let solved = repairedResult({ gap, _ in
           Self.stoppedEarly(why, gap: gap, bigM: bigM, limit: limits.timeLimitSeconds)
@@ -353,11 +363,13 @@ struct PlacementMIP {
     let rootBound = lp.objectiveValue
     // A second incumbent, guided by the LP optimum (usually far closer to the optimum than the
     // repair of the network relaxation, which ignores the extra rows); the better one is
-    // GLPK's first incumbent and the time limit's answer.
+    // GLPK's first incumbent and the time limit's answer (re-optimised first if it is the
+    // repair).
     if floor == nil {
       let guided = Self.reoptimize(
         guidedBy: map.expand(lp.columnValues()), model: model, instance, rankCost: rankCost,
         reserves: reserves, forced: forced)
+      if guided == nil { reoptimizeRepaired() }
       if let guided, repaired.map({ modelValue(guided) < modelValue($0) }) ?? true {
         repaired = guided
       }

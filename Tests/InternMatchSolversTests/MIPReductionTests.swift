@@ -41,7 +41,7 @@ struct MIPReductionTests {
     #expect(full.fixedColumns == 0)
   }
 
-  @Test("pricing and fixing on a generated cohort: most columns out, the same proven optimum")
+  @Test("pricing and fixing on a generated cohort: columns out, the same proven optimum")
   func generatedCohort() throws {
     let cohort = CohortGenerator(
       .init(studentCount: 1500, seed: 3, minimumGroupShare: 0.1, linkedPairs: 40)

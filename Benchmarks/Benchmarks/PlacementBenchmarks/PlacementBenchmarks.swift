@@ -104,6 +104,27 @@ let benchmarks: @Sendable () -> Void = {
     }
   }
 
+  // The MIP proven optimal (issue 13), on the cohorts of `internmatch generate --students N
+  // --seed 1 --min-group-share 0.05 --linked-pairs 300`: no gap, a time limit that never
+  // stops the search.
+  for size in [10_000, 60_000] {
+    let cohort = CohortGenerator(
+      .init(studentCount: size, seed: 1, minimumGroupShare: 0.05, linkedPairs: 300)
+    ).generate()
+    var policy = Policy()
+    policy.mipTimeLimitSeconds = 3600
+    let proven = try? PlacementInstance(
+      students: cohort.students, worksites: cohort.worksites, rankings: cohort.rankings,
+      policy: policy, rules: cohort.rules)
+    Benchmark(
+      "optimal MIP proven seed-1 min-groups links \(size / 1000)k",
+      configuration: .init(maxIterations: 3)
+    ) { benchmark in
+      guard let proven else { return }
+      for _ in benchmark.scaledIterations { blackHole(try OptimalStrategy().place(proven)) }
+    }
+  }
+
   // Explanations and seat values of the optimum (issue 9), on the cohorts of
   // `internmatch generate --students N --seed 1`: one residual search per worksite.
   for size in [10_000, 60_000] {
