@@ -1,4 +1,3 @@
-import InternMatchGenerator
 import InternMatchModel
 import InternMatchTestSupport
 import Testing
@@ -43,12 +42,7 @@ struct MIPReductionTests {
 
   @Test("pricing and fixing on a generated cohort: columns out, the same proven optimum")
   func generatedCohort() throws {
-    let cohort = CohortGenerator(
-      .init(studentCount: 1500, seed: 3, minimumGroupShare: 0.1, linkedPairs: 40)
-    ).generate()
-    let instance = try PlacementInstance(
-      students: cohort.students, worksites: cohort.worksites, rankings: cohort.rankings,
-      rules: cohort.rules)
+    let instance = try PlacementMIPTests.generatedInstance()
     let full = try solve(instance, reduced: false)
     let reduced = try solve(instance, reduced: true)
     #expect(full.status == .optimal)
