@@ -155,18 +155,90 @@ extension PlacementMIP {
           fixings.excluded.formUnion([a, b])
         }
       }
-      let model = ConstrainedNetworkModel(
-        instance, rankCost: rankCost, floor: nil, reserves: reserves, fixings: fixings)
-      var network = model.builder.network
-      guard network.run(warmStart: model.primalDualStart()) == .optimal else { continue }
-      let found = placement(of: model, flows: { model.builder.flow($0, in: network) }, in: instance)
+      guard
+        let found = placement(
+          fixing: fixings, instance, rankCost: rankCost, reserves: reserves)
+      else { continue }
       let foundValue = value(found)
-      if foundValue < bestValue, instance.violations(in: found).isEmpty {
+      if foundValue < bestValue {
         best = found
         bestValue = foundValue
       }
     }
     return best
+  }
+
+  /// A placement guided by `values`, an optimum of the MIP's LP relaxation (one value per
+  /// column of ``load(_:of:into:)``): each worksite with a minimum group is held to at least
+  /// its minimum where the LP loads it with half of that or more, else closed — and, when that
+  /// differs, a second plan that opens every worksite the LP loads at all; each linked pair
+  /// is held at the worksite where the LP places most of the two (at least one student's
+  /// worth), else left out; the network simplex places everyone else exactly, given those
+  /// decisions. `nil` when they leave no feasible placement. The relaxation is usually nearly
+  /// integral, so this is usually the optimum or close to it — a strong first incumbent, and a
+  /// tight cutoff for reduced-cost fixing.
+  ///
+  /// - Complexity: one or two network simplex runs on the model, plus O(arcs).
+  static func reoptimize(
+    guidedBy values: [Double], model: ConstrainedNetworkModel, _ instance: PlacementInstance,
+    rankCost: RankCost, reserves: Bool, forced: ConstrainedNetworkModel.Fixings
+  ) -> Placement? {
+    var linked = Set<Int>()
+    for (a, b) in instance.linkedPairs { linked.formUnion([a, b]) }
+    var flowTo: [Int: [Int: Double]] = [:]  // linked student → worksite → LP flow
+    for (arc, s, w) in model.choiceArcs where values[arc] > 1e-9 && linked.contains(s) {
+      flowTo[s, default: [:]][w, default: 0] += values[arc]
+    }
+    var best: (placement: Placement, value: PlacementObjective)?
+    var tried: [Set<Int>] = []
+    // Two readings of a fractional load: open at half the minimum, or at any load.
+    for share in [0.5, 0] {
+      var fixings = forced
+      for (w, worksite) in instance.worksites.enumerated() where !forced.closed.contains(w) {
+        guard let m = worksite.minimumGroupSize, m > 1 else { continue }
+        if values[model.loadArc[w]] > 1e-9 && values[model.loadArc[w]] >= share * Double(m) {
+          fixings.leastLoad[w] = m
+        } else {
+          fixings.closed.insert(w)
+        }
+      }
+      guard !tried.contains(fixings.closed) else { continue }
+      tried.append(fixings.closed)
+      for (a, b) in instance.linkedPairs where !forced.excluded.contains(a) {
+        let both = (flowTo[a] ?? [:]).merging(flowTo[b] ?? [:], uniquingKeysWith: +)
+        // The most flow, the lowest worksite index among equals: deterministic.
+        let most = both.max { ($0.value, -$0.key) < ($1.value, -$1.key) }
+        if let most, most.value >= 1 - 1e-9, !fixings.closed.contains(most.key) {
+          fixings.held[a] = most.key
+          fixings.held[b] = most.key
+        } else {
+          fixings.excluded.formUnion([a, b])
+        }
+      }
+      guard let found = placement(fixing: fixings, instance, rankCost: rankCost, reserves: reserves)
+      else { continue }
+      let value = ConstrainedNetworkModel.value(
+        of: found, in: instance, rankCost: rankCost, previous: forced.previous,
+        disruption: model.disruption)
+      if best.map({ value < $0.value }) ?? true { best = (found, value) }
+    }
+    return best?.placement
+  }
+
+  /// The best placement with the decisions `fixings` fixed, found by the network simplex;
+  /// `nil` when they leave none that meets every rule.
+  ///
+  /// - Complexity: one network simplex run on the model.
+  private static func placement(
+    fixing fixings: ConstrainedNetworkModel.Fixings, _ instance: PlacementInstance,
+    rankCost: RankCost, reserves: Bool
+  ) -> Placement? {
+    let model = ConstrainedNetworkModel(
+      instance, rankCost: rankCost, floor: nil, reserves: reserves, fixings: fixings)
+    var network = model.builder.network
+    guard network.run(warmStart: model.primalDualStart()) == .optimal else { return nil }
+    let found = placement(of: model, flows: { model.builder.flow($0, in: network) }, in: instance)
+    return instance.violations(in: found).isEmpty ? found : nil
   }
 
   /// The MIP's column values for `placement`: each arc's flow — a choice arc carries 1 when its

@@ -43,6 +43,9 @@ struct PlacementMIP {
     /// cost is proven within this share of the lowest cost at that count (0: prove
     /// optimality); see ``LevelGap``.
     var relativeGap: Double = 0
+    /// Whether to fix columns by their reduced cost before branching (on by default; off only
+    /// to compare with the full model in tests).
+    var reducedCostFixing = true
   }
 
   /// A bound `B` on the objective `−M·placed + cost` read as its two levels. Every cost is
@@ -91,6 +94,10 @@ struct PlacementMIP {
   var branchAndCut = true
   var rows: Int
   var columns: Int
+  /// Columns of the full model the branch-and-cut's LP leaves out: set aside by pricing and
+  /// never needed, or fixed at their bound by their reduced cost (see
+  /// ``GLPK/LinearProgram/fixByReducedCost(columns:cutoff:margin:)``).
+  var fixedColumns = 0
   /// `false` when the school floors cannot all be met; the placement then ignores them.
   var floorsMet = true
   /// What a coordinator must read: floors not met, a search stopped at the time limit.
@@ -172,6 +179,7 @@ struct PlacementMIP {
 
     let lp = LinearProgram()
     let (nodeRows, arcColumns, groupColumns, extraRows) = Self.load(model, of: instance, into: lp)
+    let (rows, columns) = (lp.rowCount, lp.columnCount)  // the full model, before any fixing
     let load = instance.worksites.indices.map { net.flow(model.loadArc[$0], in: relaxation) }
 
     // Warm start from the relaxation's spanning tree.
@@ -194,6 +202,34 @@ struct PlacementMIP {
       lp.setColumnStatus(
         y, load[w] >= (instance.worksites[w].minimumGroupSize ?? 0) ? .atUpper : .atLower)
     }
+    // Pricing (column generation; Chvátal, *Linear Programming*, 1983, ch. 26): the LP starts
+    // without the choice columns the relaxation leaves at 0 with a positive reduced cost —
+    // most of them — and takes back those whose reduced cost under the LP's duals turns
+    // negative, until none does: then its optimum is the full LP's. Columns the extra rows
+    // touch (linked students, school limits across seat types) always stay in.
+    var map = ColumnMap(columns: columns)
+    var pooled: [Int] = []
+    if limits.reducedCostFixing {
+      var linked = [Bool](repeating: false, count: instance.students.count)
+      for (a, b) in instance.linkedPairs {
+        for s in [a, b] { linked[s] = true }
+      }
+      var inRow = [Bool](repeating: false, count: net.tails.count)
+      for limit in model.schoolLimits {
+        for arc in limit.arcs { inRow[arc] = true }
+      }
+      for (arc, s, _) in model.choiceArcs
+      where !linked[s] && !inRow[arc] && !basic[arc] && !basis.atUpperBound[arc]
+        && net.lowers[arc] == 0
+        && net.costs[arc] + relaxation.potential(net.tails[arc])
+          - relaxation.potential(net.heads[arc]) > 0
+      {
+        pooled.append(arc)
+      }
+      let removed = pooled.map { (column: $0, value: 0.0) }
+      lp.removeColumns(removed)
+      map.remove(removed)
+    }
 
     // A feasible fallback, and the relaxation's value as a bound on every placement.
     let relaxationValue = net.tails.indices.reduce(0) {
@@ -201,16 +237,25 @@ struct PlacementMIP {
     }
     let bigM = -net.costs[model.returnArc]
     func value(of objective: PlacementObjective) -> Int { objective.cost - bigM * objective.placed }
-    let repaired =
+    var repaired =
       floor == nil
       ? Self.repair(
         Self.placement(of: model, flows: { net.flow($0, in: relaxation) }, in: instance),
-        instance
-      ).map {
+        instance) : nil
+    /// Re-optimises the repaired placement (two network simplex runs), once: at once when a
+    /// gap may stop the search on the relaxation's bound alone, else only when the LP-guided
+    /// placement below is missing or the time limit needs an answer.
+    var reoptimized = false
+    func reoptimizeRepaired() {
+      guard !reoptimized else { return }
+      reoptimized = true
+      repaired = repaired.map {
         Self.reoptimize(
           $0, instance, rankCost: rankCost, reserves: reserves, forced: forced,
           disruption: disruption)
-      } : nil
+      }
+    }
+    if limits.relativeGap > 0 { reoptimizeRepaired() }
     func remainingMilliseconds() -> Int {
       max(1, Int((deadline - ContinuousClock.now) / .milliseconds(1)))
     }
@@ -226,12 +271,13 @@ struct PlacementMIP {
         gap: value - relaxationValue,
         levels: LevelGap(
           placed: model.placed, cost: model.cost, bound: Double(relaxationValue), bigM: bigM),
-        nodes: 0, rows: lp.rowCount, columns: lp.columnCount)
+        nodes: 0, rows: rows, columns: columns)
       solved.branchAndCut = false
       solved.diagnostics.append(explain(solved.gap, value))
       return solved
     }
     func fallback(_ why: String) throws(SolverError) -> PlacementMIP {
+      reoptimizeRepaired()
       guard
         let solved = repairedResult({ gap, _ in
           Self.stoppedEarly(why, gap: gap, bigM: bigM, limit: limits.timeLimitSeconds)
@@ -271,30 +317,113 @@ struct PlacementMIP {
     case .noFeasibleSolution, .infeasible: return nil
     default: throw SolverError.backend("MIP relaxation: GLPK ended with status \(relaxed)")
     }
+    /// The reduced cost of each column set aside, under the LP's current duals (a choice arc's
+    /// column: +1 in its tail's row, −1 in its head's).
+    func pooledReducedCosts() -> [Double] {
+      let dual = nodeRows.map { lp.rowDual($0) }
+      return pooled.map { Double(net.costs[$0]) - dual[net.tails[$0]] + dual[net.heads[$0]] }
+    }
+    /// Appends the column of each arc in `arcs` to the LP, non-basic at 0.
+    func bringBack(_ arcs: [Int]) {
+      for arc in arcs {
+        lp.appendColumn(
+          .range(0, 1), cost: Double(net.costs[arc]), integer: true,
+          entries: [(net.tails[arc], 1), (net.heads[arc], -1)])
+        map.append(arc)
+      }
+    }
+    /// Re-solves after columns came or went; `false` when the time limit stopped it.
+    func resolve(_ method: LinearProgram.SimplexOptions.Method) throws(SolverError) -> Bool {
+      let status: LinearProgram.SolutionStatus
+      do {
+        status = try lp.simplex(
+          .init(method: method, timeLimitMilliseconds: remainingMilliseconds()))
+      } catch let error where error.isTimeLimit {
+        return false
+      } catch {
+        throw SolverError.backend("MIP relaxation: \(error)")
+      }
+      guard status == .optimal else {
+        throw SolverError.backend("MIP: the priced relaxation ended with status \(status)")
+      }
+      return true
+    }
+    while true {
+      let reducedCosts = pooledReducedCosts()
+      let entering = pooled.indices.filter { reducedCosts[$0] < -1e-9 }
+      guard !entering.isEmpty else { break }
+      bringBack(entering.map { pooled[$0] })
+      var leaving = [Bool](repeating: false, count: pooled.count)
+      for k in entering { leaving[k] = true }
+      pooled = pooled.indices.filter { !leaving[$0] }.map { pooled[$0] }
+      // The basis stays primal feasible: the primal simplex goes on from it.
+      guard try resolve(.primal) else { return try fallback("the LP relaxation was not solved") }
+    }
+
+    let rootBound = lp.objectiveValue
+    // A second incumbent, guided by the LP optimum (usually far closer to the optimum than the
+    // repair of the network relaxation, which ignores the extra rows); the better one is
+    // GLPK's first incumbent and the time limit's answer (re-optimised first if it is the
+    // repair).
+    if floor == nil {
+      let guided = Self.reoptimize(
+        guidedBy: map.expand(lp.columnValues()), model: model, instance, rankCost: rankCost,
+        reserves: reserves, forced: forced)
+      if guided == nil { reoptimizeRepaired() }
+      if let guided, repaired.map({ modelValue(guided) < modelValue($0) }) ?? true {
+        repaired = guided
+      }
+    }
+    // Reduced-cost fixing against that incumbent: every column is integral in every integer
+    // solution (choice columns and y_w are integer, every other arc's flow is a sum of choice
+    // flows), so one whose reduced cost exceeds the gap keeps its bound in every placement at
+    // least as good as the incumbent — the optimum and its ties included — and leaves the LP;
+    // a column set aside by pricing comes back only if its reduced cost is within the gap.
+    let cutoff = repaired.map { Double(value(of: modelValue($0))) }
+    if limits.reducedCostFixing {
+      let slack = cutoff.map { $0 - lp.objectiveValue + 0.5 } ?? .infinity
+      let reducedCosts = pooledReducedCosts()
+      let fixed =
+        cutoff.map { lp.fixByReducedCost(columns: 0..<lp.columnCount, cutoff: $0, margin: 0.5) }
+        ?? []
+      map.remove(fixed)
+      let needed = pooled.indices.filter { !(reducedCosts[$0] > slack) }.map { pooled[$0] }
+      bringBack(needed)
+      pooled = []
+      // Only non-basic columns came and went: the basis is still optimal.
+      if !fixed.isEmpty || !needed.isEmpty, try !resolve(.dualThenPrimal) {
+        return try fallback("the LP relaxation was not solved")
+      }
+    }
 
     // GLPK's own gap is on −M·placed + cost; the stop rule applies mip_gap to the cost alone,
     // once the incumbent places the proven maximum (``LevelGap``).
-    let rootBound = lp.objectiveValue
     let share = limits.relativeGap
-    let returnArc = model.returnArc
+    let placedColumn = map.current[model.returnArc]
+    let placedFixed = map.outValue[model.returnArc]
     let stop: @Sendable (LinearProgram.Incumbent) -> Bool = { incumbent in
-      let placed = Int(incumbent.value(ofColumn: returnArc).rounded())
+      let placed = Int(
+        (placedColumn >= 0 ? incumbent.value(ofColumn: placedColumn) : placedFixed).rounded())
       let cost = Int(incumbent.objective.rounded()) + bigM * placed
       return LevelGap(
         placed: placed, cost: cost, bound: max(rootBound, incumbent.bound ?? rootBound),
         bigM: bigM
       ).within(share, cost: cost)
     }
+    let incumbent =
+      oneArcPerChoice
+      ? repaired.flatMap { placement -> [Double]? in
+        let values = Self.columnValues(
+          of: placement, model: model, groups: groupColumns, in: instance)
+        return map.restrict(values)
+      } : nil
     let outcome: LinearProgram.BranchAndCutOutcome
     do {
       outcome = try lp.branchAndCut(
         .init(
           timeLimitMilliseconds: remainingMilliseconds(),
-          objectiveTolerance: 0.5 / (1 + abs(lp.objectiveValue)),
-          incumbent: oneArcPerChoice
-            ? repaired.map {
-              Self.columnValues(of: $0, model: model, groups: groupColumns, in: instance)
-            } : nil,
+          objectiveTolerance: 0.5 / (1 + abs(rootBound)),
+          incumbent: incumbent,
           stop: share > 0 ? stop : nil))
     } catch {
       throw SolverError.backend("MIP: \(error)")
@@ -305,7 +434,7 @@ struct PlacementMIP {
     case .optimal, .feasible: break
     }
 
-    let values = lp.mipColumnValues()
+    let values = map.expand(lp.mipColumnValues())
     var placement = Placement(studentCount: instance.students.count)
     var cost = 0
     for (arc, s, w) in model.choiceArcs where values[arc] > 0.5 {
@@ -321,7 +450,8 @@ struct PlacementMIP {
       placement: placement, objective: PlacementObjective(placed: placed, cost: cost),
       status: outcome.status, gap: gap,
       levels: LevelGap(placed: placed, cost: value + bigM * placed, bound: bound, bigM: bigM),
-      nodes: outcome.nodes, rows: lp.rowCount, columns: lp.columnCount)
+      nodes: outcome.nodes, rows: rows, columns: columns)
+    solved.fixedColumns = columns - lp.columnCount
     if outcome.stoppedByRule {
       solved.diagnostics.append(
         "branch-and-cut stopped once the placement was proven to place every student who could "

@@ -96,14 +96,22 @@ struct PlacementMIPTests {
     }
   }
 
-  @Test("a generated cohort with minimum groups and links, proven optimal")
-  func generatedCohort() throws {
-    let cohort = CohortGenerator(
-      .init(studentCount: 1500, seed: 3, minimumGroupShare: 0.1, linkedPairs: 40)
-    ).generate()
-    let instance = try PlacementInstance(
+  /// 1,500 generated students, minimum groups on 10% of the worksites, 40 linked pairs.
+  static let cohort = CohortGenerator(
+    .init(studentCount: 1500, seed: 3, minimumGroupShare: 0.1, linkedPairs: 40)
+  ).generate()
+
+  /// ``cohort`` as an instance.
+  static func generatedInstance() throws -> PlacementInstance {
+    try PlacementInstance(
       students: cohort.students, worksites: cohort.worksites, rankings: cohort.rankings,
       rules: cohort.rules)
+  }
+
+  @Test("a generated cohort with minimum groups and links, proven optimal")
+  func generatedCohort() throws {
+    let cohort = Self.cohort
+    let instance = try Self.generatedInstance()
     #expect(instance.sideRules == [.minimumGroup, .links])
     let result = try solve(instance)
     #expect(result.statistics["mip_proven_optimal"] == 1)

@@ -74,6 +74,20 @@ private func instance(_ directory: String) -> PlacementInstance {
   }
 }
 
+/// A benchmark of the optimal strategy (a MIP: minimum groups, links) on a generated cohort.
+private func optimalMIPBenchmark(
+  _ name: String, _ configuration: CohortGenerator.Configuration, policy: Policy
+) {
+  let cohort = CohortGenerator(configuration).generate()
+  let instance = try? PlacementInstance(
+    students: cohort.students, worksites: cohort.worksites, rankings: cohort.rankings,
+    policy: policy, rules: cohort.rules)
+  Benchmark(name, configuration: .init(maxIterations: 3)) { benchmark in
+    guard let instance else { return }
+    for _ in benchmark.scaledIterations { blackHole(try OptimalStrategy().place(instance)) }
+  }
+}
+
 let benchmarks: @Sendable () -> Void = {
   Benchmark.defaultConfiguration = .init(
     metrics: [.wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident],
@@ -123,21 +137,24 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     // Minimum groups on 5% of worksites and linked pairs: the MIP path.
-    let constrained = CohortGenerator(
-      .init(studentCount: size, seed: 2026, minimumGroupShare: 0.05, linkedPairs: size / 200)
-    ).generate()
     var policy = Policy()
     policy.mipGap = 0.001
-    let mip = try? PlacementInstance(
-      students: constrained.students, worksites: constrained.worksites,
-      rankings: constrained.rankings, policy: policy, rules: constrained.rules)
-    Benchmark(
+    optimalMIPBenchmark(
       "optimal MIP min-groups links \(label)",
-      configuration: .init(maxIterations: 3)
-    ) { benchmark in
-      guard let mip else { return }
-      for _ in benchmark.scaledIterations { blackHole(try OptimalStrategy().place(mip)) }
-    }
+      .init(studentCount: size, seed: 2026, minimumGroupShare: 0.05, linkedPairs: size / 200),
+      policy: policy)
+  }
+
+  // The MIP proven optimal (issue 13), on the cohorts of `internmatch generate --students N
+  // --seed 1 --min-group-share 0.05 --linked-pairs 300`: no gap, a time limit that never
+  // stops the search.
+  for size in [10_000, 60_000] {
+    var policy = Policy()
+    policy.mipTimeLimitSeconds = 3600
+    optimalMIPBenchmark(
+      "optimal MIP proven seed-1 min-groups links \(size / 1000)k",
+      .init(studentCount: size, seed: 1, minimumGroupShare: 0.05, linkedPairs: 300),
+      policy: policy)
   }
 
   // Explanations and seat values of the optimum (issue 9), on the cohorts of
