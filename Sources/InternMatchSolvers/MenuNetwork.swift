@@ -78,14 +78,28 @@ package struct MenuNetwork {
       entries: [MenuPlacement.Entry], objective: PlacementObjective, nodes: Int, arcs: Int,
       pivots: Int
     )
-    let solved = concurrentMap(menu.served.count) { level -> Result<Level, SolverError> in
-      Result { () throws(SolverError) -> Level in
+    // Heaviest first, so that the longest solve starts at once instead of after the others on
+    // its core: the kinds the network simplex takes (several placements per person, or slots),
+    // then by number of choices. The results go back in service order, so the order of the
+    // work changes nothing but the time.
+    let isSingleSeat = { (level: Int) in
+      !slots.contains(menu.served[level].kind) && menu.served[level].maxPerParticipant == 1
+    }
+    let order = menu.served.indices.sorted {
+      (isSingleSeat($0) ? 1 : 0, -byLevel[$0].count, $0)
+        < (isSingleSeat($1) ? 1 : 0, -byLevel[$1].count, $1)
+    }
+    let solvedInWorkOrder = concurrentMap(order.count) { k -> Result<Level, SolverError> in
+      let level = order[k]
+      return Result { () throws(SolverError) -> Level in
         try Self.solve(
           level: byLevel[level], rule: menu.served[level], instance: instance,
           rankCost: rankCost, onePass: onePass,
           singleSeat: !slots.contains(menu.served[level].kind))
       }
     }
+    var solved = solvedInWorkOrder
+    for (k, level) in order.enumerated() { solved[level] = solvedInWorkOrder[k] }
     var entries: [MenuPlacement.Entry] = []
     var levels: [PlacementObjective] = []
     for result in solved {
