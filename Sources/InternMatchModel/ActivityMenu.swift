@@ -36,6 +36,10 @@ public struct ActivityRule: Hashable, Sendable, Codable {
     self.participants = participants ?? ActivityMenu.defaultParticipants(of: kind)
     self.maxPerEmployer = maxPerEmployer
   }
+
+  /// Whether the kind is a single-seat problem on its own choices: one placement per person,
+  /// and a limit per employer (if any) of at least 1, which cannot bind one placement.
+  package var isSingleSeat: Bool { maxPerParticipant == 1 && maxPerEmployer ?? 1 >= 1 }
 }
 
 /// The menu of work-based learning (`activities.csv`): a rule for every activity kind, in the

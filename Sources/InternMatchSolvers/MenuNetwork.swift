@@ -82,20 +82,19 @@ package struct MenuNetwork {
     // its core: the kinds the network simplex takes (several placements per person, or slots),
     // then by number of choices. The results go back in service order, so the order of the
     // work changes nothing but the time.
-    let isSingleSeat = { (level: Int) in
-      !slots.contains(menu.served[level].kind) && menu.served[level].maxPerParticipant == 1
+    let singleSeat = menu.served.map {
+      Self.takesSingleSeatCore($0, slotted: slots.contains($0.kind), onePass: onePass)
     }
     let order = menu.served.indices.sorted {
-      (isSingleSeat($0) ? 1 : 0, -byLevel[$0].count, $0)
-        < (isSingleSeat($1) ? 1 : 0, -byLevel[$1].count, $1)
+      (singleSeat[$0] ? 1 : 0, -byLevel[$0].count, $0)
+        < (singleSeat[$1] ? 1 : 0, -byLevel[$1].count, $1)
     }
     let solvedInWorkOrder = concurrentMap(order.count) { k -> Result<Level, SolverError> in
       let level = order[k]
       return Result { () throws(SolverError) -> Level in
         try Self.solve(
           level: byLevel[level], rule: menu.served[level], instance: instance,
-          rankCost: rankCost, onePass: onePass,
-          singleSeat: !slots.contains(menu.served[level].kind))
+          rankCost: rankCost, onePass: onePass, singleSeat: singleSeat[level])
       }
     }
     var solved = solvedInWorkOrder
@@ -114,9 +113,17 @@ package struct MenuNetwork {
     objective = MenuObjective(levels: levels)
   }
 
-  /// One kind: on the single-seat core when it is one placement per person without slots
-  /// (`singleSeat`: none of its worksites has slots; a limit per employer of 1 or more cannot
-  /// bind one placement), else one network simplex per connected part (the parts share no row,
+  /// Whether a kind goes to the single-seat core: a single-seat kind
+  /// (`ActivityRule.isSingleSeat`) none of whose worksites has slots
+  /// (`slotted`), with the one-pass engines allowed (`onePass`).
+  private static func takesSingleSeatCore(_ rule: ActivityRule, slotted: Bool, onePass: Bool)
+    -> Bool
+  {
+    onePass && !slotted && rule.isSingleSeat
+  }
+
+  /// One kind: on the single-seat core when ``takesSingleSeatCore(_:slotted:onePass:)`` says
+  /// so (`singleSeat`), else one network simplex per connected part (the parts share no row,
   /// and smaller solves take fewer and cheaper pivots).
   private static func solve(
     level choicesOfKind: [(student: Int, entry: Int)], rule: ActivityRule,
@@ -125,9 +132,7 @@ package struct MenuNetwork {
     entries: [MenuPlacement.Entry], objective: PlacementObjective, nodes: Int, arcs: Int,
     pivots: Int
   ) {
-    if onePass, singleSeat, rule.maxPerParticipant == 1, rule.maxPerEmployer ?? 1 >= 1,
-      !choicesOfKind.isEmpty
-    {
+    if singleSeat, !choicesOfKind.isEmpty {
       let single = try AssignmentNetwork(
         instance.keepingChoices(ofKind: rule.kind), rankCost: rankCost)
       var entries: [MenuPlacement.Entry] = []

@@ -56,7 +56,7 @@ extension OptimalStrategy {
     for rule in menu.served {
       guard let requests = rows[rule.kind] else { continue }
       let base = result.objective.levels[menu.level(of: rule.kind)]
-      if rule.maxPerParticipant == 1, rule.maxPerEmployer ?? 1 >= 1 {
+      if rule.isSingleSeat {
         // One placement per person: the kind is the single-seat problem on its own choices,
         // and its certified residual network prices every row at once (no budget).
         let single = instance.keepingChoices(ofKind: rule.kind)
