@@ -94,7 +94,7 @@ struct AssignmentNetwork {
       cost += rankCost.cost(ofRank: Int(choices.rank[c]))
     }
     for (k, s) in members.enumerated() {
-      let e = flow.assignedEntry[k]
+      let e = flow.assignedEntry(of: k)
       guard e >= 0 else { continue }
       placement.assign(student: s, to: Int(entryWorksite[Int(e)]))
       cost += entryCost[Int(e)]

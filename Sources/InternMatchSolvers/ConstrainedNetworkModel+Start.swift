@@ -96,7 +96,7 @@ extension ConstrainedNetworkModel {
         pi[node] = pi[net.heads[choice]] - net.costs[choice]
       } else {
         pi[node] = potentials.student[coreIndex[k]]
-        let e = Int(core.assignedEntry[coreIndex[k]])
+        let e = Int(core.assignedEntry(of: coreIndex[k]))
         if e >= 0 { choice = entries[k][e - Int(entryStart[coreIndex[k]])] }
       }
       guard choice >= 0 else { continue }

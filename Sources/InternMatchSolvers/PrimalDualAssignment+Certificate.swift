@@ -30,15 +30,16 @@ extension PrimalDualAssignment {
     }
     var placed = 0
     for s in 0..<studentCount {
-      let own = Int(assignedEntry[s])
+      let own = Int(assignedEntry(of: s))
       let flowIn = own >= 0 ? 1 : 0
       placed += flowIn
       guard slack(potentials.source - potentials.student[s], flow: flowIn, capacity: 1) else {
         return false
       }
       for e in Int(entryStart[s])..<Int(entryStart[s + 1]) {
+        let entry = entries[e]
         let reduced =
-          Int(entryCost[e]) + potentials.student[s] - potentials.worksite[Int(entryWorksite[e])]
+          Int(entry.cost) + potentials.student[s] - potentials.worksite[Int(entry.worksite)]
         guard slack(reduced, flow: e == own ? 1 : 0, capacity: 1) else { return false }
       }
     }

@@ -37,46 +37,42 @@
 final class PrimalDualAssignment {
   /// Choices of student `s` are entries `entryStart[s] ..< entryStart[s + 1]`.
   let entryStart: OwnedBuffer<Int32>
-  /// Worksite of each entry.
-  let entryWorksite: OwnedBuffer<Int32>
-  /// Cost of each entry (non-negative).
-  let entryCost: OwnedBuffer<Int32>
+  /// Worksite and cost (non-negative) of each entry, side by side: every scan reads both.
+  let entries: OwnedBuffer<EntryRecord>
   /// Seats of each worksite.
   let capacity: OwnedBuffer<Int32>
   let studentCount: Int
   let worksiteCount: Int
 
-  /// The entry each student is placed by, or -1.
-  let assignedEntry: OwnedBuffer<Int32>
-  // The cost of that entry (0 when free), kept beside it for scans of a worksite's seats.
-  private let assignedCost: OwnedBuffer<Int>
+  // The hot fields of each node, students (`0..<S`) then worksites (`S..<S+W`), in one
+  // 16-byte record (see ``NodeRecord``): every sweep reads a node's potential with its
+  // placement and mark, so one cache line per node, not three, at 1,000,000 students.
+  private let state: OwnedBuffer<NodeRecord>
   /// Students placed at each worksite.
   let load: OwnedBuffer<Int32>
-  // Each worksite's seats as slots `slotStart[w] ..< slotStart[w] + load[w]` holding students;
-  // a student moving along a path takes the seat of the one it displaces.
+  // Each worksite's seats as slots `slotStart[w] ..< slotStart[w] + load[w]` holding students
+  // (with the cost of the entry that placed them, for scans of a worksite's seats); a student
+  // moving along a path takes the seat of the one it displaces.
   private let slotStart: OwnedBuffer<Int32>
-  private let slotStudent: OwnedBuffer<Int32>
+  private let seats: OwnedBuffer<SeatRecord>
   private let slotOfStudent: OwnedBuffer<Int32>
-  // Potentials of students (`0..<S`) and worksites (`S..<S+W`), stored minus `shift`, which
-  // every node not reached by a phase's search gains; the sink's.
-  private let storedPotential: OwnedBuffer<Int>
+  // The sink's potential, stored minus `shift`, which every node not reached by a phase's
+  // forward search gains (node potentials are stored the same way).
   private var sinkPotential = 0
   private var shift = 0
   // Search state, valid for a node when its stamp equals `phase`.
   private var phase: Int32 = 0
-  private let distance: OwnedBuffer<Int>
-  private let reached: OwnedBuffer<Int32>
-  private let settled: OwnedBuffer<Int32>
+  private let label: OwnedBuffer<SearchLabel>
   private var buckets = DialBuckets()
-  private let nextEntry: OwnedBuffer<Int32>
   private let nextSlot: OwnedBuffer<Int32>
   private let slotStamp: OwnedBuffer<Int32>
   // For each seat, the phase in which its holder was found not to continue an admissible path
   // (not marked as reaching the sink, or its arc not tight): neither changes in the phase while
   // the holder stays, so a rescan of the worksite's seats skips the seat from a flat array
-  // instead of three scattered reads. A seat whose holder changes is cleared.
+  // instead of scattered reads. A seat whose holder changes is cleared.
   private let slotSkipped: OwnedBuffer<Int32>
-  private let visited: OwnedBuffer<Int32>
+  // Each student's depth-first search state (see ``WalkRecord``), one record per student.
+  private let walk: OwnedBuffer<WalkRecord>
   // The depth-first search under way; for each student on the path the order it was pushed
   // in, for each worksite that of the first path student scanning it, or -1; and for an
   // undecided node (failed, but maybe only because its way led into the path) the earliest
@@ -86,17 +82,11 @@ final class PrimalDualAssignment {
   private var markQueue: Int32Stack
   private let pathIndex: OwnedBuffer<Int32>
   private let nodeLow: OwnedBuffer<Int32>
-  // Each student's next entry to look at for a free seat, valid when its stamp equals `phase`.
-  private let lookahead: OwnedBuffer<Int32>
-  private let lookaheadStamp: OwnedBuffer<Int32>
   private let settledList: OwnedBuffer<Int32>
-  private let leadsToSink: OwnedBuffer<Int32>
-  // The entries naming each worksite, `listingEntry[listingStart[w] ..< listingStart[w + 1]]`,
+  // The entries naming each worksite, `listing[listingStart[w] ..< listingStart[w + 1]]`,
   // with their students and costs alongside (read in order, not through the entry).
   private let listingStart: OwnedBuffer<Int32>
-  private let listingEntry: OwnedBuffer<Int32>
-  private let listingStudent: OwnedBuffer<Int32>
-  private let listingCost: OwnedBuffer<Int32>
+  private let listing: OwnedBuffer<ListingRecord>
   // The phase whose search found the sink out of reach (its settled nodes are those the source
   // still reaches), or 0.
   private var exhaustedPhase: Int32 = 0
@@ -121,8 +111,8 @@ final class PrimalDualAssignment {
       entryCost.count == entryWorksite.count
         && entryCost.allSatisfy { $0 >= 0 && $0 <= Int(Int32.max) })
     self.entryStart = OwnedBuffer(copying: entryStart)
-    self.entryWorksite = OwnedBuffer(copying: entryWorksite)
-    self.entryCost = OwnedBuffer(copying: entryCost.map { Int32($0) })
+    self.entries = OwnedBuffer(
+      copying: zip(entryWorksite, entryCost).lazy.map { EntryRecord(worksite: $0, cost: Int32($1)) })
     // A worksite holds no more students than list it: its usable seats, min(capacity,
     // entries), size the seat arrays, never the stated capacity (10⁹ seats and one applicant
     // take one slot). The capacity itself stays as stated, for the search and the certificate.
@@ -133,55 +123,51 @@ final class PrimalDualAssignment {
     studentCount = entryStart.count - 1
     worksiteCount = capacity.count
     let nodes = studentCount + worksiteCount
-    assignedEntry = OwnedBuffer(repeating: -1 as Int32, count: studentCount)
-    assignedCost = OwnedBuffer(repeating: 0, count: studentCount)
+    state = OwnedBuffer(
+      repeating: NodeRecord(potential: 0, assignedEntry: -1, leadsToSink: 0), count: nodes)
     load = OwnedBuffer(repeating: 0 as Int32, count: worksiteCount)
     var starts = [Int32](repeating: 0, count: worksiteCount + 1)
     for w in 0..<worksiteCount { starts[w + 1] = starts[w] + usable[w] }
     slotStart = OwnedBuffer(copying: starts)
-    slotStudent = OwnedBuffer(repeating: -1 as Int32, count: Int(starts[worksiteCount]))
+    seats = OwnedBuffer(
+      repeating: SeatRecord(student: -1, cost: 0), count: Int(starts[worksiteCount]))
     slotOfStudent = OwnedBuffer(repeating: -1 as Int32, count: studentCount)
     slotSkipped = OwnedBuffer(repeating: 0 as Int32, count: Int(starts[worksiteCount]))
-    storedPotential = OwnedBuffer(repeating: 0 as Int, count: nodes)
-    distance = OwnedBuffer(repeating: 0 as Int, count: nodes)
-    reached = OwnedBuffer(repeating: 0 as Int32, count: nodes)
-    settled = OwnedBuffer(repeating: 0 as Int32, count: nodes)
-    nextEntry = OwnedBuffer(repeating: 0 as Int32, count: studentCount)
+    label = OwnedBuffer(repeating: SearchLabel(distance: 0, reached: 0, settled: 0), count: nodes)
     nextSlot = OwnedBuffer(repeating: 0 as Int32, count: worksiteCount)
     slotStamp = OwnedBuffer(repeating: 0 as Int32, count: worksiteCount)
-    visited = OwnedBuffer(repeating: 0 as Int32, count: studentCount)
-    lookahead = OwnedBuffer(repeating: 0 as Int32, count: studentCount)
+    walk = OwnedBuffer(
+      repeating: WalkRecord(visited: 0, nextEntry: 0, lookaheadStamp: 0, lookahead: 0),
+      count: studentCount)
     search = PathSearch(students: studentCount, nodes: nodes)
     markQueue = Int32Stack(capacity: nodes)
     pathIndex = OwnedBuffer(repeating: -1 as Int32, count: nodes)
     nodeLow = OwnedBuffer(repeating: -1 as Int32, count: nodes)
-    lookaheadStamp = OwnedBuffer(repeating: 0 as Int32, count: studentCount)
-    leadsToSink = OwnedBuffer(repeating: 0 as Int32, count: nodes)
     settledList = OwnedBuffer(repeating: 0 as Int32, count: nodes)
     self.searchesFromSeats = searchesFromSeats
     var listed = [Int32](repeating: 0, count: worksiteCount + 1)
-    for e in 0..<entryWorksite.count { listed[Int(entryWorksite[e]) + 1] += 1 }
+    for w in entryWorksite { listed[Int(w) + 1] += 1 }
     for w in 0..<worksiteCount { listed[w + 1] += listed[w] }
     listingStart = OwnedBuffer(copying: listed)
-    listingEntry = OwnedBuffer(repeating: 0, count: entryWorksite.count)
-    listingStudent = OwnedBuffer(repeating: 0, count: entryWorksite.count)
-    listingCost = OwnedBuffer(repeating: 0, count: entryWorksite.count)
+    listing = OwnedBuffer(
+      repeating: ListingRecord(entry: 0, student: 0, cost: 0), count: entryWorksite.count)
     for s in 0..<studentCount {
       for e in Int(entryStart[s])..<Int(entryStart[s + 1]) {
         let w = Int(entryWorksite[e])
         let k = Int(listed[w])
-        listingEntry[k] = Int32(e)
-        listingStudent[k] = Int32(s)
-        listingCost[k] = Int32(entryCost[e])
+        listing[k] = ListingRecord(entry: Int32(e), student: Int32(s), cost: Int32(entryCost[e]))
         listed[w] += 1
       }
     }
   }
 
+  /// The entry student `s` is placed by, or -1.
+  func assignedEntry(of s: Int) -> Int32 { state[s].assignedEntry }
+
   /// The worksite student `s` is placed at, or -1.
   func assignedWorksite(_ s: Int) -> Int {
-    let e = assignedEntry[s]
-    return e < 0 ? -1 : Int(entryWorksite[Int(e)])
+    let e = state[s].assignedEntry
+    return e < 0 ? -1 : Int(entries[Int(e)].worksite)
   }
 
   /// Number of students placed.
@@ -204,8 +190,8 @@ final class PrimalDualAssignment {
     for v in 0..<nodes {
       // A student without entries is reached by the source alone and is never searched from.
       let listless = v < studentCount && entryStart[v] == entryStart[v + 1]
-      let reachable = listless || (exhaustedPhase != 0 && settled[v] == exhaustedPhase)
-      potential[v] = storedPotential[v] + shift + (reachable ? 0 : lift)
+      let reachable = listless || (exhaustedPhase != 0 && label[v].settled == exhaustedPhase)
+      potential[v] = state[v].potential + shift + (reachable ? 0 : lift)
     }
     return CirculationPotentials(
       student: Array(potential[..<studentCount]), worksite: Array(potential[studentCount...]),
@@ -217,7 +203,7 @@ final class PrimalDualAssignment {
     var free: [Int32] = []
     for s in 0..<studentCount where entryStart[s] < entryStart[s + 1] { free.append(Int32(s)) }
     while true {
-      free.removeAll { assignedEntry[Int($0)] >= 0 }
+      free.removeAll { state[Int($0)].assignedEntry >= 0 }
       if free.isEmpty { break }
       phase += 1
       let raised = searchesFromSeats ? raisePotentialsFromSeats() : raisePotentials(from: free)
@@ -253,20 +239,21 @@ final class PrimalDualAssignment {
     let settledCount = settleNearerThanBest(&buckets, best: &best, stamp: phase) {
       v, b, best, buckets in
       if v < studentCount {
-        let base = b + storedPotential[v]
-        let own = Int(assignedEntry[v])
+        let base = b + state[v].potential
+        let own = Int(state[v].assignedEntry)
         for e in Int(entryStart[v])..<Int(entryStart[v + 1]) where e != own {
-          let node = studentCount + Int(entryWorksite[e])
-          let d = base + Int(entryCost[e]) - storedPotential[node]
+          let node = studentCount + Int(entries[e].worksite)
+          let d = base + Int(entries[e].cost) - state[node].potential
           reach(node, at: d, best: &best, buckets: &buckets, stamp: phase)
         }
       } else {
         let w = v - studentCount
-        let base = b + storedPotential[v]
+        let base = b + state[v].potential
         let first = Int(slotStart[w])
         for k in first..<(first + Int(load[w])) {
-          let s = Int(slotStudent[k])
-          let d = base - assignedCost[s] - storedPotential[s]
+          let seat = seats[k]
+          let s = Int(seat.student)
+          let d = base - Int(seat.cost) - state[s].potential
           reach(s, at: d, best: &best, buckets: &buckets, stamp: phase)
         }
       }
@@ -275,7 +262,7 @@ final class PrimalDualAssignment {
     shift += best
     for k in 0..<settledCount {
       let v = Int(settledList[k])
-      storedPotential[v] += distance[v] - best
+      state[v].potential += label[v].distance - best
     }
     return true
   }
@@ -305,26 +292,29 @@ final class PrimalDualAssignment {
     for w in 0..<worksiteCount where load[w] < capacity[w] {
       let node = studentCount + w
       reach(
-        node, at: storedPotential[node] - sinkPotential, best: &best, buckets: &buckets,
+        node, at: state[node].potential - sinkPotential, best: &best, buckets: &buckets,
         stamp: stamp, backward: true)
     }
     let settledCount = settleNearerThanBest(&buckets, best: &best, stamp: stamp) {
       v, b, best, buckets in
       if v < studentCount {
         // The arc from the student's worksite back to it (the reverse of its placement).
-        let own = Int(assignedEntry[v])
+        let own = Int(state[v].assignedEntry)
         guard own >= 0 else { return }
-        let wNode = studentCount + Int(entryWorksite[own])
-        let d = b - assignedCost[v] + storedPotential[wNode] - storedPotential[v]
+        let placedBy = entries[own]
+        let wNode = studentCount + Int(placedBy.worksite)
+        let d = b - Int(placedBy.cost) + state[wNode].potential - state[v].potential
         reach(wNode, at: d, best: &best, buckets: &buckets, stamp: stamp, backward: true)
       } else {
         // The unused choice arcs into the worksite.
         let w = v - studentCount
-        let base = b - storedPotential[v]
+        let base = b - state[v].potential
         for k in Int(listingStart[w])..<Int(listingStart[w + 1]) {
-          let s = Int(listingStudent[k])
-          guard listingEntry[k] != assignedEntry[s] else { continue }
-          let d = base + Int(listingCost[k]) + storedPotential[s]
+          let item = listing[k]
+          let s = Int(item.student)
+          let student = state[s]
+          guard item.entry != student.assignedEntry else { continue }
+          let d = base + Int(item.cost) + student.potential
           reach(s, at: d, best: &best, buckets: &buckets, stamp: stamp, backward: true)
         }
       }
@@ -333,7 +323,7 @@ final class PrimalDualAssignment {
     sinkPotential += best
     for k in 0..<settledCount {
       let v = Int(settledList[k])
-      storedPotential[v] += best - distance[v]
+      state[v].potential += best - label[v].distance
     }
     return true
   }
@@ -353,8 +343,8 @@ final class PrimalDualAssignment {
       b = key
       while let v32 = buckets.take(key: b) {
         let v = Int(v32)
-        guard settled[v] != stamp, distance[v] == b else { continue }
-        settled[v] = stamp
+        guard label[v].settled != stamp, label[v].distance == b else { continue }
+        label[v].settled = stamp
         settledList[settledCount] = v32
         settledCount += 1
         expand(v, b, &best, &buckets)
@@ -374,24 +364,24 @@ final class PrimalDualAssignment {
     _ node: Int, at d: Int, best: inout Int, buckets: inout DialBuckets, stamp: Int32,
     backward: Bool = false
   ) {
-    guard d < best, reached[node] != stamp || d < distance[node] else { return }
-    reached[node] = stamp
-    distance[node] = d
+    guard d < best, label[node].reached != stamp || d < label[node].distance else { return }
+    label[node].reached = stamp
+    label[node].distance = d
     if backward {
-      if node < studentCount && assignedEntry[node] < 0 {
+      if node < studentCount && state[node].assignedEntry < 0 {
         best = d
         return
       }
     } else if node >= studentCount {
       let w = node - studentCount
       if load[w] < capacity[w] {
-        best = min(best, d + storedPotential[node] - sinkPotential)
+        best = min(best, d + state[node].potential - sinkPotential)
       }
     }
     buckets.insert(Int32(node), key: d)
   }
 
-  /// Marks (`leadsToSink[v] == phase`) every node with a path of admissible arcs to the
+  /// Marks (`state[v].leadsToSink == phase`) every node with a path of admissible arcs to the
   /// sink, by a backward breadth-first search from the worksites with a free seat.
   ///
   /// Augmenting along admissible paths never adds a node to this set (a node reaching a new
@@ -406,8 +396,8 @@ final class PrimalDualAssignment {
     defer { swap(&queue, &markQueue) }
     queue.truncate(to: 0)
     for w in 0..<worksiteCount
-    where load[w] < capacity[w] && storedPotential[studentCount + w] == sinkPotential {
-      leadsToSink[studentCount + w] = phase
+    where load[w] < capacity[w] && state[studentCount + w].potential == sinkPotential {
+      state[studentCount + w].leadsToSink = phase
       queue.append(Int32(studentCount + w))
     }
     var head = 0
@@ -415,24 +405,27 @@ final class PrimalDualAssignment {
       let v = Int(queue[head])
       head += 1
       if v < studentCount {
-        let own = Int(assignedEntry[v])
+        let own = Int(state[v].assignedEntry)
         guard own >= 0 else { continue }
-        let wNode = studentCount + Int(entryWorksite[own])
-        if leadsToSink[wNode] != phase,
-          storedPotential[wNode] == assignedCost[v] + storedPotential[v]
+        let placedBy = entries[own]
+        let wNode = studentCount + Int(placedBy.worksite)
+        if state[wNode].leadsToSink != phase,
+          state[wNode].potential == Int(placedBy.cost) + state[v].potential
         {
-          leadsToSink[wNode] = phase
+          state[wNode].leadsToSink = phase
           queue.append(Int32(wNode))
         }
       } else {
         let w = v - studentCount
+        let target = state[v].potential
         for k in Int(listingStart[w])..<Int(listingStart[w + 1]) {
-          let s = Int(listingStudent[k])
-          if leadsToSink[s] != phase,
-            Int(listingCost[k]) + storedPotential[s] == storedPotential[v],
-            listingEntry[k] != assignedEntry[s]
+          let item = listing[k]
+          let s = Int(item.student)
+          let student = state[s]
+          if student.leadsToSink != phase, Int(item.cost) + student.potential == target,
+            item.entry != student.assignedEntry
           {
-            leadsToSink[s] = phase
+            state[s].leadsToSink = phase
             queue.append(Int32(s))
           }
         }
@@ -462,26 +455,26 @@ final class PrimalDualAssignment {
     swap(&search, &self.search)
     defer { swap(&search, &self.search) }
     for s0 in free
-    where assignedEntry[Int(s0)] < 0 && visited[Int(s0)] != phase && leadsToSink[Int(s0)] == phase {
+    where state[Int(s0)].assignedEntry < 0 && walk[Int(s0)].visited != phase && state[Int(s0)].leadsToSink == phase {
       search.reset()
       push(Int(s0), onto: &search, phase: phase)
       searching: while let top = search.path.last {
         let s = Int(top)
         let index = pathIndex[s]
         if let e = openSeatEntry(of: s, phase: phase) {
-          nextEntry[s] = Int32(e)
-          applyPath(search.path.elements(), endingAt: Int(entryWorksite[e]))
+          walk[s].nextEntry = Int32(e)
+          applyPath(search.path.elements(), endingAt: Int(entries[e].worksite))
           forgetUndecided(search)
           break searching
         }
         let end = entryStart[s + 1]
-        while nextEntry[s] < end {
-          let e = Int(nextEntry[s])
-          let wNode = studentCount + Int(entryWorksite[e])
-          guard e != Int(assignedEntry[s]), leadsToSink[wNode] == phase,
-            Int(entryCost[e]) + storedPotential[s] == storedPotential[wNode]
+        while walk[s].nextEntry < end {
+          let e = Int(walk[s].nextEntry)
+          let wNode = studentCount + Int(entries[e].worksite)
+          guard e != Int(state[s].assignedEntry), state[wNode].leadsToSink == phase,
+            Int(entries[e].cost) + state[s].potential == state[wNode].potential
           else {
-            nextEntry[s] += 1
+            walk[s].nextEntry += 1
             continue
           }
           let w = wNode - studentCount
@@ -499,15 +492,16 @@ final class PrimalDualAssignment {
               nextSlot[w] += 1
               continue
             }
-            let next = Int(slotStudent[slot])
-            guard leadsToSink[next] == phase,
-              storedPotential[wNode] == assignedCost[next] + storedPotential[next]
+            let seat = seats[slot]
+            let next = Int(seat.student)
+            guard state[next].leadsToSink == phase,
+              state[wNode].potential == Int(seat.cost) + state[next].potential
             else {
               slotSkipped[slot] = phase
               nextSlot[w] += 1
               continue
             }
-            if visited[next] != phase {
+            if walk[next].visited != phase {
               if pathIndex[wNode] < 0 { pathIndex[wNode] = index }
               push(next, onto: &search, phase: phase)
               continue searching
@@ -523,7 +517,7 @@ final class PrimalDualAssignment {
             nextSlot[w] += 1
           }
           if pathIndex[wNode] == index { pathIndex[wNode] = -1 }
-          nextEntry[s] += 1
+          walk[s].nextEntry += 1
         }
         pop(from: &search)
       }
@@ -540,8 +534,8 @@ final class PrimalDualAssignment {
   /// Puts student `s` on the search path.
   @inline(__always)
   private func push(_ s: Int, onto search: inout PathSearch, phase: Int32) {
-    visited[s] = phase
-    nextEntry[s] = entryStart[s]
+    walk[s].visited = phase
+    walk[s].nextEntry = entryStart[s]
     pathIndex[s] = search.pushed
     search.low.append(search.pushed)
     search.pushed += 1
@@ -572,14 +566,14 @@ final class PrimalDualAssignment {
   /// whose arcs changed, and the undecided nodes are met afresh; dead nodes stay dead.
   private func forgetUndecided(_ search: borrowing PathSearch) {
     for s in search.path.elements() {
-      visited[Int(s)] = 0
+      walk[Int(s)].visited = 0
       pathIndex[Int(s)] = -1
-      let w = Int(entryWorksite[Int(assignedEntry[Int(s)])])
+      let w = Int(entries[Int(state[Int(s)].assignedEntry)].worksite)
       slotStamp[w] = 0
       pathIndex[studentCount + w] = -1
     }
     for v in search.undecided.elements() {
-      if Int(v) < studentCount { visited[Int(v)] = 0 } else { slotStamp[Int(v) - studentCount] = 0 }
+      if Int(v) < studentCount { walk[Int(v)].visited = 0 } else { slotStamp[Int(v) - studentCount] = 0 }
       nodeLow[Int(v)] = -1
     }
   }
@@ -589,21 +583,21 @@ final class PrimalDualAssignment {
   /// passed over: the scan resumes where it stopped, at O(1) amortised cost per entry a phase.
   @inline(__always)
   private func openSeatEntry(of s: Int, phase: Int32) -> Int? {
-    if lookaheadStamp[s] != phase {
-      lookaheadStamp[s] = phase
-      lookahead[s] = entryStart[s]
+    if walk[s].lookaheadStamp != phase {
+      walk[s].lookaheadStamp = phase
+      walk[s].lookahead = entryStart[s]
     }
     let end = entryStart[s + 1]
-    while lookahead[s] < end {
-      let e = Int(lookahead[s])
-      let w = Int(entryWorksite[e])
-      if load[w] < capacity[w], storedPotential[studentCount + w] == sinkPotential,
-        e != Int(assignedEntry[s]),
-        Int(entryCost[e]) + storedPotential[s] == storedPotential[studentCount + w]
+    while walk[s].lookahead < end {
+      let e = Int(walk[s].lookahead)
+      let w = Int(entries[e].worksite)
+      if load[w] < capacity[w], state[studentCount + w].potential == sinkPotential,
+        e != Int(state[s].assignedEntry),
+        Int(entries[e].cost) + state[s].potential == state[studentCount + w].potential
       {
         return e
       }
-      lookahead[s] += 1
+      walk[s].lookahead += 1
     }
     return nil
   }
@@ -617,11 +611,10 @@ final class PrimalDualAssignment {
     for s32 in path.reversed() {
       let s = Int(s32)
       let left = slotOfStudent[s]
-      slotStudent[Int(seat)] = s32
+      seats[Int(seat)] = SeatRecord(student: s32, cost: entries[Int(walk[s].nextEntry)].cost)
       slotSkipped[Int(seat)] = 0
       slotOfStudent[s] = seat
-      assignedEntry[s] = nextEntry[s]
-      assignedCost[s] = Int(entryCost[Int(nextEntry[s])])
+      state[s].assignedEntry = walk[s].nextEntry
       seat = left
     }
   }
@@ -651,4 +644,51 @@ private struct PathSearch: ~Copyable {
     undecidedMark.truncate(to: 0)
     undecided.truncate(to: 0)
   }
+}
+
+/// A node's hot fields, read together by every sweep: its potential (stored minus the
+/// solver's `shift`), for a student the entry placing it (-1 when free; unused for worksites),
+/// and the phase in which it was last marked as reaching the sink. 16 bytes, so a record never
+/// straddles a cache line.
+struct NodeRecord: BitwiseCopyable {
+  var potential: Int
+  var assignedEntry: Int32
+  var leadsToSink: Int32
+}
+
+/// A node's label in a phase's shortest-path search: its tentative distance and the stamps of
+/// the search that reached and settled it (16 bytes).
+struct SearchLabel: BitwiseCopyable {
+  var distance: Int
+  var reached: Int32
+  var settled: Int32
+}
+
+/// One list entry: the worksite it names and its cost.
+struct EntryRecord: BitwiseCopyable {
+  var worksite: Int32
+  var cost: Int32
+}
+
+/// One entry as its worksite lists it: the entry, its student and its cost.
+struct ListingRecord: BitwiseCopyable {
+  var entry: Int32
+  var student: Int32
+  var cost: Int32
+}
+
+/// One occupied seat: its student and the cost of the entry that placed the student there.
+struct SeatRecord: BitwiseCopyable {
+  var student: Int32
+  var cost: Int32
+}
+
+/// A student's depth-first search state: the phase it was last visited in, the next entry to
+/// try from it, and its look-ahead position for a free seat with that position's phase
+/// (16 bytes, one cache line per student met).
+struct WalkRecord: BitwiseCopyable {
+  var visited: Int32
+  var nextEntry: Int32
+  var lookaheadStamp: Int32
+  var lookahead: Int32
 }

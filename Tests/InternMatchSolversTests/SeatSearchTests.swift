@@ -46,8 +46,8 @@ struct SeatSearchTests {
       let (backward, forward) = (flows[0], flows[1])
       let students = start.count - 1
       #expect(
-        (0..<students).map { backward.assignedEntry[$0] }
-          == (0..<students).map { forward.assignedEntry[$0] }, "seed \(seed)")
+        (0..<students).map { backward.assignedEntry(of: $0) }
+          == (0..<students).map { forward.assignedEntry(of: $0) }, "seed \(seed)")
       #expect(backward.phases == forward.phases, "seed \(seed)")
       #expect(backward.augmentations == forward.augmentations, "seed \(seed)")
       #expect(backward.repeatedPhases == 0, "seed \(seed)")
