@@ -60,11 +60,19 @@ struct AssignmentNetwork {
     entryWorksite.reserveCapacity(choices.count - pruned.dropped)
     entryCost.reserveCapacity(choices.count - pruned.dropped)
     var bigM = 1
-    // Students in order of their first choice: those a worksite seats lie close together in
-    // memory, which the solver's scans of a worksite's seats reward at scale.
-    var order = (0..<studentCount).filter { !kept[$0].isEmpty }
-    order.sort {
-      (choices.worksite[kept[$0].lowerBound], $0) < (choices.worksite[kept[$1].lowerBound], $1)
+    // Students in order of their first choice, by index within one (a counting sort, O(S + W)):
+    // those a worksite seats lie close together in memory, which the solver's scans of a
+    // worksite's seats reward at scale.
+    var firstChoiceStart = [Int](repeating: 0, count: instance.worksites.count + 1)
+    for s in 0..<studentCount where !kept[s].isEmpty {
+      firstChoiceStart[Int(choices.worksite[kept[s].lowerBound]) + 1] += 1
+    }
+    for w in 0..<instance.worksites.count { firstChoiceStart[w + 1] += firstChoiceStart[w] }
+    var order = [Int](repeating: 0, count: firstChoiceStart[instance.worksites.count])
+    for s in 0..<studentCount where !kept[s].isEmpty {
+      let w = Int(choices.worksite[kept[s].lowerBound])
+      order[firstChoiceStart[w]] = s
+      firstChoiceStart[w] += 1
     }
     for s in order {
       members.append(s)
