@@ -33,7 +33,10 @@
 /// - Complexity: each phase is O(L + S + W) for L choice arcs, plus the nodes each successful
 ///   search meets; a phase finds every path of its cost, so there are as many phases as
 ///   distinct augmenting-path costs (about 40 for generated cohorts from 60,000 to 1,000,000
-///   students). Memory O(L + S + W).
+///   students). Memory O(L + S + W). At scale the sweeps are bound by memory, not arithmetic: a
+///   node's hot fields share one 16-byte record (``NodeRecord``, ``SearchLabel``,
+///   ``WalkRecord``), and entries, listings and seats are records read in order, so a visit to a
+///   student costs one cache line per sweep instead of one per field.
 final class PrimalDualAssignment {
   /// Choices of student `s` are entries `entryStart[s] ..< entryStart[s + 1]`.
   let entryStart: OwnedBuffer<Int32>
@@ -112,7 +115,8 @@ final class PrimalDualAssignment {
         && entryCost.allSatisfy { $0 >= 0 && $0 <= Int(Int32.max) })
     self.entryStart = OwnedBuffer(copying: entryStart)
     self.entries = OwnedBuffer(
-      copying: zip(entryWorksite, entryCost).lazy.map { EntryRecord(worksite: $0, cost: Int32($1)) })
+      copying: zip(entryWorksite, entryCost).lazy.map { EntryRecord(worksite: $0, cost: Int32($1)) }
+    )
     // A worksite holds no more students than list it: its usable seats, min(capacity,
     // entries), size the seat arrays, never the stated capacity (10⁹ seats and one applicant
     // take one slot). The capacity itself stays as stated, for the search and the certificate.
@@ -455,7 +459,9 @@ final class PrimalDualAssignment {
     swap(&search, &self.search)
     defer { swap(&search, &self.search) }
     for s0 in free
-    where state[Int(s0)].assignedEntry < 0 && walk[Int(s0)].visited != phase && state[Int(s0)].leadsToSink == phase {
+    where state[Int(s0)].assignedEntry < 0 && walk[Int(s0)].visited != phase
+      && state[Int(s0)].leadsToSink == phase
+    {
       search.reset()
       push(Int(s0), onto: &search, phase: phase)
       searching: while let top = search.path.last {
@@ -573,7 +579,11 @@ final class PrimalDualAssignment {
       pathIndex[studentCount + w] = -1
     }
     for v in search.undecided.elements() {
-      if Int(v) < studentCount { walk[Int(v)].visited = 0 } else { slotStamp[Int(v) - studentCount] = 0 }
+      if Int(v) < studentCount {
+        walk[Int(v)].visited = 0
+      } else {
+        slotStamp[Int(v) - studentCount] = 0
+      }
       nodeLow[Int(v)] = -1
     }
   }
