@@ -676,21 +676,17 @@ struct SearchLabel: BitwiseCopyable {
 
 /// One list entry: the worksite it names and its cost.
 struct EntryRecord: BitwiseCopyable {
-  var worksite: Int32
-  var cost: Int32
+  var worksite, cost: Int32
 }
 
 /// One entry as its worksite lists it: the entry, its student and its cost.
 struct ListingRecord: BitwiseCopyable {
-  var entry: Int32
-  var student: Int32
-  var cost: Int32
+  var entry, student, cost: Int32
 }
 
 /// One occupied seat: its student and the cost of the entry that placed the student there.
 struct SeatRecord: BitwiseCopyable {
-  var student: Int32
-  var cost: Int32
+  var student, cost: Int32
 }
 
 /// A student's depth-first search state: the phase it was last visited in, the next entry to
