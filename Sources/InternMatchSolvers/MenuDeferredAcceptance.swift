@@ -12,7 +12,10 @@ import InternMatchModel
 /// first candidate (from the top of the list) that has not rejected them and is compatible with
 /// what they hold: not at a worksite they hold, not a label they hold, within
 /// `max_per_employer`. A group keeps its best `capacity` proposers by ``/InternMatchModel/WorksitePriorities``
-/// and rejects the rest; a rejected candidate is never proposed to again, and a person who
+/// and rejects the rest — at a worksite with `max_per_school`, the worksite chooses over all
+/// its groups at once: its proposers by priority, each kept when their group has a seat left
+/// and their school fewer than `max_per_school` kept so far (`choose(among:schoolLimit:)`); a rejected
+/// candidate is never proposed to again, and a person who
 /// loses a group looks again from the top of their list. People are processed from a stack,
 /// started in lottery order (tier first); someone who loses a group goes on top of it.
 ///
@@ -32,6 +35,8 @@ struct MenuDeferredAcceptance {
   private let labels: [[Int32]]
   /// Each worksite's `max_per_employer` group (employer, or the worksite on its own).
   private let employer: [Int32]
+  /// Each person's school as a small integer (empty when no worksite has `max_per_school`).
+  private let schools: [Int32]
   /// Slot labels each person holds from the kinds placed so far.
   private var taken: [[Int32]]
   /// Every placement made so far, kind after kind.
@@ -52,6 +57,8 @@ struct MenuDeferredAcceptance {
       return id
     }
     taken = [[Int32]](repeating: [], count: instance.students.count)
+    schools =
+      instance.worksites.contains { $0.maxPerSchool != nil } ? instance.schoolIndices : []
   }
 
   /// Places `rule`'s kind among `order` (the people it is offered to, in processing order),
@@ -115,6 +122,39 @@ struct MenuDeferredAcceptance {
     let limit = rule.maxPerEmployer ?? Int.max
 
     /// Whether candidate `c` may join person `i`'s held groups.
+    /// The local person whose candidate `c` is (candidates are laid out person by person).
+    func owner(of c: Int) -> Int {
+      var (low, high) = (0, order.count)  // first[low] <= c < first[high]
+      while high - low > 1 {
+        let mid = (low + high) / 2
+        if first[mid] <= c { low = mid } else { high = mid }
+      }
+      return low
+    }
+
+    /// What a worksite with `max_per_school` keeps of `candidates` (all at it): by priority,
+    /// each whose group has a seat left and whose school has fewer than `schoolLimit` kept.
+    func choose(among candidates: [Int], schoolLimit: Int) -> Set<Int> {
+      var seats: [Int: Int] = [:]
+      var perSchool: [Int32: Int] = [:]
+      var kept = Set<Int>()
+      let ordered = candidates.sorted {
+        (key[$0], order[owner(of: $0)]) < (key[$1], order[owner(of: $1)])
+      }
+      for d in ordered {
+        let g = Int(group[d])
+        let school = schools[order[owner(of: d)]]
+        guard seats[g, default: 0] < capacity[g], perSchool[school, default: 0] < schoolLimit
+        else {
+          continue
+        }
+        seats[g, default: 0] += 1
+        perSchool[school, default: 0] += 1
+        kept.insert(d)
+      }
+      return kept
+    }
+
     func compatible(_ c: Int, _ i: Int) -> Bool {
       var sameEmployer = 0
       for h in held[i] {
@@ -129,6 +169,20 @@ struct MenuDeferredAcceptance {
     for (i, s) in order.enumerated() { local[s] = i }
     var stack = Array(order.indices.reversed())
     var onStack = [Bool](repeating: true, count: order.count)
+    // The candidates held at each worksite with `max_per_school` (which keeps no heaps).
+    var heldAt: [Int: [Int]] = [:]
+    /// Person `i` loses held candidate `d`, and looks again from the top of their list.
+    func lose(_ d: Int, _ loser: Int) {
+      held[loser].removeAll { $0 == d }
+      isHeld[d] = false
+      rejected[d] = true
+      rejections += 1
+      next[loser] = first[loser]
+      if !onStack[loser] {
+        onStack[loser] = true
+        stack.append(loser)
+      }
+    }
     while let i = stack.popLast() {
       onStack[i] = false
       while held[i].count < q {
@@ -142,7 +196,28 @@ struct MenuDeferredAcceptance {
         proposals += 1
         let g = Int(group[c])
         let window = start[g]..<start[g + 1]
-        if count[g] < capacity[g] {
+        let w = Int(worksite[c])
+        if let schoolLimit = sites[w].maxPerSchool {
+          // The worksite chooses among everyone it holds and the newcomer.
+          let kept = choose(among: (heldAt[w] ?? []) + [c], schoolLimit: schoolLimit)
+          var now: [Int] = []
+          for d in heldAt[w] ?? [] {
+            if kept.contains(d) {
+              now.append(d)
+            } else {
+              count[Int(group[d])] -= 1
+              lose(d, owner(of: d))
+            }
+          }
+          guard kept.contains(c) else {
+            heldAt[w] = now
+            rejected[c] = true
+            rejections += 1
+            continue
+          }
+          heldAt[w] = now + [c]
+          count[g] += 1
+        } else if count[g] < capacity[g] {
           heldKey.withUnsafeMutableBufferPointer { keys in
             heldPerson.withUnsafeMutableBufferPointer { people in
               HeldOrder.siftUp(

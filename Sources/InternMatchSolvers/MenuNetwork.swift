@@ -5,7 +5,9 @@ import InternMatchModel
 ///
 /// **The model.** Each person takes at most `max_per_participant` placements of each kind, at
 /// most one per worksite, only eligible choices of their own list, at most `max_per_employer`
-/// of a kind with one employer when the menu sets it; each worksite seats at most `capacity`.
+/// of a kind with one employer when the menu sets it; each worksite seats at most `capacity`,
+/// at most `max_per_school` of one school (over all its slots); an employer of `employers.csv`
+/// seats at most its `capacity` over its worksites (every kind counting).
 ///
 /// **Why kind by kind is the lexicographic optimum.** A worksite has one kind, and every limit
 /// above is of one kind: no constraint holds variables of two kinds, so the LP is
@@ -14,13 +16,21 @@ import InternMatchModel
 /// reached together with the best value of every later kind: the tuple of the kinds' own optima
 /// is the lexicographic optimum, for every priority order. (Priorities start to matter when a
 /// rule ties kinds together: slots, which a person cannot share across kinds — ``MenuMIP`` —
-/// or an employer's capacity over worksites of several kinds, refused with a menu for now.)
+/// or an employer of `employers.csv` with worksites of several kinds, whose one capacity spans
+/// them. Here each kind's network gets that employer's whole capacity: a relaxation, exact when
+/// the kinds' optima together keep the capacity, which `OptimalStrategy.placeMenu(_:)` checks
+/// before it hands the tied kinds to ``MenuMIP`` otherwise.)
 ///
 /// **Why each kind is a network.** On a person's arcs, the limits are sets `{arcs of kind k}` ⊇
 /// `{arcs of kind k with employer e}` ⊇ `{one arc}`: a laminar family, a tree. The worksites'
 /// capacities partition the arcs. Two laminar families give a network matrix (Schrijver,
-/// *Combinatorial Optimization*, §41.6), so the flow `S → person → (person, employer) → worksite
-/// → T`, with capacities `max_per_participant`, `max_per_employer`, 1 and `capacity`, holds
+/// *Combinatorial Optimization*, §41.6). The seat limits are laminar too, on the worksite side:
+/// `{arcs into employer E's worksites}` ⊇ `{arcs into worksite w}` ⊇ `{arcs into w from school
+/// σ}` ⊇ `{one arc}` (a worksite has one employer, a person one school). So the flow `S →
+/// person → (person, employer) → (worksite, school) → worksite → employer of employers.csv → T`
+/// (the school and employer nodes only where those limits exist), with capacities
+/// `max_per_participant`, `max_per_employer`, 1, `max_per_school`, `capacity` and the
+/// employer's capacity, holds
 /// exactly the feasible placements, and its LP has integral optimal vertices. Slots break it:
 /// a person's sets "this worksite" and "this slot label" cross (neither contains the other).
 ///
@@ -82,8 +92,16 @@ package struct MenuNetwork {
     // its core: the kinds the network simplex takes (several placements per person, or slots),
     // then by number of choices. The results go back in service order, so the order of the
     // work changes nothing but the time.
+    // The kinds with a seat limit beyond the worksites' own (`max_per_school`, an employer of
+    // employers.csv), which the single-seat core does not model.
+    var limited = Set<WorksiteKind>()
+    for (w, site) in instance.worksites.enumerated()
+    where site.maxPerSchool != nil || instance.employerLimit[w] >= 0 {
+      limited.insert(site.kind)
+    }
     let singleSeat = menu.served.map {
       Self.takesSingleSeatCore($0, slotted: slots.contains($0.kind), onePass: onePass)
+        && !limited.contains($0.kind)
     }
     let order = menu.served.indices.sorted {
       (singleSeat[$0] ? 1 : 0, -byLevel[$0].count, $0)
@@ -161,7 +179,8 @@ package struct MenuNetwork {
   }
 
   /// `choicesOfKind` split into the connected parts of the graph person — worksite over them,
-  /// each in the given order, the parts by their first choice.
+  /// the worksites of one employer of `employers.csv` joined (its capacity spans them), each in
+  /// the given order, the parts by their first choice.
   ///
   /// - Complexity: O(L·α(L)) for L choices.
   private static func parts(
@@ -169,7 +188,14 @@ package struct MenuNetwork {
   ) -> [[(student: Int, entry: Int)]] {
     let people = instance.students.count
     var sets = DisjointSets(count: people + instance.worksites.count)
-    for (s, c) in choicesOfKind { sets.union(s, people + Int(instance.choices.worksite[c])) }
+    var firstOfEmployer: [Int32: Int] = [:]
+    for (s, c) in choicesOfKind {
+      let w = Int(instance.choices.worksite[c])
+      sets.union(s, people + w)
+      let e = instance.employerLimit[w]
+      if e >= 0 { sets.union(people + w, people + (firstOfEmployer[e] ?? w)) }
+      if e >= 0, firstOfEmployer[e] == nil { firstOfEmployer[e] = w }
+    }
     var part: [Int: Int] = [:]
     var parts: [[(student: Int, entry: Int)]] = []
     for choice in choicesOfKind {
@@ -211,6 +237,8 @@ package struct MenuNetwork {
     var worksiteNode: [Int: Int] = [:]
     var applicants: [Int: Int] = [:]
     for (_, c) in choicesOfKind { applicants[Int(choices.worksite[c]), default: 0] += 1 }
+    // An employer of employers.csv: one node between its worksites and the sink.
+    var employerNode: [Int32: Int] = [:]
     for w in applicants.keys.sorted() {
       let node = builder.node()
       worksiteNode[w] = node
@@ -218,7 +246,34 @@ package struct MenuNetwork {
       let seats =
         instance.worksites[w].capacity * max(1, instance.worksites[w].slots.count)
         - (forcing?.worksite == w ? 1 : 0)
-      builder.arc(node, sink, capacity: min(seats, applicants[w] ?? 0), cost: 0)
+      var to = sink
+      let e = instance.employerLimit[w]
+      if e >= 0 {
+        if let known = employerNode[e] {
+          to = known
+        } else {
+          to = builder.node()
+          employerNode[e] = to
+          builder.arc(
+            to, sink, capacity: instance.rules.employerCapacity[Int(e)].capacity, cost: 0)
+        }
+      }
+      builder.arc(node, to, capacity: min(seats, applicants[w] ?? 0), cost: 0)
+    }
+    // `max_per_school`: a node per (worksite, school) between the choices and the worksite.
+    let schools =
+      instance.worksites.contains { $0.maxPerSchool != nil } ? instance.schoolIndices : []
+    var schoolNode: [Int: Int] = [:]
+    func entryNode(_ s: Int, _ w: Int) -> Int {
+      guard let limit = instance.worksites[w].maxPerSchool, let site = worksiteNode[w] else {
+        return worksiteNode[w] ?? sink
+      }
+      let key = w << 32 | Int(schools[s])
+      if let node = schoolNode[key] { return node }
+      let node = builder.node()
+      schoolNode[key] = node
+      builder.arc(node, site, capacity: limit, cost: 0)
+      return node
     }
     var choiceArcs: [(arc: Int, student: Int, worksite: Int)] = []
     var most = 0
@@ -260,7 +315,7 @@ package struct MenuNetwork {
           }
         }
         let arc = builder.arc(
-          from, worksiteNode[w] ?? sink, capacity: 1,
+          from, entryNode(s, w), capacity: 1,
           cost: rankCost.cost(ofRank: Int(choices.rank[c])))
         choiceArcs.append((arc, s, w))
       }

@@ -33,7 +33,7 @@ extension OptimalStrategy {
     limit: Int? = nil
   ) throws(SolverError) -> [MenuExplanation] {
     guard let menu = instance.activities, result.status == .optimal,
-      !instance.sideRules.contains(.slots)
+      instance.sideRules.isDisjoint(with: Self.unpricedMenuRules)
     else { return explanations }
     let priced: Set<MenuChoiceOutcome> = [.full, .slotConflict, .maxPerEmployer, .atCap]
     // The rows to price, by kind: (person, kind's position in their explanation, row).
@@ -84,4 +84,10 @@ extension OptimalStrategy {
     }
     return explanations
   }
+}
+
+extension OptimalStrategy {
+  /// The rules with which a menu's rows are not priced: slots (they tie the kinds), and the seat
+  /// limits `max_per_school` and `employers.csv`, which the forcing re-solve does not reduce.
+  static var unpricedMenuRules: Set<SideRule> { [.slots, .maxPerSchool, .employerCapacity] }
 }

@@ -1,6 +1,17 @@
 import InternMatchModel
 
 extension StableStrategy: MenuPlacing {
+  /// The rules every menu strategy refuses, and `employer_capacity` (`employers.csv`), as the
+  /// single-seat rule does: an employer's capacity is one quota over several worksites, each
+  /// with its own priority order (`rankings.csv`), so no worksite can decide alone whom to
+  /// reject, and a stable placement need not exist (a quota over a set of worksites is the
+  /// regional cap of Kamada & Kojima 2015, where stability must be weakened).
+  public func menuRulesNotYetSupported(in instance: PlacementInstance) -> [String] {
+    var missing = menuSideRulesNotYetSupported(in: instance)
+    if instance.sideRules.contains(.employerCapacity) { missing.append("employer_capacity") }
+    return missing.sorted()
+  }
+
   /// Person-proposing deferred acceptance on a menu of activities, kind by kind in priority
   /// order (Gale & Shapley 1962; Roth 1984, "Stability and polarization of interests in job
   /// matching", for many-to-many markets; Roth & Sotomayor 1990, ch. 5, college admissions with

@@ -110,7 +110,8 @@ struct MenuExplanationTests {
     case .duplicate:
       #expect(instance.students[s].preferences.prefix(c.position - 1).contains(c.worksite))
     case .unknownWorksite, .notOffered: Issue.record("an offered kind's row is \(c.outcome)")
-    case .full, .slotConflict, .maxPerEmployer, .atCap, .freeSeatUnused:
+    case .full, .employerFull, .maxPerSchool, .slotConflict, .maxPerEmployer, .atCap,
+      .freeSeatUnused:
       #expect(eligible && site.capacity > 0 && !mine.contains { $0.worksite == w })
       // Adding the pair in some slot keeps every rule: only then is a seat unused.
       let options: [Int?] = site.slots.isEmpty ? [nil] : site.slots.indices.map { $0 }
@@ -137,9 +138,23 @@ struct MenuExplanationTests {
           }
         }, uniquingKeysWith: { a, _ in a })
       var facts: [String] = []
-      if free.isEmpty {
-        facts.append("full")
-      } else if !site.slots.isEmpty, free.allSatisfy({ labels[site.slots[$0]] != nil }) {
+      if free.isEmpty { facts.append("full") }
+      if let name = site.employer,
+        let cap = instance.rules.employerCapacity.first(where: { $0.employer == name })?.capacity,
+        result.placement.entries.filter({ instance.worksites[$0.worksite].employer == name })
+          .count >= cap
+      {
+        facts.append("employer-full=" + name)
+      }
+      let school = instance.students[s].school
+      if let limit = site.maxPerSchool,
+        result.placement.entries.filter({
+          $0.worksite == w && instance.students[$0.student].school == school
+        }).count >= limit
+      {
+        facts.append("max-per-school=" + school)
+      }
+      if !free.isEmpty, !site.slots.isEmpty, free.allSatisfy({ labels[site.slots[$0]] != nil }) {
         facts.append(
           "slot-conflict="
             + free.map { "\(site.slots[$0])@\(labels[site.slots[$0]] ?? "")" }.joined(
