@@ -140,7 +140,7 @@ extension ExplanationStory {
       }
       return "its free seats were only in slots you already hold: \(list(held))"
     case "employer-full":
-      return "\(value) had already taken as many people as it can host, across its worksites"
+      return "\(value) had already taken as many people as it can host over all its worksites"
     case "max-per-school":
       return "it already held the most people it takes from your school (\(value))"
     case "max-per-employer":
