@@ -107,12 +107,14 @@ package struct MenuNetwork {
       (singleSeat[$0] ? 1 : 0, -byLevel[$0].count, $0)
         < (singleSeat[$1] ? 1 : 0, -byLevel[$1].count, $1)
     }
+    // Each person's school, numbered once, where a worksite has `max_per_school`.
+    let schools = Self.schoolNumbers(instance)
     let solvedInWorkOrder = concurrentMap(order.count) { k -> Result<Level, SolverError> in
       let level = order[k]
       return Result { () throws(SolverError) -> Level in
         try Self.solve(
           level: byLevel[level], rule: menu.served[level], instance: instance,
-          rankCost: rankCost, onePass: onePass, singleSeat: singleSeat[level])
+          rankCost: rankCost, onePass: onePass, singleSeat: singleSeat[level], schools: schools)
       }
     }
     var solved = solvedInWorkOrder
@@ -145,7 +147,8 @@ package struct MenuNetwork {
   /// and smaller solves take fewer and cheaper pivots).
   private static func solve(
     level choicesOfKind: [(student: Int, entry: Int)], rule: ActivityRule,
-    instance: PlacementInstance, rankCost: RankCost, onePass: Bool, singleSeat: Bool
+    instance: PlacementInstance, rankCost: RankCost, onePass: Bool, singleSeat: Bool,
+    schools: [Int32]
   ) throws(SolverError) -> (
     entries: [MenuPlacement.Entry], objective: PlacementObjective, nodes: Int, arcs: Int,
     pivots: Int
@@ -167,7 +170,8 @@ package struct MenuNetwork {
     )
     for part in parts(of: choicesOfKind, in: instance) {
       let solved = try solve(
-        part, rule: rule, instance: instance, rankCost: rankCost, onePass: onePass)
+        part, rule: rule, instance: instance, rankCost: rankCost, onePass: onePass,
+        schools: schools)
       result.entries += solved.entries
       result.objective.placed += solved.objective.placed
       result.objective.cost += solved.objective.cost
@@ -176,6 +180,11 @@ package struct MenuNetwork {
       result.pivots += solved.pivots
     }
     return result
+  }
+
+  /// Each person's school as a small integer when a worksite has `max_per_school`, else empty.
+  private static func schoolNumbers(_ instance: PlacementInstance) -> [Int32] {
+    instance.worksites.contains { $0.maxPerSchool != nil } ? instance.schoolIndices : []
   }
 
   /// `choicesOfKind` split into the connected parts of the graph person — worksite over them,
@@ -218,7 +227,7 @@ package struct MenuNetwork {
   /// exactly the placements holding it — and the pair added back to the result.
   private static func solve(
     _ choicesOfKind: [(student: Int, entry: Int)], rule: ActivityRule,
-    instance: PlacementInstance, rankCost: RankCost, onePass: Bool,
+    instance: PlacementInstance, rankCost: RankCost, onePass: Bool, schools: [Int32],
     forcing: (student: Int, worksite: Int)? = nil
   ) throws(SolverError) -> (
     entries: [MenuPlacement.Entry], objective: PlacementObjective, nodes: Int, arcs: Int,
@@ -261,8 +270,6 @@ package struct MenuNetwork {
       builder.arc(node, to, capacity: min(seats, applicants[w] ?? 0), cost: 0)
     }
     // `max_per_school`: a node per (worksite, school) between the choices and the worksite.
-    let schools =
-      instance.worksites.contains { $0.maxPerSchool != nil } ? instance.schoolIndices : []
     var schoolNode: [Int: Int] = [:]
     func entryNode(_ s: Int, _ w: Int) -> Int {
       guard let limit = instance.worksites[w].maxPerSchool, let site = worksiteNode[w] else {
@@ -431,7 +438,7 @@ extension MenuNetwork {
     }
     let solved = try solve(
       ofKind, rule: rule, instance: instance, rankCost: rankCost, onePass: true,
-      forcing: (s, w))
+      schools: schoolNumbers(instance), forcing: (s, w))
     return PlacementObjective(
       placed: solved.objective.placed + 1,
       cost: solved.objective.cost + rankCost.cost(ofRank: rank))

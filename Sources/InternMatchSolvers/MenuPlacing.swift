@@ -64,7 +64,7 @@ extension MenuPlacing {
     guard missing.isEmpty else {
       throw SolverError.unsupportedRule(
         "\(name) does not yet place a menu of activities (activities.csv) together with "
-          + missing.joined(separator: ", "))
+          + missing.map { "\($0) (\(MenuRefusal.reason(for: $0)))" }.joined(separator: "; "))
     }
     return menu
   }

@@ -89,6 +89,26 @@ struct MenuCapacityTests {
     #expect(throws: SolverError.self) { try StableStrategy(seed: 1).placeMenu(instance) }
   }
 
+  @Test("a rule still refused with a menu is named with why")
+  func refusalSaysWhy() throws {
+    let instance = try PlacementInstance(
+      students: [
+        Student(id: "A", school: "X", cluster: "it", preferences: ["W1"]),
+        Student(id: "B", school: "X", cluster: "it", preferences: ["W1"]),
+      ],
+      worksites: [Worksite(id: "W1", cluster: "it", capacity: 2, minimumGroupSize: 2)],
+      rules: PlacementRules(
+        links: [StudentLink(first: "A", second: "B")], activities: ActivityMenu([])))
+    #expect(OptimalStrategy().menuRulesNotYetSupported(in: instance) == ["links", "min_group"])
+    do {
+      _ = try OptimalStrategy().placeMenu(instance)
+      Issue.record("placed a menu with links and min_group")
+    } catch {
+      #expect(error.message.contains("links (" + MenuRefusal.reason(for: "links") + ")"))
+      #expect(error.message.contains("; min_group (" + MenuRefusal.reason(for: "min_group")))
+    }
+  }
+
   /// The menu strategies, for a seed.
   static func strategies(seed: UInt64) -> [any MenuPlacing] {
     [
