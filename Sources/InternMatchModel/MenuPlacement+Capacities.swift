@@ -79,15 +79,25 @@ extension PlacementInstance {
   ///
   /// - Complexity: O(n + W + E) for n placements and E employers.
   package func capacityViolations(in placement: MenuPlacement) -> [PlacementViolation] {
+    seatLimitViolations(of: placement.entries.lazy.map { ($0.student, $0.worksite) })
+  }
+
+  /// The `max_per_school` and `employers.csv` limits that `placements` (person, worksite),
+  /// one placement each, break: by worksite then school, then by employer. Out-of-range
+  /// indices are skipped (other checks report them).
+  ///
+  /// - Complexity: O(n + W + E) for n placements and E employers.
+  package func seatLimitViolations(of placements: some Sequence<(Int, Int)>)
+    -> [PlacementViolation]
+  {
     var found: [PlacementViolation] = []
     var perSchool: [Int: [String: Int]] = [:]
     var perEmployer = [Int](repeating: 0, count: rules.employerCapacity.count)
-    for e in placement.entries
-    where worksites.indices.contains(e.worksite) && students.indices.contains(e.student) {
-      if worksites[e.worksite].maxPerSchool != nil {
-        perSchool[e.worksite, default: [:]][students[e.student].school, default: 0] += 1
+    for (s, w) in placements where worksites.indices.contains(w) && students.indices.contains(s) {
+      if worksites[w].maxPerSchool != nil {
+        perSchool[w, default: [:]][students[s].school, default: 0] += 1
       }
-      if employerLimit[e.worksite] >= 0 { perEmployer[Int(employerLimit[e.worksite])] += 1 }
+      if employerLimit[w] >= 0 { perEmployer[Int(employerLimit[w])] += 1 }
     }
     for (w, counts) in perSchool.sorted(by: { $0.key < $1.key }) {
       let limit = worksites[w].maxPerSchool ?? Int.max

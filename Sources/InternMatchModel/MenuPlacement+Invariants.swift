@@ -5,7 +5,7 @@ extension PlacementInstance {
   /// `max_per_employer` per kind and employer, a valid slot at a worksite with slots and none
   /// elsewhere, no two placements of a person sharing a slot label, and no worksite over its
   /// capacity (in each slot, for a worksite with slots), nor over `max_per_school` or an
-  /// employer's `employers.csv` capacity (``capacityViolations(in:)``). Empty means valid.
+  /// employer's `employers.csv` capacity (`capacityViolations(in:)`). Empty means valid.
   ///
   /// ```swift
   /// instance.violations(in: menuPlacement).isEmpty  // true for any solver's result

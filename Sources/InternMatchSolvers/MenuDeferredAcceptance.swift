@@ -171,7 +171,7 @@ struct MenuDeferredAcceptance {
     var onStack = [Bool](repeating: true, count: order.count)
     // The candidates held at each worksite with `max_per_school` (which keeps no heaps).
     var heldAt: [Int: [Int]] = [:]
-    /// Person `i` loses held candidate `d`, and looks again from the top of their list.
+    /// Person `loser` loses held candidate `d`, and looks again from the top of their list.
     func lose(_ d: Int, _ loser: Int) {
       held[loser].removeAll { $0 == d }
       isHeld[d] = false
@@ -234,15 +234,7 @@ struct MenuDeferredAcceptance {
           guard let lost = held[loser].firstIndex(where: { group[$0] == group[c] }) else {
             preconditionFailure("a held person holds the group")
           }
-          let d = held[loser].remove(at: lost)
-          isHeld[d] = false
-          rejected[d] = true
-          rejections += 1
-          next[loser] = first[loser]
-          if !onStack[loser] {
-            onStack[loser] = true
-            stack.append(loser)
-          }
+          lose(held[loser][lost], loser)
           heldKey.withUnsafeMutableBufferPointer { keys in
             heldPerson.withUnsafeMutableBufferPointer { people in
               HeldOrder.siftDown(

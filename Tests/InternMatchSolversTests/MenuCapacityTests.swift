@@ -153,13 +153,7 @@ struct MenuCapacityTests {
   func optimalAgrees(seed: Int) throws {
     let instance = try Self.randomInstance(seed: seed)
     let best = MenuSlotTests.bruteForce(instance, .linear)
-    for (alwaysSearch, repairAbove) in [(false, 20_000), (true, 20_000), (false, 0)] {
-      let result = try OptimalStrategy().placeMenu(
-        instance, alwaysSearch: alwaysSearch, repairAbove: repairAbove)
-      #expect(instance.violations(in: result.placement).isEmpty)
-      #expect(result.objective == best, "seed \(seed), search \(alwaysSearch), \(repairAbove)")
-      #expect(result.status == .optimal)
-    }
+    try MenuSlotTests.expectEveryPath(instance, reaches: best, seed: seed)
     let glpk = try OptimalStrategy(backend: .glpk).placeMenu(instance)
     #expect(glpk.objective == best, "seed \(seed), glpk")
   }
@@ -213,5 +207,46 @@ struct MenuCapacityTests {
     let result = try stable.placeMenu(instance)
     let priorities = WorksitePriorities(instance: instance, seed: UInt64(seed))
     #expect(instance.menuBlockingPairs(in: result.placement, priorities: priorities).isEmpty)
+  }
+
+  @Test("stable, max_per_school and slots: a refused person can block by an extra placement")
+  func stableSchoolLimitWithSlots() throws {
+    // W interviews one person at am and one at pm, at most one of a school, and ranks Bea
+    // before Abe before Pat (Abe and Bea of school X). Bea tours at am first (tours are served
+    // first), so she can only interview at pm.
+    let instance = try PlacementInstance(
+      students: [
+        Student(id: "Abe", school: "X", cluster: "it", preferences: ["W"]),
+        Student(id: "Pat", school: "Y", cluster: "it", preferences: ["W"]),
+        Student(id: "Bea", school: "X", cluster: "it", preferences: ["T", "W"]),
+      ],
+      worksites: [
+        Worksite(
+          id: "W", cluster: "it", capacity: 1, kind: .mockInterview, maxPerSchool: 1,
+          slots: ["am", "pm"]),
+        Worksite(id: "T", cluster: "it", capacity: 1, kind: .workplaceTour, slots: ["am"]),
+      ],
+      rankings: ["Bea", "Abe", "Pat"].enumerated().map {
+        WorksiteRanking(worksite: "W", student: $0.element, rank: $0.offset + 1)
+      },
+      rules: PlacementRules(activities: ActivityMenu([])))
+    var met = false
+    for seed in UInt64(0)..<64 {
+      let priorities = WorksitePriorities(instance: instance, seed: seed)
+      guard priorities.sequence == [0, 1, 2] else { continue }
+      met = true
+      // Abe holds am; Pat is refused at am and holds pm; Bea takes pm, pushing out Abe (the
+      // school's seat) and Pat (the slot's). am stays free, and Pat is not asked again.
+      let result = try StableStrategy(seed: seed).placeMenu(instance)
+      #expect(
+        result.placement.entries == [
+          .init(student: 2, worksite: 0, slot: 1), .init(student: 2, worksite: 1, slot: 0),
+        ])
+      #expect(
+        instance.menuBlockingPairs(in: result.placement, priorities: priorities) == [
+          MenuBlockingPair(student: 1, worksite: 0, slot: 0)
+        ])
+    }
+    #expect(met)
   }
 }
