@@ -222,7 +222,8 @@ package struct MenuNetwork {
   /// One kind's network, solved: its placements and their value. With `forcing`, the best
   /// among the placements that hold that (person, worksite): the pair's arc removed and one
   /// unit taken from every limit it counts in (the worksite's seats, the person's
-  /// `max_per_participant` and `max_per_employer` with its employer) — every limit is a
+  /// `max_per_participant` and `max_per_employer` with its employer, the worksite's
+  /// `max_per_school` for the person's school, the employer's `employers.csv` capacity) — every limit is a
   /// capacity on a set of arcs holding it, so the flows of that network plus the pair are
   /// exactly the placements holding it — and the pair added back to the result.
   private static func solve(
@@ -263,8 +264,11 @@ package struct MenuNetwork {
         } else {
           to = builder.node()
           employerNode[e] = to
+          // (A held pair's employer has one seat fewer.)
+          let held = forcing.map { instance.employerLimit[$0.worksite] == e } ?? false
           builder.arc(
-            to, sink, capacity: instance.rules.employerCapacity[Int(e)].capacity, cost: 0)
+            to, sink, capacity: instance.rules.employerCapacity[Int(e)].capacity - (held ? 1 : 0),
+            cost: 0)
         }
       }
       builder.arc(node, to, capacity: min(seats, applicants[w] ?? 0), cost: 0)
@@ -279,7 +283,9 @@ package struct MenuNetwork {
       if let node = schoolNode[key] { return node }
       let node = builder.node()
       schoolNode[key] = node
-      builder.arc(node, site, capacity: limit, cost: 0)
+      // (A held pair's school has one seat fewer at its worksite.)
+      let held = forcing.map { $0.worksite == w && schools[$0.student] == schools[s] } ?? false
+      builder.arc(node, site, capacity: limit - (held ? 1 : 0), cost: 0)
       return node
     }
     var choiceArcs: [(arc: Int, student: Int, worksite: Int)] = []
@@ -425,8 +431,10 @@ extension MenuNetwork {
     precondition(!instance.sideRules.contains(.slots), "MenuNetwork.forcing: slots")
     let site = instance.worksites[w]
     let rule = menu.rule(for: site.kind)
+    let employer = instance.employerLimit[w]
     guard let rank = instance.choices.rank(of: s, for: w), site.capacity > 0,
-      rule.maxPerParticipant > 0, rule.maxPerEmployer != 0
+      rule.maxPerParticipant > 0, rule.maxPerEmployer != 0, site.maxPerSchool != 0,
+      employer < 0 || instance.rules.employerCapacity[Int(employer)].capacity > 0
     else { return nil }
     let choices = instance.choices
     var ofKind: [(student: Int, entry: Int)] = []

@@ -204,11 +204,16 @@ extension MenuExplanationTests {
 }
 
 extension MenuExplanationTests {
-  @Test("optimal prices: the best placement holding the pair, by brute force over every subset")
-  func pricesAreExact() throws {
+  @Test(
+    "optimal prices: the best placement holding the pair, by brute force over every subset",
+    arguments: [false, true])
+  func pricesAreExact(seatLimits: Bool) throws {
     var (losing, costly, free) = (0, 0, 0)
     for seed in UInt64(0)..<150 {
-      let instance = try MenuOptimalTests.randomInstance(seed: seed)
+      let instance =
+        seatLimits
+        ? try Self.withSeatLimits(MenuOptimalTests.randomInstance(seed: seed), seed: seed)
+        : try MenuOptimalTests.randomInstance(seed: seed)
       let menu = try #require(instance.activities)
       let result = try OptimalStrategy().placeMenu(instance)
       let priced = try OptimalStrategy().pricing(
@@ -216,7 +221,10 @@ extension MenuExplanationTests {
       for (s, e) in priced.enumerated() {
         for k in e.kinds {
           for c in k.choices {
-            guard [.full, .slotConflict, .maxPerEmployer, .atCap].contains(c.outcome) else {
+            let priced: [MenuChoiceOutcome] = [
+              .full, .employerFull, .maxPerSchool, .slotConflict, .maxPerEmployer, .atCap,
+            ]
+            guard priced.contains(c.outcome) else {
               #expect(c.placedChange == nil && c.rankCostChange == nil)
               continue
             }
@@ -241,5 +249,30 @@ extension MenuExplanationTests {
       }
     }
     #expect(losing > 0 && costly > 0, "losing \(losing), costly \(costly), free \(free)")
+  }
+
+  /// `instance` with two schools, `max_per_school` 1 on some worksites and a capacity for each
+  /// employer's worksites of one kind (`employers.csv` names kind by kind, so no employer's
+  /// capacity ties two kinds and prices stay per kind).
+  static func withSeatLimits(_ instance: PlacementInstance, seed: UInt64) throws
+    -> PlacementInstance
+  {
+    var rng = SplitMix64(seed: seed &+ 991)
+    let worksites = instance.worksites.map { w in
+      var w = w
+      if Bool.random(using: &rng) { w.maxPerSchool = 1 }
+      w.employer = w.employer.map { $0 + "-" + w.kind.rawValue }
+      return w
+    }
+    let employers = Set(worksites.compactMap(\.employer)).sorted().map {
+      EmployerCapacity(employer: $0, capacity: Int.random(in: 1...2, using: &rng))
+    }
+    return try PlacementInstance(
+      students: instance.students.map { s in
+        var s = s
+        s.school = Bool.random(using: &rng) ? "X" : "Y"
+        return s
+      }, worksites: worksites,
+      rules: PlacementRules(employerCapacity: employers, activities: instance.activities))
   }
 }
