@@ -75,6 +75,17 @@ struct MenuCapacityCommandTests {
     #expect(run.status == 65)
     #expect(run.stderr.contains("employer_capacity"), "\(run.stderr)")
     #expect(!FileManager.default.fileExists(atPath: directory + "/out/placements.csv"))
+    // verify --strategy stable checks the file and says why it cannot compare.
+    let solved = try CLI.run(["solve", directory, "--output", directory + "/optimal"])
+    #expect(solved.status == 0, "\(solved.stderr)")
+    let verify = try CLI.run([
+      "verify", directory, directory + "/optimal/placements.csv", "--strategy", "stable",
+    ])
+    #expect(verify.status == 0, "\(verify.stderr)")
+    #expect(
+      verify.stdout.contains(
+        "Not compared with stable, which refuses this dataset: stable cannot honour this "
+          + "dataset's employer_capacity"), "\(verify.stdout)")
   }
 
   @Test(
