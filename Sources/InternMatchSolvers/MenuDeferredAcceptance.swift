@@ -121,7 +121,6 @@ struct MenuDeferredAcceptance {
     var isHeld = [Bool](repeating: false, count: group.count)
     let limit = rule.maxPerEmployer ?? Int.max
 
-    /// Whether candidate `c` may join person `i`'s held groups.
     /// The local person whose candidate `c` is (candidates are laid out person by person).
     func owner(of c: Int) -> Int {
       var (low, high) = (0, order.count)  // first[low] <= c < first[high]
@@ -155,6 +154,7 @@ struct MenuDeferredAcceptance {
       return kept
     }
 
+    /// Whether candidate `c` may join person `i`'s held groups.
     func compatible(_ c: Int, _ i: Int) -> Bool {
       var sameEmployer = 0
       for h in held[i] {
