@@ -14,7 +14,7 @@ import InternMatchModel
 /// `max_per_employer`. A group keeps its best `capacity` proposers by ``/InternMatchModel/WorksitePriorities``
 /// and rejects the rest — at a worksite with `max_per_school`, the worksite chooses over all
 /// its groups at once: its proposers by priority, each kept when their group has a seat left
-/// and their school fewer than `max_per_school` kept so far (`choose(among:schoolLimit:)`); a rejected
+/// and their school fewer than `max_per_school` kept so far; a rejected
 /// candidate is never proposed to again, and a person who
 /// loses a group looks again from the top of their list. People are processed from a stack,
 /// started in lottery order (tier first); someone who loses a group goes on top of it.
@@ -121,39 +121,6 @@ struct MenuDeferredAcceptance {
     var isHeld = [Bool](repeating: false, count: group.count)
     let limit = rule.maxPerEmployer ?? Int.max
 
-    /// The local person whose candidate `c` is (candidates are laid out person by person).
-    func owner(of c: Int) -> Int {
-      var (low, high) = (0, order.count)  // first[low] <= c < first[high]
-      while high - low > 1 {
-        let mid = (low + high) / 2
-        if first[mid] <= c { low = mid } else { high = mid }
-      }
-      return low
-    }
-
-    /// What a worksite with `max_per_school` keeps of `candidates` (all at it): by priority,
-    /// each whose group has a seat left and whose school has fewer than `schoolLimit` kept.
-    func choose(among candidates: [Int], schoolLimit: Int) -> Set<Int> {
-      var seats: [Int: Int] = [:]
-      var perSchool: [Int32: Int] = [:]
-      var kept = Set<Int>()
-      let ordered = candidates.sorted {
-        (key[$0], order[owner(of: $0)]) < (key[$1], order[owner(of: $1)])
-      }
-      for d in ordered {
-        let g = Int(group[d])
-        let school = schools[order[owner(of: d)]]
-        guard seats[g, default: 0] < capacity[g], perSchool[school, default: 0] < schoolLimit
-        else {
-          continue
-        }
-        seats[g, default: 0] += 1
-        perSchool[school, default: 0] += 1
-        kept.insert(d)
-      }
-      return kept
-    }
-
     /// Whether candidate `c` may join person `i`'s held groups.
     func compatible(_ c: Int, _ i: Int) -> Bool {
       var sameEmployer = 0
@@ -169,8 +136,12 @@ struct MenuDeferredAcceptance {
     for (i, s) in order.enumerated() { local[s] = i }
     var stack = Array(order.indices.reversed())
     var onStack = [Bool](repeating: true, count: order.count)
-    // The candidates held at each worksite with `max_per_school` (which keeps no heaps).
-    var heldAt: [Int: [Int]] = [:]
+    // What each worksite with `max_per_school` holds (it keeps no heaps): its candidates in
+    // its order (key, then person index), with their local person and school.
+    var heldAt: [Int: [(key: UInt64, student: Int32, candidate: Int, person: Int, school: Int32)]] =
+      [:]
+    var slotSeats: [Int] = []
+    var schoolSeats: [Int32: Int] = [:]
     /// Person `loser` loses held candidate `d`, and looks again from the top of their list.
     func lose(_ d: Int, _ loser: Int) {
       held[loser].removeAll { $0 == d }
@@ -198,24 +169,39 @@ struct MenuDeferredAcceptance {
         let window = start[g]..<start[g + 1]
         let w = Int(worksite[c])
         if let schoolLimit = sites[w].maxPerSchool {
-          // The worksite chooses among everyone it holds and the newcomer.
-          let kept = choose(among: (heldAt[w] ?? []) + [c], schoolLimit: schoolLimit)
-          var now: [Int] = []
-          for d in heldAt[w] ?? [] {
-            if kept.contains(d) {
-              now.append(d)
-            } else {
-              count[Int(group[d])] -= 1
-              lose(d, owner(of: d))
+          // The worksite chooses among everyone it holds and the newcomer, in its order: each
+          // kept while their slot has a seat and their school fewer than `max_per_school`.
+          var list = heldAt[w] ?? []
+          let newcomer = (key[c], Int32(order[i]), c, i, schools[order[i]])
+          var at = list.count
+          while at > 0, (list[at - 1].key, list[at - 1].student) > (newcomer.0, newcomer.1) {
+            at -= 1
+          }
+          list.insert(newcomer, at: at)
+          slotSeats = [Int](repeating: 0, count: max(1, sites[w].slots.count))
+          schoolSeats.removeAll(keepingCapacity: true)
+          var kept = list
+          kept.removeAll(keepingCapacity: true)
+          var newcomerKept = false
+          for e in list {
+            let h = Int(group[e.candidate])
+            if slotSeats[h - base[w]] < capacity[h], schoolSeats[e.school, default: 0] < schoolLimit
+            {
+              slotSeats[h - base[w]] += 1
+              schoolSeats[e.school, default: 0] += 1
+              kept.append(e)
+              if e.candidate == c { newcomerKept = true }
+            } else if e.candidate != c {
+              count[h] -= 1
+              lose(e.candidate, e.person)
             }
           }
-          guard kept.contains(c) else {
-            heldAt[w] = now
+          heldAt[w] = kept
+          guard newcomerKept else {
             rejected[c] = true
             rejections += 1
             continue
           }
-          heldAt[w] = now + [c]
           count[g] += 1
         } else if count[g] < capacity[g] {
           heldKey.withUnsafeMutableBufferPointer { keys in
