@@ -157,11 +157,13 @@ extension VerifyCommand {
     let audit: MenuAudit
     let runSeed = seed ?? dataset.instance.policy.seed ?? 0
     var differing: Int?
+    var refusal: String?
     do {
       audit = try MenuAudit(dataset, file: file, rankCost: rankCost)
       if let strategy {
         let run = try PlacementRun(
           dataset, configuration: .init(strategy: strategy, rankCost: rankCost, seed: runSeed))
+        if run.status == .refused { refusal = run.problem }
         if let placed = run.menu?.result.placement {
           differing = dataset.instance.students.indices.count {
             Array(placed.placements(of: $0)) != Array(audit.placement.placements(of: $0))
@@ -200,6 +202,9 @@ extension VerifyCommand {
             : optimal
               ? "The file is optimal: the same placed and rank cost at every kind."
               : "The file is not optimal: the optimum is better at the first kind that differs.")
+      }
+      if let refusal, let strategy {
+        print("Not compared with \(strategy.rawValue), which refuses this dataset: \(refusal)")
       }
       if let differing, let strategy {
         print(

@@ -16,6 +16,10 @@ public enum MenuChoiceOutcome: String, Hashable, Sendable, Codable, CaseIterable
   case placed
   /// Every seat of the worksite is taken, in every slot of a worksite with slots.
   case full
+  /// The worksite's employer holds its `employers.csv` capacity (every kind counting).
+  case employerFull = "employer-full"
+  /// The worksite holds `max_per_school` people of the person's school.
+  case maxPerSchool = "max-per-school"
   /// The worksite has seats free, but only in slots whose labels the person holds at other
   /// placements.
   case slotConflict = "slot-conflict"
@@ -32,7 +36,8 @@ public enum MenuChoiceOutcome: String, Hashable, Sendable, Codable, CaseIterable
 ///
 /// The `detail` of an eligible entry the person does not hold names every fact of the final
 /// placement that stops them taking it, `;`-separated, in the order of ``MenuChoiceOutcome``
-/// (the first is the outcome): `full`; `slot-conflict=LABEL@WORKSITE,…` (each free slot's
+/// (the first is the outcome): `full`; `employer-full=EMPLOYER`; `max-per-school=SCHOOL`;
+/// `slot-conflict=LABEL@WORKSITE,…` (each free slot's
 /// label and the person's placement holding it); `max-per-employer=EMPLOYER`;
 /// `at-cap=N` (`max_per_participant`). An ineligible entry's detail is its reason codes, a
 /// not-offered one's `participants=student` or `participants=teacher`.

@@ -25,8 +25,10 @@ extension PlacementInstance {
   ///
   /// Person p and worksite w of kind k block when w is an eligible choice of p of a kind
   /// offered to p's role, w accepts p (`priorities`), p is not placed at w, and for some slot t
-  /// of w (none without slots) that has a free seat or holds someone after p in w's order,
-  /// p could take (w, t) either in addition to their placements of kind k (fewer than
+  /// of w (none without slots) that has a free seat or holds someone after p in w's order —
+  /// at a worksite with `max_per_school`: fewer than `capacity` people ahead of p in (w, t)
+  /// and fewer than `max_per_school` people of p's school ahead of p at w, in any slot (w's
+  /// choice would keep p) —, p could take (w, t) either in addition to their placements of kind k (fewer than
   /// `max_per_participant` of them) or instead of one of them at a worksite p ranks below w —
   /// keeping `max_per_employer` and never holding a label twice among their placements of kind
   /// k and of the kinds served before. One witness per (p, w) is reported; the extra
@@ -52,6 +54,17 @@ extension PlacementInstance {
       let k = e.worksite << 32 | ((e.slot ?? -1) + 1)
       let now = held[k] ?? (0, (0, -1))
       held[k] = (now.count + 1, now.worst < (key, e.student) ? (key, e.student) : now.worst)
+    }
+    // At worksites with `max_per_school`: who holds each (worksite, slot) and each
+    // (worksite, school), by their key in the worksite's order.
+    let limited = worksites.contains { $0.maxPerSchool != nil }
+    let schools = limited ? schoolIndices : []
+    var inSlot: [Int: [(UInt64, Int)]] = [:]
+    var ofSchool: [Int: [(UInt64, Int)]] = [:]
+    for e in placement.entries where worksites[e.worksite].maxPerSchool != nil {
+      let key = (priorities.key(of: e.student, at: e.worksite, in: self), e.student)
+      inSlot[e.worksite << 32 | ((e.slot ?? -1) + 1), default: []].append(key)
+      ofSchool[e.worksite << 32 | Int(schools[e.student]), default: []].append(key)
     }
     var found: [MenuBlockingPair] = []
     for s in students.indices {
@@ -80,8 +93,13 @@ extension PlacementInstance {
           (ofKind.count < rule.maxPerParticipant ? [nil] : []) + worse.map { $0 }
         slots: for t in site.slots.isEmpty ? [nil] : site.slots.indices.map({ $0 }) {
           let seat = held[w << 32 | ((t ?? -1) + 1)] ?? (0, (0, -1))
-          guard seat.count < site.capacity || (priorities.key[c], s) < seat.worst else {
-            continue
+          let me = (priorities.key[c], s)
+          if let schoolLimit = site.maxPerSchool {
+            let ahead = inSlot[w << 32 | ((t ?? -1) + 1), default: []].count(where: { $0 < me })
+            let mates = ofSchool[w << 32 | Int(schools[s]), default: []].count(where: { $0 < me })
+            guard ahead < site.capacity, mates < schoolLimit else { continue }
+          } else {
+            guard seat.count < site.capacity || me < seat.worst else { continue }
           }
           let newLabel = t.map { site.slots[$0] }
           if let newLabel, before.contains(newLabel) { continue }

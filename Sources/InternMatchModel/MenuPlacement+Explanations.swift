@@ -23,6 +23,7 @@ extension PlacementInstance {
     guard let menu = activities else { preconditionFailure("the instance has no menu") }
     var load = worksites.map { [Int](repeating: 0, count: max(1, $0.slots.count)) }
     for e in placement.entries { load[e.worksite][e.slot ?? 0] += 1 }
+    let capacities = MenuCapacities(self, placement: placement)
     var ineligible: [Int: Ineligibility] = [:]
     for pair in ineligibleChoices { ineligible[pair.student << 32 | pair.worksite] = pair.reasons }
     let kinds = ActivityMenu.defaultOrder.count
@@ -78,7 +79,7 @@ extension PlacementInstance {
           row.slot = e.slot.map { site.slots[$0] }
         } else {
           let facts = blockingFacts(
-            at: w, rule: rule, load: load[w], holder: holder,
+            at: w, of: s, rule: rule, load: load[w], capacities: capacities, holder: holder,
             held: (ofKind[ActivityMenu.ordinal(site.kind)], withEmployer[EmployerOfKind(site)] ?? 0)
           )
           row.outcome = facts.first?.outcome ?? .freeSeatUnused
@@ -109,12 +110,14 @@ extension PlacementInstance {
   }
 
   /// The facts of a placement that stop a person taking worksite `w` (eligible, not held), in
-  /// the order of ``MenuChoiceOutcome``: no seat free in any slot; free seats only in slots
+  /// the order of ``MenuChoiceOutcome``: no seat free in any slot; the employer at its
+  /// `employers.csv` capacity; `max_per_school` of `s`'s school held; free seats only in slots
   /// whose labels the person holds (`holder` maps each label they hold to the worksite
   /// holding it); `max_per_employer` reached; `max_per_participant` reached (`held`: the
   /// person's placements of the kind, and of the kind with `w`'s employer).
   private func blockingFacts(
-    at w: Int, rule: ActivityRule, load: [Int], holder: [String: Int],
+    at w: Int, of s: Int, rule: ActivityRule, load: [Int], capacities: MenuCapacities,
+    holder: [String: Int],
     held: (ofKind: Int, withEmployer: Int)
   ) -> [(outcome: MenuChoiceOutcome, text: String)] {
     let site = worksites[w]
@@ -122,7 +125,14 @@ extension PlacementInstance {
     let free = load.indices.filter { load[$0] < site.capacity }
     if free.isEmpty {
       facts.append((.full, "full"))
-    } else if !site.slots.isEmpty, free.allSatisfy({ holder[site.slots[$0]] != nil }) {
+    }
+    if capacities.employerFull(w) {
+      facts.append((.employerFull, "employer-full=" + (site.employer ?? "")))
+    }
+    if capacities.schoolFull(student: s, at: w) {
+      facts.append((.maxPerSchool, "max-per-school=" + students[s].school))
+    }
+    if !free.isEmpty, !site.slots.isEmpty, free.allSatisfy({ holder[site.slots[$0]] != nil }) {
       var labels: [String] = []
       for t in free where !labels.contains(site.slots[t]) { labels.append(site.slots[t]) }
       let held = labels.map { "\($0)@\(worksites[holder[$0] ?? w].id)" }

@@ -4,7 +4,8 @@ extension PlacementInstance {
   /// their role, at most once per worksite, at most `max_per_participant` per kind and
   /// `max_per_employer` per kind and employer, a valid slot at a worksite with slots and none
   /// elsewhere, no two placements of a person sharing a slot label, and no worksite over its
-  /// capacity (in each slot, for a worksite with slots). Empty means valid.
+  /// capacity (in each slot, for a worksite with slots), nor over `max_per_school` or an
+  /// employer's `employers.csv` capacity (`capacityViolations(in:)`). Empty means valid.
   ///
   /// ```swift
   /// instance.violations(in: menuPlacement).isEmpty  // true for any solver's result
@@ -88,7 +89,7 @@ extension PlacementInstance {
             capacity: worksites[w].capacity))
       }
     }
-    return found
+    return found + capacityViolations(in: placement)
   }
 }
 

@@ -13,6 +13,12 @@ public enum MenuShortfall: String, Hashable, Sendable, Codable, CaseIterable {
   /// An eligible choice of the kind has a seat free, but every such one is with an employer
   /// the person already has `max_per_employer` placements of the kind with.
   case maxPerEmployer = "max-per-employer"
+  /// An eligible choice of the kind has a seat free, but every such one is at an employer
+  /// holding its `employers.csv` capacity (every kind's placements counting).
+  case employerFull = "employer-full"
+  /// An eligible choice of the kind has a seat free, but every such one already holds
+  /// `max_per_school` people of the person's school.
+  case maxPerSchool = "max-per-school"
   /// An eligible choice of the kind has a seat free, but only in slots the person is already
   /// placed in (at another worksite).
   case slotConflict = "slot-conflict"
@@ -49,8 +55,12 @@ extension PlacementInstance {
   /// eligible choice of the kind the person does not hold full (`choices-full`); a seat free
   /// that no rule stops the person taking (`free-seat-unused`, only a placement that is not
   /// optimal leaves one); every worksite with a seat free at an employer the person has reached
-  /// `max_per_employer` with (`max-per-employer`); otherwise every free seat left is in a slot
-  /// the person is already placed in (`slot-conflict`).
+  /// `max_per_employer` with (`max-per-employer`); every such worksite at an employer holding
+  /// its `employers.csv` capacity (`employer-full`); every such worksite holding
+  /// `max_per_school` people of the person's school (`max-per-school`); otherwise
+  /// `slot-conflict` when a free seat left is in a slot the person is already placed in, else
+  /// (the limits block different worksites) `employer-full` when it blocks one, else
+  /// `max-per-school`.
   ///
   /// ```swift
   /// instance.menuRows(of: result.placement).first?.reason  // nil: a placement
@@ -63,6 +73,7 @@ extension PlacementInstance {
     // Seats taken at each worksite, in each slot (index 0 without slots).
     var load = worksites.map { [Int](repeating: 0, count: max(1, $0.slots.count)) }
     for e in placement.entries { load[e.worksite][e.slot ?? 0] += 1 }
+    let capacities = MenuCapacities(self, placement: placement)
     var rows: [MenuRow] = []
     rows.reserveCapacity(placement.count + students.count)
     for s in students.indices {
@@ -90,7 +101,8 @@ extension PlacementInstance {
         rows.append(
           MenuRow(
             student: s, kind: rule.kind, worksite: nil, rank: nil, slot: nil,
-            reason: shortfall(of: s, rule: rule, holding: mine, load: load)))
+            reason: shortfall(
+              of: s, rule: rule, holding: mine, load: load, capacities: capacities)))
       }
       guard rows.count == before else { continue }
       let reason: MenuShortfall =
@@ -104,7 +116,8 @@ extension PlacementInstance {
 
   /// Why person `s`, holding `holding`, is short of `rule`'s kind (see ``menuRows(of:)``).
   private func shortfall(
-    of s: Int, rule: ActivityRule, holding: ArraySlice<MenuPlacement.Entry>, load: [[Int]]
+    of s: Int, rule: ActivityRule, holding: ArraySlice<MenuPlacement.Entry>, load: [[Int]],
+    capacities: MenuCapacities
   ) -> MenuShortfall {
     let eligible = choices.range(of: s).map { Int(choices.worksite[$0]) }.filter {
       worksites[$0].kind == rule.kind
@@ -131,7 +144,17 @@ extension PlacementInstance {
           load[w][$0] >= worksites[w].capacity || labels.contains(worksites[w].slots[$0])
         }
     }
-    if free.contains(where: { !employerBlocks($0) && !slotsBlock($0) }) { return .freeSeatUnused }
-    return free.allSatisfy(employerBlocks) ? .maxPerEmployer : .slotConflict
+    let employerFull = { (w: Int) in capacities.employerFull(w) }
+    let schoolFull = { (w: Int) in capacities.schoolFull(student: s, at: w) }
+    if free.contains(where: {
+      !employerBlocks($0) && !slotsBlock($0) && !employerFull($0) && !schoolFull($0)
+    }) {
+      return .freeSeatUnused
+    }
+    if free.allSatisfy(employerBlocks) { return .maxPerEmployer }
+    if free.allSatisfy(employerFull) { return .employerFull }
+    if free.allSatisfy(schoolFull) { return .maxPerSchool }
+    if free.contains(where: slotsBlock) { return .slotConflict }
+    return free.contains(where: employerFull) ? .employerFull : .maxPerSchool
   }
 }

@@ -109,25 +109,8 @@ extension PlacementInstance {
     for (s, w) in pinnedWorksite.enumerated() where w >= 0 && placement.worksite(of: s) != Int(w) {
       found.append(.pinNotHonoured(student: s, worksite: Int(w)))
     }
-    var perSchool: [Int: [String: Int]] = [:]
-    var perEmployer = [Int](repeating: 0, count: rules.employerCapacity.count)
-    for s in 0..<students.count {
-      guard let w = placement.worksite(of: s), w < worksites.count else { continue }
-      if worksites[w].maxPerSchool != nil {
-        perSchool[w, default: [:]][students[s].school, default: 0] += 1
-      }
-      if employerLimit[w] >= 0 { perEmployer[Int(employerLimit[w])] += 1 }
-    }
-    for (w, counts) in perSchool.sorted(by: { $0.key < $1.key }) {
-      let limit = worksites[w].maxPerSchool ?? Int.max
-      for (school, n) in counts.sorted(by: { $0.key < $1.key }) where n > limit {
-        found.append(.overSchoolLimit(worksite: w, school: school, assigned: n, limit: limit))
-      }
-    }
-    for (k, n) in perEmployer.enumerated() where n > rules.employerCapacity[k].capacity {
-      let e = rules.employerCapacity[k]
-      found.append(.overEmployerCapacity(employer: e.employer, assigned: n, capacity: e.capacity))
-    }
+    found += seatLimitViolations(
+      of: students.indices.lazy.compactMap { s in placement.worksite(of: s).map { (s, $0) } })
     for (w, n) in load.enumerated() {
       if let m = worksites[w].minimumGroupSize, n > 0, n < m {
         found.append(.belowMinimumGroup(worksite: w, assigned: n, minimum: m))

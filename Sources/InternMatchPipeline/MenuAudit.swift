@@ -23,7 +23,9 @@ import InternMatchSolvers
 /// (`kind-not-offered`), once per worksite (`placed-twice-at-worksite`),
 /// `max_per_participant` per kind (`over-kind-limit`), `max_per_employer`
 /// (`over-employer-limit`), no slot label held twice by one person (`slot-conflict`), seats
-/// (`over-capacity`, in each slot `over-slot-capacity`). When the placements break none of
+/// (`over-capacity`, in each slot `over-slot-capacity`), `max_per_school` at a worksite over
+/// its slots (`over-school-limit`), an employer's `employers.csv` capacity over its worksites
+/// and kinds (`over-employer-capacity`). When the placements break none of
 /// these, the short rows are checked against ``/InternMatchModel/PlacementInstance/menuRows(of:)``
 /// of the same placement: each (person, kind) left short has exactly one short row
 /// (`missing-short-row`, `duplicate-short-row`), no other (person, kind) has one
@@ -193,8 +195,20 @@ private struct Locator {
   /// One finding for a rule the placement breaks.
   mutating func report(_ violation: PlacementViolation) {
     switch violation {
-    case .studentCountMismatch, .unknownWorksite, .pinNotHonoured, .overSchoolLimit,
-      .overEmployerCapacity, .belowMinimumGroup, .linkBroken, .reserveBreached:
+    case .overSchoolLimit(let w, let school, let n, let limit):
+      add(
+        "over-school-limit",
+        "\(wid(w)) holds \(n) people of school '\(school)', max_per_school \(limit)",
+        lines(at: w) { instance.students[$0.student].school == school })
+    case .overEmployerCapacity(let employer, let n, let capacity):
+      add(
+        "over-employer-capacity",
+        "employer '\(employer)' holds \(n) placements over its worksites, capacity \(capacity) "
+          + "(employers.csv)",
+        instance.worksites.indices.filter { instance.worksites[$0].employer == employer }
+          .flatMap { lines(at: $0) })
+    case .studentCountMismatch, .unknownWorksite, .pinNotHonoured, .belowMinimumGroup,
+      .linkBroken, .reserveBreached:
       return  // ids are resolved on reading; the other rules do not apply with a menu yet
     case .notAnEligibleChoice(let s, let w):
       let why =

@@ -99,7 +99,8 @@ extension ExplanationStory {
       return "\(opening) \(list(why))."
     case .noSeats: return "\(opening) offered no seats this round."
     case .placed: return ""
-    case .full, .slotConflict, .maxPerEmployer, .atCap, .freeSeatUnused:
+    case .full, .employerFull, .maxPerSchool, .slotConflict, .maxPerEmployer, .atCap,
+      .freeSeatUnused:
       let facts = c.detail.split(separator: ";").map { fact(String($0), noun: noun) }
       return "\(String(opening.dropLast())): "
         + (facts.isEmpty
@@ -138,6 +139,10 @@ extension ExplanationStory {
         return pair.count == 2 ? "\(pair[0]) (at \(pair[1]))" : String(item)
       }
       return "its free seats were only in slots you already hold: \(list(held))"
+    case "employer-full":
+      return "\(value) had already taken as many people as it can host over all its worksites"
+    case "max-per-school":
+      return "it already held the most people it takes from your school (\(value))"
     case "max-per-employer":
       return "you already held the most \(noun)s allowed with \(value)"
     case "at-cap":
@@ -154,6 +159,12 @@ extension ExplanationStory {
     case .maxPerEmployer:
       "every eligible \(noun) with a free seat is with an employer you already held the most "
         + "\(noun)s allowed with"
+    case .employerFull:
+      "every eligible \(noun) with a free seat is with an employer that had taken as many "
+        + "people as it can host"
+    case .maxPerSchool:
+      "every eligible \(noun) with a free seat already held the most people it takes from "
+        + "your school"
     case .slotConflict:
       "every eligible \(noun) with a free seat has it only in slots you already hold"
     case .freeSeatUnused:

@@ -12,7 +12,10 @@ import InternMatchModel
 /// first candidate (from the top of the list) that has not rejected them and is compatible with
 /// what they hold: not at a worksite they hold, not a label they hold, within
 /// `max_per_employer`. A group keeps its best `capacity` proposers by ``/InternMatchModel/WorksitePriorities``
-/// and rejects the rest; a rejected candidate is never proposed to again, and a person who
+/// and rejects the rest — at a worksite with `max_per_school`, the worksite chooses over all
+/// its groups at once: its proposers by priority, each kept when their group has a seat left
+/// and their school fewer than `max_per_school` kept so far; a rejected
+/// candidate is never proposed to again, and a person who
 /// loses a group looks again from the top of their list. People are processed from a stack,
 /// started in lottery order (tier first); someone who loses a group goes on top of it.
 ///
@@ -32,6 +35,8 @@ struct MenuDeferredAcceptance {
   private let labels: [[Int32]]
   /// Each worksite's `max_per_employer` group (employer, or the worksite on its own).
   private let employer: [Int32]
+  /// Each person's school as a small integer (empty when no worksite has `max_per_school`).
+  private let schools: [Int32]
   /// Slot labels each person holds from the kinds placed so far.
   private var taken: [[Int32]]
   /// Every placement made so far, kind after kind.
@@ -52,6 +57,8 @@ struct MenuDeferredAcceptance {
       return id
     }
     taken = [[Int32]](repeating: [], count: instance.students.count)
+    schools =
+      instance.worksites.contains { $0.maxPerSchool != nil } ? instance.schoolIndices : []
   }
 
   /// Places `rule`'s kind among `order` (the people it is offered to, in processing order),
@@ -129,6 +136,24 @@ struct MenuDeferredAcceptance {
     for (i, s) in order.enumerated() { local[s] = i }
     var stack = Array(order.indices.reversed())
     var onStack = [Bool](repeating: true, count: order.count)
+    // What each worksite with `max_per_school` holds (it keeps no heaps): its candidates in
+    // its order (key, then person index), with their local person and school.
+    var heldAt: [Int: [(key: UInt64, student: Int32, candidate: Int, person: Int, school: Int32)]] =
+      [:]
+    var slotSeats: [Int] = []
+    var schoolSeats: [Int32: Int] = [:]
+    /// Person `loser` loses held candidate `d`, and looks again from the top of their list.
+    func lose(_ d: Int, _ loser: Int) {
+      held[loser].removeAll { $0 == d }
+      isHeld[d] = false
+      rejected[d] = true
+      rejections += 1
+      next[loser] = first[loser]
+      if !onStack[loser] {
+        onStack[loser] = true
+        stack.append(loser)
+      }
+    }
     while let i = stack.popLast() {
       onStack[i] = false
       while held[i].count < q {
@@ -142,7 +167,43 @@ struct MenuDeferredAcceptance {
         proposals += 1
         let g = Int(group[c])
         let window = start[g]..<start[g + 1]
-        if count[g] < capacity[g] {
+        let w = Int(worksite[c])
+        if let schoolLimit = sites[w].maxPerSchool {
+          // The worksite chooses among everyone it holds and the newcomer, in its order: each
+          // kept while their slot has a seat and their school fewer than `max_per_school`.
+          var list = heldAt[w] ?? []
+          let newcomer = (key[c], Int32(order[i]), c, i, schools[order[i]])
+          var at = list.count
+          while at > 0, (list[at - 1].key, list[at - 1].student) > (newcomer.0, newcomer.1) {
+            at -= 1
+          }
+          list.insert(newcomer, at: at)
+          slotSeats = [Int](repeating: 0, count: max(1, sites[w].slots.count))
+          schoolSeats.removeAll(keepingCapacity: true)
+          var kept = list
+          kept.removeAll(keepingCapacity: true)
+          var newcomerKept = false
+          for e in list {
+            let h = Int(group[e.candidate])
+            if slotSeats[h - base[w]] < capacity[h], schoolSeats[e.school, default: 0] < schoolLimit
+            {
+              slotSeats[h - base[w]] += 1
+              schoolSeats[e.school, default: 0] += 1
+              kept.append(e)
+              if e.candidate == c { newcomerKept = true }
+            } else if e.candidate != c {
+              count[h] -= 1
+              lose(e.candidate, e.person)
+            }
+          }
+          heldAt[w] = kept
+          guard newcomerKept else {
+            rejected[c] = true
+            rejections += 1
+            continue
+          }
+          count[g] += 1
+        } else if count[g] < capacity[g] {
           heldKey.withUnsafeMutableBufferPointer { keys in
             heldPerson.withUnsafeMutableBufferPointer { people in
               HeldOrder.siftUp(
@@ -159,15 +220,7 @@ struct MenuDeferredAcceptance {
           guard let lost = held[loser].firstIndex(where: { group[$0] == group[c] }) else {
             preconditionFailure("a held person holds the group")
           }
-          let d = held[loser].remove(at: lost)
-          isHeld[d] = false
-          rejected[d] = true
-          rejections += 1
-          next[loser] = first[loser]
-          if !onStack[loser] {
-            onStack[loser] = true
-            stack.append(loser)
-          }
+          lose(held[loser][lost], loser)
           heldKey.withUnsafeMutableBufferPointer { keys in
             heldPerson.withUnsafeMutableBufferPointer { people in
               HeldOrder.siftDown(

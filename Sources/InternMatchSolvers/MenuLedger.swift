@@ -18,6 +18,8 @@ struct MenuLedger {
   /// Placements of each (person, kind) and of each (person, kind, employer).
   private var ofKind: [Int: Int] = [:]
   private var withEmployer: [Int: [EmployerOfKind: Int]] = [:]
+  /// Placements per (worksite, school) and per employer of `employers.csv`.
+  private var capacities: MenuCapacities
   /// Every placement made.
   private(set) var entries: [MenuPlacement.Entry] = []
 
@@ -25,6 +27,7 @@ struct MenuLedger {
     sites = instance.worksites
     load = sites.map { [Int](repeating: 0, count: max(1, $0.slots.count)) }
     labels = [Set<String>](repeating: [], count: instance.students.count)
+    capacities = MenuCapacities(instance)
   }
 
   /// Placements `student` holds of `kind`.
@@ -33,7 +36,8 @@ struct MenuLedger {
   }
 
   /// Places `student` at worksite `w` (of `rule`'s kind) when it is open to them: under
-  /// `max_per_participant` and `max_per_employer`, a seat free and, at a worksite with slots,
+  /// `max_per_participant` and `max_per_employer`, `w` below `max_per_school` for their
+  /// school, `w`'s employer below its `employers.csv` capacity, a seat free and, at a worksite with slots,
   /// the first slot (in the row's order) with a seat free whose label they do not hold yet.
   /// The caller never asks twice for one (person, worksite).
   mutating func take(student s: Int, at w: Int, rule: ActivityRule) -> Bool {
@@ -41,6 +45,7 @@ struct MenuLedger {
     guard ofKind[key, default: 0] < rule.maxPerParticipant else { return false }
     let group = EmployerOfKind(sites[w])
     if let limit = rule.maxPerEmployer, withEmployer[key]?[group] ?? 0 >= limit { return false }
+    guard capacities.admits(student: s, at: w) else { return false }
     let slot: Int?
     if sites[w].slots.isEmpty {
       guard load[w][0] < sites[w].capacity else { return false }
@@ -56,6 +61,7 @@ struct MenuLedger {
     }
     load[w][slot ?? 0] += 1
     ofKind[key, default: 0] += 1
+    capacities.add(student: s, at: w)
     withEmployer[key, default: [:]][group, default: 0] += 1
     entries.append(MenuPlacement.Entry(student: s, worksite: w, slot: slot))
     return true

@@ -9,8 +9,10 @@ extension MenuMIP {
   /// before any later kind's), person by person within a kind, and a placement that finds no
   /// slot tries one repair step before it is dropped — moving the person's own placement that
   /// holds a free slot's label to another slot of its worksite, or moving another person out of
-  /// a full slot into a free slot of the same worksite whose label they do not hold. The result
-  /// honours every rule, slots included; `dropped` lists what was left out.
+  /// a full slot into a free slot of the same worksite whose label they do not hold. A
+  /// placement at an employer of `employers.csv` that already holds its capacity (the network
+  /// gives each kind the whole of it) is dropped too, in the same order. The result honours
+  /// every rule, slots included; `dropped` lists what was left out.
   ///
   /// When nothing is dropped the result is optimal: ``MenuNetwork`` on an instance with slots
   /// solves the relaxation without labels, whose lexicographic optimum bounds every placement
@@ -45,10 +47,17 @@ extension MenuMIP {
         ? ($0.1, $0.0.student, $0.2, $0.0.worksite) < ($1.1, $1.0.student, $1.2, $1.0.worksite)
         : ($0.0.student, $0.1, $0.2, $0.0.worksite) < ($1.0.student, $1.1, $1.2, $1.0.worksite)
     }
+    // Employers of employers.csv: the network gave each kind their whole capacity.
+    var capacities = MenuCapacities(instance)
     for (e, _, _) in order {
-      if sites[e.worksite].slots.isEmpty {
+      if !capacities.admits(student: e.student, at: e.worksite) {
+        dropped.append(e)
+      } else if sites[e.worksite].slots.isEmpty {
         kept.append(e)
-      } else if !ledger.assign(e.student, e.worksite, repair: repair) {
+        capacities.add(student: e.student, at: e.worksite)
+      } else if ledger.assign(e.student, e.worksite, repair: repair) {
+        capacities.add(student: e.student, at: e.worksite)
+      } else {
         dropped.append(e)
       }
     }

@@ -11,7 +11,9 @@ import InternMatchModel
 /// **Rows**: per person and kind, `Σ x ≤ max_per_participant`; per person, kind and employer,
 /// `Σ x ≤ max_per_employer` (when set); per person and worksite, `Σ_t x ≤ 1`; per person and slot
 /// label used by two or more of their columns, `Σ x ≤ 1` (no two places at once, across kinds);
-/// per worksite and slot, `Σ_p x ≤ capacity`.
+/// per worksite and slot, `Σ_p x ≤ capacity`; per worksite with `max_per_school` and school,
+/// `Σ x ≤ max_per_school` (every slot); per employer of `employers.csv`, `Σ x ≤ capacity`
+/// (every kind and slot).
 ///
 /// **Why a MIP**: a person's sets "this worksite" and "this slot label" cross (neither contains
 /// the other), so the rows are no longer two laminar families and the LP can be fractional (a
@@ -25,8 +27,15 @@ import InternMatchModel
 /// when every solve is proven optimal. Coefficients stay small integers (1 and rank costs), so
 /// no big-M weight strains GLPK's tolerances; the integral objectives are read rounded.
 ///
-/// **Only where slots bind.** A kind none of whose worksites has slots shares no row with any
-/// other kind (its rows are per person and kind, per employer of the kind and per worksite), so
+/// **Employers across kinds.** An employer of `employers.csv` with worksites of two or more
+/// kinds puts those kinds in one row: its kinds are searched here as the kinds with slots are
+/// (whether or not they have slots), and its worksites are joined into one set below. The
+/// network solved each of its kinds with the employer's whole capacity — a relaxation — so the
+/// start below drops what goes over it, and a set where nothing is dropped is optimal by the
+/// same bound.
+///
+/// **Only where slots or shared employers bind.** A kind none of whose worksites has slots or
+/// a shared employer shares no row with any other kind (its rows are per person and kind, per employer of the kind and per worksite), so
 /// its network optimum is its part of the lexicographic optimum and is kept as it is. The kinds
 /// with slots split further into sets of people and worksites that no column connects (the
 /// connected components of the graph person — worksite over their columns): the rows are
@@ -80,6 +89,7 @@ struct MenuMIP {
     let people = instance.students.count
     var withSlots = [Bool](repeating: false, count: menu.served.count)
     for site in sites where !site.slots.isEmpty { withSlots[menu.level(of: site.kind)] = true }
+    for level in Self.levelsSharingEmployers(instance) { withSlots[level] = true }
     // Searching every set (`--solver glpk`, tests) searches every kind, with slots or not.
     for (level, rule) in menu.served.enumerated() {
       withSlots[level] = rule.maxPerParticipant > 0 && (withSlots[level] || searchEverySet)
@@ -92,6 +102,14 @@ struct MenuMIP {
         let w = Int(choices.worksite[c])
         if withSlots[menu.level(of: sites[w].kind)] { sets.union(s, people + w) }
       }
+    }
+    // An employer's worksites of the searched kinds: one set (its row spans them).
+    var firstOfEmployer: [Int32: Int] = [:]
+    for (w, site) in sites.enumerated()
+    where instance.employerLimit[w] >= 0 && withSlots[menu.level(of: site.kind)] {
+      let e = instance.employerLimit[w]
+      sets.union(people + w, people + (firstOfEmployer[e] ?? w))
+      if firstOfEmployer[e] == nil { firstOfEmployer[e] = w }
     }
     var columnsOfSet: [Int: Int] = [:]
     for s in 0..<people {
@@ -215,6 +233,8 @@ private struct SetSearch {
       }
       matrix.append(row: row, column: j, value: 1)
     }
+    let schools =
+      sites.contains { $0.maxPerSchool != nil } ? instance.schoolIndices : []
     var labelsUsed: [RowKey: Int] = [:]
     for x in column {
       if let t = x.slot {
@@ -233,6 +253,13 @@ private struct SetSearch {
         if labelsUsed[label, default: 0] > 1 { add(label, 1, column: j) }
       }
       add(.seat(x.worksite, x.slot ?? -1), sites[x.worksite].capacity, column: j)
+      if let limit = sites[x.worksite].maxPerSchool {
+        add(.school(x.worksite, schools[x.student]), limit, column: j)
+      }
+      let e = instance.employerLimit[x.worksite]
+      if e >= 0 {
+        add(.employerSeats(e), instance.rules.employerCapacity[Int(e)].capacity, column: j)
+      }
     }
     let lp = LinearProgram()
     lp.addColumns(column.count)
@@ -345,4 +372,25 @@ private enum RowKey: Hashable {
   case label(Int, String)
   /// A worksite's seats in one slot (-1: a worksite without slots).
   case seat(Int, Int)
+  /// A worksite's people of one school (`max_per_school`), over its slots.
+  case school(Int, Int32)
+  /// An employer's placements (`employers.csv`), over its worksites, kinds and slots.
+  case employerSeats(Int32)
+}
+
+extension MenuMIP {
+  /// The levels (kinds, by position in service order) with a worksite of an employer of
+  /// `employers.csv` whose worksites are of two or more kinds offered to someone: the kinds
+  /// that employer's capacity ties together.
+  ///
+  /// - Complexity: O(W).
+  static func levelsSharingEmployers(_ instance: PlacementInstance) -> Set<Int> {
+    guard let menu = instance.activities else { return [] }
+    var levelsOf: [Int32: Set<Int>] = [:]
+    for (w, site) in instance.worksites.enumerated()
+    where instance.employerLimit[w] >= 0 && menu.rule(for: site.kind).maxPerParticipant > 0 {
+      levelsOf[instance.employerLimit[w], default: []].insert(menu.level(of: site.kind))
+    }
+    return levelsOf.values.filter { $0.count > 1 }.reduce(into: []) { $0.formUnion($1) }
+  }
 }

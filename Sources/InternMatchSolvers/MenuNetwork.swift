@@ -5,7 +5,9 @@ import InternMatchModel
 ///
 /// **The model.** Each person takes at most `max_per_participant` placements of each kind, at
 /// most one per worksite, only eligible choices of their own list, at most `max_per_employer`
-/// of a kind with one employer when the menu sets it; each worksite seats at most `capacity`.
+/// of a kind with one employer when the menu sets it; each worksite seats at most `capacity`,
+/// at most `max_per_school` of one school (over all its slots); an employer of `employers.csv`
+/// seats at most its `capacity` over its worksites (every kind counting).
 ///
 /// **Why kind by kind is the lexicographic optimum.** A worksite has one kind, and every limit
 /// above is of one kind: no constraint holds variables of two kinds, so the LP is
@@ -14,13 +16,21 @@ import InternMatchModel
 /// reached together with the best value of every later kind: the tuple of the kinds' own optima
 /// is the lexicographic optimum, for every priority order. (Priorities start to matter when a
 /// rule ties kinds together: slots, which a person cannot share across kinds — ``MenuMIP`` —
-/// or an employer's capacity over worksites of several kinds, refused with a menu for now.)
+/// or an employer of `employers.csv` with worksites of several kinds, whose one capacity spans
+/// them. Here each kind's network gets that employer's whole capacity: a relaxation, exact when
+/// the kinds' optima together keep the capacity, which `OptimalStrategy.placeMenu(_:)` checks
+/// before it hands the tied kinds to ``MenuMIP`` otherwise.)
 ///
 /// **Why each kind is a network.** On a person's arcs, the limits are sets `{arcs of kind k}` ⊇
 /// `{arcs of kind k with employer e}` ⊇ `{one arc}`: a laminar family, a tree. The worksites'
 /// capacities partition the arcs. Two laminar families give a network matrix (Schrijver,
-/// *Combinatorial Optimization*, §41.6), so the flow `S → person → (person, employer) → worksite
-/// → T`, with capacities `max_per_participant`, `max_per_employer`, 1 and `capacity`, holds
+/// *Combinatorial Optimization*, §41.6). The seat limits are laminar too, on the worksite side:
+/// `{arcs into employer E's worksites}` ⊇ `{arcs into worksite w}` ⊇ `{arcs into w from school
+/// σ}` ⊇ `{one arc}` (a worksite has one employer, a person one school). So the flow `S →
+/// person → (person, employer) → (worksite, school) → worksite → employer of employers.csv → T`
+/// (the school and employer nodes only where those limits exist), with capacities
+/// `max_per_participant`, `max_per_employer`, 1, `max_per_school`, `capacity` and the
+/// employer's capacity, holds
 /// exactly the feasible placements, and its LP has integral optimal vertices. Slots break it:
 /// a person's sets "this worksite" and "this slot label" cross (neither contains the other).
 ///
@@ -82,19 +92,29 @@ package struct MenuNetwork {
     // its core: the kinds the network simplex takes (several placements per person, or slots),
     // then by number of choices. The results go back in service order, so the order of the
     // work changes nothing but the time.
+    // The kinds with a seat limit beyond the worksites' own (`max_per_school`, an employer of
+    // employers.csv), which the single-seat core does not model.
+    var limited = Set<WorksiteKind>()
+    for (w, site) in instance.worksites.enumerated()
+    where site.maxPerSchool != nil || instance.employerLimit[w] >= 0 {
+      limited.insert(site.kind)
+    }
     let singleSeat = menu.served.map {
       Self.takesSingleSeatCore($0, slotted: slots.contains($0.kind), onePass: onePass)
+        && !limited.contains($0.kind)
     }
     let order = menu.served.indices.sorted {
       (singleSeat[$0] ? 1 : 0, -byLevel[$0].count, $0)
         < (singleSeat[$1] ? 1 : 0, -byLevel[$1].count, $1)
     }
+    // Each person's school, numbered once, where a worksite has `max_per_school`.
+    let schools = Self.schoolNumbers(instance)
     let solvedInWorkOrder = concurrentMap(order.count) { k -> Result<Level, SolverError> in
       let level = order[k]
       return Result { () throws(SolverError) -> Level in
         try Self.solve(
           level: byLevel[level], rule: menu.served[level], instance: instance,
-          rankCost: rankCost, onePass: onePass, singleSeat: singleSeat[level])
+          rankCost: rankCost, onePass: onePass, singleSeat: singleSeat[level], schools: schools)
       }
     }
     var solved = solvedInWorkOrder
@@ -127,7 +147,8 @@ package struct MenuNetwork {
   /// and smaller solves take fewer and cheaper pivots).
   private static func solve(
     level choicesOfKind: [(student: Int, entry: Int)], rule: ActivityRule,
-    instance: PlacementInstance, rankCost: RankCost, onePass: Bool, singleSeat: Bool
+    instance: PlacementInstance, rankCost: RankCost, onePass: Bool, singleSeat: Bool,
+    schools: [Int32]
   ) throws(SolverError) -> (
     entries: [MenuPlacement.Entry], objective: PlacementObjective, nodes: Int, arcs: Int,
     pivots: Int
@@ -149,7 +170,8 @@ package struct MenuNetwork {
     )
     for part in parts(of: choicesOfKind, in: instance) {
       let solved = try solve(
-        part, rule: rule, instance: instance, rankCost: rankCost, onePass: onePass)
+        part, rule: rule, instance: instance, rankCost: rankCost, onePass: onePass,
+        schools: schools)
       result.entries += solved.entries
       result.objective.placed += solved.objective.placed
       result.objective.cost += solved.objective.cost
@@ -160,8 +182,14 @@ package struct MenuNetwork {
     return result
   }
 
+  /// Each person's school as a small integer when a worksite has `max_per_school`, else empty.
+  private static func schoolNumbers(_ instance: PlacementInstance) -> [Int32] {
+    instance.worksites.contains { $0.maxPerSchool != nil } ? instance.schoolIndices : []
+  }
+
   /// `choicesOfKind` split into the connected parts of the graph person — worksite over them,
-  /// each in the given order, the parts by their first choice.
+  /// the worksites of one employer of `employers.csv` joined (its capacity spans them), each in
+  /// the given order, the parts by their first choice.
   ///
   /// - Complexity: O(L·α(L)) for L choices.
   private static func parts(
@@ -169,7 +197,14 @@ package struct MenuNetwork {
   ) -> [[(student: Int, entry: Int)]] {
     let people = instance.students.count
     var sets = DisjointSets(count: people + instance.worksites.count)
-    for (s, c) in choicesOfKind { sets.union(s, people + Int(instance.choices.worksite[c])) }
+    var firstOfEmployer: [Int32: Int] = [:]
+    for (s, c) in choicesOfKind {
+      let w = Int(instance.choices.worksite[c])
+      sets.union(s, people + w)
+      let e = instance.employerLimit[w]
+      if e >= 0 { sets.union(people + w, people + (firstOfEmployer[e] ?? w)) }
+      if e >= 0, firstOfEmployer[e] == nil { firstOfEmployer[e] = w }
+    }
     var part: [Int: Int] = [:]
     var parts: [[(student: Int, entry: Int)]] = []
     for choice in choicesOfKind {
@@ -187,12 +222,13 @@ package struct MenuNetwork {
   /// One kind's network, solved: its placements and their value. With `forcing`, the best
   /// among the placements that hold that (person, worksite): the pair's arc removed and one
   /// unit taken from every limit it counts in (the worksite's seats, the person's
-  /// `max_per_participant` and `max_per_employer` with its employer) — every limit is a
+  /// `max_per_participant` and `max_per_employer` with its employer, the worksite's
+  /// `max_per_school` for the person's school, the employer's `employers.csv` capacity) — every limit is a
   /// capacity on a set of arcs holding it, so the flows of that network plus the pair are
   /// exactly the placements holding it — and the pair added back to the result.
   private static func solve(
     _ choicesOfKind: [(student: Int, entry: Int)], rule: ActivityRule,
-    instance: PlacementInstance, rankCost: RankCost, onePass: Bool,
+    instance: PlacementInstance, rankCost: RankCost, onePass: Bool, schools: [Int32],
     forcing: (student: Int, worksite: Int)? = nil
   ) throws(SolverError) -> (
     entries: [MenuPlacement.Entry], objective: PlacementObjective, nodes: Int, arcs: Int,
@@ -211,6 +247,8 @@ package struct MenuNetwork {
     var worksiteNode: [Int: Int] = [:]
     var applicants: [Int: Int] = [:]
     for (_, c) in choicesOfKind { applicants[Int(choices.worksite[c]), default: 0] += 1 }
+    // An employer of employers.csv: one node between its worksites and the sink.
+    var employerNode: [Int32: Int] = [:]
     for w in applicants.keys.sorted() {
       let node = builder.node()
       worksiteNode[w] = node
@@ -218,7 +256,37 @@ package struct MenuNetwork {
       let seats =
         instance.worksites[w].capacity * max(1, instance.worksites[w].slots.count)
         - (forcing?.worksite == w ? 1 : 0)
-      builder.arc(node, sink, capacity: min(seats, applicants[w] ?? 0), cost: 0)
+      var to = sink
+      let e = instance.employerLimit[w]
+      if e >= 0 {
+        if let known = employerNode[e] {
+          to = known
+        } else {
+          to = builder.node()
+          employerNode[e] = to
+          // (A held pair's employer has one seat fewer.)
+          let held = forcing.map { instance.employerLimit[$0.worksite] == e } ?? false
+          builder.arc(
+            to, sink, capacity: instance.rules.employerCapacity[Int(e)].capacity - (held ? 1 : 0),
+            cost: 0)
+        }
+      }
+      builder.arc(node, to, capacity: min(seats, applicants[w] ?? 0), cost: 0)
+    }
+    // `max_per_school`: a node per (worksite, school) between the choices and the worksite.
+    var schoolNode: [Int: Int] = [:]
+    func entryNode(_ s: Int, _ w: Int) -> Int {
+      guard let limit = instance.worksites[w].maxPerSchool, let site = worksiteNode[w] else {
+        return worksiteNode[w] ?? sink
+      }
+      let key = w << 32 | Int(schools[s])
+      if let node = schoolNode[key] { return node }
+      let node = builder.node()
+      schoolNode[key] = node
+      // (A held pair's school has one seat fewer at its worksite.)
+      let held = forcing.map { $0.worksite == w && schools[$0.student] == schools[s] } ?? false
+      builder.arc(node, site, capacity: limit - (held ? 1 : 0), cost: 0)
+      return node
     }
     var choiceArcs: [(arc: Int, student: Int, worksite: Int)] = []
     var most = 0
@@ -260,7 +328,7 @@ package struct MenuNetwork {
           }
         }
         let arc = builder.arc(
-          from, worksiteNode[w] ?? sink, capacity: 1,
+          from, entryNode(s, w), capacity: 1,
           cost: rankCost.cost(ofRank: Int(choices.rank[c])))
         choiceArcs.append((arc, s, w))
       }
@@ -363,8 +431,10 @@ extension MenuNetwork {
     precondition(!instance.sideRules.contains(.slots), "MenuNetwork.forcing: slots")
     let site = instance.worksites[w]
     let rule = menu.rule(for: site.kind)
+    let employer = instance.employerLimit[w]
     guard let rank = instance.choices.rank(of: s, for: w), site.capacity > 0,
-      rule.maxPerParticipant > 0, rule.maxPerEmployer != 0
+      rule.maxPerParticipant > 0, rule.maxPerEmployer != 0, site.maxPerSchool != 0,
+      employer < 0 || instance.rules.employerCapacity[Int(employer)].capacity > 0
     else { return nil }
     let choices = instance.choices
     var ofKind: [(student: Int, entry: Int)] = []
@@ -376,7 +446,7 @@ extension MenuNetwork {
     }
     let solved = try solve(
       ofKind, rule: rule, instance: instance, rankCost: rankCost, onePass: true,
-      forcing: (s, w))
+      schools: schoolNumbers(instance), forcing: (s, w))
     return PlacementObjective(
       placed: solved.objective.placed + 1,
       cost: solved.objective.cost + rankCost.cost(ofRank: rank))

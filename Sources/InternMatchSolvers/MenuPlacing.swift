@@ -20,13 +20,19 @@ public protocol MenuPlacing: PlacementStrategy {
 
 extension MenuPlacing {
   /// The side rules of `instance` no menu strategy honours together with a menu yet: every
-  /// rule but the menu's own (`activities`, `slots`, `max_per_employer`), and
-  /// `place_unranked`.
+  /// rule but the menu's own (`activities`, `slots`, `max_per_employer`) and the seat limits
+  /// (`max_per_school`, `employer_capacity`), and `place_unranked`.
   public func menuSideRulesNotYetSupported(in instance: PlacementInstance) -> [String] {
-    var missing = instance.sideRules.subtracting([.activities, .maxPerEmployer, .slots])
+    var missing = instance.sideRules.subtracting(Self.menuSeatLimits)
       .map(\.rawValue).sorted()
     if instance.policy.placeUnranked { missing.append("place_unranked") }
     return missing
+  }
+
+  /// The rules every menu strategy honours: the menu's own and the seat limits
+  /// `max_per_school` and `employers.csv` (`MenuCapacities`).
+  static var menuSeatLimits: Set<SideRule> {
+    [.activities, .maxPerEmployer, .slots, .maxPerSchool, .employerCapacity]
   }
 
   /// ``menuSideRulesNotYetSupported(in:)``, unless the strategy adds its own.
@@ -58,7 +64,7 @@ extension MenuPlacing {
     guard missing.isEmpty else {
       throw SolverError.unsupportedRule(
         "\(name) does not yet place a menu of activities (activities.csv) together with "
-          + missing.joined(separator: ", "))
+          + missing.map { "\($0) (\(MenuRefusal.reason(for: $0)))" }.joined(separator: "; "))
     }
     return menu
   }

@@ -20,8 +20,11 @@ public struct MenuResult: Sendable {
 extension OptimalStrategy {
   /// Places the menu of activities of `instance` exactly: lexicographically over the kinds in
   /// priority order, for each the most placements, then the least rank cost (ranks within a
-  /// kind), with caps per kind and per employer, roles and capacities (see `MenuNetwork` for
-  /// the model, why it is a network and why kind by kind is the lexicographic optimum). The
+  /// kind), with caps per kind and per employer, roles and capacities, `max_per_school` and
+  /// `employers.csv` (see `MenuNetwork` for the model, why it is a network and why kind by kind
+  /// is the lexicographic optimum; an employer whose worksites span kinds ties them, and when
+  /// the kinds' own optima together exceed its capacity `MenuMIP` searches the tied kinds
+  /// level by level). The
   /// result is checked before it is returned: valid for the instance
   /// (`PlacementInstance.violations(in:)` of a `MenuPlacement`) and its recomputed value equal to
   /// the flows'.
@@ -61,7 +64,10 @@ extension OptimalStrategy {
       "network_nodes": network.nodes, "network_arcs": network.arcs,
       "network_pivots": network.pivots,
     ]
-    guard instance.sideRules.contains(.slots) || alwaysSearch else {
+    // An employer of employers.csv over several kinds gave each its whole capacity in the
+    // network (a relaxation): optimal as it stands when no capacity is exceeded.
+    let employersExceeded = !instance.capacityViolations(in: network.placement).isEmpty
+    guard instance.sideRules.contains(.slots) || employersExceeded || alwaysSearch else {
       return try checked(
         network.placement, against: network.objective, in: instance,
         solver: "network-simplex (menu, kind by kind)", statistics: networkStatistics,
@@ -83,7 +89,8 @@ extension OptimalStrategy {
       solver: mip.searchedSets == 0 && !alwaysSearch
         ? "network-simplex (menu; slots given greedily, then with repairs: optimal)"
         : "glpk-branch-and-cut \(GLPKEnvironment.version) (menu"
-          + (instance.sideRules.contains(.slots) ? " with slots" : "") + ", level by level)",
+          + (instance.sideRules.contains(.slots) ? " with slots" : "")
+          + (employersExceeded ? " and shared employers" : "") + ", level by level)",
       statistics: networkStatistics.merging(
         [
           "mip_rows": mip.searches.rows, "mip_columns": mip.searches.columns,

@@ -2,22 +2,24 @@ import InternMatchModel
 
 extension OptimalStrategy {
   /// `explanations` of an `optimal` menu `result` with the exact price of honouring each
-  /// eligible choice a person does not hold (outcomes `full`, `slot-conflict`,
-  /// `max-per-employer`, `at-cap`): the kind's optimum with the person held at the worksite,
+  /// eligible choice a person does not hold (outcomes `full`, `employer-full`,
+  /// `max-per-school`, `slot-conflict`, `max-per-employer`, `at-cap`): the kind's optimum with the person held at the worksite,
   /// minus the run's (``/InternMatchModel/MenuChoiceExplanation/placedChange`` ≤ 0, then
   /// ``/InternMatchModel/MenuChoiceExplanation/rankCostChange`` in the run's units). Without
   /// slots every kind is its own network and no rule ties two kinds (see `MenuNetwork`), so
   /// the other kinds keep their optima and each price is one re-solve of the kind's network
   /// with the pair held (its arc removed, one unit off every limit it counts in).
   ///
-  /// A kind of one placement per person is the single-seat problem on its own choices: every
+  /// On a menu without `max_per_school` and `employers.csv`, a kind of one placement per person
+  /// is the single-seat problem on its own choices: every
   /// row of it is priced at once off the certified residual network of its placement
   /// (`ResidualPricing`, as single-seat `optimal` explanations are). A kind of several
-  /// placements per person takes one re-solve per row, for at most `limit` rows over those
-  /// kinds, in service order then person order (default
+  /// placements per person (every kind, with those seat limits) takes one re-solve per row,
+  /// for at most `limit` rows over those kinds, in service order then person order (default
   /// ``PlacementExplainer/defaultResolveLimit(for:)``). Prices are given only for a run proven
-  /// optimal on a menu without slots (with slots the kinds are tied and a price would be a
-  /// branch-and-cut search per pair); every other row keeps empty changes.
+  /// optimal on a menu without slots and without an employer of `employers.csv` whose worksites
+  /// span kinds (either ties the kinds, and a price would be a branch-and-cut search per pair);
+  /// every other row keeps empty changes.
   ///
   /// ```swift
   /// let priced = try OptimalStrategy().pricing(explanations, of: result, in: instance)
@@ -33,9 +35,14 @@ extension OptimalStrategy {
     limit: Int? = nil
   ) throws(SolverError) -> [MenuExplanation] {
     guard let menu = instance.activities, result.status == .optimal,
-      !instance.sideRules.contains(.slots)
+      !instance.sideRules.contains(.slots), MenuMIP.levelsSharingEmployers(instance).isEmpty
     else { return explanations }
-    let priced: Set<MenuChoiceOutcome> = [.full, .slotConflict, .maxPerEmployer, .atCap]
+    let priced: Set<MenuChoiceOutcome> = [
+      .full, .employerFull, .maxPerSchool, .slotConflict, .maxPerEmployer, .atCap,
+    ]
+    // With a seat limit beyond the worksites' own, every kind is re-solved per row (the
+    // single-seat residual pricing does not model them).
+    let limited = !instance.sideRules.isDisjoint(with: [.maxPerSchool, .employerCapacity])
     // The rows to price, by kind: (person, kind's position in their explanation, row).
     var rows: [WorksiteKind: [(student: Int, kind: Int, row: Int, worksite: Int)]] = [:]
     for (s, e) in explanations.enumerated() {
@@ -56,7 +63,7 @@ extension OptimalStrategy {
     for rule in menu.served {
       guard let requests = rows[rule.kind] else { continue }
       let base = result.objective.levels[menu.level(of: rule.kind)]
-      if rule.isSingleSeat {
+      if rule.isSingleSeat, !limited {
         // One placement per person: the kind is the single-seat problem on its own choices,
         // and its certified residual network prices every row at once (no budget).
         let single = instance.keepingChoices(ofKind: rule.kind)

@@ -1,6 +1,17 @@
 import InternMatchModel
 
 extension StableStrategy: MenuPlacing {
+  /// The rules every menu strategy refuses, and `employer_capacity` (`employers.csv`), as the
+  /// single-seat rule does: an employer's capacity is one quota over several worksites, each
+  /// with its own priority order (`rankings.csv`), so no worksite can decide alone whom to
+  /// reject, and a stable placement need not exist (a quota over a set of worksites is the
+  /// regional cap of Kamada & Kojima 2015, where stability must be weakened).
+  public func menuRulesNotYetSupported(in instance: PlacementInstance) -> [String] {
+    var missing = menuSideRulesNotYetSupported(in: instance)
+    if instance.sideRules.contains(.employerCapacity) { missing.append("employer_capacity") }
+    return missing.sorted()
+  }
+
   /// Person-proposing deferred acceptance on a menu of activities, kind by kind in priority
   /// order (Gale & Shapley 1962; Roth 1984, "Stability and polarization of interests in job
   /// matching", for many-to-many markets; Roth & Sotomayor 1990, ch. 5, college admissions with
@@ -54,6 +65,18 @@ extension StableStrategy: MenuPlacing {
   ///    to someone ahead, A's 10:00 seat is free but B holds their 10:00): the run keeps B, and
   ///    (p, A) blocks by swapping B. `menuBlockingPairs` reports such pairs and the summary
   ///    counts them. The result is still deterministic (the processing order above).
+  /// 3. *`max_per_school`* (a worksite choosing over all its slots at once: its proposers by
+  ///    priority, each kept while their slot has a seat and their school fewer than
+  ///    `max_per_school` kept). Without slots that choice is the greedy choice of a laminar
+  ///    matroid (capacity ⊇ per school), so guarantee 1 holds as it is (brute force:
+  ///    `MenuCapacityTests`). With slots it is not substitutable, and guarantee 2 weakens: a
+  ///    newcomer can push out a kept person of their own school from *another* slot, emptying a
+  ///    seat that someone refused earlier for that slot could now take — with slots `am`, `pm`
+  ///    of one seat each, `max_per_school` 1 and priorities b > a > p (a and b of one school):
+  ///    a holds `am`, p is refused at `am` and holds `pm`, then b takes `pm`, pushing out a (the
+  ///    school's one seat) and p (the slot's), and `am` stays free while p is never asked
+  ///    again — (p, w) blocks by an extra placement. A rejection is final (re-opening would
+  ///    let the run cycle), so such pairs are reported (`menuBlockingPairs`), not prevented.
   ///
   /// ```swift
   /// let result = try StableStrategy(seed: 2026).placeMenu(instance)

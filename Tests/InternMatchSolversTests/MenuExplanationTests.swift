@@ -110,7 +110,8 @@ struct MenuExplanationTests {
     case .duplicate:
       #expect(instance.students[s].preferences.prefix(c.position - 1).contains(c.worksite))
     case .unknownWorksite, .notOffered: Issue.record("an offered kind's row is \(c.outcome)")
-    case .full, .slotConflict, .maxPerEmployer, .atCap, .freeSeatUnused:
+    case .full, .employerFull, .maxPerSchool, .slotConflict, .maxPerEmployer, .atCap,
+      .freeSeatUnused:
       #expect(eligible && site.capacity > 0 && !mine.contains { $0.worksite == w })
       // Adding the pair in some slot keeps every rule: only then is a seat unused.
       let options: [Int?] = site.slots.isEmpty ? [nil] : site.slots.indices.map { $0 }
@@ -137,9 +138,23 @@ struct MenuExplanationTests {
           }
         }, uniquingKeysWith: { a, _ in a })
       var facts: [String] = []
-      if free.isEmpty {
-        facts.append("full")
-      } else if !site.slots.isEmpty, free.allSatisfy({ labels[site.slots[$0]] != nil }) {
+      if free.isEmpty { facts.append("full") }
+      if let name = site.employer,
+        let cap = instance.rules.employerCapacity.first(where: { $0.employer == name })?.capacity,
+        result.placement.entries.filter({ instance.worksites[$0.worksite].employer == name })
+          .count >= cap
+      {
+        facts.append("employer-full=" + name)
+      }
+      let school = instance.students[s].school
+      if let limit = site.maxPerSchool,
+        result.placement.entries.filter({
+          $0.worksite == w && instance.students[$0.student].school == school
+        }).count >= limit
+      {
+        facts.append("max-per-school=" + school)
+      }
+      if !free.isEmpty, !site.slots.isEmpty, free.allSatisfy({ labels[site.slots[$0]] != nil }) {
         facts.append(
           "slot-conflict="
             + free.map { "\(site.slots[$0])@\(labels[site.slots[$0]] ?? "")" }.joined(
@@ -189,11 +204,16 @@ extension MenuExplanationTests {
 }
 
 extension MenuExplanationTests {
-  @Test("optimal prices: the best placement holding the pair, by brute force over every subset")
-  func pricesAreExact() throws {
+  @Test(
+    "optimal prices: the best placement holding the pair, by brute force over every subset",
+    arguments: [false, true])
+  func pricesAreExact(seatLimits: Bool) throws {
     var (losing, costly, free) = (0, 0, 0)
     for seed in UInt64(0)..<150 {
-      let instance = try MenuOptimalTests.randomInstance(seed: seed)
+      let instance =
+        seatLimits
+        ? try Self.withSeatLimits(MenuOptimalTests.randomInstance(seed: seed), seed: seed)
+        : try MenuOptimalTests.randomInstance(seed: seed)
       let menu = try #require(instance.activities)
       let result = try OptimalStrategy().placeMenu(instance)
       let priced = try OptimalStrategy().pricing(
@@ -201,7 +221,10 @@ extension MenuExplanationTests {
       for (s, e) in priced.enumerated() {
         for k in e.kinds {
           for c in k.choices {
-            guard [.full, .slotConflict, .maxPerEmployer, .atCap].contains(c.outcome) else {
+            let priced: [MenuChoiceOutcome] = [
+              .full, .employerFull, .maxPerSchool, .slotConflict, .maxPerEmployer, .atCap,
+            ]
+            guard priced.contains(c.outcome) else {
               #expect(c.placedChange == nil && c.rankCostChange == nil)
               continue
             }
@@ -226,5 +249,30 @@ extension MenuExplanationTests {
       }
     }
     #expect(losing > 0 && costly > 0, "losing \(losing), costly \(costly), free \(free)")
+  }
+
+  /// `instance` with two schools, `max_per_school` 1 on some worksites and a capacity for each
+  /// employer's worksites of one kind (`employers.csv` names kind by kind, so no employer's
+  /// capacity ties two kinds and prices stay per kind).
+  static func withSeatLimits(_ instance: PlacementInstance, seed: UInt64) throws
+    -> PlacementInstance
+  {
+    var rng = SplitMix64(seed: seed &+ 991)
+    let worksites = instance.worksites.map { w in
+      var w = w
+      if Bool.random(using: &rng) { w.maxPerSchool = 1 }
+      w.employer = w.employer.map { $0 + "-" + w.kind.rawValue }
+      return w
+    }
+    let employers = Set(worksites.compactMap(\.employer)).sorted().map {
+      EmployerCapacity(employer: $0, capacity: Int.random(in: 1...2, using: &rng))
+    }
+    return try PlacementInstance(
+      students: instance.students.map { s in
+        var s = s
+        s.school = Bool.random(using: &rng) ? "X" : "Y"
+        return s
+      }, worksites: worksites,
+      rules: PlacementRules(employerCapacity: employers, activities: instance.activities))
   }
 }

@@ -293,8 +293,14 @@ struct MenuSlotTests {
   @Test("brute force: lexicographic optimum with slot conflicts", arguments: 0..<120)
   func bruteForceAgrees(seed: Int) throws {
     let instance = try Self.randomInstance(seed: UInt64(5200 + seed))
-    let best = Self.bruteForce(instance, .linear)
-    // The greedy start then the MIP, the MIP on every set, and slots with repairs first.
+    try Self.expectEveryPath(instance, reaches: Self.bruteForce(instance, .linear), seed: seed)
+  }
+
+  /// `best` reached, proven and valid by every path of `optimal` on `instance`: the greedy
+  /// start then the MIP, the MIP on every set, and slots with repairs first.
+  static func expectEveryPath(_ instance: PlacementInstance, reaches best: MenuObjective, seed: Int)
+    throws
+  {
     for (alwaysSearch, repairAbove) in [(false, 20_000), (true, 20_000), (false, 0)] {
       let result = try OptimalStrategy().placeMenu(
         instance, alwaysSearch: alwaysSearch, repairAbove: repairAbove)

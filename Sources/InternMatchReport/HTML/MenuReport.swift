@@ -82,6 +82,10 @@ public struct MenuReport: Sendable {
     case .choicesFull: "every worksite of this kind on your list that you qualify for was full"
     case .maxPerEmployer:
       "the free seats were with employers you already had the most placements of this kind with"
+    case .employerFull:
+      "the free seats were with employers that had taken as many people as they can host"
+    case .maxPerSchool:
+      "the worksites with free seats already held the most people they take from your school"
     case .slotConflict: "the free seats were only in slots you were already placed in"
     case .freeSeatUnused: "a seat was left free (the placement is not an optimal one)"
     }
