@@ -46,15 +46,26 @@ import InternMatchModel
 /// first gets slots with repairs, which is optimal in turn when it drops nothing there, and is
 /// searched from it otherwise, each set its own MIP.
 ///
+/// **One deadline.** `mip_time_limit_seconds` bounds the whole solve (``SolveDeadline``, set
+/// before the network stage): each simplex and branch-and-cut gets the time left, and a set,
+/// level or stage the deadline reaches first keeps the solution before it — the set's start
+/// (the greedy or repaired placement, which honours every rule), or what the searches before
+/// found. A stage a search stopped states its gap from GLPK's bound; one not searched states it
+/// from the relaxation: the kind's network optimum for the set's people (kinds are independent
+/// there, so it bounds each kind of any placement), `mip_placed_gap` its placed minus the
+/// found, `mip_cost_gap` the found rank cost minus its rank cost — or, when the found places
+/// fewer, minus the found number placed (each at least a first choice's cost 1). The result is
+/// then `feasible`, never `optimal`.
+///
 /// ```swift
 /// let start = MenuMIP.slotted(network.placement, in: instance, repair: false)
-/// let mip = try MenuMIP(instance, rankCost: .linear, timeLimitSeconds: 60, relaxed: network,
-///                       start: start)
+/// let mip = try MenuMIP(instance, rankCost: .linear, deadline: SolveDeadline(seconds: 60),
+///                       relaxed: network, start: start)
 /// mip.searches.proven  // true when every level was proven optimal
 /// ```
 ///
-/// - Complexity: 2 branch-and-cut searches per kind with slots and searched set, each within the
-///   time limit, over O(L·t) columns and rows for the set's L eligible choices of t slots; the
+/// - Complexity: 2 branch-and-cut searches per kind with slots and searched set, all within the
+///   one deadline, over O(L·t) columns and rows for the set's L eligible choices of t slots; the
 ///   rest O(L log L) over every choice.
 struct MenuMIP {
   /// The placement found.
@@ -67,6 +78,8 @@ struct MenuMIP {
   var searchedSets = 0
   /// Sets whose slots, given with repairs, reached the relaxation (optimal without a search).
   var repairedSets = 0
+  /// Sets to search that the deadline reached first: they keep their start.
+  var setsNotSearched = 0
 
   /// The most columns of a set searched from the greedy start without trying repairs first.
   static let searchedDirectly = 20_000
@@ -80,7 +93,7 @@ struct MenuMIP {
   /// - Precondition: the instance has a menu.
   @available(*, noasync, message: "GLPK state is thread-local; build and solve synchronously")
   init(
-    _ instance: PlacementInstance, rankCost: RankCost, timeLimitSeconds: Double,
+    _ instance: PlacementInstance, rankCost: RankCost, deadline: SolveDeadline,
     relaxed: MenuNetwork, start: (placement: MenuPlacement, dropped: [MenuPlacement.Entry]),
     searchEverySet: Bool = false, searchedDirectly: Int = MenuMIP.searchedDirectly
   ) throws(SolverError) {
@@ -170,10 +183,12 @@ struct MenuMIP {
     for root in order {
       let set = try SetSearch(
         instance, people: members[root] ?? [], levels: withSlots, rankCost: rankCost,
-        timeLimitSeconds: timeLimitSeconds,
+        deadline: deadline,
         start: searchFromRepair.contains(root)
           ? repairedStart.filter { sets.find($0.student) == root }
-          : start.placement.entries.filter { inSets($0, [root]) })
+          : start.placement.entries.filter { inSets($0, [root]) },
+        relaxed: relaxed.placement.entries.filter { inSets($0, [root]) })
+      if !set.searched { setsNotSearched += 1 }
       entries += set.entries
       for (level, value) in set.levels {
         levels[level].placed += value.placed
@@ -181,7 +196,7 @@ struct MenuMIP {
       }
       searches.add(set.tally)
     }
-    searchedSets = order.count
+    searchedSets = order.count - setsNotSearched
     repairedSets = fromRepair.count
     placement = MenuPlacement(entries)
     objective = MenuObjective(levels: levels)
@@ -189,20 +204,62 @@ struct MenuMIP {
 }
 
 /// One set's MIP (``MenuMIP``): the columns of its people at the kinds with slots, solved level
-/// by level.
+/// by level until `deadline`; a level or stage it does not reach keeps the solution before it
+/// (from `start`, always feasible), its gap measured against `relaxed` (the set's part of the
+/// network relaxation, whose value per kind bounds the level's).
 private struct SetSearch {
   var entries: [MenuPlacement.Entry] = []
   var levels: [(level: Int, value: PlacementObjective)] = []
   var tally = SearchTally()
+  /// Whether a search ran (false: the deadline came first and the set keeps `start`).
+  var searched = false
 
   @available(*, noasync, message: "GLPK state is thread-local; build and solve synchronously")
   init(
     _ instance: PlacementInstance, people: [Int], levels withSlots: [Bool], rankCost: RankCost,
-    timeLimitSeconds: Double, start: [MenuPlacement.Entry]
+    deadline: SolveDeadline, start: [MenuPlacement.Entry], relaxed: [MenuPlacement.Entry]
   ) throws(SolverError) {
     guard let menu = instance.activities else { preconditionFailure("no menu") }
     let choices = instance.choices
     let sites = instance.worksites
+    /// Placed and rank cost of `found` at each searched level, and the gap to the relaxation
+    /// for the stages no search stated (`stages[level]`: 0 none, 1 placed, 2 both).
+    func settle(_ found: [MenuPlacement.Entry], stages: [Int: Int]) -> (
+      [(level: Int, value: PlacementObjective)], SearchTally
+    ) {
+      func value(_ list: [MenuPlacement.Entry]) -> [Int: PlacementObjective] {
+        list.reduce(into: [:]) { sum, e in
+          let rank = choices.rank(of: e.student, for: e.worksite) ?? 0
+          let level = menu.level(of: sites[e.worksite].kind)
+          let before = sum[level] ?? PlacementObjective(placed: 0, cost: 0)
+          sum[level] = PlacementObjective(
+            placed: before.placed + 1, cost: before.cost + rankCost.cost(ofRank: rank))
+        }
+      }
+      let mine = value(found)
+      let bound = value(relaxed)
+      var gaps = SearchTally()
+      let settled = menu.served.indices.filter { withSlots[$0] }.map { level in
+        let got = mine[level] ?? PlacementObjective(placed: 0, cost: 0)
+        let best = bound[level] ?? PlacementObjective(placed: 0, cost: 0)
+        let done = stages[level, default: 0]
+        if done < 2 { gaps.proven = false }
+        if done < 1 { gaps.placedGap += max(0, best.placed - got.placed) }
+        // The relaxation's cost bounds the cost at its own number placed; at fewer, only
+        // a first choice each (rank cost 1) is a bound.
+        let costBound = got.placed >= best.placed ? best.cost : got.placed * rankCost.cost(ofRank: 1)
+        if done < 2 { gaps.costGap += max(0, got.cost - costBound) }
+        return (level: level, value: got)
+      }
+      return (settled, gaps)
+    }
+    guard !deadline.passed else {
+      entries = start
+      let (settled, gaps) = settle(start, stages: [:])
+      levels = settled
+      tally.add(gaps)
+      return
+    }
     // Columns.
     var column: [(student: Int, worksite: Int, slot: Int?, level: Int, cost: Int)] = []
     for s in people {
@@ -277,33 +334,41 @@ private struct SetSearch {
       columnOf[MenuPlacement.Entry(student: x.student, worksite: x.worksite, slot: x.slot)] = j
     }
     for e in start { if let j = columnOf[e] { solution[j] = 1 } }
-    let limit = Int((timeLimitSeconds * 1000).rounded(.up))
-    for level in menu.served.indices where withSlots[level] {
+    // Each search gets the time left; once the deadline has come, no more searches.
+    var stages: [Int: Int] = [:]
+    search: for level in menu.served.indices where withSlots[level] {
       let mine = column.indices.filter { column[$0].level == level }
       guard !mine.isEmpty else { continue }
-      var placed = 0
-      var cost = 0
       for stage in 0..<2 {
+        guard !deadline.passed else { break search }
         var objective = [Double](repeating: 0, count: column.count)
         for j in mine { objective[j] = stage == 0 ? 1 : Double(column[j].cost) }
         lp.loadMatrix(matrix)
         lp.setObjective(stage == 0 ? .maximize : .minimize, coefficients: objective)
         let outcome: LinearProgram.BranchAndCutOutcome
         do {
-          guard try lp.simplex() == .optimal else {
+          guard
+            try lp.simplex(.init(timeLimitMilliseconds: deadline.remainingMilliseconds))
+              == .optimal
+          else {
             throw SolverError.backend("glpk (menu): the relaxation is not optimal")
           }
           outcome = try lp.branchAndCut(
-            .init(timeLimitMilliseconds: limit, incumbent: solution))
+            .init(timeLimitMilliseconds: deadline.remainingMilliseconds, incumbent: solution))
+        } catch let error as GLPKError where error.isTimeLimit {
+          break search  // the relaxation was not solved in time: keep the solution before
         } catch let error as SolverError {
           throw error
         } catch {
           throw SolverError.backend("glpk (menu): \(error)")
         }
+        searched = true
         tally.nodes += outcome.nodes
+        // Stopped before GLPK took the incumbent: the solution before stands.
+        if outcome.status == .noSolutionFound { break search }
         guard outcome.status == .optimal || outcome.status == .feasible else {
-          throw SolverError.timeLimit(
-            "glpk (menu): no placement found for \(menu.served[level].kind.rawValue) in time")
+          throw SolverError.backend(
+            "glpk (menu): no placement found for \(menu.served[level].kind.rawValue)")
         }
         solution = lp.mipColumnValues().map { $0.rounded() }
         let value = Int((outcome.objective ?? 0).rounded())
@@ -317,6 +382,7 @@ private struct SetSearch {
             tally.costGap += max(0, value - Int(bound.rounded(.up)))
           }
         }
+        stages[level] = stage + 1
         // Fix this stage's value for every later solve.
         let row = lp.addRows(1).lowerBound
         bounds.append(Double(value))
@@ -324,13 +390,16 @@ private struct SetSearch {
           matrix.append(row: row, column: j, value: stage == 0 ? 1 : Double(column[j].cost))
         }
         lp.setRowBounds(row, stage == 0 ? .lower(Double(value)) : .upper(Double(value)))
-        if stage == 0 { placed = value } else { cost = value }
       }
-      levels.append((level, PlacementObjective(placed: placed, cost: cost)))
     }
     for (j, x) in column.enumerated() where solution[j] == 1 {
       entries.append(MenuPlacement.Entry(student: x.student, worksite: x.worksite, slot: x.slot))
     }
+    // The levels' values from the solution itself (a stopped stage may place more than the
+    // value it fixed), with the relaxation's gap where no search stated one.
+    let (settled, gaps) = settle(entries, stages: stages)
+    levels = settled
+    tally.add(gaps)
     tally.rows = lp.rowCount
     tally.columns = lp.columnCount
   }

@@ -49,12 +49,17 @@ extension OptimalStrategy {
   /// ``placeMenu(_:)``; with `alwaysSearch`, slots always go to GLPK's search, even when the
   /// network's placement with slots given greedily is already optimal (for tests that compare
   /// the two paths); `repairAbove` sets the columns above which a set gets slots with repairs before any search
-  /// (`MenuMIP`; 0: every set the greedy start drops from).
+  /// (`MenuMIP`; 0: every set the greedy start drops from); `deadline` replaces the one
+  /// `mip_time_limit_seconds` sets from now (tests pass one already passed).
   package func placeMenu(
     _ instance: PlacementInstance, alwaysSearch: Bool,
-    repairAbove: Int = MenuMIP.searchedDirectly
+    repairAbove: Int = MenuMIP.searchedDirectly, deadline: SolveDeadline? = nil
   ) throws(SolverError) -> MenuResult {
     _ = try requireMenuSupport(of: instance)
+    // One deadline for the whole solve, the network stage included: each search gets the
+    // time left, and what the deadline does not reach keeps its feasible start (`MenuMIP`).
+    let deadline =
+      deadline ?? SolveDeadline(seconds: timeLimitSeconds ?? instance.policy.mipTimeLimitSeconds)
     let alwaysSearch = alwaysSearch || backend == .glpk
     // Without slots the network is the answer; with them, its placement without labels, slots
     // given greedily, is optimal when nothing is dropped and the MIP's start otherwise. With
@@ -82,11 +87,11 @@ extension OptimalStrategy {
     }
     let mip = try MenuMIP(
       instance, rankCost: rankCost,
-      timeLimitSeconds: timeLimitSeconds ?? instance.policy.mipTimeLimitSeconds, relaxed: network,
+      deadline: deadline, relaxed: network,
       start: start, searchEverySet: alwaysSearch, searchedDirectly: repairAbove)
     return try checked(
       mip.placement, against: mip.objective, in: instance,
-      solver: mip.searchedSets == 0 && !alwaysSearch
+      solver: mip.searchedSets + mip.setsNotSearched == 0 && !alwaysSearch
         ? "network-simplex (menu; slots given greedily, then with repairs: optimal)"
         : "glpk-branch-and-cut \(GLPKEnvironment.version) (menu"
           + (instance.sideRules.contains(.slots) ? " with slots" : "")
@@ -98,6 +103,7 @@ extension OptimalStrategy {
           "mip_proven_optimal": mip.searches.proven ? 1 : 0,
           "network_start_dropped": start.dropped.count,
           "mip_sets_searched": mip.searchedSets, "slot_sets_repaired": mip.repairedSets,
+          "mip_sets_not_searched": mip.setsNotSearched,
           "mip_placed_gap": mip.searches.placedGap,
           "mip_cost_gap": mip.searches.costGap,
         ], uniquingKeysWith: { $1 }), status: mip.searches.proven ? .optimal : .feasible)
