@@ -338,7 +338,10 @@ private struct SetSearch {
     var stages: [Int: Int] = [:]
     search: for level in menu.served.indices where withSlots[level] {
       let mine = column.indices.filter { column[$0].level == level }
-      guard !mine.isEmpty else { continue }
+      guard !mine.isEmpty else {
+        stages[level] = 2  // nothing of the kind here: 0 placed is its optimum
+        continue
+      }
       for stage in 0..<2 {
         guard !deadline.passed else { break search }
         var objective = [Double](repeating: 0, count: column.count)
