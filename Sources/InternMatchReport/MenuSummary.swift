@@ -271,16 +271,24 @@ public struct MenuSummary: Hashable, Sendable, Codable {
       .joined(separator: "\n") + "\n"
   }
 
-  /// What the status line adds to the status: for a search stopped at its time limit, the gaps
-  /// it left (`mip_placed_gap`: how many more could at most be placed; `mip_cost_gap`: how much
-  /// lower the rank cost could at most be at the number placed), else nothing.
+  /// What the status line adds to the status: for a search stopped at its time limit, or sets
+  /// the deadline reached before their search (`mip_sets_not_searched`, which keep their
+  /// start), the gaps left (`mip_placed_gap`: how many more could at most be placed;
+  /// `mip_cost_gap`: how much lower the rank cost could at most be at the number placed), else
+  /// nothing.
   var statusNote: String {
     guard statistics["mip_proven_optimal"] == 0 else { return "" }
     let placedGap = statistics["mip_placed_gap"].map { "at most \($0) more placed" }
     let costGap = statistics["mip_cost_gap"].map { "rank cost at most \($0) lower" }
     let parts = [placedGap, costGap].compactMap { $0 }
-    return " — a search stopped at its time limit"
-      + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", "))
+    let unsearched = statistics["mip_sets_not_searched", default: 0]
+    let why =
+      unsearched == 0
+      ? " — a search stopped at its time limit"
+      : unsearched == 1
+        ? " — the time limit came before 1 set was searched (it keeps its start)"
+        : " — the time limit came before \(unsearched) sets were searched (they keep their start)"
+    return why + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", "))
   }
 
   /// The `(k, people)` pairs of a by-placements tally, by k.

@@ -79,6 +79,11 @@ struct MenuSummaryTests {
       summary.text.contains(
         "\nStatus: feasible — a search stopped at its time limit: at most 0 more placed, "
           + "rank cost at most 12 lower\n"))
+    summary.statistics["mip_sets_not_searched"] = 3
+    #expect(
+      summary.text.contains(
+        "\nStatus: feasible — the time limit came before 3 sets were searched (they keep their "
+          + "start): at most 0 more placed, rank cost at most 12 lower\n"))
   }
 
   /// A small seeded menu with slots, roles, caps per kind and per employer.
