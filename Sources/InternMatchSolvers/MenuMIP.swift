@@ -247,7 +247,8 @@ private struct SetSearch {
         if done < 1 { gaps.placedGap += max(0, best.placed - got.placed) }
         // The relaxation's cost bounds the cost at its own number placed; at fewer, only
         // a first choice each (rank cost 1) is a bound.
-        let costBound = got.placed >= best.placed ? best.cost : got.placed * rankCost.cost(ofRank: 1)
+        let costBound =
+          got.placed >= best.placed ? best.cost : got.placed * rankCost.cost(ofRank: 1)
         if done < 2 { gaps.costGap += max(0, got.cost - costBound) }
         return (level: level, value: got)
       }
@@ -376,9 +377,10 @@ private struct SetSearch {
         solution = lp.mipColumnValues().map { $0.rounded() }
         let value = Int((outcome.objective ?? 0).rounded())
         if outcome.status == .feasible {
-          // Stopped: how far the bound is, at the number placed for the cost stage.
+          // Stopped: how far the bound is, at the number placed for the cost stage (with no
+          // bound known yet, the relaxation's gap stands, and nothing more is searched).
+          guard let bound = outcome.bound else { break search }
           tally.proven = false
-          let bound = outcome.bound ?? outcome.objective ?? 0
           if stage == 0 {
             tally.placedGap += max(0, Int(bound.rounded(.down)) - value)
           } else {
