@@ -55,7 +55,8 @@ import InternMatchModel
 /// there, so it bounds each kind of any placement), `mip_placed_gap` its placed minus the
 /// found, `mip_cost_gap` the found rank cost minus its rank cost — or, when the found places
 /// fewer, minus the found number placed (each at least a first choice's cost 1). The result is
-/// then `feasible`, never `optimal`.
+/// then `feasible`, never `optimal` — unless every kind of every set not searched reaches the
+/// relaxation's value, which proves it optimal (as a start that drops nothing is).
 ///
 /// ```swift
 /// let start = MenuMIP.slotted(network.placement, in: instance, repair: false)
@@ -242,7 +243,8 @@ private struct SetSearch {
       let settled = menu.served.indices.filter { withSlots[$0] }.map { level in
         let got = mine[level] ?? PlacementObjective(placed: 0, cost: 0)
         let best = bound[level] ?? PlacementObjective(placed: 0, cost: 0)
-        let done = stages[level, default: 0]
+        // A kind that reaches the relaxation's value is optimal without a search.
+        let done = got == best ? 2 : stages[level, default: 0]
         if done < 2 { gaps.proven = false }
         if done < 1 { gaps.placedGap += max(0, best.placed - got.placed) }
         // The relaxation's cost bounds the cost at its own number placed; at fewer, only
