@@ -93,9 +93,12 @@ extension OptimalStrategy {
       mip.placement, against: mip.objective, in: instance,
       solver: mip.searchedSets + mip.setsNotSearched == 0 && !alwaysSearch
         ? "network-simplex (menu; slots given greedily, then with repairs: optimal)"
-        : "glpk-branch-and-cut \(GLPKEnvironment.version) (menu"
-          + (instance.sideRules.contains(.slots) ? " with slots" : "")
-          + (employersExceeded ? " and shared employers" : "") + ", level by level)",
+        : mip.searchedSets == 0 && mip.setsNotSearched > 0
+          ? "network-simplex (menu; the time limit came before any search, the start kept"
+            + (mip.searches.proven ? ": it reaches the relaxation, optimal)" : ")")
+          : "glpk-branch-and-cut \(GLPKEnvironment.version) (menu"
+            + (instance.sideRules.contains(.slots) ? " with slots" : "")
+            + (employersExceeded ? " and shared employers" : "") + ", level by level)",
       statistics: networkStatistics.merging(
         [
           "mip_rows": mip.searches.rows, "mip_columns": mip.searches.columns,

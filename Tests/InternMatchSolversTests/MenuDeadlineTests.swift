@@ -57,6 +57,11 @@ struct MenuDeadlineTests {
           deadline: SolveDeadline(end: .now - .seconds(1)))
         let note = "seed \(seed), search \(alwaysSearch)"
         Self.expectHonest(result, best: best, in: instance, note)
+        if (result.statistics["mip_sets_not_searched"] ?? 0) > 0 {
+          #expect(
+            result.solver.hasPrefix(
+              "network-simplex (menu; the time limit came before any search"), "\(note)")
+        }
         guard result.status == .feasible else {
           // Not searched yet optimal: the start reaches the relaxation in every kind.
           if (result.statistics["mip_sets_not_searched"] ?? 0) > 0 { reachedBound += 1 }
