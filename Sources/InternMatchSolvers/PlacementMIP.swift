@@ -50,17 +50,28 @@ struct PlacementMIP {
 
   /// A bound `B` on the objective `−M·placed + cost` read as its two levels. Every cost is
   /// below `M` (`M` exceeds the costliest placement's cost) and at least 0, so a placement with
-  /// `p` placed and cost `c` has `−M·p ≤ −M·p + c ≥ B`: no placement places more than
-  /// `P = ⌊−B / M⌋`, and one placing `P` costs at least `B + M·P`. A placement placing `P` is
-  /// therefore proven to place the maximum, and its cost gap is `c − (B + M·P)`.
+  /// `p` placed and cost `c` has `B ≤ −M·p + c < −M·p + M`, that is `p < 1 − B / M`: no
+  /// placement places more than `P = ⌈−B / M⌉` (0 when `B ≥ 0`), and one placing `P` costs at
+  /// least `B + M·P`. A placement placing `P` is therefore proven to place the maximum, and its
+  /// cost gap is `c − (B + M·P)`. (Rounding `−B / M` down instead would "prove" a placement one
+  /// student short whenever the bound's cost part is positive.)
+  ///
+  /// ```swift
+  /// // M = 10, B = −28 (at most 3 placed; with 3 placed, cost at least 2):
+  /// LevelGap(placed: 3, cost: 5, bound: -28, bigM: 10)  // proven, cost gap 3
+  /// LevelGap(placed: 2, cost: 0, bound: -28, bigM: 10)  // not proven, placed gap 1
+  /// ```
   ///
   /// `mip_gap` is applied to that cost gap alone, once the maximum is proven: a gap on the
   /// one-level objective would let 0.1% of `M·placed` buy thousands of unplaced students.
   ///
   /// - Complexity: O(1).
   struct LevelGap: Hashable {
-    /// Whether the placement places `⌊−B / M⌋` students, the most any placement can.
+    /// Whether the placement places `⌈−B / M⌉` students, the most any placement can.
     var maximumPlacedProven: Bool
+    /// How many more students than the placement's a placement could at most place
+    /// (`⌈−B / M⌉ − placed`, 0 when the maximum is proven).
+    var placedGap: Int
     /// With the maximum proven, the placement's cost minus the lowest cost any placement with
     /// that many placed can have (`nil` when the maximum is not proven).
     var costGap: Int?
@@ -69,9 +80,11 @@ struct PlacementMIP {
     /// placement with `placed` and `cost`.
     init(placed: Int, cost: Int, bound: Double, bigM: Int) {
       // An LP bound carries the simplex's tolerance: lower it by that much, never raise it.
-      let integral = Int((bound - 1e-9 * (1 + abs(bound))).rounded(.up))
-      let most = max(0, Int((-Double(integral) / Double(bigM)).rounded(.down)))
+      let integral = PlacementMIP.integral(bound)
+      // ⌈−B / M⌉ in integers (B ≥ 0 allows nobody placed).
+      let most = integral < 0 ? (-integral + bigM - 1) / bigM : 0
       maximumPlacedProven = placed >= most
+      placedGap = max(0, most - placed)
       costGap = maximumPlacedProven ? max(0, cost - (integral + bigM * placed)) : nil
     }
 
@@ -85,10 +98,12 @@ struct PlacementMIP {
   var placement: Placement
   var objective: PlacementObjective
   var status: LinearProgram.BranchAndCutOutcome.Status
-  /// How far the best bound is from the placement, in objective units (0 when proven optimal).
-  var gap: Int
-  /// The gap read as its two levels: the maximum placed proven, then the cost gap.
-  var levels: LevelGap
+  /// How far the best bound is from the placement, in objective units (0 when proven optimal;
+  /// `nil` when the time limit passed before any bound was known).
+  var gap: Int?
+  /// The gap read as its two levels: the maximum placed proven, then the cost gap (`nil`
+  /// without a bound).
+  var levels: LevelGap?
   var nodes: Int
   /// Whether GLPK's branch-and-cut produced the placement (else the network re-optimisation).
   var branchAndCut = true
@@ -110,6 +125,24 @@ struct PlacementMIP {
     _ instance: PlacementInstance, rankCost: RankCost, limits: Limits,
     rematch: ConstrainedNetworkModel.Fixings = .init()
   ) throws(SolverError) {
+    // One deadline for the whole solve (both solves of a school floor that cannot be met
+    // included). Held to the documented range (a dataset outside it is refused when read; a
+    // library caller's 1e308 or NaN must not trap the conversion).
+    let seconds = limits.timeLimitSeconds
+    let range = DatasetLimits.mipTimeLimitSeconds
+    let bounded =
+      seconds.isNaN ? range.lowerBound : min(max(seconds, range.lowerBound), range.upperBound)
+    try self.init(
+      instance, rankCost: rankCost, limits: limits,
+      deadline: .now + .milliseconds(Int((bounded * 1000).rounded(.up))), rematch: rematch)
+  }
+
+  /// Solves within `deadline` (``Limits/timeLimitSeconds`` is then only named in the notes):
+  /// tests pass one already past to stop every stage at its first check.
+  init(
+    _ instance: PlacementInstance, rankCost: RankCost, limits: Limits,
+    deadline: ContinuousClock.Instant, rematch: ConstrainedNetworkModel.Fixings = .init()
+  ) throws(SolverError) {
     let reserves = !instance.policy.reservesRevert
     guard
       var (solved, unmet) = try SchoolFloors.place(
@@ -117,7 +150,7 @@ struct PlacementMIP {
         { floor throws(SolverError) in
           try Self.solve(
             instance, rankCost: rankCost, floor: floor, reserves: reserves, limits: limits,
-            rematch: rematch)
+            deadline: deadline, rematch: rematch)
         })
     else { throw Self.infeasible }
     solved.floorsMet = unmet.isEmpty
@@ -130,7 +163,7 @@ struct PlacementMIP {
 
   private init(
     placement: Placement, objective: PlacementObjective,
-    status: LinearProgram.BranchAndCutOutcome.Status, gap: Int, levels: LevelGap, nodes: Int,
+    status: LinearProgram.BranchAndCutOutcome.Status, gap: Int?, levels: LevelGap?, nodes: Int,
     rows: Int, columns: Int
   ) {
     self.placement = placement
@@ -144,17 +177,16 @@ struct PlacementMIP {
   }
 
   /// One MIP; `nil` when it has no feasible solution.
+  ///
+  /// Every stage after the presolve answers to `deadline` once a feasible placement is known
+  /// (the repair of the network relaxation's placement; without one — school floors, or pins
+  /// the repair cannot keep — the stages go on until GLPK's first integer solution): the
+  /// network simplex runs (``NetworkSimplex/run(warmStart:deadline:)``), GLPK's simplex and
+  /// branch-and-cut (`tm_lim`, the time left), the pricing rounds and the re-optimisations.
   private static func solve(
     _ instance: PlacementInstance, rankCost: RankCost, floor: Double?, reserves: Bool,
-    limits: Limits, rematch: ConstrainedNetworkModel.Fixings
+    limits: Limits, deadline: ContinuousClock.Instant, rematch: ConstrainedNetworkModel.Fixings
   ) throws(SolverError) -> PlacementMIP? {
-    // Held to the documented range (a dataset outside it is refused when read; a library
-    // caller's 1e308 or NaN must not trap the conversion).
-    let seconds = limits.timeLimitSeconds
-    let limit = DatasetLimits.mipTimeLimitSeconds
-    let bounded =
-      seconds.isNaN ? limit.lowerBound : min(max(seconds, limit.lowerBound), limit.upperBound)
-    let deadline = ContinuousClock.now + .milliseconds(Int(bounded * 1000))
     guard var forced = Self.presolve(instance, allowed: rematch.allowed) else { return nil }
     forced.previous = rematch.previous
     let model = ConstrainedNetworkModel(
@@ -168,13 +200,44 @@ struct PlacementMIP {
         disruption: disruption)
     }
     let net = model.builder
+    let bigM = -net.costs[model.returnArc]
+    func value(of objective: PlacementObjective) -> Int { objective.cost - bigM * objective.placed }
     var relaxation = net.network
+    /// The relaxation's placement made to meet minimum groups and links (``repair(_:_:)``);
+    /// `nil` with a school floor (emptying a worksite may break it) or a pin the repair cannot
+    /// keep.
+    func repairedRelaxation() -> Placement? {
+      guard floor == nil else { return nil }
+      return Self.repair(
+        Self.placement(of: model, flows: { net.flow($0, in: relaxation) }, in: instance),
+        instance)
+    }
     // A cold start here: GLPK starts from the tree this run ends with, and measured slower from
     // the tree a warm start ends with (several parts hung from the root).
-    switch relaxation.run() {
+    var relaxed = relaxation.run(deadline: deadline)
+    if relaxed == .stopped {
+      // Stopped by the deadline with a feasible flow, not an optimal one: no bound is known.
+      if let repaired = repairedRelaxation(), instance.violations(in: repaired).isEmpty {
+        let reached = modelValue(repaired)
+        var solved = PlacementMIP(
+          placement: repaired, objective: instance.objective(of: repaired, rankCost: rankCost),
+          status: .feasible, gap: nil, levels: nil, nodes: 0, rows: 0, columns: 0)
+        solved.branchAndCut = false
+        solved.diagnostics.append(
+          "the network relaxation was not solved within mip_time_limit_seconds "
+            + "(\(limits.timeLimitSeconds) s): the placement is feasible (\(reached.placed) "
+            + "placed) but may not be optimal, and no bound on how far from it was computed")
+        return solved
+      }
+      // No placement is known yet: the relaxation goes on from where it stopped.
+      relaxed = relaxation.run(warmStart: relaxation.finalBasis)
+    }
+    switch relaxed {
     case .optimal: break
     case .infeasible: return nil  // the MIP only adds rows: infeasible too
     case .unbounded: throw SolverError.backend("MIP: the network relaxation is unbounded")
+    case .stopped:
+      throw SolverError.backend("MIP: the network relaxation stopped without a deadline")
     }
 
     let lp = LinearProgram()
@@ -235,16 +298,13 @@ struct PlacementMIP {
     let relaxationValue = net.tails.indices.reduce(0) {
       $0 + net.flow($1, in: relaxation) * net.costs[$1]
     }
-    let bigM = -net.costs[model.returnArc]
-    func value(of objective: PlacementObjective) -> Int { objective.cost - bigM * objective.placed }
-    var repaired =
-      floor == nil
-      ? Self.repair(
-        Self.placement(of: model, flows: { net.flow($0, in: relaxation) }, in: instance),
-        instance) : nil
-    /// Re-optimises the repaired placement (two network simplex runs), once: at once when a
-    /// gap may stop the search on the relaxation's bound alone, else only when the LP-guided
-    /// placement below is missing or the time limit needs an answer.
+    var repaired = repairedRelaxation()
+    /// The best bound on `−M·placed + cost` known so far: the relaxation's value, then the
+    /// LP's, then branch-and-cut's.
+    var knownBound = Double(relaxationValue)
+    /// Re-optimises the repaired placement (two network simplex runs, within the deadline),
+    /// once: at once when a gap may stop the search on the relaxation's bound alone, else only
+    /// when the LP-guided placement below is missing or the time limit needs an answer.
     var reoptimized = false
     func reoptimizeRepaired() {
       guard !reoptimized else { return }
@@ -252,13 +312,17 @@ struct PlacementMIP {
       repaired = repaired.map {
         Self.reoptimize(
           $0, instance, rankCost: rankCost, reserves: reserves, forced: forced,
-          disruption: disruption)
+          disruption: disruption, deadline: deadline)
       }
     }
     if limits.relativeGap > 0 { reoptimizeRepaired() }
-    func remainingMilliseconds() -> Int {
-      max(1, Int((deadline - ContinuousClock.now) / .milliseconds(1)))
+    /// GLPK's time limit: the time left before the deadline (at least 1 ms) once a placement
+    /// is known; none before.
+    func glpkLimit() -> Int? {
+      guard repaired != nil else { return nil }
+      return max(1, Int((deadline - ContinuousClock.now) / .milliseconds(1)))
     }
+    func deadlinePassed() -> Bool { repaired != nil && ContinuousClock.now >= deadline }
     /// The repaired placement as the answer, its gap measured against the relaxation, with the
     /// note `explain(gap, value)` gives.
     func repairedResult(_ explain: (_ gap: Int, _ value: Int) -> String) -> PlacementMIP? {
@@ -266,14 +330,13 @@ struct PlacementMIP {
       let objective = instance.objective(of: repaired, rankCost: rankCost)
       let model = modelValue(repaired)
       let value = value(of: model)
+      let gap = max(0, value - Self.integral(knownBound))
       var solved = PlacementMIP(
-        placement: repaired, objective: objective, status: .feasible,
-        gap: value - relaxationValue,
-        levels: LevelGap(
-          placed: model.placed, cost: model.cost, bound: Double(relaxationValue), bigM: bigM),
+        placement: repaired, objective: objective, status: .feasible, gap: gap,
+        levels: LevelGap(placed: model.placed, cost: model.cost, bound: knownBound, bigM: bigM),
         nodes: 0, rows: rows, columns: columns)
       solved.branchAndCut = false
-      solved.diagnostics.append(explain(solved.gap, value))
+      solved.diagnostics.append(explain(gap, value))
       return solved
     }
     func fallback(_ why: String) throws(SolverError) -> PlacementMIP {
@@ -296,26 +359,27 @@ struct PlacementMIP {
           + "mip_gap of the lowest possible, proven by the network relaxation; branch-and-cut "
           + "was not needed"
       }),
-      solved.levels.within(limits.relativeGap, cost: modelValue(solved.placement).cost)
+      solved.levels?.within(limits.relativeGap, cost: modelValue(solved.placement).cost) == true
     {
       return solved
     }
     // With seat types a student has several arcs to one worksite; the incumbent's column
     // values are then not determined by the placement alone, and GLPK is not offered one.
     let oneArcPerChoice = !(reserves && instance.worksites.contains { !$0.reserves.isEmpty })
-    let relaxed: LinearProgram.SolutionStatus
+    if deadlinePassed() { return try fallback("the LP relaxation was not solved") }
+    let rootLP: LinearProgram.SolutionStatus
     do {
-      relaxed = try lp.simplex(
-        .init(method: .dualThenPrimal, timeLimitMilliseconds: remainingMilliseconds()))
+      rootLP = try lp.simplex(
+        .init(method: .dualThenPrimal, timeLimitMilliseconds: glpkLimit()))
     } catch let error where error.isTimeLimit {
       return try fallback("the LP relaxation was not solved")
     } catch {
       throw SolverError.backend("MIP relaxation: \(error)")
     }
-    switch relaxed {
+    switch rootLP {
     case .optimal: break
     case .noFeasibleSolution, .infeasible: return nil
-    default: throw SolverError.backend("MIP relaxation: GLPK ended with status \(relaxed)")
+    default: throw SolverError.backend("MIP relaxation: GLPK ended with status \(rootLP)")
     }
     /// The reduced cost of each column set aside, under the LP's current duals (a choice arc's
     /// column: +1 in its tail's row, −1 in its head's).
@@ -336,8 +400,7 @@ struct PlacementMIP {
     func resolve(_ method: LinearProgram.SimplexOptions.Method) throws(SolverError) -> Bool {
       let status: LinearProgram.SolutionStatus
       do {
-        status = try lp.simplex(
-          .init(method: method, timeLimitMilliseconds: remainingMilliseconds()))
+        status = try lp.simplex(.init(method: method, timeLimitMilliseconds: glpkLimit()))
       } catch let error where error.isTimeLimit {
         return false
       } catch {
@@ -349,6 +412,7 @@ struct PlacementMIP {
       return true
     }
     while true {
+      if deadlinePassed() { return try fallback("the LP relaxation was not solved") }
       let reducedCosts = pooledReducedCosts()
       let entering = pooled.indices.filter { reducedCosts[$0] < -1e-9 }
       guard !entering.isEmpty else { break }
@@ -361,6 +425,7 @@ struct PlacementMIP {
     }
 
     let rootBound = lp.objectiveValue
+    knownBound = max(knownBound, rootBound)
     // A second incumbent, guided by the LP optimum (usually far closer to the optimum than the
     // repair of the network relaxation, which ignores the extra rows); the better one is
     // GLPK's first incumbent and the time limit's answer (re-optimised first if it is the
@@ -368,7 +433,7 @@ struct PlacementMIP {
     if floor == nil {
       let guided = Self.reoptimize(
         guidedBy: map.expand(lp.columnValues()), model: model, instance, rankCost: rankCost,
-        reserves: reserves, forced: forced)
+        reserves: reserves, forced: forced, deadline: deadline)
       if guided == nil { reoptimizeRepaired() }
       if let guided, repaired.map({ modelValue(guided) < modelValue($0) }) ?? true {
         repaired = guided
@@ -401,7 +466,13 @@ struct PlacementMIP {
     let share = limits.relativeGap
     let placedColumn = map.current[model.returnArc]
     let placedFixed = map.outValue[model.returnArc]
+    // Once a placement is known GLPK stops itself at the deadline (its `tm_lim`, which also
+    // bounds each node's simplex); before, the stop rule ends the search at its first integer
+    // solution past the deadline.
+    let unlimited = glpkLimit() == nil
     let stop: @Sendable (LinearProgram.Incumbent) -> Bool = { incumbent in
+      if unlimited && ContinuousClock.now >= deadline { return true }
+      guard share > 0 else { return false }
       let placed = Int(
         (placedColumn >= 0 ? incumbent.value(ofColumn: placedColumn) : placedFixed).rounded())
       let cost = Int(incumbent.objective.rounded()) + bigM * placed
@@ -421,10 +492,10 @@ struct PlacementMIP {
     do {
       outcome = try lp.branchAndCut(
         .init(
-          timeLimitMilliseconds: remainingMilliseconds(),
+          timeLimitMilliseconds: glpkLimit(),
           objectiveTolerance: 0.5 / (1 + abs(rootBound)),
           incumbent: incumbent,
-          stop: share > 0 ? stop : nil))
+          stop: share > 0 || unlimited ? stop : nil))
     } catch {
       throw SolverError.backend("MIP: \(error)")
     }
@@ -445,6 +516,7 @@ struct PlacementMIP {
     let placed = Int(values[model.returnArc].rounded())
     let value = Int((outcome.objective ?? 0).rounded())
     let bound = max(rootBound, outcome.bound ?? Double(value))
+    knownBound = max(knownBound, bound)
     let gap = max(0, value - Int(bound.rounded(.up)))
     var solved = PlacementMIP(
       placement: placement, objective: PlacementObjective(placed: placed, cost: cost),
@@ -452,11 +524,13 @@ struct PlacementMIP {
       levels: LevelGap(placed: placed, cost: value + bigM * placed, bound: bound, bigM: bigM),
       nodes: outcome.nodes, rows: rows, columns: columns)
     solved.fixedColumns = columns - lp.columnCount
-    if outcome.stoppedByRule {
+    let withinGap =
+      share > 0 && solved.levels?.within(share, cost: value + bigM * placed) == true
+    if outcome.stoppedByRule && withinGap {
       solved.diagnostics.append(
         "branch-and-cut stopped once the placement was proven to place every student who could "
           + "be placed with a cost within mip_gap of the lowest possible (cost gap "
-          + "\(solved.levels.costGap ?? 0))")
+          + "\(solved.levels?.costGap ?? 0))")
     } else if outcome.status == .feasible {
       // Without an incumbent given to GLPK (seat types), the repair may still be better.
       if let repairedSolved = try? fallback("branch-and-cut did not prove optimality"),
@@ -541,6 +615,12 @@ struct PlacementMIP {
     costs += [Double](repeating: 0, count: groupColumns.count)
     lp.setObjective(.minimize, coefficients: costs)
     return (nodeRows, arcColumns, groupColumns, extraRows)
+  }
+
+  /// The integral bound `bound` (an LP value, possibly off by the simplex's tolerance) implies:
+  /// lowered by that tolerance, never raised, then rounded up.
+  static func integral(_ bound: Double) -> Int {
+    Int((bound - 1e-9 * (1 + abs(bound))).rounded(.up))
   }
 
   /// The diagnosis of a search stopped by its time limit, with what the gap allows.
