@@ -83,7 +83,9 @@ public struct OptimalStrategy: PlacementStrategy {
       mip.placement, against: mip.objective, instance: original ?? instance,
       solver: mip.branchAndCut
         ? "glpk-branch-and-cut \(GLPKEnvironment.version)"
-        : "network-simplex (MIP relaxation, re-optimised)",
+        : mip.reoptimized
+          ? "network-simplex (MIP relaxation, re-optimised)"
+          : "network-simplex (MIP relaxation, repaired)",
       statistics: [
         "mip_rows": mip.rows, "mip_columns": mip.columns, "mip_nodes": mip.nodes,
         "mip_proven_optimal": mip.status == .optimal ? 1 : 0,

@@ -105,8 +105,12 @@ struct PlacementMIP {
   /// without a bound).
   var levels: LevelGap?
   var nodes: Int
-  /// Whether GLPK's branch-and-cut produced the placement (else the network re-optimisation).
+  /// Whether GLPK's branch-and-cut produced the placement (else the network relaxation's,
+  /// repaired).
   var branchAndCut = true
+  /// Whether the repaired network placement was re-optimised (not when the deadline passed
+  /// first).
+  var reoptimized = false
   var rows: Int
   var columns: Int
   /// Columns of the full model the branch-and-cut's LP leaves out: set aside by pricing and
@@ -214,6 +218,7 @@ struct PlacementMIP {
     }
     // A cold start here: GLPK starts from the tree this run ends with, and measured slower from
     // the tree a warm start ends with (several parts hung from the root).
+    let relaxationStart = ContinuousClock.now
     var relaxed = relaxation.run(deadline: deadline)
     if relaxed == .stopped {
       // Stopped by the deadline with a feasible flow, not an optimal one: no bound is known.
@@ -239,6 +244,7 @@ struct PlacementMIP {
     case .stopped:
       throw SolverError.backend("MIP: the network relaxation stopped without a deadline")
     }
+    let relaxationTime = ContinuousClock.now - relaxationStart
 
     let lp = LinearProgram()
     let (nodeRows, arcColumns, groupColumns, extraRows) = Self.load(model, of: instance, into: lp)
@@ -306,9 +312,12 @@ struct PlacementMIP {
     /// once: at once when a gap may stop the search on the relaxation's bound alone, else only
     /// when the LP-guided placement below is missing or the time limit needs an answer.
     var reoptimized = false
+    /// Whether that re-optimisation started before the deadline (else it was skipped).
+    var reoptimizedInTime = false
     func reoptimizeRepaired() {
       guard !reoptimized else { return }
       reoptimized = true
+      reoptimizedInTime = ContinuousClock.now < deadline
       repaired = repaired.map {
         Self.reoptimize(
           $0, instance, rankCost: rankCost, reserves: reserves, forced: forced,
@@ -316,34 +325,45 @@ struct PlacementMIP {
       }
     }
     if limits.relativeGap > 0 { reoptimizeRepaired() }
-    /// GLPK's time limit: the time left before the deadline (at least 1 ms) once a placement
-    /// is known; none before.
+    /// When GLPK's stages stop: early enough that the fallback's re-optimisation of the repaired
+    /// placement (two network simplex runs, each started from the primal–dual core's optimum:
+    /// measured shorter than the relaxation's cold run) fits before the deadline — the
+    /// relaxation's run time earlier, at most half the time left; the deadline itself once
+    /// that re-optimisation is done.
+    let reserve = min(relaxationTime, (deadline - ContinuousClock.now) / 2)
+    func glpkDeadline() -> ContinuousClock.Instant {
+      reoptimized ? deadline : deadline - max(.zero, reserve)
+    }
+    /// GLPK's time limit: the time left before ``glpkDeadline()`` (at least 1 ms) once a
+    /// placement is known; none before.
     func glpkLimit() -> Int? {
       guard repaired != nil else { return nil }
-      return max(1, Int((deadline - ContinuousClock.now) / .milliseconds(1)))
+      return max(1, Int((glpkDeadline() - ContinuousClock.now) / .milliseconds(1)))
     }
-    func deadlinePassed() -> Bool { repaired != nil && ContinuousClock.now >= deadline }
-    /// The repaired placement as the answer, its gap measured against the relaxation, with the
-    /// note `explain(gap, value)` gives.
-    func repairedResult(_ explain: (_ gap: Int, _ value: Int) -> String) -> PlacementMIP? {
+    func deadlinePassed() -> Bool { repaired != nil && ContinuousClock.now >= glpkDeadline() }
+    /// The repaired placement as the answer, its gap measured against the best bound known,
+    /// with the note `explain(levels, gap)` gives.
+    func repairedResult(_ explain: (_ levels: LevelGap, _ gap: Int) -> String) -> PlacementMIP? {
       guard let repaired else { return nil }
       let objective = instance.objective(of: repaired, rankCost: rankCost)
       let model = modelValue(repaired)
       let value = value(of: model)
       let gap = max(0, value - Self.integral(knownBound))
+      let levels = LevelGap(placed: model.placed, cost: model.cost, bound: knownBound, bigM: bigM)
       var solved = PlacementMIP(
-        placement: repaired, objective: objective, status: .feasible, gap: gap,
-        levels: LevelGap(placed: model.placed, cost: model.cost, bound: knownBound, bigM: bigM),
+        placement: repaired, objective: objective, status: .feasible, gap: gap, levels: levels,
         nodes: 0, rows: rows, columns: columns)
       solved.branchAndCut = false
-      solved.diagnostics.append(explain(gap, value))
+      solved.reoptimized = reoptimizedInTime
+      solved.diagnostics.append(explain(levels, gap))
       return solved
     }
     func fallback(_ why: String) throws(SolverError) -> PlacementMIP {
       reoptimizeRepaired()
       guard
-        let solved = repairedResult({ gap, _ in
-          Self.stoppedEarly(why, gap: gap, bigM: bigM, limit: limits.timeLimitSeconds)
+        let solved = repairedResult({ levels, gap in
+          Self.stoppedEarly(
+            why, levels: levels, gap: gap, bigM: bigM, limit: limits.timeLimitSeconds)
         })
       else {
         throw SolverError.timeLimit(
@@ -518,19 +538,18 @@ struct PlacementMIP {
     let bound = max(rootBound, outcome.bound ?? Double(value))
     knownBound = max(knownBound, bound)
     let gap = max(0, value - Int(bound.rounded(.up)))
+    let levels = LevelGap(placed: placed, cost: value + bigM * placed, bound: bound, bigM: bigM)
     var solved = PlacementMIP(
       placement: placement, objective: PlacementObjective(placed: placed, cost: cost),
-      status: outcome.status, gap: gap,
-      levels: LevelGap(placed: placed, cost: value + bigM * placed, bound: bound, bigM: bigM),
-      nodes: outcome.nodes, rows: rows, columns: columns)
+      status: outcome.status, gap: gap, levels: levels, nodes: outcome.nodes, rows: rows,
+      columns: columns)
     solved.fixedColumns = columns - lp.columnCount
-    let withinGap =
-      share > 0 && solved.levels?.within(share, cost: value + bigM * placed) == true
+    let withinGap = share > 0 && levels.within(share, cost: value + bigM * placed)
     if outcome.stoppedByRule && withinGap {
       solved.diagnostics.append(
         "branch-and-cut stopped once the placement was proven to place every student who could "
           + "be placed with a cost within mip_gap of the lowest possible (cost gap "
-          + "\(solved.levels?.costGap ?? 0))")
+          + "\(levels.costGap ?? 0))")
     } else if outcome.status == .feasible {
       // Without an incumbent given to GLPK (seat types), the repair may still be better.
       if let repairedSolved = try? fallback("branch-and-cut did not prove optimality"),
@@ -540,7 +559,7 @@ struct PlacementMIP {
       }
       solved.diagnostics.append(
         Self.stoppedEarly(
-          "branch-and-cut did not prove optimality", gap: gap, bigM: bigM,
+          "branch-and-cut did not prove optimality", levels: levels, gap: gap, bigM: bigM,
           limit: limits.timeLimitSeconds))
     }
     return solved
@@ -624,10 +643,12 @@ struct PlacementMIP {
   }
 
   /// The diagnosis of a search stopped by its time limit, with what the gap allows.
-  private static func stoppedEarly(_ why: String, gap: Int, bigM: Int, limit: Double) -> String {
+  private static func stoppedEarly(
+    _ why: String, levels: LevelGap, gap: Int, bigM: Int, limit: Double
+  ) -> String {
     "\(why) within mip_time_limit_seconds (\(limit) s): the placement is feasible but may not be "
-      + "optimal — at most \(gap / bigM) more students could be placed"
-      + (gap / bigM == 0 ? ", and the rank cost lowered by at most \(gap)" : "")
+      + "optimal — at most \(levels.placedGap) more students could be placed"
+      + (levels.costGap.map { ", and the rank cost lowered by at most \($0)" } ?? "")
       + " (gap \(gap) in the objective −M·placed + cost, M = \(bigM))"
   }
 }
