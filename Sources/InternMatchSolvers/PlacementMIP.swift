@@ -217,9 +217,16 @@ struct PlacementMIP {
         instance)
     }
     // A cold start here: GLPK starts from the tree this run ends with, and measured slower from
-    // the tree a warm start ends with (several parts hung from the root).
+    // the tree a warm start ends with (several parts hung from the root). But a cold start
+    // grows with the cohort faster than the primal–dual core: when it has not finished within
+    // a third of the time left, the run starts again from the core's optimum (when the model
+    // is one the core solves; else it goes on from where it stopped), which leaves few pivots.
     let relaxationStart = ContinuousClock.now
-    var relaxed = relaxation.run(deadline: deadline)
+    var relaxed = relaxation.run(deadline: relaxationStart + (deadline - relaxationStart) / 3)
+    if relaxed == .stopped, ContinuousClock.now < deadline {
+      relaxed = relaxation.run(
+        warmStart: model.primalDualStart() ?? relaxation.finalBasis, deadline: deadline)
+    }
     if relaxed == .stopped {
       // Stopped by the deadline with a feasible flow, not an optimal one: no bound is known.
       if let repaired = repairedRelaxation(), instance.violations(in: repaired).isEmpty {
