@@ -252,60 +252,7 @@ struct PlacementMIP {
       throw SolverError.backend("MIP: the network relaxation stopped without a deadline")
     }
     let relaxationTime = ContinuousClock.now - relaxationStart
-
-    let lp = LinearProgram()
-    let (nodeRows, arcColumns, groupColumns, extraRows) = Self.load(model, of: instance, into: lp)
-    let (rows, columns) = (lp.rowCount, lp.columnCount)  // the full model, before any fixing
-    let load = instance.worksites.indices.map { net.flow(model.loadArc[$0], in: relaxation) }
-
-    // Warm start from the relaxation's spanning tree.
-    guard let basis = relaxation.finalBasis else {
-      throw SolverError.backend("MIP: the network relaxation left no basis")
-    }
-    for u in nodeRows { lp.setRowStatus(u, basis.treeArc[u] < 0 ? .basic : .fixed) }
-    var basic = [Bool](repeating: false, count: net.tails.count)
-    for u in nodeRows where basis.treeArc[u] >= 0 { basic[basis.treeArc[u]] = true }
-    for e in arcColumns {
-      lp.setColumnStatus(
-        e,
-        basic[e]
-          ? .basic
-          : net.lowers[e] == net.capacities[e]
-            ? .fixed : basis.atUpperBound[e] ? .atUpper : .atLower)
-    }
-    for r in extraRows { lp.setRowStatus(r, .basic) }
-    for (y, w) in groupColumns {
-      lp.setColumnStatus(
-        y, load[w] >= (instance.worksites[w].minimumGroupSize ?? 0) ? .atUpper : .atLower)
-    }
-    // Pricing (column generation; Chvátal, *Linear Programming*, 1983, ch. 26): the LP starts
-    // without the choice columns the relaxation leaves at 0 with a positive reduced cost —
-    // most of them — and takes back those whose reduced cost under the LP's duals turns
-    // negative, until none does: then its optimum is the full LP's. Columns the extra rows
-    // touch (linked students, school limits across seat types) always stay in.
-    var map = ColumnMap(columns: columns)
-    var pooled: [Int] = []
-    if limits.reducedCostFixing {
-      var linked = [Bool](repeating: false, count: instance.students.count)
-      for (a, b) in instance.linkedPairs {
-        for s in [a, b] { linked[s] = true }
-      }
-      var inRow = [Bool](repeating: false, count: net.tails.count)
-      for limit in model.schoolLimits {
-        for arc in limit.arcs { inRow[arc] = true }
-      }
-      for (arc, s, _) in model.choiceArcs
-      where !linked[s] && !inRow[arc] && !basic[arc] && !basis.atUpperBound[arc]
-        && net.lowers[arc] == 0
-        && net.costs[arc] + relaxation.potential(net.tails[arc])
-          - relaxation.potential(net.heads[arc]) > 0
-      {
-        pooled.append(arc)
-      }
-      let removed = pooled.map { (column: $0, value: 0.0) }
-      lp.removeColumns(removed)
-      map.remove(removed)
-    }
+    var (rows, columns) = (0, 0)  // the full model, before any fixing, once loaded
 
     // A feasible fallback, and the relaxation's value as a bound on every placement.
     let relaxationValue = net.tails.indices.reduce(0) {
@@ -377,6 +324,67 @@ struct PlacementMIP {
           "MIP: \(why) before any placement was found; raise mip_time_limit_seconds")
       }
       return solved
+    }
+
+    // Too little time left for GLPK, whose LP is larger and slower than the network it relaxes
+    // (and, at a million students, gigabytes): the repaired placement, re-optimised within the
+    // deadline, is the answer.
+    if repaired != nil, deadline - ContinuousClock.now < relaxationTime {
+      return try fallback("the LP relaxation was not started")
+    }
+
+    let lp = LinearProgram()
+    let (nodeRows, arcColumns, groupColumns, extraRows) = Self.load(model, of: instance, into: lp)
+    (rows, columns) = (lp.rowCount, lp.columnCount)
+    let load = instance.worksites.indices.map { net.flow(model.loadArc[$0], in: relaxation) }
+
+    // Warm start from the relaxation's spanning tree.
+    guard let basis = relaxation.finalBasis else {
+      throw SolverError.backend("MIP: the network relaxation left no basis")
+    }
+    for u in nodeRows { lp.setRowStatus(u, basis.treeArc[u] < 0 ? .basic : .fixed) }
+    var basic = [Bool](repeating: false, count: net.tails.count)
+    for u in nodeRows where basis.treeArc[u] >= 0 { basic[basis.treeArc[u]] = true }
+    for e in arcColumns {
+      lp.setColumnStatus(
+        e,
+        basic[e]
+          ? .basic
+          : net.lowers[e] == net.capacities[e]
+            ? .fixed : basis.atUpperBound[e] ? .atUpper : .atLower)
+    }
+    for r in extraRows { lp.setRowStatus(r, .basic) }
+    for (y, w) in groupColumns {
+      lp.setColumnStatus(
+        y, load[w] >= (instance.worksites[w].minimumGroupSize ?? 0) ? .atUpper : .atLower)
+    }
+    // Pricing (column generation; Chvátal, *Linear Programming*, 1983, ch. 26): the LP starts
+    // without the choice columns the relaxation leaves at 0 with a positive reduced cost —
+    // most of them — and takes back those whose reduced cost under the LP's duals turns
+    // negative, until none does: then its optimum is the full LP's. Columns the extra rows
+    // touch (linked students, school limits across seat types) always stay in.
+    var map = ColumnMap(columns: columns)
+    var pooled: [Int] = []
+    if limits.reducedCostFixing {
+      var linked = [Bool](repeating: false, count: instance.students.count)
+      for (a, b) in instance.linkedPairs {
+        for s in [a, b] { linked[s] = true }
+      }
+      var inRow = [Bool](repeating: false, count: net.tails.count)
+      for limit in model.schoolLimits {
+        for arc in limit.arcs { inRow[arc] = true }
+      }
+      for (arc, s, _) in model.choiceArcs
+      where !linked[s] && !inRow[arc] && !basic[arc] && !basis.atUpperBound[arc]
+        && net.lowers[arc] == 0
+        && net.costs[arc] + relaxation.potential(net.tails[arc])
+          - relaxation.potential(net.heads[arc]) > 0
+      {
+        pooled.append(arc)
+      }
+      let removed = pooled.map { (column: $0, value: 0.0) }
+      lp.removeColumns(removed)
+      map.remove(removed)
     }
 
     // Close enough already? The relaxation bounds every placement.
