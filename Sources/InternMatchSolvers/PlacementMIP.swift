@@ -80,7 +80,11 @@ struct PlacementMIP {
     /// placement with `placed` and `cost`.
     init(placed: Int, cost: Int, bound: Double, bigM: Int) {
       // An LP bound carries the simplex's tolerance: lower it by that much, never raise it.
-      let integral = PlacementMIP.integral(bound)
+      self.init(placed: placed, cost: cost, integralBound: PlacementMIP.integral(bound), bigM: bigM)
+    }
+
+    /// Reads an exact integral bound (the network relaxation's optimum, say), no tolerance.
+    init(placed: Int, cost: Int, integralBound integral: Int, bigM: Int) {
       // ⌈−B / M⌉ in integers (B ≥ 0 allows nobody placed).
       let most = integral < 0 ? (-integral + bigM - 1) / bigM : 0
       maximumPlacedProven = placed >= most
@@ -259,9 +263,10 @@ struct PlacementMIP {
       $0 + net.flow($1, in: relaxation) * net.costs[$1]
     }
     var repaired = repairedRelaxation()
-    /// The best bound on `−M·placed + cost` known so far: the relaxation's value, then the
-    /// LP's, then branch-and-cut's.
-    var knownBound = Double(relaxationValue)
+    /// The best integral bound on `−M·placed + cost` known so far: the relaxation's exact
+    /// value, then the LP's and branch-and-cut's (lowered by the simplex's tolerance, which at
+    /// 250,000 students is hundreds of units: no reason to apply it to an exact value).
+    var knownBound = relaxationValue
     /// Re-optimises the repaired placement (two network simplex runs, within the deadline),
     /// once: at once when a gap may stop the search on the relaxation's bound alone, else only
     /// when the LP-guided placement below is missing or the time limit needs an answer.
@@ -302,8 +307,9 @@ struct PlacementMIP {
       let objective = instance.objective(of: repaired, rankCost: rankCost)
       let model = modelValue(repaired)
       let value = value(of: model)
-      let gap = max(0, value - Self.integral(knownBound))
-      let levels = LevelGap(placed: model.placed, cost: model.cost, bound: knownBound, bigM: bigM)
+      let gap = max(0, value - knownBound)
+      let levels = LevelGap(
+        placed: model.placed, cost: model.cost, integralBound: knownBound, bigM: bigM)
       var solved = PlacementMIP(
         placement: repaired, objective: objective, status: .feasible, gap: gap, levels: levels,
         nodes: 0, rows: rows, columns: columns)
@@ -460,7 +466,7 @@ struct PlacementMIP {
     }
 
     let rootBound = lp.objectiveValue
-    knownBound = max(knownBound, rootBound)
+    knownBound = max(knownBound, Self.integral(rootBound))
     // A second incumbent, guided by the LP optimum (usually far closer to the optimum than the
     // repair of the network relaxation, which ignores the extra rows); the better one is
     // GLPK's first incumbent and the time limit's answer (re-optimised first if it is the
@@ -551,7 +557,7 @@ struct PlacementMIP {
     let placed = Int(values[model.returnArc].rounded())
     let value = Int((outcome.objective ?? 0).rounded())
     let bound = max(rootBound, outcome.bound ?? Double(value))
-    knownBound = max(knownBound, bound)
+    knownBound = max(knownBound, Self.integral(bound))
     let gap = max(0, value - Int(bound.rounded(.up)))
     let levels = LevelGap(placed: placed, cost: value + bigM * placed, bound: bound, bigM: bigM)
     var solved = PlacementMIP(
