@@ -559,7 +559,12 @@ struct PlacementMIP {
     let bound = max(rootBound, outcome.bound ?? Double(value))
     knownBound = max(knownBound, Self.integral(bound))
     let gap = max(0, value - Int(bound.rounded(.up)))
-    let levels = LevelGap(placed: placed, cost: value + bigM * placed, bound: bound, bigM: bigM)
+    // A proven optimum is its own bound, exactly (the LP tolerance would show a cost gap of
+    // tens of units at 60,000 students).
+    let levels =
+      outcome.status == .optimal
+      ? LevelGap(placed: placed, cost: value + bigM * placed, integralBound: value, bigM: bigM)
+      : LevelGap(placed: placed, cost: value + bigM * placed, bound: bound, bigM: bigM)
     var solved = PlacementMIP(
       placement: placement, objective: PlacementObjective(placed: placed, cost: cost),
       status: outcome.status, gap: gap, levels: levels, nodes: outcome.nodes, rows: rows,

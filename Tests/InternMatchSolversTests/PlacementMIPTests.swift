@@ -116,6 +116,8 @@ struct PlacementMIPTests {
     #expect(instance.sideRules == [.minimumGroup, .links])
     let result = try solve(instance)
     #expect(result.statistics["mip_proven_optimal"] == 1)
+    #expect(result.statistics["mip_rank_cost_gap"] == 0, "a proven optimum has no cost gap")
+    #expect(result.statistics["mip_placed_gap"] == 0)
     // Never better than the network optimum without those rows, which bounds it.
     var relaxed = instance.worksites
     for j in relaxed.indices { relaxed[j].minimumGroupSize = nil }
