@@ -289,7 +289,7 @@ struct PlacementMIP {
     /// measured shorter than the relaxation's cold run) fits before the deadline — the
     /// relaxation's run time earlier, at most half the time left; the deadline itself once
     /// that re-optimisation is done.
-    let reserve = min(relaxationTime, (deadline - ContinuousClock.now) / 2)
+    var reserve = min(relaxationTime, (deadline - ContinuousClock.now) / 2)
     func glpkDeadline() -> ContinuousClock.Instant {
       reoptimized ? deadline : deadline - max(.zero, reserve)
     }
@@ -472,9 +472,13 @@ struct PlacementMIP {
     // GLPK's first incumbent and the time limit's answer (re-optimised first if it is the
     // repair).
     if floor == nil {
+      let guidedStart = ContinuousClock.now
       let guided = Self.reoptimize(
         guidedBy: map.expand(lp.columnValues()), model: model, instance, rankCost: rankCost,
         reserves: reserves, forced: forced, deadline: deadline)
+      // The same work as the fallback's re-optimisation, measured: reserve that much.
+      let guidedTime = ContinuousClock.now - guidedStart
+      reserve = max(reserve, min(guidedTime, (deadline - ContinuousClock.now) / 2))
       if guided == nil { reoptimizeRepaired() }
       if let guided, repaired.map({ modelValue(guided) < modelValue($0) }) ?? true {
         repaired = guided
