@@ -144,8 +144,17 @@ public struct MenuSummary: Hashable, Sendable, Codable {
       heldOfKind[menu.level(of: worksites[e.worksite].kind)][e.student] += 1
       load[e.worksite][e.slot ?? 0] += 1
     }
+    // Counted by number in a flat array, then keyed by text: one String per distinct count,
+    // not one per person.
     func tally(_ counts: some Sequence<Int>) -> [String: Int] {
-      Dictionary(counts.map { (String($0), 1) }, uniquingKeysWith: +)
+      var byCount: [Int] = []
+      for n in counts {
+        if n >= byCount.count { byCount += repeatElement(0, count: n - byCount.count + 1) }
+        byCount[n] += 1
+      }
+      var tallied: [String: Int] = [:]
+      for (n, people) in byCount.enumerated() where people > 0 { tallied[String(n)] = people }
+      return tallied
     }
     peopleByPlacements = tally(held)
     studentsByPlacements = tally(
