@@ -198,9 +198,10 @@ public struct ScalingBenchmark: Sendable {
     }
     row.solveMilliseconds = PlacementRun.milliseconds(solveStart, clock.now)
     let writeStart = clock.now
-    let csv = PlacementWriter.menuCSV(instance, rows: instance.menuRows(of: result.placement))
+    let csv = PlacementWriter.menuCSVBytes(
+      instance, rows: instance.menuRows(of: result.placement))
     do {
-      try AtomicWriter.write([(directory + "/placements.csv", Data(csv.utf8))])
+      try AtomicWriter.write([(directory + "/placements.csv", Data(csv))])
     } catch {
       throw .cannotWrite("\(error)")
     }
