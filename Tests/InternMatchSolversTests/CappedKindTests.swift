@@ -30,11 +30,16 @@ struct CappedKindTests {
     }
     return try PlacementInstance(
       students: students, worksites: worksites,
-      rules: PlacementRules(
-        activities: ActivityMenu([
-          ActivityRule(
-            kind: .mockInterview, maxPerParticipant: k, priority: 1, maxPerEmployer: perEmployer)
-        ])))
+      rules: Self.mockInterviews(k: k, perEmployer: perEmployer))
+  }
+
+  /// A menu of one kind, mock interviews: `k` a person, `perEmployer` with one employer.
+  static func mockInterviews(k: Int, perEmployer: Int?) -> PlacementRules {
+    PlacementRules(
+      activities: ActivityMenu([
+        ActivityRule(
+          kind: .mockInterview, maxPerParticipant: k, priority: 1, maxPerEmployer: perEmployer)
+      ]))
   }
 
   /// The settings the tests sweep: the cap and `max_per_employer`.
@@ -58,11 +63,7 @@ struct CappedKindTests {
         Worksite(id: "M3", employer: "B", cluster: "it", capacity: 1, kind: .mockInterview),
         Worksite(id: "M4", employer: "C", cluster: "it", capacity: 1, kind: .mockInterview),
       ],
-      rules: PlacementRules(
-        activities: ActivityMenu([
-          ActivityRule(
-            kind: .mockInterview, maxPerParticipant: 2, priority: 1, maxPerEmployer: 1)
-        ])))
+      rules: Self.mockInterviews(k: 2, perEmployer: 1))
     let network = try MenuNetwork(instance, rankCost: .linear)
     #expect(network.cappedKinds == 1)
     #expect(
@@ -79,11 +80,7 @@ struct CappedKindTests {
       worksites: (1...3).map {
         Worksite(id: "M\($0)", employer: "A", cluster: "it", capacity: 1, kind: .mockInterview)
       },
-      rules: PlacementRules(
-        activities: ActivityMenu([
-          ActivityRule(
-            kind: .mockInterview, maxPerParticipant: 3, priority: 1, maxPerEmployer: 2)
-        ])))
+      rules: Self.mockInterviews(k: 3, perEmployer: 2))
     let network = try MenuNetwork(instance, rankCost: .linear)
     #expect(network.cappedKinds == 0)
     #expect(network.objective.levels[0] == PlacementObjective(placed: 2, cost: 3))
