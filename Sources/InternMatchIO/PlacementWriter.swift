@@ -61,15 +61,33 @@ public enum PlacementWriter {
   ///
   /// - Complexity: O(rows).
   public static func menuCSV(_ instance: PlacementInstance, rows: [MenuRow]) -> String {
-    var text = "student,worksite,rank,reason,kind,slot\n"
+    String(decoding: menuCSVBytes(instance, rows: rows), as: UTF8.self)
+  }
+
+  /// The bytes (UTF-8) of ``menuCSV(_:rows:)``, written straight into one buffer: each id,
+  /// kind and reason quoted once, not once per row.
+  ///
+  /// - Complexity: O(rows + S + W).
+  public static func menuCSVBytes(_ instance: PlacementInstance, rows: [MenuRow]) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(48 * (rows.count + 1))
+    out.append(contentsOf: "student,worksite,rank,reason,kind,slot\n".utf8)
+    let worksiteField = instance.worksites.map { Array(CSVWriter.field($0.id).utf8) }
     for row in rows {
-      text += CSVWriter.line([
-        instance.students[row.student].id, row.worksite.map { instance.worksites[$0].id } ?? "",
-        row.rank.map(String.init) ?? "", row.reason?.rawValue ?? "", row.kind?.rawValue ?? "",
-        row.slot ?? "",
-      ])
+      out.append(contentsOf: CSVWriter.field(instance.students[row.student].id).utf8)
+      out.append(UInt8(ascii: ","))
+      if let w = row.worksite { out.append(contentsOf: worksiteField[w]) }
+      out.append(UInt8(ascii: ","))
+      if let rank = row.rank { appendDecimal(rank, to: &out) }
+      out.append(UInt8(ascii: ","))
+      if let reason = row.reason { out.append(contentsOf: reason.rawValue.utf8) }
+      out.append(UInt8(ascii: ","))
+      if let kind = row.kind { out.append(contentsOf: kind.rawValue.utf8) }
+      out.append(UInt8(ascii: ","))
+      if let slot = row.slot { out.append(contentsOf: CSVWriter.field(slot).utf8) }
+      out.append(UInt8(ascii: "\n"))
     }
-    return text
+    return out
   }
 
   private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {

@@ -20,8 +20,8 @@ extension PlacementRun {
   public func outputs() -> [(name: String, contents: Data)] {
     guard let summaryJSON else { return [] }
     if let menu {
-      let csv = PlacementWriter.menuCSV(instance, rows: menu.rows)
-      var files = [("placements.csv", Data(csv.utf8)), ("summary.json", summaryJSON)]
+      let csv = PlacementWriter.menuCSVBytes(instance, rows: menu.rows)
+      var files = [("placements.csv", Data(csv)), ("summary.json", summaryJSON)]
       if writesReport {
         let report = MenuReport(
           instance: instance, placement: menu.result.placement, rows: menu.rows,

@@ -48,14 +48,7 @@ struct MenuDeferredAcceptance {
     self.instance = instance
     self.priorities = priorities
     labels = instance.slotLabelIDs()
-    var employerIDs: [EmployerOfKind: Int32] = [:]
-    employer = instance.worksites.map { site in
-      let key = EmployerOfKind(site)
-      if let id = employerIDs[key] { return id }
-      let id = Int32(employerIDs.count)
-      employerIDs[key] = id
-      return id
-    }
+    employer = instance.employerGroupIDs()
     taken = [[Int32]](repeating: [], count: instance.students.count)
     schools =
       instance.worksites.contains { $0.maxPerSchool != nil } ? instance.schoolIndices : []

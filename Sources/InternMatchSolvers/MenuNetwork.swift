@@ -58,15 +58,19 @@ package struct MenuNetwork {
   var nodes = 0
   var arcs = 0
   var pivots = 0
+  /// Kinds of several placements per person solved on the primal–dual core
+  /// (``CappedKindAssignment``) rather than the network simplex.
+  package var cappedKinds = 0
 
   /// With slots, the network is their relaxation: a worksite seats `capacity` in each slot, and
   /// slot labels are not looked at (see ``MenuMIP``).
   ///
   /// - Precondition: the instance has a menu.
   /// Solves every kind; `onePass: false` always takes the two network simplex solves without a
-  /// weight (for tests that compare the engines). A kind of one placement per person none of
-  /// whose worksites has slots goes to ``AssignmentNetwork``, the single-seat core, on the kind's
-  /// choices alone.
+  /// weight (for tests that compare the engines). A kind none of whose worksites has slots goes
+  /// to the primal–dual core: with one placement per person, ``AssignmentNetwork`` on the kind's
+  /// choices alone; with several, ``CappedKindAssignment`` when its reduction holds (else the
+  /// network simplex).
   package init(_ instance: PlacementInstance, rankCost: RankCost, onePass: Bool = true)
     throws(SolverError)
   {
@@ -86,7 +90,7 @@ package struct MenuNetwork {
     // there are, and put together in service order (the same result on any number of cores).
     typealias Level = (
       entries: [MenuPlacement.Entry], objective: PlacementObjective, nodes: Int, arcs: Int,
-      pivots: Int
+      pivots: Int, capped: Bool
     )
     // Heaviest first, so that the longest solve starts at once instead of after the others on
     // its core: the kinds the network simplex takes (several placements per person, or slots),
@@ -103,6 +107,12 @@ package struct MenuNetwork {
       Self.takesSingleSeatCore($0, slotted: slots.contains($0.kind), onePass: onePass)
         && !limited.contains($0.kind)
     }
+    // A kind of several placements per person, without slots and without those limits, may go to
+    // the primal–dual core by ``CappedKindAssignment`` (which models neither limit).
+    let capped = menu.served.map {
+      onePass && !slots.contains($0.kind) && !$0.isSingleSeat && !limited.contains($0.kind)
+    }
+    let employer = capped.contains(true) ? instance.employerGroupIDs() : []
     let order = menu.served.indices.sorted {
       (singleSeat[$0] ? 1 : 0, -byLevel[$0].count, $0)
         < (singleSeat[$1] ? 1 : 0, -byLevel[$1].count, $1)
@@ -114,7 +124,8 @@ package struct MenuNetwork {
       return Result { () throws(SolverError) -> Level in
         try Self.solve(
           level: byLevel[level], rule: menu.served[level], instance: instance,
-          rankCost: rankCost, onePass: onePass, singleSeat: singleSeat[level], schools: schools)
+          rankCost: rankCost, onePass: onePass, singleSeat: singleSeat[level], schools: schools,
+          employer: capped[level] ? employer : nil)
       }
     }
     var solved = solvedInWorkOrder
@@ -128,6 +139,7 @@ package struct MenuNetwork {
       nodes += level.nodes
       arcs += level.arcs
       pivots += level.pivots
+      cappedKinds += level.capped ? 1 : 0
     }
     placement = MenuPlacement(entries)
     objective = MenuObjective(levels: levels)
@@ -143,15 +155,17 @@ package struct MenuNetwork {
   }
 
   /// One kind: on the single-seat core when ``takesSingleSeatCore(_:slotted:onePass:)`` says
-  /// so (`singleSeat`), else one network simplex per connected part (the parts share no row,
-  /// and smaller solves take fewer and cheaper pivots).
+  /// so (`singleSeat`); with `employer` (the worksites' employer groups, given for a kind of
+  /// several placements without slots), by ``CappedKindAssignment`` on the same core when its
+  /// reduction holds; else one network simplex per connected part (the parts share no row, and
+  /// smaller solves take fewer and cheaper pivots).
   private static func solve(
     level choicesOfKind: [(student: Int, entry: Int)], rule: ActivityRule,
     instance: PlacementInstance, rankCost: RankCost, onePass: Bool, singleSeat: Bool,
-    schools: [Int32]
+    schools: [Int32], employer: [Int32]?
   ) throws(SolverError) -> (
     entries: [MenuPlacement.Entry], objective: PlacementObjective, nodes: Int, arcs: Int,
-    pivots: Int
+    pivots: Int, capped: Bool
   ) {
     if singleSeat, !choicesOfKind.isEmpty {
       let single = try AssignmentNetwork(
@@ -162,11 +176,17 @@ package struct MenuNetwork {
           entries.append(MenuPlacement.Entry(student: s, worksite: w))
         }
       }
-      return (entries, single.objective, single.nodes, single.arcs, 0)
+      return (entries, single.objective, single.nodes, single.arcs, 0, false)
+    }
+    if let employer,
+      let kind = try CappedKindAssignment(
+        choicesOfKind, rule: rule, instance: instance, employer: employer, rankCost: rankCost)
+    {
+      return (kind.entries, kind.objective, kind.nodes, kind.arcs, 0, true)
     }
     var result = (
       entries: [MenuPlacement.Entry](), objective: PlacementObjective(placed: 0, cost: 0),
-      nodes: 0, arcs: 0, pivots: 0
+      nodes: 0, arcs: 0, pivots: 0, capped: false
     )
     for part in parts(of: choicesOfKind, in: instance) {
       let solved = try solve(
