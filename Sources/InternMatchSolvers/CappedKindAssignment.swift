@@ -168,7 +168,7 @@ struct CappedKindAssignment {
     var entries: [MenuPlacement.Entry] = []
     var cost = 0
     for u in 0..<units {
-      let e = Int(flow.assignedEntry[u])
+      let e = Int(flow.assignedEntry(of: u))
       guard e >= 0, Int(unitWorksite[e]) < worksiteCount else { continue }
       entries.append(
         MenuPlacement.Entry(student: Int(unitOwner[u]), worksite: worksiteOf[Int(unitWorksite[e])]))
