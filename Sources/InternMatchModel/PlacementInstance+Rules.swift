@@ -89,7 +89,14 @@ extension PlacementInstance {
     var pinsAt = [Int](repeating: 0, count: worksites.count)
     var pinsOfEmployer = [Int](repeating: 0, count: rules.employerCapacity.count)
     var pinsOfSchool: [Int: [String: Int]] = [:]  // worksite → school → pins
-    for (k, pin) in rules.pins.enumerated() {
+    // With a menu a person may hold several pins: ``resolve(menuPins:menu:students:roster:worksites:worksiteIndex:into:)``.
+    for (k, pin) in rules.pins.enumerated() where rules.activities == nil {
+      if pin.slot != nil {
+        issues.append(
+          .init(
+            .error, .pin(k), field: "slot",
+            "a pin's slot needs a menu of activities (activities.csv) and a worksite with slots"))
+      }
       guard let s = students[pin.student] else {
         issues.append(.init(.error, .pin(k), field: "student", "unknown student '\(pin.student)'"))
         continue

@@ -10,7 +10,8 @@ extension MenuMIP {
   /// slot tries one repair step before it is dropped — moving the person's own placement that
   /// holds a free slot's label to another slot of its worksite, or moving another person out of
   /// a full slot into a free slot of the same worksite whose label they do not hold. The result
-  /// honours every rule, slots included; `dropped` lists what was left out.
+  /// honours every rule, slots included; `dropped` lists what was left out. Pins
+  /// (``/InternMatchModel/PlacementInstance/menuPins``) keep their own slots, taken first.
   ///
   /// When nothing is dropped the result is optimal: ``MenuNetwork`` on an instance with slots
   /// solves the relaxation without labels, whose lexicographic optimum bounds every placement
@@ -33,6 +34,8 @@ extension MenuMIP {
     guard let menu = instance.activities else { preconditionFailure("no menu") }
     let sites = instance.worksites
     var ledger = SlotLedger(instance)
+    // Pins hold their own slots first, and repairs never move them.
+    for e in instance.menuPins { if let t = e.slot { ledger.pin(e.student, e.worksite, t) } }
     var kept: [MenuPlacement.Entry] = []
     var dropped: [MenuPlacement.Entry] = []
     let order = relaxed.entries.map { e in
@@ -46,7 +49,9 @@ extension MenuMIP {
         : ($0.0.student, $0.1, $0.2, $0.0.worksite) < ($1.0.student, $1.1, $1.2, $1.0.worksite)
     }
     for (e, _, _) in order {
-      if sites[e.worksite].slots.isEmpty {
+      if !sites[e.worksite].slots.isEmpty, instance.menuPin(of: e.student, at: e.worksite) != nil {
+        continue  // held above
+      } else if sites[e.worksite].slots.isEmpty {
         kept.append(e)
       } else if !ledger.assign(e.student, e.worksite, repair: repair) {
         dropped.append(e)
@@ -66,6 +71,8 @@ private struct SlotLedger {
   private var holders: [[[Int32]]]
   /// Each person's slotted placements: (label, worksite, slot).
   private var held: [Int: [(label: Int32, worksite: Int, slot: Int)]] = [:]
+  /// Pinned placements (`person << 32 | worksite`), which repairs never move.
+  private var pinned: Set<Int> = []
 
   init(_ instance: PlacementInstance) {
     label = instance.slotLabelIDs()
@@ -91,6 +98,12 @@ private struct SlotLedger {
     held[p, default: []].append((label[w][t], w, t))
   }
 
+  /// Holds `p`'s pin at `w` in slot `t`.
+  mutating func pin(_ p: Int, _ w: Int, _ t: Int) {
+    take(p, w, t)
+    pinned.insert(p << 32 | w)
+  }
+
   /// Moves `p`'s placement at `w` from slot `t` to slot `u`.
   private mutating func move(_ p: Int, _ w: Int, from t: Int, to u: Int) {
     holders[w][t].removeAll { $0 == Int32(p) }
@@ -111,7 +124,9 @@ private struct SlotLedger {
     guard repair else { return false }
     // A free slot whose label p holds elsewhere: move that placement of p's to another slot.
     for t in slots where free(w, t) {
-      guard let mine = held[p]?.first(where: { $0.label == label[w][t] }) else { continue }
+      guard let mine = held[p]?.first(where: { $0.label == label[w][t] }),
+        !pinned.contains(p << 32 | mine.worksite)
+      else { continue }
       let v = mine.worksite
       if let u = label[v].indices.first(where: {
         $0 != mine.slot && free(v, $0) && !holds(p, label[v][$0])
@@ -123,7 +138,7 @@ private struct SlotLedger {
     }
     // A full slot whose label p does not hold: move one of its people to a free slot of w.
     for t in slots where !free(w, t) && !holds(p, label[w][t]) {
-      for q in holders[w][t] {
+      for q in holders[w][t] where !pinned.contains(Int(q) << 32 | w) {
         let other = Int(q)
         if let u = slots.first(where: { free(w, $0) && !holds(other, label[w][$0]) }) {
           move(other, w, from: t, to: u)

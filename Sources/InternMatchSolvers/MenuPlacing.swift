@@ -20,10 +20,10 @@ public protocol MenuPlacing: PlacementStrategy {
 
 extension MenuPlacing {
   /// The side rules of `instance` no menu strategy honours together with a menu yet: every
-  /// rule but the menu's own (`activities`, `slots`, `max_per_employer`), and
+  /// rule but the menu's own (`activities`, `slots`, `max_per_employer`) and pins, and
   /// `place_unranked`.
   public func menuSideRulesNotYetSupported(in instance: PlacementInstance) -> [String] {
-    var missing = instance.sideRules.subtracting([.activities, .maxPerEmployer, .slots])
+    var missing = instance.sideRules.subtracting([.activities, .maxPerEmployer, .slots, .pins])
       .map(\.rawValue).sorted()
     if instance.policy.placeUnranked { missing.append("place_unranked") }
     return missing
@@ -71,7 +71,8 @@ extension SerialDictatorshipStrategy: MenuPlacing {
   /// (tier first, as ``place(_:)`` draws it) each take their best eligible choices of the kind
   /// still open to them, up to `max_per_participant`: a seat free at a worksite they do not
   /// hold, within `max_per_employer`, and, at a worksite with slots, the first slot (in the
-  /// row's order) with a seat free whose label they do not hold yet.
+  /// row's order) with a seat free whose label they do not hold yet. Pins
+  /// (`pins.csv`) take their seats and slots before the first kind is served.
   ///
   /// Within a kind, given the seats and slots the kinds served before took, this is serial
   /// dictatorship over each person's set of that kind: no one can get a better set without
@@ -107,7 +108,8 @@ extension GreedyStrategy: MenuPlacing {
   /// every person under `max_per_participant` whose rank-r choice of the kind (ranks within
   /// the kind) is eligible asks for it, in lottery order (tier first, as ``place(_:)`` draws
   /// it), and gets it when it is open to them (a seat, `max_per_employer`, a slot whose label
-  /// they do not hold yet). Like the single-seat rule it rewards ranking a popular worksite
+  /// they do not hold yet), after the pins, which take their seats and slots first. Like the
+  /// single-seat rule it rewards ranking a popular worksite
   /// first and is not strategy-proof: a baseline. A kind served earlier never gives way.
   ///
   /// ```swift
