@@ -88,12 +88,15 @@ struct MenuOptimalTests {
   @Test("rules not yet supported with a menu are refused, naming them")
   func refusals() throws {
     let instance = try PlacementInstance(
-      students: [Student(id: "S", school: "X", cluster: "it", preferences: ["W1"])],
+      students: [
+        Student(id: "S", school: "X", cluster: "it", preferences: ["W1"]),
+        Student(id: "T", school: "X", cluster: "it", preferences: ["W1"]),
+      ],
       worksites: [Worksite(id: "W1", cluster: "it", capacity: 1, slots: ["am", "pm"])],
-      rules: PlacementRules(pins: [Pin(student: "S", worksite: "W1")], activities: ActivityMenu([]))
-    )
-    #expect(OptimalStrategy().menuRulesNotYetSupported(in: instance) == ["pins"])
-    #expect(OptimalStrategy(backend: .glpk).menuRulesNotYetSupported(in: instance) == ["pins"])
+      rules: PlacementRules(
+        links: [StudentLink(first: "S", second: "T")], activities: ActivityMenu([])))
+    #expect(OptimalStrategy().menuRulesNotYetSupported(in: instance) == ["links"])
+    #expect(OptimalStrategy(backend: .glpk).menuRulesNotYetSupported(in: instance) == ["links"])
     #expect(throws: SolverError.self) { try OptimalStrategy().placeMenu(instance) }
     #expect(throws: SolverError.self) { try OptimalStrategy().place(instance) }
   }
