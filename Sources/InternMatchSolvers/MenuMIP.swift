@@ -25,6 +25,12 @@ import InternMatchModel
 /// when every solve is proven optimal. Coefficients stay small integers (1 and rank costs), so
 /// no big-M weight strains GLPK's tolerances; the integral objectives are read rounded.
 ///
+/// **Pins** (``/InternMatchModel/PlacementInstance/menuPins``): one column each, in its slot,
+/// fixed at 1 (the greedy start holds them too). **Keeping** (a menu re-match, `keeping`: the
+/// earlier placements that still exist): each level is solved three times — most placed, then
+/// most kept columns (same worksite and slot), then least cost — each fixed before the next, and
+/// every set with slots is searched (the greedy start does not weigh keeping).
+///
 /// **Only where slots bind.** A kind none of whose worksites has slots shares no row with any
 /// other kind (its rows are per person and kind, per employer of the kind and per worksite), so
 /// its network optimum is its part of the lexicographic optimum and is kept as it is. The kinds
