@@ -27,13 +27,7 @@ extension PlacementInstance {
     var ofEmployer: [PersonEmployer: Int] = [:]
     var seats: [Int: Int] = [:]  // worksite << 32 | (slot + 1)
     for (k, pin) in pins.enumerated() {
-      guard let s = students[pin.student] else {
-        issues.append(.init(.error, .pin(k), field: "student", "unknown student '\(pin.student)'"))
-        continue
-      }
-      guard let w = worksiteIndex[pin.worksite] else {
-        issues.append(
-          .init(.error, .pin(k), field: "worksite", "unknown worksite '\(pin.worksite)'"))
+      guard let (s, w) = resolve(pin: pin, at: k, students, worksiteIndex, into: &issues) else {
         continue
       }
       let site = worksites[w]

@@ -77,16 +77,7 @@ public struct MenuRematch: Sendable {
     let order = WorksitePriorities(instance: instance, seed: seed).sequence
     let solving = try OptimalStrategy.holdingMenu(instance, instance.menuHolds(held, order: order))
     var result = try placer.placeMenu(solving)
-    let violations = instance.violations(in: result.placement)
-    guard violations.isEmpty else {
-      throw SolverError.backend(
-        "menu re-match: the placement failed its checks: "
-          + violations.prefix(5).map(\.description).joined(separator: "; "))
-    }
-    result.statistics["kept"] = held.count {
-      result.placement.placements(of: $0.student).contains($0)
-    }
-    result.statistics["placements_still_held"] = held.count
+    try result.countKept(held, checkedIn: instance)
     return result
   }
 

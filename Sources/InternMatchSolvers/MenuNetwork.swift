@@ -83,9 +83,10 @@ package struct MenuNetwork {
     var pinsOfLevel = [[MenuPlacement.Entry]](repeating: [], count: menu.served.count)
     for e in instance.menuPins { pinsOfLevel[instance.menuLevel(ofWorksite: e.worksite)].append(e) }
     let choices = instance.choices
+    let hasPins = !instance.menuPins.isEmpty  // (no lookup per choice without pins)
     for s in instance.students.indices {
       for c in choices.range(of: s)
-      where instance.menuPin(of: s, at: Int(choices.worksite[c])) == nil {
+      where !hasPins || instance.menuPin(of: s, at: Int(choices.worksite[c])) == nil {
         byLevel[instance.menuLevel(ofWorksite: Int(choices.worksite[c]))].append((s, c))
       }
     }

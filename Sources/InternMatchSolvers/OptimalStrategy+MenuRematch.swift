@@ -70,17 +70,7 @@ extension OptimalStrategy {
         solver: "glpk-branch-and-cut \(GLPKEnvironment.version) (menu re-match, level by level)",
         statistics: statistics, status: mip.searches.proven ? .optimal : .feasible)
     }
-    // The holds are no rule of the data: the placement must pass the instance's own checks.
-    let violations = instance.violations(in: result.placement)
-    guard violations.isEmpty else {
-      throw SolverError.backend(
-        "menu re-match: the placement failed its checks: "
-          + violations.prefix(5).map(\.description).joined(separator: "; "))
-    }
-    result.statistics["kept"] = held.count {
-      result.placement.placements(of: $0.student).contains($0)
-    }
-    result.statistics["placements_still_held"] = held.count
+    try result.countKept(held, checkedIn: instance)
     return result
   }
 
@@ -98,5 +88,28 @@ extension OptimalStrategy {
           + error.issues.filter { $0.severity == .error }.map(\.message).prefix(3)
           .joined(separator: "; "))
     }
+  }
+}
+
+extension MenuResult {
+  /// Checks a re-match's placement against `instance`'s own rules (the holds a re-match pins
+  /// are no rule of the data) and records `kept` (the placements of `held` still in place, slot
+  /// included) and `placements_still_held` among the statistics.
+  ///
+  /// - Throws: ``SolverError/Kind/backend`` naming the first violations (a bug).
+  package mutating func countKept(
+    _ held: [MenuPlacement.Entry], checkedIn instance: PlacementInstance
+  )
+    throws(SolverError)
+  {
+    let violations = instance.violations(in: placement)
+    guard violations.isEmpty else {
+      throw SolverError.backend(
+        "menu re-match: the placement failed its checks: "
+          + violations.prefix(5).map(\.description).joined(separator: "; "))
+    }
+    let placement = placement
+    statistics["kept"] = held.count { placement.placements(of: $0.student).contains($0) }
+    statistics["placements_still_held"] = held.count
   }
 }

@@ -270,18 +270,7 @@ struct MenuSlotTests {
 
   /// The best value over every subset of (person, worksite, slot) columns the checks accept.
   static func bruteForce(_ instance: PlacementInstance, _ cost: RankCost) -> MenuObjective {
-    var columns: [MenuPlacement.Entry] = []
-    for s in instance.students.indices {
-      for c in instance.choices.range(of: s) {
-        let w = Int(instance.choices.worksite[c])
-        let slots = instance.worksites[w].slots
-        if slots.isEmpty {
-          columns.append(.init(student: s, worksite: w))
-        } else {
-          for t in slots.indices { columns.append(.init(student: s, worksite: w, slot: t)) }
-        }
-      }
-    }
+    let columns = MenuPinTests.columns(of: instance)
     var best: MenuObjective?
     for mask in 0..<(1 << columns.count) {
       let placement = MenuPlacement(

@@ -189,10 +189,10 @@ struct MenuPinTests {
     return try PlacementInstance(students: base.students, worksites: base.worksites, rules: rules)
   }
 
-  /// The best value over every subset of columns (eligible choices and pins, each slot of a
-  /// worksite with slots) that the independent checks accept — pins held included.
-  static func bruteForce(_ instance: PlacementInstance, _ cost: RankCost) -> MenuObjective? {
-    var columns: Set<MenuPlacement.Entry> = Set(instance.menuPins)
+  /// Every column of `instance`: its pins and its eligible choices, each slot of a worksite
+  /// with slots, in order.
+  static func columns(of instance: PlacementInstance) -> [MenuPlacement.Entry] {
+    var columns = Set(instance.menuPins)
     for s in instance.students.indices {
       for c in instance.choices.range(of: s) {
         let w = Int(instance.choices.worksite[c])
@@ -204,7 +204,13 @@ struct MenuPinTests {
         }
       }
     }
-    let list = columns.sorted()
+    return columns.sorted()
+  }
+
+  /// The best value over every subset of columns (eligible choices and pins, each slot of a
+  /// worksite with slots) that the independent checks accept — pins held included.
+  static func bruteForce(_ instance: PlacementInstance, _ cost: RankCost) -> MenuObjective? {
+    let list = columns(of: instance)
     var best: MenuObjective?
     for mask in 0..<(1 << list.count) {
       let placement = MenuPlacement(list.indices.filter { mask & (1 << $0) != 0 }.map { list[$0] })

@@ -26,19 +26,7 @@ struct MenuRematchTests {
 
   /// The best value over every placement the independent checks accept.
   static func bruteForce(_ instance: PlacementInstance, held: Set<MenuPlacement.Entry>) -> Value? {
-    var columns = Set(instance.menuPins)
-    for s in instance.students.indices {
-      for c in instance.choices.range(of: s) {
-        let w = Int(instance.choices.worksite[c])
-        let slots = instance.worksites[w].slots
-        if slots.isEmpty {
-          columns.insert(.init(student: s, worksite: w))
-        } else {
-          for t in slots.indices { columns.insert(.init(student: s, worksite: w, slot: t)) }
-        }
-      }
-    }
-    let list = columns.sorted()
+    let list = MenuPinTests.columns(of: instance)
     var best: Value?
     for mask in 0..<(1 << list.count) {
       let placement = MenuPlacement(list.indices.filter { mask & (1 << $0) != 0 }.map { list[$0] })
