@@ -4,7 +4,7 @@ extension PlacementInstance {
   /// their role, at most once per worksite, at most `max_per_participant` per kind and
   /// `max_per_employer` per kind and employer, a valid slot at a worksite with slots and none
   /// elsewhere, no two placements of a person sharing a slot label, and no worksite over its
-  /// capacity (in each slot, for a worksite with slots), every pin (``menuPins``) placed in
+  /// capacity (in each slot, for a worksite with slots), every pin (`pins.csv`) placed in
   /// its slot. Empty means valid.
   ///
   /// ```swift

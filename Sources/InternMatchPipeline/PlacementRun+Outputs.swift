@@ -14,7 +14,7 @@ extension PlacementRun {
   /// ``PlacementRosters/files(letters:)`` (`rosters/…`, the letter files when
   /// ``writesLetterFiles``) when it writes rosters — or none when the run
   /// has no placement. With a menu of activities: `placements.csv`, `changes.csv` for a
-  /// re-match (``menuChangesCSV(_:)``), `summary.json` and, when
+  /// re-match (`student,kind,before,after,kept,change`), `summary.json` and, when
   /// the run explains, `explanations.csv` (``/InternMatchIO/ExplanationWriter/menuExplanationsCSV(_:)``).
   ///
   /// - Complexity: O(S) for the CSVs, O(W + groups) for the JSON, O(rows) for explanations.
