@@ -29,7 +29,9 @@ extension PlacementInstance {
   /// p could take (w, t) either in addition to their placements of kind k (fewer than
   /// `max_per_participant` of them) or instead of one of them at a worksite p ranks below w —
   /// keeping `max_per_employer` and never holding a label twice among their placements of kind
-  /// k and of the kinds served before. One witness per (p, w) is reported; the extra
+  /// k and of the kinds served before. Pins (`pins.csv`) hold: a pinned placement is never given
+  /// up nor displaced, and its slot label is held whatever its kind. One witness per (p, w) is
+  /// reported; the extra
   /// placement is tried first, then the placements given up from the worst.
   ///
   /// ```swift
@@ -45,13 +47,15 @@ extension PlacementInstance {
     -> [MenuBlockingPair]
   {
     guard let menu = activities else { preconditionFailure("the instance has no menu") }
-    // Seats held in each (worksite, slot) and the last holder in the worksite's order.
+    // Seats held in each (worksite, slot) and the last holder in the worksite's order who is
+    // not pinned there (a pin is never displaced).
     var held: [Int: (count: Int, worst: (UInt64, Int))] = [:]
     for e in placement.entries {
       let key = priorities.key(of: e.student, at: e.worksite, in: self)
       let k = e.worksite << 32 | ((e.slot ?? -1) + 1)
       let now = held[k] ?? (0, (0, -1))
-      held[k] = (now.count + 1, now.worst < (key, e.student) ? (key, e.student) : now.worst)
+      let movable = menuPin(of: e.student, at: e.worksite) == nil && now.worst < (key, e.student)
+      held[k] = (now.count + 1, movable ? (key, e.student) : now.worst)
     }
     var found: [MenuBlockingPair] = []
     for s in students.indices {
@@ -67,13 +71,17 @@ extension PlacementInstance {
         else { continue }
         let level = menu.level(of: site.kind)
         let ofKind = mine.filter { worksites[$0.worksite].kind == site.kind }
-        // Labels of the kinds served before, and the worst-first placements p could give up.
+        // Labels of the kinds served before and of pins, and the worst-first placements p
+        // could give up (never a pin).
         let before = Set(
           mine.compactMap { e in
-            menu.level(of: worksites[e.worksite].kind) < level ? label(of: e) : nil
+            menu.level(of: worksites[e.worksite].kind) < level
+              || menuPin(of: s, at: e.worksite) != nil ? label(of: e) : nil
           })
         let rank = { (w: Int) in choices.rank(of: s, for: w) ?? Int.max }
-        let worse = ofKind.filter { rank($0.worksite) > Int(choices.rank[c]) }.sorted {
+        let worse = ofKind.filter {
+          menuPin(of: s, at: $0.worksite) == nil && rank($0.worksite) > Int(choices.rank[c])
+        }.sorted {
           rank($0.worksite) > rank($1.worksite)
         }
         let options: [MenuPlacement.Entry?] =

@@ -242,4 +242,12 @@ struct MenuPinTests {
       #expect(instance.violations(in: two.placement).isEmpty)
     }
   }
+
+  @Test("stable with pins and no slots: no blocking pair (pins never given up)", arguments: 0..<80)
+  func stableWithPins(seed: Int) throws {
+    let instance = try Self.pinnedInstance(seed: 2 * seed)  // without slots
+    let priorities = WorksitePriorities(instance: instance, seed: UInt64(seed))
+    let result = try StableStrategy(seed: UInt64(seed)).placeMenu(instance)
+    #expect(instance.menuBlockingPairs(in: result.placement, priorities: priorities).isEmpty)
+  }
 }
