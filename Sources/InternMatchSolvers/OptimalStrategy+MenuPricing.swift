@@ -13,7 +13,7 @@ extension OptimalStrategy {
   /// A kind of one placement per person is the single-seat problem on its own choices: every
   /// row of it is priced at once off the certified residual network of its placement
   /// (`ResidualPricing`, as single-seat `optimal` explanations are). A kind of several
-  /// placements per person takes one re-solve per row, for at most `limit` rows over those
+  /// placements per person, or with pins (held in every re-solve), takes one re-solve per row, for at most `limit` rows over those
   /// kinds, in service order then person order (default
   /// ``PlacementExplainer/defaultResolveLimit(for:)``). Prices are given only for a run proven
   /// optimal on a menu without slots (with slots the kinds are tied and a price would be a
@@ -56,7 +56,8 @@ extension OptimalStrategy {
     for rule in menu.served {
       guard let requests = rows[rule.kind] else { continue }
       let base = result.objective.levels[menu.level(of: rule.kind)]
-      if rule.isSingleSeat {
+      let pinned = instance.menuPins.contains { instance.worksites[$0.worksite].kind == rule.kind }
+      if rule.isSingleSeat, !pinned {
         // One placement per person: the kind is the single-seat problem on its own choices,
         // and its certified residual network prices every row at once (no budget).
         let single = instance.keepingChoices(ofKind: rule.kind)

@@ -209,12 +209,15 @@ struct MenuPinTests {
 
   /// The best value over every subset of columns (eligible choices and pins, each slot of a
   /// worksite with slots) that the independent checks accept — pins held included.
-  static func bruteForce(_ instance: PlacementInstance, _ cost: RankCost) -> MenuObjective? {
+  static func bruteForce(
+    _ instance: PlacementInstance, _ cost: RankCost, containing pair: MenuPlacement.Entry? = nil
+  ) -> MenuObjective? {
     let list = columns(of: instance)
     var best: MenuObjective?
     for mask in 0..<(1 << list.count) {
       let placement = MenuPlacement(list.indices.filter { mask & (1 << $0) != 0 }.map { list[$0] })
       guard instance.violations(in: placement).isEmpty else { continue }
+      if let pair, !placement.placements(of: pair.student).contains(pair) { continue }
       let value = instance.objective(of: placement, rankCost: cost)
       if best.map({ value < $0 }) ?? true { best = value }
     }
@@ -249,5 +252,27 @@ struct MenuPinTests {
     let priorities = WorksitePriorities(instance: instance, seed: UInt64(seed))
     let result = try StableStrategy(seed: UInt64(seed)).placeMenu(instance)
     #expect(instance.menuBlockingPairs(in: result.placement, priorities: priorities).isEmpty)
+  }
+
+  @Test("optimal prices with pins: the best placement holding pins and the pair", arguments: 0..<60)
+  func pricesWithPins(seed: Int) throws {
+    let instance = try Self.pinnedInstance(seed: 2 * seed)  // without slots
+    let menu = try #require(instance.activities)
+    let result = try OptimalStrategy().placeMenu(instance)
+    let priced = try OptimalStrategy().pricing(
+      instance.menuExplanations(of: result.placement), of: result, in: instance)
+    for (s, e) in priced.enumerated() {
+      for k in e.kinds {
+        for c in k.choices where c.placedChange != nil {
+          let w = try #require(instance.worksiteIndex[c.worksite])
+          let best = try #require(
+            Self.bruteForce(instance, .linear, containing: .init(student: s, worksite: w)))
+          let level = menu.level(of: k.kind)
+          let run = result.objective.levels[level]
+          #expect(c.placedChange == best.levels[level].placed - run.placed, "seed \(seed)")
+          #expect(c.rankCostChange == best.levels[level].cost - run.cost, "seed \(seed)")
+        }
+      }
+    }
   }
 }
