@@ -11,7 +11,8 @@ extension MenuMIP {
   /// holds a free slot's label to another slot of its worksite, or moving another person out of
   /// a full slot into a free slot of the same worksite whose label they do not hold. The result
   /// honours every rule, slots included; `dropped` lists what was left out. Pins
-  /// (``/InternMatchModel/PlacementInstance/menuPins``) keep their own slots, taken first.
+  /// (``/InternMatchModel/PlacementInstance/menuPins``) keep their own slots, taken first; then
+  /// a re-match's earlier slots (`preferring`, by `person << 32 | worksite`) where still free.
   ///
   /// When nothing is dropped the result is optimal: ``MenuNetwork`` on an instance with slots
   /// solves the relaxation without labels, whose lexicographic optimum bounds every placement
@@ -26,11 +27,10 @@ extension MenuMIP {
   ///
   /// - Complexity: O(n·t·c) for n placements at worksites of t slots and c seats a slot, plus
   ///   sorting.
-  static func slotted(_ relaxed: MenuPlacement, in instance: PlacementInstance, repair: Bool)
-    -> (
-      placement: MenuPlacement, dropped: [MenuPlacement.Entry]
-    )
-  {
+  static func slotted(
+    _ relaxed: MenuPlacement, in instance: PlacementInstance, repair: Bool,
+    preferring: [Int: Int] = [:]
+  ) -> (placement: MenuPlacement, dropped: [MenuPlacement.Entry]) {
     guard let menu = instance.activities else { preconditionFailure("no menu") }
     let sites = instance.worksites
     var ledger = SlotLedger(instance)
@@ -48,7 +48,17 @@ extension MenuMIP {
         ? ($0.1, $0.0.student, $0.2, $0.0.worksite) < ($1.1, $1.0.student, $1.2, $1.0.worksite)
         : ($0.0.student, $0.1, $0.2, $0.0.worksite) < ($1.0.student, $1.1, $1.2, $1.0.worksite)
     }
+    // A re-match's earlier slots (`preferring`, by `person << 32 | worksite`) first, where free.
+    var placedEarly: Set<Int> = []
     for (e, _, _) in order {
+      if let t = preferring[e.student << 32 | e.worksite],
+        instance.menuPin(of: e.student, at: e.worksite) == nil,
+        ledger.take(preferred: e.student, e.worksite, t)
+      {
+        placedEarly.insert(e.student << 32 | e.worksite)
+      }
+    }
+    for (e, _, _) in order where !placedEarly.contains(e.student << 32 | e.worksite) {
       if !sites[e.worksite].slots.isEmpty, instance.menuPin(of: e.student, at: e.worksite) != nil {
         continue  // held above
       } else if sites[e.worksite].slots.isEmpty {
@@ -96,6 +106,13 @@ private struct SlotLedger {
   private mutating func take(_ p: Int, _ w: Int, _ t: Int) {
     holders[w][t].append(Int32(p))
     held[p, default: []].append((label[w][t], w, t))
+  }
+
+  /// Gives `p` slot `t` at `w` when it has a seat free and `p` does not hold its label.
+  mutating func take(preferred p: Int, _ w: Int, _ t: Int) -> Bool {
+    guard label[w].indices.contains(t), free(w, t), !holds(p, label[w][t]) else { return false }
+    take(p, w, t)
+    return true
   }
 
   /// Holds `p`'s pin at `w` in slot `t`.

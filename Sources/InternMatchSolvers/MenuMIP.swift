@@ -28,8 +28,9 @@ import InternMatchModel
 /// **Pins** (``/InternMatchModel/PlacementInstance/menuPins``): one column each, in its slot,
 /// fixed at 1 (the greedy start holds them too). **Keeping** (a menu re-match, `keeping`: the
 /// earlier placements that still exist): each level is solved three times — most placed, then
-/// most kept columns (same worksite and slot), then least cost — each fixed before the next, and
-/// every set with slots is searched (the greedy start does not weigh keeping).
+/// most kept columns (same worksite and slot), then least cost — each fixed before the next; the
+/// caller lists among `start.dropped` also the placements whose earlier slot the start missed,
+/// so that every set where the start may fall short of the relaxation is searched.
 ///
 /// **Only where slots bind.** A kind none of whose worksites has slots shares no row with any
 /// other kind (its rows are per person and kind, per employer of the kind and per worksite), so
@@ -114,8 +115,7 @@ struct MenuMIP {
     }
     // The sets to look at again: where the greedy start dropped something (or every one).
     var open = Set<Int>()
-    if searchEverySet || keeping != nil {
-      // (A re-match searches every set with slots: its greedy start does not weigh keeping.)
+    if searchEverySet {
       open = Set(columnsOfSet.keys)
     } else {
       for e in start.dropped { open.insert(sets.find(e.student)) }

@@ -53,7 +53,29 @@ extension OptimalStrategy {
         solver: "network-simplex (menu re-match, kind by kind)", statistics: statistics,
         status: .optimal)
     } else {
-      let start = MenuMIP.slotted(network.placement, in: solving, repair: false)
+      // The network's placement with slots given greedily, each earlier slot first where free.
+      // A set where nothing is dropped and every pair the network keeps got its earlier slot
+      // reaches the relaxation's bound at every level (placed, pairs kept ≥ slots kept, cost):
+      // optimal. Only the others are searched.
+      var earlier: [Int: Int] = [:]
+      for e in held { if let t = e.slot { earlier[e.student << 32 | e.worksite] = t } }
+      let greedy = MenuMIP.slotted(
+        network.placement, in: solving, repair: false, preferring: earlier)
+      let missed = network.placement.entries.filter { e in
+        earlier[e.student << 32 | e.worksite].map {
+          !greedy.placement.placements(of: e.student).contains(
+            MenuPlacement.Entry(student: e.student, worksite: e.worksite, slot: $0))
+        } ?? false
+      }
+      if greedy.dropped.isEmpty, missed.isEmpty, backend != .glpk {
+        result = try checked(
+          greedy.placement, against: network.objective, in: solving,
+          solver: "network-simplex (menu re-match; earlier slots kept, no conflict: optimal)",
+          statistics: statistics, status: .optimal)
+        try result.countKept(held, checkedIn: instance)
+        return result
+      }
+      let start = (placement: greedy.placement, dropped: greedy.dropped + missed)
       let mip = try MenuMIP(
         solving, rankCost: rankCost,
         timeLimitSeconds: timeLimitSeconds ?? instance.policy.mipTimeLimitSeconds,

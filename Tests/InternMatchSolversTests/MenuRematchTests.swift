@@ -119,4 +119,19 @@ struct MenuRematchTests {
     #expect(result.statistics["kept"] == 1)
     #expect(result.statistics["placements_still_held"] == 1)  // Ben's pm slot is gone
   }
+
+  @Test("the seeded markets with slots reach both paths: earlier slots kept greedily, and a search")
+  func bothPaths() throws {
+    var (greedy, searched) = (0, 0)
+    for seed in stride(from: 1, to: 100, by: 2) {  // odd seeds: with slots
+      let (instance, previous) = try Self.market(seed: seed)
+      guard instance.sideRules.contains(.slots) else { continue }
+      let solver = try OptimalStrategy().rematchMenu(
+        instance, previous: previous, keepPlaced: false
+      ).solver
+      if solver.contains("earlier slots kept") { greedy += 1 }
+      if solver.hasPrefix("glpk") { searched += 1 }
+    }
+    #expect(greedy > 0 && searched > 0, "greedy \(greedy), searched \(searched)")
+  }
 }
