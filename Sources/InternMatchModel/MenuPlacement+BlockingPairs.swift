@@ -31,8 +31,9 @@ extension PlacementInstance {
   /// choice would keep p) —, p could take (w, t) either in addition to their placements of kind k (fewer than
   /// `max_per_participant` of them) or instead of one of them at a worksite p ranks below w —
   /// keeping `max_per_employer` and never holding a label twice among their placements of kind
-  /// k and of the kinds served before. One witness per (p, w) is reported; the extra
-  /// placement is tried first, then the placements given up from the worst.
+  /// k and of the kinds served before. Pins (`pins.csv`) hold: a pinned placement is never given
+  /// up nor displaced, and its slot label is held whatever its kind. One witness per (p, w) is
+  /// reported; the extra placement is tried first, then the placements given up from the worst.
   ///
   /// ```swift
   /// // Ana holds B at 10:00 and ranks A above B; A's 10:00 seat is free.
@@ -48,8 +49,11 @@ extension PlacementInstance {
     -> [MenuBlockingPair]
   {
     guard let menu = activities else { preconditionFailure("the instance has no menu") }
+    let hasPins = !menuPins.isEmpty
+    func pinned(_ s: Int, _ w: Int) -> Bool { hasPins && menuPin(of: s, at: w) != nil }
     // Seat group g = base[w] + t of each (worksite w, slot t; t = 0 without slots): the seats
-    // held and the last holder in the worksite's order (flat arrays, no hashing).
+    // held and the last holder in the worksite's order who is not pinned there (a pin is never
+    // displaced; flat arrays, no hashing).
     var base = [Int](repeating: 0, count: worksites.count + 1)
     for w in worksites.indices { base[w + 1] = base[w] + max(1, worksites[w].slots.count) }
     var heldCount = [Int](repeating: 0, count: base[worksites.count])
@@ -58,7 +62,7 @@ extension PlacementInstance {
       let g = base[e.worksite] + (e.slot ?? 0)
       let key = (priorities.key(of: e.student, at: e.worksite, in: self), e.student)
       heldCount[g] += 1
-      if heldWorst[g] < key { heldWorst[g] = key }
+      if heldWorst[g] < key, !pinned(e.student, e.worksite) { heldWorst[g] = key }
     }
     // At worksites with `max_per_school`: who holds each seat group and each
     // (worksite, school), by their key in the worksite's order.
@@ -68,7 +72,10 @@ extension PlacementInstance {
     var inGroup: [Int: [(UInt64, Int)]] = [:]
     var ofSchool: [Int: [(UInt64, Int)]] = [:]
     for e in placement.entries where schoolLimit[e.worksite] != nil {
-      let key = (priorities.key(of: e.student, at: e.worksite, in: self), e.student)
+      // A pin is ahead of everyone (never displaced).
+      let key =
+        !pinned(e.student, e.worksite)
+        ? (priorities.key(of: e.student, at: e.worksite, in: self), e.student) : (0, -1)
       inGroup[base[e.worksite] + (e.slot ?? 0), default: []].append(key)
       ofSchool[e.worksite << 32 | Int(schools[e.student]), default: []].append(key)
     }
@@ -97,15 +104,19 @@ extension PlacementInstance {
     var seen = [Int32](repeating: -1, count: worksites.count)
     var holds = [Int32](repeating: -1, count: worksites.count)
     var found: [MenuBlockingPair] = []
-    // The person's placements: worksite, kind ordinal, rank of kind (Int.max off the list).
-    var mine: [(worksite: Int, kind: Int, rank: Int)] = []
+    // The person's placements: worksite, kind ordinal, rank of kind (Int.max off the list),
+    // whether it is a pin.
+    var mine: [(worksite: Int, kind: Int, rank: Int, pinned: Bool)] = []
     for s in students.indices {
       let placed = placement.placements(of: s)
       mine.removeAll(keepingCapacity: true)
       for e in placed {
         holds[e.worksite] = Int32(s)
         mine.append(
-          (e.worksite, kindOf[e.worksite], choices.rank(of: s, for: e.worksite) ?? Int.max))
+          (
+            e.worksite, kindOf[e.worksite], choices.rank(of: s, for: e.worksite) ?? Int.max,
+            pinned(s, e.worksite)
+          ))
       }
       let role = ParticipantRole.allCases.firstIndex(of: students[s].role) ?? 0
       for c in choices.range(of: s) {
@@ -131,11 +142,17 @@ extension PlacementInstance {
         let level = levels[kind]
         let rule = rules[kind]
         let ofKind = placed.filter { kindOf[$0.worksite] == kind }
-        // Labels of the kinds served before, and the worst-first placements p could give up.
+        // Labels of the kinds served before and of pins, and the worst-first placements p
+        // could give up (never a pin).
         let before = Set(
-          placed.compactMap { e in levels[kindOf[e.worksite]] < level ? label(of: e) : nil })
+          placed.compactMap { e in
+            levels[kindOf[e.worksite]] < level || pinned(s, e.worksite)
+              ? label(of: e) : nil
+          })
         let rank = { (w: Int) in choices.rank(of: s, for: w) ?? Int.max }
-        let worse = ofKind.filter { rank($0.worksite) > Int(choices.rank[c]) }.sorted {
+        let worse = ofKind.filter {
+          !pinned(s, $0.worksite) && rank($0.worksite) > Int(choices.rank[c])
+        }.sorted {
           rank($0.worksite) > rank($1.worksite)
         }
         let options: [MenuPlacement.Entry?] =
@@ -165,11 +182,13 @@ extension PlacementInstance {
   /// Without slots, the witness of a blocking pair at a worksite of `kind` ranked `rank`:
   /// `.some(nil)` for an extra placement (fewer than `max_per_participant` of the kind and the
   /// employer's limit not reached), else `.some(w)` for the worst-ranked placement of the kind
-  /// at `w` ranked below `rank` whose giving up keeps `max_per_employer`, else `nil`.
+  /// at `w` ranked below `rank`, not a pin, whose giving up keeps `max_per_employer`, else
+  /// `nil`.
   ///
   /// - Complexity: O(h) for h placements of the person.
   private static func replacement(
-    _ mine: [(worksite: Int, kind: Int, rank: Int)], kind: Int, rank: Int, rule: ActivityRule,
+    _ mine: [(worksite: Int, kind: Int, rank: Int, pinned: Bool)], kind: Int, rank: Int,
+    rule: ActivityRule,
     sameEmployer: (Int) -> Bool
   ) -> Int?? {
     var held = 0
@@ -182,7 +201,7 @@ extension PlacementInstance {
     if held < rule.maxPerParticipant, withEmployer < limit { return .some(nil) }
     // Worst first (ties: the earlier placement, as a stable sort keeps it).
     var best: (worksite: Int, rank: Int)?
-    for p in mine where p.kind == kind && p.rank > rank {
+    for p in mine where p.kind == kind && p.rank > rank && !p.pinned {
       let keeps = withEmployer - (sameEmployer(p.worksite) ? 1 : 0) < limit
       if keeps, best.map({ p.rank > $0.rank }) ?? true { best = (p.worksite, p.rank) }
     }

@@ -119,7 +119,7 @@ extension PlacementInstance {
           rows.append(
             MenuRow(
               student: s, kind: rule.kind, worksite: e.worksite,
-              rank: choices.rank(of: s, for: e.worksite),
+              rank: menuRank(of: s, at: e.worksite),
               slot: e.slot.map { worksites[e.worksite].slots[$0] }, reason: nil))
         }
         rows[first...].sort { ($0.rank ?? 0) < ($1.rank ?? 0) }

@@ -109,10 +109,12 @@ public struct MenuSummary: Hashable, Sendable, Codable {
   public var timingsMilliseconds: [String: Double]
   /// Number of warnings met while reading.
   public var warnings: Int
+  /// For a re-match, the (person, kind) rows of `changes.csv` by change; `nil` otherwise.
+  public var changes: [String: Int]? = nil
 
   enum CodingKeys: String, CodingKey {
     case people, teachers, placements, kinds, strategy, solver, seed, status, statistics
-    case warnings
+    case warnings, changes
     case peopleByPlacements = "people_by_placements"
     case studentsByPlacements = "students_by_placements"
     case teachersByPlacements = "teachers_by_placements"
