@@ -128,6 +128,13 @@ public enum PlacementWriter {
     return out
   }
 
+  /// Appends the decimal digits of `value` (not negative) to `out`.
+  private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+      out.append(contentsOf: digits[..<writeDecimal(value, to: digits)])
+    }
+  }
+
   /// Writes the decimal digits of `value` (not negative) at the start of `out`; returns how
   /// many.
   private static func writeDecimal(_ value: Int, to out: UnsafeMutableBufferPointer<UInt8>) -> Int {
