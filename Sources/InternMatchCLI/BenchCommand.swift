@@ -12,6 +12,9 @@ struct BenchCommand: ParsableCommand {
       (not timed); then the table reports reading it (CSV to a validated instance), each
       strategy's placement and how it ended, writing placements.csv, and the process's peak
       memory so far. --min-group-share and --linked-pairs-per-1000 give the MIP shape.
+      --activities adds the menu of work-based learning (as generate --activities does): the
+      strategies that place a menu place it, the others are listed as refused, and a column
+      gives the placements of each kind.
       """
   )
 
@@ -50,6 +53,9 @@ struct BenchCommand: ParsableCommand {
     help: "Linked student pairs per 1,000 students (the MIP shape; 5 gives 300 at 60,000).")
   var linkedPairsPerThousand: Double = 0
 
+  @Flag(help: "Give every cohort the menu of work-based learning, as generate --activities does.")
+  var activities = false
+
   @Option(help: "Output format.")
   var format: StrategyComparison.Format = .text
 
@@ -65,7 +71,7 @@ struct BenchCommand: ParsableCommand {
   func run() throws {
     let benchmark = ScalingBenchmark(
       sizes: sizes, strategies: strategies, seed: seed, minimumGroupShare: minGroupShare,
-      linkedPairsPerThousand: linkedPairsPerThousand)
+      linkedPairsPerThousand: linkedPairsPerThousand, activities: activities)
     let rows: [ScalingBenchmark.Row]
     do {
       rows = try benchmark.run { row in
@@ -83,20 +89,32 @@ struct BenchCommand: ParsableCommand {
         throw ExitStatus.internalError
       }
     }
-    let header = [
-      "students", "worksites", "choices", "strategy", "status", "placed", "read ms", "solve ms",
-      "write ms", "total ms", "peak MB",
-    ]
+    let header =
+      [
+        "students", "worksites", "choices", "strategy", "status", "placed", "read ms", "solve ms",
+        "write ms", "total ms", "peak MB",
+      ] + (activities ? ["placed by kind"] : [])
     let table = rows.map { row in
       [
         String(row.students), String(row.worksites), String(row.choices), row.strategy.rawValue,
-        row.status.rawValue, String(row.placed), String(format: "%.0f", row.readMilliseconds),
+        row.status?.rawValue ?? "refused", String(row.placed),
+        String(format: "%.0f", row.readMilliseconds),
         String(format: "%.0f", row.solveMilliseconds),
         String(format: "%.0f", row.writeMilliseconds),
         String(format: "%.0f", row.totalMilliseconds), String(row.peakMegabytes),
-      ]
+      ] + (activities ? [Self.byKind(row.placedByKind)] : [])
     }
     print(Self.render([header] + table, format: format), terminator: "")
+  }
+
+  /// The placements of each kind as one cell, `kind=count` in the default order of the kinds
+  /// (`internship=120 workplace-tour=40 …`; no commas, so CSV needs no quoting); `—` for a
+  /// refused row.
+  static func byKind(_ placed: [WorksiteKind: Int]) -> String {
+    let cells = ActivityMenu.defaultOrder.compactMap { kind in
+      placed[kind].map { "\(kind.rawValue)=\($0)" }
+    }
+    return cells.isEmpty ? "—" : cells.joined(separator: " ")
   }
 
   static func render(_ table: [[String]], format: StrategyComparison.Format) -> String {

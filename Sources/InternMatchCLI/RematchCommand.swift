@@ -14,7 +14,11 @@ struct RematchCommand: ParsableCommand {
       the least rank cost (exact). stable: incumbency priority at each student's earlier seat. \
       serial-dictatorship, greedy, stable-worksite-proposing, top-trading-cycles: earlier seats \
       held, the rest placed by the strategy. Writes \
-      placements.csv, changes.csv (student,before,after,change) and summary.json.
+      placements.csv, changes.csv (student,before,after,change) and summary.json. With a menu \
+      of activities: per kind in priority order, most placed, most placements kept (same \
+      worksite and slot), least rank cost (optimal); stable, serial-dictatorship and greedy \
+      hold the placements that still exist; changes.csv has one row per (person, kind) \
+      (student,kind,before,after,kept,change).
       """
   )
 
@@ -33,20 +37,38 @@ struct RematchCommand: ParsableCommand {
 
   func run() throws {
     let (dataset, read) = try options.read(self.dataset)
-    let file = try RunOptions.placementFile(previous, instance: dataset.instance)
-    if !options.quiet {
-      for row in file.unknownStudents {
-        printError("\(previous):\(row.line): note: student '\(row.id)' is no longer in the dataset")
-      }
-      for row in file.unknownWorksites {
-        printError(
-          "\(previous):\(row.line): note: worksite '\(row.id)' is no longer in the dataset")
-      }
+    if dataset.instance.activities != nil {
+      // A menu of activities: placements kept per (person, kind), same worksite and slot.
+      let file = try RunOptions.menuPlacementFile(previous, instance: dataset.instance)
+      note(unknownStudents: file.unknownStudents, unknownWorksites: file.unknownWorksites)
+      try options.perform(
+        dataset, directory: self.dataset.directory, readMilliseconds: read,
+        configuration: .init(
+          strategy: options.strategy, rankCost: options.rankCost, seed: options.seed,
+          menuRematch: MenuRematch(previous: file, keepPlaced: keepPlaced)))
+      return
     }
+    let file = try RunOptions.placementFile(previous, instance: dataset.instance)
+    note(unknownStudents: file.unknownStudents, unknownWorksites: file.unknownWorksites)
     try options.perform(
       dataset, directory: self.dataset.directory, readMilliseconds: read,
       configuration: .init(
         strategy: options.strategy, rankCost: options.rankCost,
         seed: options.seed, rematch: Rematch(previous: file, keepPlaced: keepPlaced)))
+  }
+
+  /// Notes on standard error the earlier file's rows whose ids the dataset no longer has.
+  private func note(
+    unknownStudents: [PlacementFile.UnknownRow], unknownWorksites: [PlacementFile.UnknownRow]
+  ) {
+    if !options.quiet {
+      for row in unknownStudents {
+        printError("\(previous):\(row.line): note: student '\(row.id)' is no longer in the dataset")
+      }
+      for row in unknownWorksites {
+        printError(
+          "\(previous):\(row.line): note: worksite '\(row.id)' is no longer in the dataset")
+      }
+    }
   }
 }

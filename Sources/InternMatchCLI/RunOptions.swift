@@ -148,6 +148,17 @@ struct RunOptions: ParsableArguments {
       throw ExitStatus.report(error, warnings: false)
     }
   }
+
+  /// ``placementFile(_:instance:)`` for a dataset with a menu of activities.
+  static func menuPlacementFile(_ path: String, instance: PlacementInstance) throws
+    -> MenuPlacementFile
+  {
+    do {
+      return try MenuPlacementFile.read(path: path, instance: instance)
+    } catch {
+      throw ExitStatus.report(error, warnings: false)
+    }
+  }
 }
 
 /// Milliseconds between two instants.

@@ -36,7 +36,7 @@ struct SolveCommand: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Hold every placed student of an earlier placements.csv at their worksite, as pins.",
+      "Hold every placed student of an earlier placements.csv at their worksite, as pins (with a menu: every placement, in its slot).",
       valueName: "placements.csv"))
   var pinFrom: String?
 
@@ -84,12 +84,20 @@ struct SolveCommand: ParsableCommand {
           ?? .optimal)
     }
     if let pinFrom {
-      let file = try RunOptions.placementFile(pinFrom, instance: dataset.instance)
-      for row in file.unknownStudents + file.unknownWorksites where !options.quiet {
+      // With a menu, every placement of the file is a pin (in its slot); else one seat each.
+      let isMenu = dataset.instance.activities != nil
+      let menuFile =
+        isMenu ? try RunOptions.menuPlacementFile(pinFrom, instance: dataset.instance) : nil
+      let file = isMenu ? nil : try RunOptions.placementFile(pinFrom, instance: dataset.instance)
+      let unknown =
+        (menuFile?.unknownStudents ?? file?.unknownStudents ?? [])
+        + (menuFile?.unknownWorksites ?? file?.unknownWorksites ?? [])
+      for row in unknown where !options.quiet {
         printError("\(pinFrom):\(row.line): warning: '\(row.id)' is not in the dataset; ignored")
       }
       do {
-        dataset = try dataset.holding(file)
+        if let menuFile { dataset = try dataset.holding(menuFile) }
+        if let file { dataset = try dataset.holding(file) }
       } catch {
         throw ExitStatus.report(error, warnings: false)
       }

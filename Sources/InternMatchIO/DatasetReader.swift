@@ -125,7 +125,7 @@ public enum DatasetReader {
     required: ["student_a", "student_b"], optional: []
   )
   static let pinColumns: (required: [ColumnSpec], optional: [ColumnSpec]) = (
-    required: ["student", "worksite"], optional: []
+    required: ["student", "worksite"], optional: ["slot"]
   )
   static let activityColumns: (required: [ColumnSpec], optional: [ColumnSpec]) = (
     required: ["kind", "max_per_participant", "priority", "participants"],
@@ -338,7 +338,9 @@ public enum DatasetReader {
         first: c.requiredText(r, c["student_a"]), second: c.requiredText(r, c["student_b"]))
     }
     let (pinReader, pins) = rows(of: pinTable, pinColumns, sharing) { r, c in
-      Pin(student: c.requiredText(r, c["student"]), worksite: c.requiredText(r, c["worksite"]))
+      Pin(
+        student: c.requiredText(r, c["student"]), worksite: c.requiredText(r, c["worksite"]),
+        slot: c.text(r, c["slot"]))
     }
     // A row whose kind or participants cannot be read is reported and left out; `activityRows`
     // keeps the record of each rule that is read.

@@ -37,9 +37,13 @@ public enum DatasetWriter {
     table(
       "links.csv", DatasetReader.linkColumns.required.map(\.name),
       rules.links.map { [$0.first, $0.second] })
+    // The `slot` column only when a pin names one (a menu's pin at a worksite with slots).
+    let pinSlots = rules.pins.contains { $0.slot != nil }
     table(
-      "pins.csv", DatasetReader.pinColumns.required.map(\.name),
-      rules.pins.map { [$0.student, $0.worksite] })
+      "pins.csv",
+      (DatasetReader.pinColumns.required + (pinSlots ? DatasetReader.pinColumns.optional : []))
+        .map(\.name),
+      rules.pins.map { [$0.student, $0.worksite] + (pinSlots ? [$0.slot ?? ""] : []) })
     table(
       "activities.csv",
       (DatasetReader.activityColumns.required + DatasetReader.activityColumns.optional).map(\.name),

@@ -1,7 +1,7 @@
 import InternMatchModel
 
 /// A menu's `placements.csv` read back — ours or hand-made — resolved against a dataset with
-/// a menu of activities (`activities.csv`), for `verify`.
+/// a menu of activities (`activities.csv`), for `verify`, `rematch` and `solve --pin-from`.
 ///
 /// Columns as `solve` writes them: `student` (required), `worksite` (empty on a short row),
 /// `rank` (read but not trusted: ranks are recomputed within each kind), `reason` (a short
@@ -45,6 +45,9 @@ public struct MenuPlacementFile: Sendable {
   public var unknownStudents: [PlacementFile.UnknownRow] = []
   /// Rows whose worksite is not in the dataset.
   public var unknownWorksites: [PlacementFile.UnknownRow] = []
+  /// The `kind` cell of each of ``unknownWorksites`` as written (`nil` when empty), for a
+  /// re-match's changes.
+  public var unknownWorksiteKinds: [String?] = []
   /// What identifies the file: its digest, size and data rows.
   public var input: DatasetInput
 
@@ -73,6 +76,7 @@ public struct MenuPlacementFile: Sendable {
     var rows: [Row] = []
     var unknownStudents: [PlacementFile.UnknownRow] = []
     var unknownWorksites: [PlacementFile.UnknownRow] = []
+    var unknownWorksiteKinds: [String?] = []
     for record in table.records {
       let id = reader.requiredText(record, studentColumn)
       let site = reader.text(record, worksiteColumn)
@@ -84,6 +88,7 @@ public struct MenuPlacementFile: Sendable {
       if let site {
         guard let known = instance.worksiteIndex[site] else {
           unknownWorksites.append(.init(line: record.line, id: site, student: s, worksite: site))
+          unknownWorksiteKinds.append(reader.text(record, kindColumn))
           continue
         }
         w = known
@@ -93,12 +98,14 @@ public struct MenuPlacementFile: Sendable {
           line: record.line, student: s, worksite: w, kind: reader.text(record, kindColumn),
           slot: reader.text(record, slotColumn), reason: reader.text(record, reasonColumn)))
     }
-    return MenuPlacementFile(
+    var read = MenuPlacementFile(
       file: file, rows: rows, unknownStudents: unknownStudents,
       unknownWorksites: unknownWorksites,
       input: DatasetInput(
         name: file, sha256: SHA256.hex(of: bytes), bytes: bytes.count, rows: table.records.count),
       instance: instance)
+    read.unknownWorksiteKinds = unknownWorksiteKinds
+    return read
   }
 
   /// Reads the file at `path` against `instance`.
@@ -132,5 +139,40 @@ public struct MenuPlacementFile: Sendable {
     }
     placement = MenuPlacement(entries)
     placementLines = lines
+  }
+}
+
+extension Dataset {
+  /// The dataset with every placement `file` names held as a pin (`solve --pin-from` on a menu
+  /// of activities): each row with a worksite of the dataset becomes a pin of the person there,
+  /// in the row's slot (`pins.csv`'s `slot`), after the dataset's own pins; a row whose pair
+  /// `pins.csv` pins already adds nothing. The file is recorded among the inputs.
+  ///
+  /// - Throws: ``DatasetError`` (`.badData`) when the holds break a rule pins must keep (a
+  ///   slot missing or unknown, two in one slot label, over `max_per_participant`,
+  ///   `max_per_employer` or the seats, a kind not offered to the person), each error at the
+  ///   file's line of the row.
+  public func holding(_ file: MenuPlacementFile) throws(DatasetError) -> Dataset {
+    var rules = instance.rules
+    let base = rules.pins.count
+    var lines: [Int?] = []
+    for row in file.rows {
+      guard let w = row.worksite, instance.menuPin(of: row.student, at: w) == nil else { continue }
+      rules.pins.append(
+        Pin(
+          student: instance.students[row.student].id, worksite: instance.worksites[w].id,
+          slot: row.slot))
+      lines.append(row.line)
+    }
+    var dataset = self
+    do {
+      dataset.instance = try PlacementInstance(
+        students: instance.students, worksites: instance.worksites, clusters: instance.clusters,
+        rankings: instance.rankings, policy: instance.policy, rules: rules)
+    } catch {
+      throw Self.heldPinErrors(error, file: file.file, base: base, lines: lines)
+    }
+    dataset.inputs.append(file.input)
+    return dataset
   }
 }

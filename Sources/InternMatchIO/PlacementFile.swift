@@ -60,8 +60,8 @@ public struct PlacementFile: Sendable {
         issues: [
           DatasetIssue(
             .error, file: file, line: nil, column: nil,
-            "the dataset has a menu of activities (activities.csv): reading its placements back "
-              + "as held seats (rematch, --pin-from) is not supported yet")
+            "the dataset has a menu of activities (activities.csv): its placements are read "
+              + "by MenuPlacementFile")
         ])
     }
     let (table, opened) = try columns(of: bytes, file: file)
@@ -161,19 +161,29 @@ extension Dataset {
     do {
       dataset.instance = try instance.holding(held)
     } catch {
-      let issues = error.issues.map { issue -> DatasetIssue in
-        guard case .pin(let k) = issue.record, k >= base, k - base < newlyPinned.count else {
-          return DatasetIssue(
-            issue.severity, file: file.file, line: nil, column: nil, issue.message,
-            code: "check.\(issue.field)")
-        }
-        return DatasetIssue(
-          issue.severity, file: file.file, line: file.line[newlyPinned[k - base]], column: nil,
-          issue.message, code: "check.\(issue.field)")
-      }
-      throw DatasetError(.badData, issues: issues)
+      throw Self.heldPinErrors(
+        error, file: file.file, base: base, lines: newlyPinned.map { file.line[$0] })
     }
     dataset.inputs.append(file.input)
     return dataset
+  }
+
+  /// The errors of an instance rebuilt with pins held from a placement file (`--pin-from`),
+  /// each pin record from `base` on at the file's line of its row (`lines`, in pin order).
+  static func heldPinErrors(
+    _ error: InstanceValidationError, file: String, base: Int, lines: [Int?]
+  ) -> DatasetError {
+    let issues = error.issues.map { issue -> DatasetIssue in
+      let line: Int?
+      if case .pin(let k) = issue.record, k >= base, k - base < lines.count {
+        line = lines[k - base]
+      } else {
+        line = nil
+      }
+      return DatasetIssue(
+        issue.severity, file: file, line: line, column: nil, issue.message,
+        code: "check.\(issue.field)")
+    }
+    return DatasetError(.badData, issues: issues)
   }
 }

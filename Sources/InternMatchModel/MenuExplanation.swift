@@ -40,7 +40,8 @@ public enum MenuChoiceOutcome: String, Hashable, Sendable, Codable, CaseIterable
 /// `slot-conflict=LABEL@WORKSITE,…` (each free slot's
 /// label and the person's placement holding it); `max-per-employer=EMPLOYER`;
 /// `at-cap=N` (`max_per_participant`). An ineligible entry's detail is its reason codes, a
-/// not-offered one's `participants=student` or `participants=teacher`.
+/// not-offered one's `participants=student` or `participants=teacher`; a placement fixed by
+/// `pins.csv` is `placed` with the detail `pinned` (even where eligibility would rule it out).
 public struct MenuChoiceExplanation: Hashable, Sendable, Codable {
   /// The entry's 1-based position in the person's whole list.
   public var position: Int

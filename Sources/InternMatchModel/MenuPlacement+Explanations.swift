@@ -67,6 +67,10 @@ extension PlacementInstance {
         if first { listed[ActivityMenu.ordinal(site.kind)] += 1 }
         if !first {
           row.outcome = .duplicate
+        } else if let e = held[w], menuPin(of: s, at: w) != nil {
+          // A pin is the reason, whatever eligibility says.
+          row.slot = e.slot.map { site.slots[$0] }
+          row.detail = "pinned"
         } else if !menu.offers(site.kind, to: person.role) {
           row.outcome = .notOffered
           row.detail = "participants=\(rule.participants.rawValue)"

@@ -1,11 +1,12 @@
 extension PlacementInstance {
   /// Every rule a menu `placement` breaks, found independently of any solver: each placement
-  /// an eligible choice of the person's own list (``PlacementViolation/notAnEligibleChoice(student:worksite:)``) of a kind offered to
+  /// an eligible choice of the person's own list or their pin (``PlacementViolation/notAnEligibleChoice(student:worksite:)``) of a kind offered to
   /// their role, at most once per worksite, at most `max_per_participant` per kind and
   /// `max_per_employer` per kind and employer, a valid slot at a worksite with slots and none
   /// elsewhere, no two placements of a person sharing a slot label, and no worksite over its
   /// capacity (in each slot, for a worksite with slots), nor over `max_per_school` or an
-  /// employer's `employers.csv` capacity (`capacityViolations(in:)`). Empty means valid.
+  /// employer's `employers.csv` capacity (`capacityViolations(in:)`), every pin (`pins.csv`)
+  /// placed in its slot. Empty means valid.
   ///
   /// ```swift
   /// instance.violations(in: menuPlacement).isEmpty  // true for any solver's result
@@ -41,7 +42,7 @@ extension PlacementInstance {
         let site = worksites[w]
         if w == previous { found.append(.placedTwiceAtWorksite(student: s, worksite: w)) }
         previous = w
-        if choices.rank(of: s, for: w) == nil {
+        if menuRank(of: s, at: w) == nil {
           found.append(.notAnEligibleChoice(student: s, worksite: w))
         }
         if !menu.offers(site.kind, to: students[s].role) {
@@ -76,6 +77,10 @@ extension PlacementInstance {
             student: s, employer: key.employer, kind: key.kind, limit: limit))
       }
       start = end
+    }
+    // Pins (``menuPins``): each one placed, in its slot.
+    for pin in menuPins where !placement.placements(of: pin.student).contains(pin) {
+      found.append(.pinNotHonoured(student: pin.student, worksite: pin.worksite))
     }
     for (key, n) in load.sorted(by: { $0.key < $1.key }) {
       let (w, slot) = (key >> 32, (key & 0xFFFF_FFFF) - 1)

@@ -74,35 +74,63 @@ extension PlacementInstance {
     var load = worksites.map { [Int](repeating: 0, count: max(1, $0.slots.count)) }
     for e in placement.entries { load[e.worksite][e.slot ?? 0] += 1 }
     let capacities = MenuCapacities(self, placement: placement)
+    let kindOf = worksites.map { ActivityMenu.ordinal($0.kind) }
+    let employer = employerGroupIDs()
+    // The kinds each role takes, in service order.
+    let servedTo = ParticipantRole.allCases.map { role in
+      menu.served.filter { menu.offers($0.kind, to: role) }
+    }
     var rows: [MenuRow] = []
     rows.reserveCapacity(placement.count + students.count)
+    // Without `place_unranked`, a person's known, distinct entries of a kind offered to them
+    // are exactly their eligible choices and ineligible entries of it: counted from those
+    // tables (walked in person order) instead of looking each listed id up again.
+    let fromTables = !policy.placeUnranked
+    var nextIneligible = 0
+    var listed = [Int](repeating: 0, count: ActivityMenu.defaultOrder.count)
+    var seen = [Int32](repeating: -1, count: worksites.count)
     for s in students.indices {
       let before = rows.count
       let mine = placement.placements(of: s)
       // Known, distinct worksites of each kind on the list.
-      var listed = [Int](repeating: 0, count: ActivityMenu.defaultOrder.count)
-      var seen: Set<Int> = []
-      for id in students[s].preferences {
-        if let w = worksiteIndex[id], seen.insert(w).inserted {
-          listed[ActivityMenu.ordinal(worksites[w].kind)] += 1
+      for k in listed.indices { listed[k] = 0 }
+      if fromTables {
+        for c in choices.range(of: s) { listed[kindOf[Int(choices.worksite[c])]] += 1 }
+        while nextIneligible < ineligibleChoices.count,
+          ineligibleChoices[nextIneligible].student <= s
+        {
+          let entry = ineligibleChoices[nextIneligible]
+          if entry.student == s { listed[kindOf[entry.worksite]] += 1 }
+          nextIneligible += 1
+        }
+      } else {
+        for id in students[s].preferences {
+          if let w = worksiteIndex[id], seen[w] != Int32(s) {
+            seen[w] = Int32(s)
+            listed[kindOf[w]] += 1
+          }
         }
       }
-      for rule in menu.served where menu.offers(rule.kind, to: students[s].role) {
-        let ofKind = mine.filter { worksites[$0.worksite].kind == rule.kind }.map {
-          e in
-          MenuRow(
-            student: s, kind: rule.kind, worksite: e.worksite,
-            rank: choices.rank(of: s, for: e.worksite),
-            slot: e.slot.map { worksites[e.worksite].slots[$0] }, reason: nil)
+      let role = ParticipantRole.allCases.firstIndex(of: students[s].role) ?? 0
+      for rule in servedTo[role] {
+        let kind = ActivityMenu.ordinal(rule.kind)
+        let first = rows.count
+        for e in mine where kindOf[e.worksite] == kind {
+          rows.append(
+            MenuRow(
+              student: s, kind: rule.kind, worksite: e.worksite,
+              rank: menuRank(of: s, at: e.worksite),
+              slot: e.slot.map { worksites[e.worksite].slots[$0] }, reason: nil))
         }
-        rows += ofKind.sorted { ($0.rank ?? 0) < ($1.rank ?? 0) }
-        let due = min(rule.maxPerParticipant, listed[ActivityMenu.ordinal(rule.kind)])
-        guard ofKind.count < due else { continue }
+        rows[first...].sort { ($0.rank ?? 0) < ($1.rank ?? 0) }
+        let due = min(rule.maxPerParticipant, listed[kind])
+        guard rows.count - first < due else { continue }
         rows.append(
           MenuRow(
             student: s, kind: rule.kind, worksite: nil, rank: nil, slot: nil,
             reason: shortfall(
-              of: s, rule: rule, holding: mine, load: load, capacities: capacities)))
+              of: s, rule: rule, holding: mine, load: load, kindOf: kindOf, employer: employer,
+              capacities: capacities)))
       }
       guard rows.count == before else { continue }
       let reason: MenuShortfall =
@@ -114,29 +142,30 @@ extension PlacementInstance {
     return rows
   }
 
-  /// Why person `s`, holding `holding`, is short of `rule`'s kind (see ``menuRows(of:)``).
+  /// Why person `s`, holding `holding`, is short of `rule`'s kind (see ``menuRows(of:)``);
+  /// `kindOf` and `employer` are each worksite's kind ordinal and employer group, `capacities`
+  /// the placement's counts against `max_per_school` and `employers.csv`.
   private func shortfall(
     of s: Int, rule: ActivityRule, holding: ArraySlice<MenuPlacement.Entry>, load: [[Int]],
-    capacities: MenuCapacities
+    kindOf: [Int], employer: [Int32], capacities: MenuCapacities
   ) -> MenuShortfall {
+    let kind = ActivityMenu.ordinal(rule.kind)
     let eligible = choices.range(of: s).map { Int(choices.worksite[$0]) }.filter {
-      worksites[$0].kind == rule.kind
+      kindOf[$0] == kind
     }
     guard !eligible.isEmpty else { return .noEligibleChoice }
-    let held = Set(holding.map(\.worksite))
     let labels = Set(holding.compactMap { e in e.slot.map { worksites[e.worksite].slots[$0] } })
     // Worksites not held with a seat free, in some slot.
     let free = eligible.filter { w in
-      !held.contains(w) && load[w].contains { $0 < worksites[w].capacity }
+      !holding.contains { $0.worksite == w } && load[w].contains { $0 < worksites[w].capacity }
     }
     guard !free.isEmpty else { return .choicesFull }
-    var withEmployer: [EmployerOfKind: Int] = [:]
-    for e in holding where worksites[e.worksite].kind == rule.kind {
-      withEmployer[EmployerOfKind(worksites[e.worksite]), default: 0] += 1
-    }
     func employerBlocks(_ w: Int) -> Bool {
-      rule.maxPerEmployer.map { withEmployer[EmployerOfKind(worksites[w]), default: 0] >= $0 }
-        ?? false
+      guard let limit = rule.maxPerEmployer else { return false }
+      return holding.count(where: {
+        kindOf[$0.worksite] == kind && employer[$0.worksite] == employer[w]
+      })
+        >= limit
     }
     func slotsBlock(_ w: Int) -> Bool {
       !worksites[w].slots.isEmpty

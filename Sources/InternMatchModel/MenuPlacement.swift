@@ -102,7 +102,7 @@ extension PlacementInstance {
     for e in placement.entries {
       let level = menu.level(of: worksites[e.worksite].kind)
       levels[level].placed += 1
-      levels[level].cost += rankCost.cost(ofRank: choices.rank(of: e.student, for: e.worksite) ?? 0)
+      levels[level].cost += rankCost.cost(ofRank: menuRank(of: e.student, at: e.worksite) ?? 0)
     }
     return MenuObjective(levels: levels)
   }

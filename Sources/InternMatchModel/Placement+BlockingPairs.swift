@@ -34,6 +34,9 @@ extension PlacementInstance {
       plans[w].isPlain
         ? nil : HeldFilling(held[w], worksite: w, plan: plans[w], in: self, schools: schools)
     }
+    // A plain worksite takes a student exactly when (key, student) comes before its cutoff:
+    // one comparison per choice entry, with no array of held students read.
+    let cutoff = held.indices.map { w in plainCutoff(worksite: w, held: held[w]) }
     var found: [(student: Int, worksite: Int)] = []
     for s in 0..<students.count where pinnedWorksite[s] < 0 {
       let current = placement.worksite(of: s)
@@ -44,20 +47,25 @@ extension PlacementInstance {
         guard key != WorksitePriorities.unacceptable else { continue }
         let takes =
           filled[w]?.wouldTake(Int32(s), key: key, in: self, schools: schools)
-          ?? wouldTakePlain(Int32(s), key: key, worksite: w, held: held[w])
+          ?? ((key, Int32(s)) < (cutoff[w].key, cutoff[w].student))
         if takes { found.append((s, w)) }
       }
     }
     return found
   }
 
-  /// Whether a plain worksite takes `s` beside the students it holds.
-  private func wouldTakePlain(
-    _ s: Int32, key: UInt64, worksite w: Int, held: [(key: UInt64, student: Int32)]
-  ) -> Bool {
+  /// The (key, student) before which a plain worksite holding `held` (best first) takes an
+  /// applicant of acceptable key: past everyone while it has a free seat, before no one when
+  /// it has no seat or is full of pins, else its worst student held.
+  private func plainCutoff(worksite w: Int, held: [(key: UInt64, student: Int32)]) -> (
+    key: UInt64, student: Int32
+  ) {
     let capacity = worksites[w].capacity
-    guard let worst = held.last, held.count >= capacity else { return capacity > 0 }
-    return worst.key != WorksitePriorities.pinned && (key, s) < (worst.key, worst.student)
+    let never: (key: UInt64, student: Int32) = (0, Int32.min)
+    guard let worst = held.last, held.count >= capacity else {
+      return capacity > 0 ? (WorksitePriorities.unacceptable, Int32.max) : never
+    }
+    return worst.key == WorksitePriorities.pinned ? never : worst
   }
 }
 

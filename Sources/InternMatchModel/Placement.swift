@@ -141,39 +141,43 @@ extension PlacementInstance {
   /// worksite with reserves is free to a student only if the worksite's ``SeatPlan`` would
   /// give them one (`nil`: whenever Hall's condition allows it, as for `optimal`).
   public func outcomes(of placement: Placement, seating: SeatingOrder?) -> [StudentOutcome] {
-    // Built when the first unplaced student with choices needs them.
-    var context: (occupancy: SeatOccupancy, ranking: [Bool], ranked: [Bool])?
-    return (0..<students.count).map { s in
+    var outcomes: [StudentOutcome] = []
+    outcomes.reserveCapacity(students.count)
+    // Unplaced students with eligible choices, whose reasons need the seats' occupancy: built
+    // once, after every other outcome, and read in place (no copy per student).
+    var open: [Int] = []
+    for s in 0..<students.count {
       if let w = placement.worksite(of: s) {
-        return .placed(
-          worksite: w, rank: isUnlisted(student: s, worksite: w) ? 0 : rank(of: s, at: w) ?? 0)
-      }
-      if choices.range(of: s).isEmpty {
-        if students[s].preferences.isEmpty { return .unplaced(.noPreferences) }
-        if listedCount[s] == 0 { return .unplaced(.unknownChoices) }
-        return .unplaced(.noEligibleChoice)
-      }
-      let known: (occupancy: SeatOccupancy, ranking: [Bool], ranked: [Bool])
-      if let context {
-        known = context
+        outcomes.append(
+          .placed(
+            worksite: w, rank: isUnlisted(student: s, worksite: w) ? 0 : rank(of: s, at: w) ?? 0))
+      } else if choices.range(of: s).isEmpty {
+        outcomes.append(
+          .unplaced(
+            students[s].preferences.isEmpty
+              ? .noPreferences : listedCount[s] == 0 ? .unknownChoices : .noEligibleChoice))
       } else {
-        // Which worksites rank, and which choice entries their rankings name (no hashing:
-        // a ranking marks the entry of its student's list that names its worksite).
-        var ranking = [Bool](repeating: false, count: worksites.count)
-        var ranked = [Bool](repeating: false, count: choices.count)
-        for r in rankingIndices {
-          ranking[Int(r.worksite)] = true
-          for c in choices.range(of: Int(r.student)) where choices.worksite[c] == r.worksite {
-            ranked[c] = true
-          }
-        }
-        known = (SeatOccupancy(self, placement, seating: seating), ranking, ranked)
-        context = known
+        open.append(s)
+        outcomes.append(.unplaced(.choicesFull))  // its reason is set below
       }
-      return .unplaced(
-        unplacedReason(
-          of: s, occupancy: known.occupancy, ranking: known.ranking, ranked: known.ranked))
     }
+    guard !open.isEmpty else { return outcomes }
+    // Which worksites rank, and which choice entries their rankings name (no hashing: a
+    // ranking marks the entry of its student's list that names its worksite).
+    var ranking = [Bool](repeating: false, count: worksites.count)
+    var ranked = [Bool](repeating: false, count: choices.count)
+    for r in rankingIndices {
+      ranking[Int(r.worksite)] = true
+      for c in choices.range(of: Int(r.student)) where choices.worksite[c] == r.worksite {
+        ranked[c] = true
+      }
+    }
+    let occupancy = SeatOccupancy(self, placement, seating: seating)
+    for s in open {
+      outcomes[s] = .unplaced(
+        unplacedReason(of: s, occupancy: occupancy, ranking: ranking, ranked: ranked))
+    }
+    return outcomes
   }
 
   /// The reason of an unplaced student with eligible choices (see ``outcomes(of:)``).

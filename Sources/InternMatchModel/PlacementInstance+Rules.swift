@@ -89,14 +89,15 @@ extension PlacementInstance {
     var pinsAt = [Int](repeating: 0, count: worksites.count)
     var pinsOfEmployer = [Int](repeating: 0, count: rules.employerCapacity.count)
     var pinsOfSchool: [Int: [String: Int]] = [:]  // worksite → school → pins
-    for (k, pin) in rules.pins.enumerated() {
-      guard let s = students[pin.student] else {
-        issues.append(.init(.error, .pin(k), field: "student", "unknown student '\(pin.student)'"))
-        continue
-      }
-      guard let w = worksiteIndex[pin.worksite] else {
+    // With a menu a person may hold several pins: ``resolve(menuPins:menu:students:roster:worksites:worksiteIndex:into:)``.
+    for (k, pin) in rules.pins.enumerated() where rules.activities == nil {
+      if pin.slot != nil {
         issues.append(
-          .init(.error, .pin(k), field: "worksite", "unknown worksite '\(pin.worksite)'"))
+          .init(
+            .error, .pin(k), field: "slot",
+            "a pin's slot needs a menu of activities (activities.csv) and a worksite with slots"))
+      }
+      guard let (s, w) = resolve(pin: pin, at: k, students, worksiteIndex, into: &issues) else {
         continue
       }
       guard pinned[s] < 0 else {
@@ -161,6 +162,23 @@ extension PlacementInstance {
 }
 
 extension PlacementInstance {
+  /// The person and worksite indices of pin record `k`, or `nil` with an error for an unknown
+  /// id (the person's first).
+  static func resolve(
+    pin: Pin, at k: Int, _ students: IdentifierMap, _ worksiteIndex: IdentifierMap,
+    into issues: inout [InstanceIssue]
+  ) -> (student: Int, worksite: Int)? {
+    guard let s = students[pin.student] else {
+      issues.append(.init(.error, .pin(k), field: "student", "unknown student '\(pin.student)'"))
+      return nil
+    }
+    guard let w = worksiteIndex[pin.worksite] else {
+      issues.append(.init(.error, .pin(k), field: "worksite", "unknown worksite '\(pin.worksite)'"))
+      return nil
+    }
+    return (s, w)
+  }
+
   /// The worksites where `rank-maximal` cannot run: a `max_per_school` together with reserves
   /// that do not revert (its staged network cannot hold both seat types and school limits).
   public var worksitesRankMaximalCannotHold: [Int] {

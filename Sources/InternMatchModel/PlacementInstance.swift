@@ -41,6 +41,12 @@ public struct PlacementInstance: Sendable {
   public let rules: PlacementRules
   /// The worksite each student is pinned to, or -1 (public: ``pinnedWorksite(of:)``).
   package let pinnedWorksite: [Int32]
+  /// With a menu of activities, every pin as a placement (slot index where the worksite has
+  /// slots), in `pins.csv` order; empty without a menu (``pinnedWorksite`` holds single-seat
+  /// pins).
+  package let menuPins: [MenuPlacement.Entry]
+  /// The position in ``menuPins`` of each pinned (person, worksite), by `student << 32 | worksite`.
+  package let menuPinIndex: [Int: Int]
   /// Linked students, as index pairs.
   public let linkedPairs: [(first: Int, second: Int)]
   /// The employer-capacity entry limiting each worksite, or -1 (public:
@@ -124,6 +130,11 @@ public struct PlacementInstance: Sendable {
     let resolved = Self.resolve(
       rules, students: studentCheck.index, roster: students, worksites: worksites,
       reservesRevert: policy.reservesRevert, worksiteIndex: worksiteCheck.index, into: &issues)
+    let menuPins = rules.activities.map {
+      Self.resolve(
+        menuPins: rules.pins, menu: $0, students: studentCheck.index, roster: students,
+        worksites: worksites, worksiteIndex: worksiteCheck.index, into: &issues)
+    }
     if !issues.contains(where: { $0.severity == .error }) {
       Self.contradictions(
         pinned: resolved.pinned, rules: rules, roster: students, worksites: worksites,
@@ -149,6 +160,11 @@ public struct PlacementInstance: Sendable {
     self.warnings = issues
     self.rules = rules
     self.pinnedWorksite = resolved.pinned
+    self.menuPins = menuPins ?? []
+    self.menuPinIndex = Dictionary(
+      uniqueKeysWithValues: (menuPins ?? []).enumerated().map {
+        ($1.student << 32 | $1.worksite, $0)
+      })
     self.linkedPairs = resolved.links
     self.employerLimit = resolved.employerLimit
   }

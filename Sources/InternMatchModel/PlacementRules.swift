@@ -64,12 +64,21 @@ public struct StudentLink: Hashable, Sendable, Codable {
 }
 
 /// A placement fixed in advance.
+///
+/// ```swift
+/// Pin(student: "S7", worksite: "W3")                                   // single seat
+/// Pin(student: "S7", worksite: "MOCK-1", slot: "2027-03-16T09:00")     // a menu's slot
+/// ```
 public struct Pin: Hashable, Sendable, Codable {
   public var student: String
   public var worksite: String
+  /// With a menu of activities, the slot label the pin takes at a worksite with slots
+  /// (required there, empty elsewhere); `nil` without slots.
+  public var slot: String?
 
-  public init(student: String, worksite: String) {
+  public init(student: String, worksite: String, slot: String? = nil) {
     self.student = student
     self.worksite = worksite
+    self.slot = slot
   }
 }

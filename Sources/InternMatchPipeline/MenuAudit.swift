@@ -61,7 +61,7 @@ public struct MenuAudit: Sendable {
   public var kinds: [Kind]
   /// Whether the reference optimum is proven (`nil` without one).
   public var optimumProven: Bool?
-  /// Side rules of the dataset that are not checked with a menu yet (pins, `max_per_school`,
+  /// Side rules of the dataset that are not checked with a menu yet (`max_per_school`,
   /// …: no strategy places them together with a menu), by their names in the data.
   public var uncheckedRules: [String]
   /// The rank cost the values are measured in.
@@ -83,6 +83,7 @@ public struct MenuAudit: Sendable {
     let instance = dataset.instance
     guard let menu = instance.activities else { preconditionFailure("the dataset has no menu") }
     var audit = Locator(instance: instance, file: file)
+    audit.pinLines = dataset.pinLines
     audit.checkRows()
     let violations = instance.violations(in: file.placement)
     for violation in violations { audit.report(violation) }
@@ -134,6 +135,8 @@ private struct Locator {
   let rowsAt: [Int: [Int]]
   /// The ineligible pairs' reasons, by `student << 32 | worksite`.
   let ineligible: [Int: Ineligibility]
+  /// The line of each pin in `pins.csv` (``/InternMatchIO/Dataset/pinLines``).
+  var pinLines: [Int] = []
 
   init(instance: PlacementInstance, file: MenuPlacementFile) {
     self.instance = instance
@@ -207,8 +210,19 @@ private struct Locator {
           + "(employers.csv)",
         instance.worksites.indices.filter { instance.worksites[$0].employer == employer }
           .flatMap { lines(at: $0) })
-    case .studentCountMismatch, .unknownWorksite, .pinNotHonoured, .belowMinimumGroup,
-      .linkBroken, .reserveBreached:
+    case .pinNotHonoured(let s, let w):
+      let k = instance.menuPinIndex[s << 32 | w]
+      let pin = k.map { instance.menuPins[$0] }
+      let slot = pin?.slot.map { " in slot \(instance.worksites[w].slots[$0])" } ?? ""
+      let line = k.flatMap { pinLines.indices.contains($0) ? pinLines[$0] : nil }
+      findings.append(
+        .init(
+          rule: "pin-not-honoured",
+          message: "\(sid(s)) is pinned to \(wid(w))\(slot) but not there",
+          locations: (line.map { ["pins.csv:\($0)"] } ?? []) + at(lines(of: s) { $0.worksite == w })
+        ))
+    case .studentCountMismatch, .unknownWorksite, .belowMinimumGroup, .linkBroken,
+      .reserveBreached:
       return  // ids are resolved on reading; the other rules do not apply with a menu yet
     case .notAnEligibleChoice(let s, let w):
       let why =

@@ -20,6 +20,9 @@ extension PlacementRun {
     /// (``/InternMatchModel/PlacementInstance/menuExplanations(of:)``), when the configuration
     /// asks for explanations; `nil` otherwise.
     public var explanations: [MenuExplanation]?
+    /// For a re-match (``Configuration/menuRematch``), what happened to every (person, kind)
+    /// (`changes.csv`); empty otherwise.
+    public var changes: [MenuRematch.Change] = []
   }
 
   /// How a menu run ended: placed, or declined with a status and the reason.
@@ -35,14 +38,19 @@ extension PlacementRun {
   ///
   /// - Throws: ``Failure`` when the second solve fails or the proven values differ.
   private static func crossCheck(
-    _ result: inout MenuResult, solvedBy optimal: OptimalStrategy, in instance: PlacementInstance
+    _ result: inout MenuResult, solvedBy optimal: OptimalStrategy, in instance: PlacementInstance,
+    rematch: MenuRematch?
   ) throws(Failure) {
     let backend: OptimalStrategy.Backend = optimal.backend == .network ? .glpk : .network
     var other = optimal
     other.backend = backend
     let second: MenuResult
     do {
-      second = try other.placeMenu(instance)
+      if let rematch {
+        second = try rematch.place(instance, placer: other, seed: 0)
+      } else {
+        second = try other.placeMenu(instance)
+      }
     } catch {
       throw Failure(message: "cross-check: \(error)", violations: [])
     }
@@ -78,7 +86,9 @@ extension PlacementRun {
   /// configuration asks for them (``/InternMatchPipeline/PlacementRosters/init(menu:rows:passThrough:)``).
   /// With `crossCheck`, `optimal` solves it a second time by its other backend; with
   /// ``Configuration/explain`` every (person, kind) is explained (priced for `optimal`:
-  /// ``/InternMatchSolvers/OptimalStrategy/pricing(_:of:in:limit:)``). A re-match is declined.
+  /// ``/InternMatchSolvers/OptimalStrategy/pricing(_:of:in:limit:)``). With
+  /// ``Configuration/menuRematch`` the menu is re-matched (``MenuRematch``), the changes
+  /// computed, and nothing explained; a single-seat ``Configuration/rematch`` is declined.
   ///
   /// - Throws: ``Failure`` when the backend fails or the placement breaks a rule (a bug).
   static func placeMenu(
@@ -94,14 +104,21 @@ extension PlacementRun {
     }
     guard configuration.rematch == nil else {
       return .declined(
-        .refused, "re-match not yet available with a menu of activities (activities.csv)")
+        .refused,
+        "a menu of activities (activities.csv) is re-matched from its placements read by "
+          + "MenuPlacementFile (Configuration.menuRematch)")
     }
+    let rematch = configuration.menuRematch
     let clock = ContinuousClock()
     let start = clock.now
     configuration.progress?(.phase("solve"))
     var result: MenuResult
     do {
-      result = try menuPlacer.placeMenu(instance)
+      if let rematch {
+        result = try rematch.place(instance, placer: menuPlacer, seed: seed)
+      } else {
+        result = try menuPlacer.placeMenu(instance)
+      }
     } catch {
       guard error.isDataError else { throw Failure(message: "\(error)", violations: []) }
       return .declined(error.kind == .infeasible ? .infeasible : .refused, error.message)
@@ -110,7 +127,7 @@ extension PlacementRun {
     var crossCheckMilliseconds: Double?
     if configuration.crossCheck, let optimal = placer as? OptimalStrategy {
       configuration.progress?(.phase("cross-check"))
-      try crossCheck(&result, solvedBy: optimal, in: instance)
+      try crossCheck(&result, solvedBy: optimal, in: instance, rematch: rematch)
       crossCheckMilliseconds = milliseconds(afterSolve, clock.now)
     }
     let beforeVerify = clock.now
@@ -141,7 +158,8 @@ extension PlacementRun {
       summary.kinds[k].blockingPairs = blocking[summary.kinds[k].kind, default: 0]
     }
     var explanations: [MenuExplanation]?
-    if configuration.explain {
+    // A re-match weighs keeping: its explanations and prices would be a fresh run's.
+    if configuration.explain, rematch == nil {
       let beforeExplain = clock.now
       configuration.progress?(.phase("explain"))
       explanations = instance.menuExplanations(of: result.placement)
@@ -154,6 +172,11 @@ extension PlacementRun {
       }
       summary.timingsMilliseconds["explain"] = milliseconds(beforeExplain, clock.now)
     }
+    var changes: [MenuRematch.Change] = []
+    if let rematch {
+      changes = rematch.changes(to: result.placement, in: instance)
+      summary.changes = Dictionary(changes.map { ($0.change.rawValue, 1) }, uniquingKeysWith: +)
+    }
     var rosters: PlacementRosters?
     if configuration.rosters || configuration.letters {
       let beforeRosters = clock.now
@@ -163,6 +186,6 @@ extension PlacementRun {
     return .placed(
       MenuRun(
         result: result, rows: rows, summary: summary, rosters: rosters,
-        explanations: explanations))
+        explanations: explanations, changes: changes))
   }
 }

@@ -13,15 +13,18 @@ extension PlacementRun {
   /// asks for it, then ``explanationNames`` when the run explains, then the files of
   /// ``PlacementRosters/files(letters:)`` (`rosters/…`, the letter files when
   /// ``writesLetterFiles``) when it writes rosters — or none when the run
-  /// has no placement. With a menu of activities: `placements.csv`, `summary.json` and, when
+  /// has no placement. With a menu of activities: `placements.csv`, `changes.csv` for a
+  /// re-match (`student,kind,before,after,kept,change`), `summary.json` and, when
   /// the run explains, `explanations.csv` (``/InternMatchIO/ExplanationWriter/menuExplanationsCSV(_:)``).
   ///
   /// - Complexity: O(S) for the CSVs, O(W + groups) for the JSON, O(rows) for explanations.
   public func outputs() -> [(name: String, contents: Data)] {
     guard let summaryJSON else { return [] }
     if let menu {
-      let csv = PlacementWriter.menuCSV(instance, rows: menu.rows)
-      var files = [("placements.csv", Data(csv.utf8)), ("summary.json", summaryJSON)]
+      let csv = PlacementWriter.menuCSVBytes(instance, rows: menu.rows)
+      var files = [("placements.csv", Data(csv))]
+      if isRematch { files.append(("changes.csv", Data(Self.menuChangesCSV(menu.changes).utf8))) }
+      files.append(("summary.json", summaryJSON))
       if writesReport {
         let report = MenuReport(
           instance: instance, placement: menu.result.placement, rows: menu.rows,
@@ -84,6 +87,20 @@ extension PlacementRun {
     var text = "student,before,after,change\n"
     for c in changes {
       text += CSVWriter.line([c.student, c.before ?? "", c.after ?? "", c.change.rawValue])
+    }
+    return text
+  }
+
+  /// `changes.csv` of a menu re-match: `student,kind,before,after,kept,change`, one row per
+  /// (person, kind) (``MenuRematch/changes(to:in:)``); `before` and `after` list placements
+  /// `;`-separated.
+  static func menuChangesCSV(_ changes: [MenuRematch.Change]) -> String {
+    var text = "student,kind,before,after,kept,change\n"
+    for c in changes {
+      text += CSVWriter.line([
+        c.student, c.kind, c.before.joined(separator: ";"), c.after.joined(separator: ";"),
+        String(c.kept), c.change.rawValue,
+      ])
     }
     return text
   }

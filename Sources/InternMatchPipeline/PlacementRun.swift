@@ -53,6 +53,9 @@ public struct PlacementRun: Sendable {
     public var letters: Bool
     /// An earlier run's placements to re-match from (see ``Rematch``); `nil` for a fresh run.
     public var rematch: Rematch?
+    /// With a menu of activities, an earlier run's menu placements to re-match from (see
+    /// ``MenuRematch``); `nil` for a fresh run.
+    public var menuRematch: MenuRematch?
     /// Told of each phase and of every branch-and-cut search's bound and gap as the run goes
     /// (synchronously, on the run's threads: keep it cheap); `nil` for none.
     public var progress: (@Sendable (Progress) -> Void)?
@@ -63,8 +66,9 @@ public struct PlacementRun: Sendable {
       backend: OptimalStrategy.Backend = .network, crossCheck: Bool = false, seed: UInt64? = nil,
       commandLine: [String] = CommandLine.arguments, rematch: Rematch? = nil,
       explain: Bool = false, report: Bool = false, rosters: Bool = false, letters: Bool = false,
-      progress: (@Sendable (Progress) -> Void)? = nil
+      menuRematch: MenuRematch? = nil, progress: (@Sendable (Progress) -> Void)? = nil
     ) {
+      self.menuRematch = menuRematch
       self.rosters = rosters
       self.letters = letters
       self.progress = progress
@@ -184,14 +188,15 @@ public struct PlacementRun: Sendable {
         inputs: dataset.inputs,
         policy: instance.policy, strategy: strategy.rawValue, rankCost: cost, seed: seed,
         solver: solver, status: status.rawValue, started: startDate)
-      record.placementInput = configuration.rematch?.previous.input
+      record.placementInput =
+        configuration.rematch?.previous.input ?? configuration.menuRematch?.previous.input
       return record
     }
     changes = []
-    isRematch = configuration.rematch != nil
+    isRematch = configuration.rematch != nil || configuration.menuRematch != nil
     writesReport = configuration.report
     writesLetterFiles = configuration.letters
-    writesExplanations = configuration.explain && configuration.rematch == nil
+    writesExplanations = configuration.explain && !isRematch
 
     // A strategy policy.json names but nobody knows is the data's error.
     if configuration.strategy == nil, let name = instance.policy.strategy, named == nil {

@@ -24,7 +24,8 @@ import InternMatchSolvers
 ///   places the rest.
 /// - With ``keepPlaced``, `stable` also holds the seats as pins (nobody moves, even up), and
 ///   `optimal` makes keeping a hard rule.
-/// Other strategies are refused.
+/// Other strategies are refused. A dataset with a menu of activities is re-matched by
+/// ``MenuRematch`` instead.
 public struct Rematch: Sendable {
   /// The earlier placement, read against the updated instance.
   public var previous: PlacementFile

@@ -22,7 +22,11 @@ import InternMatchSolvers
 /// The shape of the cohorts is `CohortGenerator`'s; ``minimumGroupShare`` and
 /// ``linkedPairsPerThousand`` give the MIP shape (minimum groups on a share of the worksites,
 /// linked pairs in proportion to the cohort), so that one table covers it from 1,000 students
-/// to 1,000,000.
+/// to 1,000,000. With ``activities`` each cohort carries the menu of work-based learning
+/// (`generate --activities`: `activities.csv`, tours and mock interviews with slots, teachers
+/// with externships); each strategy that places a menu (``StrategyName/menuPlacing``) places it
+/// and writes the menu's `placements.csv` (a row per placement and per short (person, kind)),
+/// and every other strategy gets a row with no status (refused), never silently skipped.
 ///
 /// - Complexity: each size's generation, reading and writing are linear in its choices; each
 ///   placement is its strategy's.
@@ -38,6 +42,8 @@ public struct ScalingBenchmark: Sendable {
   /// Linked student pairs per 1,000 students, rounded down (the MIP shape; 0: none). At 5, a
   /// 60,000-student cohort has 300 pairs.
   public var linkedPairsPerThousand: Double
+  /// Whether each cohort carries the menu of work-based learning (`generate --activities`).
+  public var activities: Bool
 
   /// One strategy at one size.
   public struct Row: Sendable, Hashable {
@@ -45,9 +51,15 @@ public struct ScalingBenchmark: Sendable {
     public var worksites: Int
     public var choices: Int
     public var strategy: StrategyName
-    /// How the placement ended (`optimal`, `feasible` at a time limit, `complete`, …).
-    public var status: PlacementStatus
+    /// How the placement ended (`optimal`, `feasible` at a time limit, `complete`, …); `nil`
+    /// when the strategy refused the cohort (a menu it cannot place), which then has no
+    /// placements and no solve or write time.
+    public var status: PlacementStatus?
+    /// Placements (on a menu, one person may hold several).
     public var placed: Int
+    /// On a menu, the placements of each kind (every kind of the menu, 0 included); empty
+    /// otherwise.
+    public var placedByKind: [WorksiteKind: Int] = [:]
     public var readMilliseconds: Double
     public var solveMilliseconds: Double
     public var writeMilliseconds: Double
@@ -80,20 +92,22 @@ public struct ScalingBenchmark: Sendable {
   /// A table of `sizes` × `strategies`.
   public init(
     sizes: [Int], strategies: [StrategyName], seed: UInt64 = 1, minimumGroupShare: Double = 0,
-    linkedPairsPerThousand: Double = 0
+    linkedPairsPerThousand: Double = 0, activities: Bool = false
   ) {
     self.sizes = sizes
     self.strategies = strategies
     self.seed = seed
     self.minimumGroupShare = minimumGroupShare
     self.linkedPairsPerThousand = linkedPairsPerThousand
+    self.activities = activities
   }
 
   /// The generator's configuration at `size`.
   public func cohortConfiguration(size: Int) -> CohortGenerator.Configuration {
     CohortGenerator.Configuration(
       studentCount: size, seed: seed, minimumGroupShare: minimumGroupShare,
-      linkedPairs: Int((Double(size) * linkedPairsPerThousand / 1000).rounded(.down)))
+      linkedPairs: Int((Double(size) * linkedPairsPerThousand / 1000).rounded(.down)),
+      activities: activities)
   }
 
   /// Runs the table; `progress` hears each row as it is measured.
@@ -123,7 +137,13 @@ public struct ScalingBenchmark: Sendable {
         throw .unreadable(error)
       }
       let read = PlacementRun.milliseconds(start, clock.now)
-      for name in strategies {
+      for name in strategies where instance.activities != nil {
+        let row = try menuRow(
+          name, size: size, instance: instance, directory: directory, read: read)
+        progress(row)
+        rows.append(row)
+      }
+      for name in strategies where instance.activities == nil {
         let solveStart = clock.now
         let result: PlacementResult
         do {
@@ -150,6 +170,49 @@ public struct ScalingBenchmark: Sendable {
       }
     }
     return rows
+  }
+
+  /// One strategy on a cohort with a menu: placed by ``/InternMatchSolvers/MenuPlacing`` and
+  /// written as the menu's `placements.csv`, or a refused row (no status) for a strategy that
+  /// places no menu or declines this one (a rule it does not take with a menu).
+  private func menuRow(
+    _ name: StrategyName, size: Int, instance: PlacementInstance, directory: String,
+    read: Double
+  ) throws(Failure) -> Row {
+    let clock = ContinuousClock()
+    var row = Row(
+      students: size, worksites: instance.worksites.count,
+      choices: instance.choices.count, strategy: name, status: nil, placed: 0,
+      readMilliseconds: read, solveMilliseconds: 0, writeMilliseconds: 0,
+      peakMegabytes: Self.peakMegabytes())
+    guard let placer = name.make(seed: seed) as? any MenuPlacing,
+      let menu = instance.activities
+    else { return row }
+    let solveStart = clock.now
+    let result: MenuResult
+    do {
+      result = try placer.placeMenu(instance)
+    } catch {
+      guard error.isDataError else { throw .strategy(name, size: size, error) }
+      return row
+    }
+    row.solveMilliseconds = PlacementRun.milliseconds(solveStart, clock.now)
+    let writeStart = clock.now
+    let csv = PlacementWriter.menuCSVBytes(
+      instance, rows: instance.menuRows(of: result.placement))
+    do {
+      try AtomicWriter.write([(directory + "/placements.csv", Data(csv))])
+    } catch {
+      throw .cannotWrite("\(error)")
+    }
+    row.writeMilliseconds = PlacementRun.milliseconds(writeStart, clock.now)
+    row.status = result.status
+    row.placed = result.placement.count
+    for (level, rule) in menu.served.enumerated() {
+      row.placedByKind[rule.kind] = result.objective.levels[level].placed
+    }
+    row.peakMegabytes = Self.peakMegabytes()
+    return row
   }
 
   /// The process's peak resident memory so far, in MB.

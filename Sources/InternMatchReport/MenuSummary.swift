@@ -109,10 +109,12 @@ public struct MenuSummary: Hashable, Sendable, Codable {
   public var timingsMilliseconds: [String: Double]
   /// Number of warnings met while reading.
   public var warnings: Int
+  /// For a re-match, the (person, kind) rows of `changes.csv` by change; `nil` otherwise.
+  public var changes: [String: Int]? = nil
 
   enum CodingKeys: String, CodingKey {
     case people, teachers, placements, kinds, strategy, solver, seed, status, statistics
-    case warnings
+    case warnings, changes
     case peopleByPlacements = "people_by_placements"
     case studentsByPlacements = "students_by_placements"
     case teachersByPlacements = "teachers_by_placements"
@@ -144,8 +146,17 @@ public struct MenuSummary: Hashable, Sendable, Codable {
       heldOfKind[menu.level(of: worksites[e.worksite].kind)][e.student] += 1
       load[e.worksite][e.slot ?? 0] += 1
     }
+    // Counted by number in a flat array, then keyed by text: one String per distinct count,
+    // not one per person.
     func tally(_ counts: some Sequence<Int>) -> [String: Int] {
-      Dictionary(counts.map { (String($0), 1) }, uniquingKeysWith: +)
+      var byCount: [Int] = []
+      for n in counts {
+        if n >= byCount.count { byCount += repeatElement(0, count: n - byCount.count + 1) }
+        byCount[n] += 1
+      }
+      var tallied: [String: Int] = [:]
+      for (n, people) in byCount.enumerated() where people > 0 { tallied[String(n)] = people }
+      return tallied
     }
     peopleByPlacements = tally(held)
     studentsByPlacements = tally(
@@ -160,10 +171,35 @@ public struct MenuSummary: Hashable, Sendable, Codable {
     for row in rows where row.worksite != nil {
       if let kind = row.kind { ranks[menu.level(of: kind)][row.student].append(row.rank ?? 0) }
     }
+    // Per kind level, from the rows in one pass: placement rows by rank (0 without one), short
+    // rows by reason, and the sum and number of the placements' ranks above 0 (counted as
+    // integers, one String per distinct key instead of one per row).
+    var rankCounts = [[Int]](repeating: [], count: menu.served.count)
+    var reasonCounts = [[Int]](
+      repeating: [Int](repeating: 0, count: MenuShortfall.allCases.count),
+      count: menu.served.count)
+    var rankSum = [Int](repeating: 0, count: menu.served.count)
+    var ranked = [Int](repeating: 0, count: menu.served.count)
+    for row in rows {
+      guard let kind = row.kind else { continue }
+      let level = menu.level(of: kind)
+      if let reason = row.reason {
+        reasonCounts[level][MenuShortfall.allCases.firstIndex(of: reason) ?? 0] += 1
+      } else {
+        let rank = row.rank ?? 0
+        if rank >= rankCounts[level].count {
+          rankCounts[level] += repeatElement(0, count: rank - rankCounts[level].count + 1)
+        }
+        rankCounts[level][rank] += 1
+      }
+      if row.worksite != nil, let rank = row.rank, rank > 0 {
+        rankSum[level] += rank
+        ranked[level] += 1
+      }
+    }
     let objective = instance.objective(of: placement, rankCost: rankCost)
     kinds = menu.served.enumerated().map { level, rule in
       let sites = worksites.indices.filter { worksites[$0].kind == rule.kind }
-      let ofKind = rows.filter { $0.kind == rule.kind }
       let offered = students.indices.filter { menu.offers(rule.kind, to: students[$0].role) }
       var seats = 0
       var slotSeats = 0
@@ -185,7 +221,6 @@ public struct MenuSummary: Hashable, Sendable, Codable {
           byLabel[label, default: (0, 0)].placed += load[w][t]
         }
       }
-      let listedRanks = ofKind.compactMap { $0.worksite == nil ? nil : $0.rank }.filter { $0 > 0 }
       var school = TallyTable()
       var borough = TallyTable()
       for s in offered {
@@ -198,12 +233,14 @@ public struct MenuSummary: Hashable, Sendable, Codable {
         worksites: sites.count, seats: seats,
         placed: objective.levels[level].placed, rankCost: objective.levels[level].cost,
         rankHistogram: Dictionary(
-          ofKind.compactMap { $0.reason == nil ? ($0.rank.map(String.init) ?? "0", 1) : nil },
-          uniquingKeysWith: +),
+          uniqueKeysWithValues: rankCounts[level].enumerated().filter { $0.element > 0 }.map {
+            (String($0.offset), $0.element)
+          }),
         shortByReason: Dictionary(
-          ofKind.compactMap { $0.reason.map { ($0.rawValue, 1) } }, uniquingKeysWith: +),
-        meanRank: listedRanks.isEmpty
-          ? nil : Double(listedRanks.reduce(0, +)) / Double(listedRanks.count),
+          uniqueKeysWithValues: zip(MenuShortfall.allCases, reasonCounts[level]).filter {
+            $0.1 > 0
+          }.map { ($0.0.rawValue, $0.1) }),
+        meanRank: ranked[level] == 0 ? nil : Double(rankSum[level]) / Double(ranked[level]),
         people: offered.count, peopleByPlacements: tally(offered.map { heldOfKind[level][$0] }),
         slotSeats: slotSeats, unfilledSeats: unfilledSeats, unfilledSlots: unfilledSlots,
         slotUse: byLabel.sorted { $0.key < $1.key }.map {

@@ -96,7 +96,7 @@ public struct OutcomeMetrics: Hashable, Sendable, Codable {
     for r in ranks { profile[r - 1] += 1 }
     rankProfile = profile
     meanRank = ranks.isEmpty ? 0 : Double(ranks.reduce(0, +)) / Double(ranks.count)
-    medianRank = Self.median(ranks)
+    medianRank = Self.median(profile: profile, count: ranks.count)
     worstRank = worst
     seats = instance.worksites.withUnsafeBufferPointer { $0.reduce(0) { $0 + $1.capacity } }
     seatUtilisation = seats == 0 ? 0 : Double(placed) / Double(seats)
@@ -107,12 +107,20 @@ public struct OutcomeMetrics: Hashable, Sendable, Codable {
     ]
   }
 
-  /// Students, placed and ranks summed for one value of a dimension.
-  private static func median(_ values: [Int]) -> Double {
-    guard !values.isEmpty else { return 0 }
-    let sorted = values.sorted()
-    let mid = sorted.count / 2
-    return sorted.count % 2 == 1
-      ? Double(sorted[mid]) : Double(sorted[mid - 1] + sorted[mid]) / 2
+  /// The median of `count` ranks counted in `profile` (`profile[r - 1]` of them at rank `r`):
+  /// the middle one, or the mean of the middle two; no sort.
+  private static func median(profile: [Int], count: Int) -> Double {
+    guard count > 0 else { return 0 }
+    /// The rank at 0-based position `k` of the ranks in order.
+    func rank(at k: Int) -> Int {
+      var seen = 0
+      for (r, n) in profile.enumerated() {
+        seen += n
+        if k < seen { return r + 1 }
+      }
+      return profile.count
+    }
+    let mid = count / 2
+    return count % 2 == 1 ? Double(rank(at: mid)) : Double(rank(at: mid - 1) + rank(at: mid)) / 2
   }
 }

@@ -8,7 +8,8 @@ extension PlacementSummary {
   /// who could be placed is placed". `nil` when the summary has no status.
   ///
   /// A stopped search (`feasible`) is described from its statistics when they are present:
-  /// `mip_max_placed_proven` (1 when no placement has more students, 0 when one may) and
+  /// `mip_max_placed_proven` (1 when no placement has more students, 0 when one may, with
+  /// `mip_placed_gap`, how many more at most, when a bound is known) and
   /// `mip_rank_cost_gap` (how much lower, in the run's rank-cost units, the rank cost of a
   /// placement with as many students could at most be; shown as a percentage of
   /// ``totalRankCost``, rounded up so that it never understates). Without them it gives
@@ -63,7 +64,10 @@ extension PlacementSummary {
         + "−M·placed + cost)"
     }
     if maximal == 0 {
-      return "the placement is valid, but a placement with more students may exist"
+      guard let more = statistics["mip_placed_gap"] else {
+        return "the placement is valid, but a placement with more students may exist"
+      }
+      return "the placement is valid, but a placement with up to \(more) more students may exist"
     }
     var claims: [String] = []
     if let rankGap {

@@ -116,6 +116,7 @@ struct ConstrainedAssignmentNetwork {
     case .optimal: break
     case .infeasible: return nil
     case .unbounded: throw SolverError.backend("network: the circulation is unbounded")
+    case .stopped: throw SolverError.backend("network: stopped without a deadline")
     }
     var placement = Placement(studentCount: instance.students.count)
     var cost = 0

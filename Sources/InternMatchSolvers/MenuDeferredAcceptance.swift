@@ -37,8 +37,10 @@ struct MenuDeferredAcceptance {
   private let employer: [Int32]
   /// Each person's school as a small integer (empty when no worksite has `max_per_school`).
   private let schools: [Int32]
-  /// Slot labels each person holds from the kinds placed so far.
+  /// Slot labels each person holds from the kinds placed so far and from their pins.
   private var taken: [[Int32]]
+  /// Each person's pins (``/InternMatchModel/PlacementInstance/menuPins``).
+  private let pins: [[MenuPlacement.Entry]]
   /// Every placement made so far, kind after kind.
   private(set) var entries: [MenuPlacement.Entry] = []
   private(set) var proposals = 0
@@ -48,21 +50,21 @@ struct MenuDeferredAcceptance {
     self.instance = instance
     self.priorities = priorities
     labels = instance.slotLabelIDs()
-    var employerIDs: [EmployerOfKind: Int32] = [:]
-    employer = instance.worksites.map { site in
-      let key = EmployerOfKind(site)
-      if let id = employerIDs[key] { return id }
-      let id = Int32(employerIDs.count)
-      employerIDs[key] = id
-      return id
-    }
+    employer = instance.employerGroupIDs()
     taken = [[Int32]](repeating: [], count: instance.students.count)
     schools =
       instance.worksites.contains { $0.maxPerSchool != nil } ? instance.schoolIndices : []
+    // Pins hold their seats and slots from the start, ahead of every kind.
+    pins = instance.menuPinsByPerson
+    for e in instance.menuPins {
+      if let t = e.slot { taken[e.student].append(labels[e.worksite][t]) }
+    }
+    entries = instance.menuPins
   }
 
   /// Places `rule`'s kind among `order` (the people it is offered to, in processing order),
-  /// around the slot labels the kinds placed before hold.
+  /// around the slot labels the kinds placed before hold. A pin of the kind holds its seat
+  /// throughout and counts toward the person's `max_per_participant` and `max_per_employer`.
   mutating func place(rule: ActivityRule, order: [Int]) {
     let q = rule.maxPerParticipant
     guard q > 0, !order.isEmpty else { return }
@@ -83,8 +85,20 @@ struct MenuDeferredAcceptance {
     var key: [UInt64] = []
     var applicants = [Int](repeating: 0, count: groupCount)
     var seen: Set<Int32> = []
+    // Pins of the kind: seats taken in their groups, and what each person holds already.
+    var pinnedSeats = [Int](repeating: 0, count: groupCount)
+    var quota = [Int](repeating: q, count: order.count)
+    var pinnedEmployers = [[Int32]](repeating: [], count: order.count)
+    for (i, s) in order.enumerated() {
+      for e in pins[s] where base[e.worksite] >= 0 {
+        pinnedSeats[base[e.worksite] + (e.slot ?? 0)] += 1
+        quota[i] -= 1
+        pinnedEmployers[i].append(employer[e.worksite])
+      }
+    }
     for (i, s) in order.enumerated() {
       seen.removeAll(keepingCapacity: true)
+      for e in pins[s] { seen.insert(Int32(e.worksite)) }
       for c in choices.range(of: s) {
         let w = Int(choices.worksite[c])
         guard base[w] >= 0, priorities.key[c] != WorksitePriorities.unacceptable,
@@ -107,7 +121,8 @@ struct MenuDeferredAcceptance {
     var capacity = [Int](repeating: 0, count: groupCount)
     for (w, site) in sites.enumerated() where base[w] >= 0 {
       for t in 0..<max(1, site.slots.count) {
-        capacity[base[w] + t] = min(max(site.capacity, 0), applicants[base[w] + t])
+        capacity[base[w] + t] = min(
+          max(site.capacity - pinnedSeats[base[w] + t], 0), applicants[base[w] + t])
       }
     }
     for g in 0..<groupCount { start[g + 1] = start[g] + capacity[g] }
@@ -123,7 +138,7 @@ struct MenuDeferredAcceptance {
 
     /// Whether candidate `c` may join person `i`'s held groups.
     func compatible(_ c: Int, _ i: Int) -> Bool {
-      var sameEmployer = 0
+      var sameEmployer = pinnedEmployers[i].count { $0 == employer[Int(worksite[c])] }
       for h in held[i] {
         if worksite[h] == worksite[c] || (label[c] >= 0 && label[h] == label[c]) { return false }
         if employer[Int(worksite[h])] == employer[Int(worksite[c])] { sameEmployer += 1 }
@@ -156,7 +171,7 @@ struct MenuDeferredAcceptance {
     }
     while let i = stack.popLast() {
       onStack[i] = false
-      while held[i].count < q {
+      while held[i].count < quota[i] {
         var c = next[i]
         while c < first[i + 1], rejected[c] || isHeld[c] || !compatible(c, i) { c += 1 }
         guard c < first[i + 1] else {

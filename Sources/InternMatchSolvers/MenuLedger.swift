@@ -22,6 +22,8 @@ struct MenuLedger {
   private var capacities: MenuCapacities
   /// Every placement made.
   private(set) var entries: [MenuPlacement.Entry] = []
+  /// The (person, worksite) pairs held, by `student << 32 | worksite` (a pin may be on the list).
+  private var held: Set<Int> = []
 
   init(_ instance: PlacementInstance) {
     sites = instance.worksites
@@ -39,8 +41,9 @@ struct MenuLedger {
   /// `max_per_participant` and `max_per_employer`, `w` below `max_per_school` for their
   /// school, `w`'s employer below its `employers.csv` capacity, a seat free and, at a worksite with slots,
   /// the first slot (in the row's order) with a seat free whose label they do not hold yet.
-  /// The caller never asks twice for one (person, worksite).
+  /// A worksite the person already holds (a pin) is refused.
   mutating func take(student s: Int, at w: Int, rule: ActivityRule) -> Bool {
+    guard !held.contains(s << 32 | w) else { return false }
     let key = s << 3 | ActivityMenu.ordinal(rule.kind)
     guard ofKind[key, default: 0] < rule.maxPerParticipant else { return false }
     let group = EmployerOfKind(sites[w])
@@ -59,23 +62,40 @@ struct MenuLedger {
       labels[s].insert(sites[w].slots[t])
       slot = t
     }
-    load[w][slot ?? 0] += 1
-    ofKind[key, default: 0] += 1
-    capacities.add(student: s, at: w)
-    withEmployer[key, default: [:]][group, default: 0] += 1
-    entries.append(MenuPlacement.Entry(student: s, worksite: w, slot: slot))
+    record(MenuPlacement.Entry(student: s, worksite: w, slot: slot), kind: rule.kind)
     return true
+  }
+
+  /// Holds the pins of the instance (``/InternMatchModel/PlacementInstance/menuPins``), each in
+  /// its slot, before any request: the instance has checked that they fit every rule together.
+  mutating func pin(_ pins: [MenuPlacement.Entry]) {
+    for e in pins {
+      if let t = e.slot { labels[e.student].insert(sites[e.worksite].slots[t]) }
+      record(e, kind: sites[e.worksite].kind)
+    }
+  }
+
+  private mutating func record(_ e: MenuPlacement.Entry, kind: WorksiteKind) {
+    let key = e.student << 3 | ActivityMenu.ordinal(kind)
+    load[e.worksite][e.slot ?? 0] += 1
+    ofKind[key, default: 0] += 1
+    withEmployer[key, default: [:]][EmployerOfKind(sites[e.worksite]), default: 0] += 1
+    capacities.add(student: e.student, at: e.worksite)
+    held.insert(e.student << 32 | e.worksite)
+    entries.append(e)
   }
 
   /// The frame both sequential strategies share: for each kind of `menu` in service order
   /// (those offered to someone), `turns` with the people the kind is offered to in lottery
-  /// order (tier first) drawn from `seed`; then the result of strategy `name`, checked.
+  /// order (tier first) drawn from `seed`, after the pins, which go first; then the result of
+  /// strategy `name`, checked.
   static func place(
     _ instance: PlacementInstance, menu: ActivityMenu, seed: UInt64, strategy name: String,
     turns: (_ rule: ActivityRule, _ order: [Int], _ ledger: inout MenuLedger) -> Void
   ) throws(SolverError) -> MenuResult {
     let order = WorksitePriorities(instance: instance, seed: seed).sequence
     var ledger = MenuLedger(instance)
+    ledger.pin(instance.menuPins)
     for rule in menu.served where rule.maxPerParticipant > 0 {
       turns(rule, order.filter { instance.students[$0].role == rule.participants }, &ledger)
     }

@@ -12,7 +12,9 @@ extension MenuMIP {
   /// a full slot into a free slot of the same worksite whose label they do not hold. A
   /// placement at an employer of `employers.csv` that already holds its capacity (the network
   /// gives each kind the whole of it) is dropped too, in the same order. The result honours
-  /// every rule, slots included; `dropped` lists what was left out.
+  /// every rule, slots included; `dropped` lists what was left out. Pins
+  /// (``/InternMatchModel/PlacementInstance/menuPins``) keep their own slots, taken first; then
+  /// a re-match's earlier slots (`preferring`, by `person << 32 | worksite`) where still free.
   ///
   /// When nothing is dropped the result is optimal: ``MenuNetwork`` on an instance with slots
   /// solves the relaxation without labels, whose lexicographic optimum bounds every placement
@@ -27,14 +29,15 @@ extension MenuMIP {
   ///
   /// - Complexity: O(n·t·c) for n placements at worksites of t slots and c seats a slot, plus
   ///   sorting.
-  static func slotted(_ relaxed: MenuPlacement, in instance: PlacementInstance, repair: Bool)
-    -> (
-      placement: MenuPlacement, dropped: [MenuPlacement.Entry]
-    )
-  {
+  static func slotted(
+    _ relaxed: MenuPlacement, in instance: PlacementInstance, repair: Bool,
+    preferring: [Int: Int] = [:]
+  ) -> (placement: MenuPlacement, dropped: [MenuPlacement.Entry]) {
     guard let menu = instance.activities else { preconditionFailure("no menu") }
     let sites = instance.worksites
     var ledger = SlotLedger(instance)
+    // Pins hold their own slots first, and repairs never move them.
+    for e in instance.menuPins { if let t = e.slot { ledger.pin(e.student, e.worksite, t) } }
     var kept: [MenuPlacement.Entry] = []
     var dropped: [MenuPlacement.Entry] = []
     let order = relaxed.entries.map { e in
@@ -47,10 +50,27 @@ extension MenuMIP {
         ? ($0.1, $0.0.student, $0.2, $0.0.worksite) < ($1.1, $1.0.student, $1.2, $1.0.worksite)
         : ($0.0.student, $0.1, $0.2, $0.0.worksite) < ($1.0.student, $1.1, $1.2, $1.0.worksite)
     }
-    // Employers of employers.csv: the network gave each kind their whole capacity.
+    // Employers of employers.csv: the network gave each kind their whole capacity. Pins count
+    // first.
     var capacities = MenuCapacities(instance)
+    for e in instance.menuPins { capacities.add(student: e.student, at: e.worksite) }
+    let isPin = { (e: MenuPlacement.Entry) in instance.menuPin(of: e.student, at: e.worksite) != nil }
+    // A re-match's earlier slots (`preferring`, by `person << 32 | worksite`) first, where free.
+    var placedEarly: Set<Int> = []
     for (e, _, _) in order {
-      if !capacities.admits(student: e.student, at: e.worksite) {
+      if let t = preferring[e.student << 32 | e.worksite], !isPin(e),
+        capacities.admits(student: e.student, at: e.worksite),
+        ledger.take(preferred: e.student, e.worksite, t)
+      {
+        placedEarly.insert(e.student << 32 | e.worksite)
+        capacities.add(student: e.student, at: e.worksite)
+      }
+    }
+    for (e, _, _) in order where !placedEarly.contains(e.student << 32 | e.worksite) {
+      if isPin(e) {
+        // Counted above; a pin with slots is held by the ledger.
+        if sites[e.worksite].slots.isEmpty { kept.append(e) }
+      } else if !capacities.admits(student: e.student, at: e.worksite) {
         dropped.append(e)
       } else if sites[e.worksite].slots.isEmpty {
         kept.append(e)
@@ -75,6 +95,8 @@ private struct SlotLedger {
   private var holders: [[[Int32]]]
   /// Each person's slotted placements: (label, worksite, slot).
   private var held: [Int: [(label: Int32, worksite: Int, slot: Int)]] = [:]
+  /// Pinned placements (`person << 32 | worksite`), which repairs never move.
+  private var pinned: Set<Int> = []
 
   init(_ instance: PlacementInstance) {
     label = instance.slotLabelIDs()
@@ -100,6 +122,19 @@ private struct SlotLedger {
     held[p, default: []].append((label[w][t], w, t))
   }
 
+  /// Gives `p` slot `t` at `w` when it has a seat free and `p` does not hold its label.
+  mutating func take(preferred p: Int, _ w: Int, _ t: Int) -> Bool {
+    guard label[w].indices.contains(t), free(w, t), !holds(p, label[w][t]) else { return false }
+    take(p, w, t)
+    return true
+  }
+
+  /// Holds `p`'s pin at `w` in slot `t`.
+  mutating func pin(_ p: Int, _ w: Int, _ t: Int) {
+    take(p, w, t)
+    pinned.insert(p << 32 | w)
+  }
+
   /// Moves `p`'s placement at `w` from slot `t` to slot `u`.
   private mutating func move(_ p: Int, _ w: Int, from t: Int, to u: Int) {
     holders[w][t].removeAll { $0 == Int32(p) }
@@ -120,7 +155,9 @@ private struct SlotLedger {
     guard repair else { return false }
     // A free slot whose label p holds elsewhere: move that placement of p's to another slot.
     for t in slots where free(w, t) {
-      guard let mine = held[p]?.first(where: { $0.label == label[w][t] }) else { continue }
+      guard let mine = held[p]?.first(where: { $0.label == label[w][t] }),
+        !pinned.contains(p << 32 | mine.worksite)
+      else { continue }
       let v = mine.worksite
       if let u = label[v].indices.first(where: {
         $0 != mine.slot && free(v, $0) && !holds(p, label[v][$0])
@@ -132,7 +169,7 @@ private struct SlotLedger {
     }
     // A full slot whose label p does not hold: move one of its people to a free slot of w.
     for t in slots where !free(w, t) && !holds(p, label[w][t]) {
-      for q in holders[w][t] {
+      for q in holders[w][t] where !pinned.contains(Int(q) << 32 | w) {
         let other = Int(q)
         if let u = slots.first(where: { free(w, $0) && !holds(other, label[w][$0]) }) {
           move(other, w, from: t, to: u)

@@ -34,6 +34,13 @@ import InternMatchModel
 /// start below drops what goes over it, and a set where nothing is dropped is optimal by the
 /// same bound.
 ///
+/// **Pins** (``/InternMatchModel/PlacementInstance/menuPins``): one column each, in its slot,
+/// fixed at 1 (the greedy start holds them too). **Keeping** (a menu re-match, `keeping`: the
+/// earlier placements that still exist): each level is solved three times — most placed, then
+/// most kept columns (same worksite and slot), then least cost — each fixed before the next; the
+/// caller lists among `start.dropped` also the placements whose earlier slot the start missed,
+/// so that every set where the start may fall short of the relaxation is searched.
+///
 /// **Only where slots or shared employers bind.** A kind none of whose worksites has slots or
 /// a shared employer shares no row with any other kind (its rows are per person and kind, per employer of the kind and per worksite), so
 /// its network optimum is its part of the lexicographic optimum and is kept as it is. The kinds
@@ -96,7 +103,8 @@ struct MenuMIP {
   init(
     _ instance: PlacementInstance, rankCost: RankCost, deadline: SolveDeadline,
     relaxed: MenuNetwork, start: (placement: MenuPlacement, dropped: [MenuPlacement.Entry]),
-    searchEverySet: Bool = false, searchedDirectly: Int = MenuMIP.searchedDirectly
+    searchEverySet: Bool = false, searchedDirectly: Int = MenuMIP.searchedDirectly,
+    keeping: Set<MenuPlacement.Entry>? = nil
   ) throws(SolverError) {
     guard let menu = instance.activities else { preconditionFailure("no menu") }
     let sites = instance.worksites
@@ -125,7 +133,10 @@ struct MenuMIP {
       sets.union(people + w, people + (firstOfEmployer[e] ?? w))
       if firstOfEmployer[e] == nil { firstOfEmployer[e] = w }
     }
+    let pins = instance.menuPins.filter { withSlots[menu.level(of: sites[$0.worksite].kind)] }
+    for e in pins { sets.union(e.student, people + e.worksite) }
     var columnsOfSet: [Int: Int] = [:]
+    for e in pins { columnsOfSet[sets.find(e.student), default: 0] += 1 }
     for s in 0..<people {
       for c in choices.range(of: s) {
         let w = Int(choices.worksite[c])
@@ -146,7 +157,7 @@ struct MenuMIP {
     var fromRepair = Set<Int>()
     var searchFromRepair = Set<Int>()
     for root in open.sorted()
-    where !searchEverySet && columnsOfSet[root, default: 0] > searchedDirectly {
+    where !searchEverySet && keeping == nil && columnsOfSet[root, default: 0] > searchedDirectly {
       let slotted = repaired ?? MenuMIP.slotted(relaxed.placement, in: instance, repair: true)
       repaired = slotted
       if slotted.dropped.contains(where: { sets.find($0.student) == root }) {
@@ -177,14 +188,14 @@ struct MenuMIP {
     var levels = relaxed.objective.levels
     for e in relaxed.placement.entries where inSets(e, searched) {
       let level = menu.level(of: sites[e.worksite].kind)
-      let rank = choices.rank(of: e.student, for: e.worksite) ?? 0
+      let rank = instance.menuRank(of: e.student, at: e.worksite) ?? 0
       levels[level].placed -= 1
       levels[level].cost -= rankCost.cost(ofRank: rank)
     }
     for root in order {
       let set = try SetSearch(
         instance, people: members[root] ?? [], levels: withSlots, rankCost: rankCost,
-        deadline: deadline,
+        deadline: deadline, keeping: keeping,
         start: searchFromRepair.contains(root)
           ? repairedStart.filter { sets.find($0.student) == root }
           : start.placement.entries.filter { inSets($0, [root]) },
@@ -218,19 +229,20 @@ private struct SetSearch {
   @available(*, noasync, message: "GLPK state is thread-local; build and solve synchronously")
   init(
     _ instance: PlacementInstance, people: [Int], levels withSlots: [Bool], rankCost: RankCost,
-    deadline: SolveDeadline, start: [MenuPlacement.Entry], relaxed: [MenuPlacement.Entry]
+    deadline: SolveDeadline, keeping: Set<MenuPlacement.Entry>?, start: [MenuPlacement.Entry],
+    relaxed: [MenuPlacement.Entry]
   ) throws(SolverError) {
     guard let menu = instance.activities else { preconditionFailure("no menu") }
     let choices = instance.choices
     let sites = instance.worksites
     /// Placed and rank cost of `found` at each searched level, and the gap to the relaxation
-    /// for the stages no search stated (`stages[level]`: 0 none, 1 placed, 2 both).
-    func settle(_ found: [MenuPlacement.Entry], stages: [Int: Int]) -> (
+    /// for the stages no search stated (`stated[level]`: 0 none, 1 placed, 2 placed and cost).
+    func settle(_ found: [MenuPlacement.Entry], stated: [Int: Int]) -> (
       [(level: Int, value: PlacementObjective)], SearchTally
     ) {
       func value(_ list: [MenuPlacement.Entry]) -> [Int: PlacementObjective] {
         list.reduce(into: [:]) { sum, e in
-          let rank = choices.rank(of: e.student, for: e.worksite) ?? 0
+          let rank = instance.menuRank(of: e.student, at: e.worksite) ?? 0
           let level = menu.level(of: sites[e.worksite].kind)
           let before = sum[level] ?? PlacementObjective(placed: 0, cost: 0)
           sum[level] = PlacementObjective(
@@ -243,8 +255,9 @@ private struct SetSearch {
       let settled = menu.served.indices.filter { withSlots[$0] }.map { level in
         let got = mine[level] ?? PlacementObjective(placed: 0, cost: 0)
         let best = bound[level] ?? PlacementObjective(placed: 0, cost: 0)
-        // A kind that reaches the relaxation's value is optimal without a search.
-        let done = got == best ? 2 : stages[level, default: 0]
+        // A kind that reaches the relaxation's value is optimal without a search (not in a
+        // re-match, whose kept stage the relaxation's value does not settle).
+        let done = got == best && keeping == nil ? 2 : stated[level, default: 0]
         if done < 2 { gaps.proven = false }
         if done < 1 { gaps.placedGap += max(0, best.placed - got.placed) }
         // The relaxation's cost bounds the cost at its own number placed; at fewer, only
@@ -258,18 +271,29 @@ private struct SetSearch {
     }
     guard !deadline.passed else {
       entries = start
-      let (settled, gaps) = settle(start, stages: [:])
+      let (settled, gaps) = settle(start, stated: [:])
       levels = settled
       tally.add(gaps)
       return
     }
     // Columns.
     var column: [(student: Int, worksite: Int, slot: Int?, level: Int, cost: Int)] = []
+    // Pins: one column each, in its slot, fixed at 1.
+    var pinColumns: [Int] = []
+    let pinsOf = instance.menuPinsByPerson
     for s in people {
+      for e in pinsOf[s] where withSlots[menu.level(of: sites[e.worksite].kind)] {
+        pinColumns.append(column.count)
+        column.append(
+          (
+            s, e.worksite, e.slot, menu.level(of: sites[e.worksite].kind),
+            rankCost.cost(ofRank: instance.menuRank(of: s, at: e.worksite) ?? 0)
+          ))
+      }
       for c in choices.range(of: s) {
         let w = Int(choices.worksite[c])
         let level = menu.level(of: sites[w].kind)
-        guard withSlots[level] else { continue }
+        guard withSlots[level], instance.menuPin(of: s, at: w) == nil else { continue }
         let cost = rankCost.cost(ofRank: Int(choices.rank[c]))
         if sites[w].slots.isEmpty {
           column.append((s, w, nil, level, cost))
@@ -327,6 +351,12 @@ private struct SetSearch {
       lp.setColumnBounds(j, .range(0, 1))
       lp.setColumnInteger(j, true)
     }
+    for j in pinColumns { lp.setColumnBounds(j, .fixed(1)) }
+    // A re-match's kept columns: the previous placement, same worksite and slot.
+    let isKept = column.map { x in
+      keeping?.contains(MenuPlacement.Entry(student: x.student, worksite: x.worksite, slot: x.slot))
+        ?? false
+    }
     lp.addRows(bounds.count)
     for (i, b) in bounds.enumerated() { lp.setRowBounds(i, .upper(b)) }
     // The first incumbent: the network's placement with slots given greedily (see
@@ -338,19 +368,21 @@ private struct SetSearch {
     }
     for e in start { if let j = columnOf[e] { solution[j] = 1 } }
     // Each search gets the time left; once the deadline has come, no more searches.
-    var stages: [Int: Int] = [:]
+    var stated: [Int: Int] = [:]
     search: for level in menu.served.indices where withSlots[level] {
       let mine = column.indices.filter { column[$0].level == level }
       guard !mine.isEmpty else {
-        stages[level] = 2  // nothing of the kind here: 0 placed is its optimum
+        stated[level] = 2  // nothing of the kind here: 0 placed is its optimum
         continue
       }
-      for stage in 0..<2 {
+      // Most placed, (a re-match: most kept,) then least rank cost.
+      let stages: [Stage] = keeping == nil ? [.placed, .cost] : [.placed, .kept, .cost]
+      for stage in stages {
         guard !deadline.passed else { break search }
         var objective = [Double](repeating: 0, count: column.count)
-        for j in mine { objective[j] = stage == 0 ? 1 : Double(column[j].cost) }
+        for j in mine { objective[j] = stage.coefficient(cost: column[j].cost, kept: isKept[j]) }
         lp.loadMatrix(matrix)
-        lp.setObjective(stage == 0 ? .maximize : .minimize, coefficients: objective)
+        lp.setObjective(stage == .cost ? .minimize : .maximize, coefficients: objective)
         let outcome: LinearProgram.BranchAndCutOutcome
         do {
           guard
@@ -383,20 +415,20 @@ private struct SetSearch {
           // bound known yet, the relaxation's gap stands, and nothing more is searched).
           guard let bound = outcome.bound else { break search }
           tally.proven = false
-          if stage == 0 {
+          if stage == .placed {
             tally.placedGap += max(0, Int(bound.rounded(.down)) - value)
-          } else {
+          } else if stage == .cost {
             tally.costGap += max(0, value - Int(bound.rounded(.up)))
           }
         }
-        stages[level] = stage + 1
+        if stage != .kept { stated[level] = stage == .placed ? 1 : 2 }
         // Fix this stage's value for every later solve.
         let row = lp.addRows(1).lowerBound
         bounds.append(Double(value))
-        for j in mine {
-          matrix.append(row: row, column: j, value: stage == 0 ? 1 : Double(column[j].cost))
+        for j in mine where objective[j] != 0 {
+          matrix.append(row: row, column: j, value: objective[j])
         }
-        lp.setRowBounds(row, stage == 0 ? .lower(Double(value)) : .upper(Double(value)))
+        lp.setRowBounds(row, stage == .cost ? .upper(Double(value)) : .lower(Double(value)))
       }
     }
     for (j, x) in column.enumerated() where solution[j] == 1 {
@@ -404,11 +436,25 @@ private struct SetSearch {
     }
     // The levels' values from the solution itself (a stopped stage may place more than the
     // value it fixed), with the relaxation's gap where no search stated one.
-    let (settled, gaps) = settle(entries, stages: stages)
+    let (settled, gaps) = settle(entries, stated: stated)
     levels = settled
     tally.add(gaps)
     tally.rows = lp.rowCount
     tally.columns = lp.columnCount
+  }
+}
+
+/// One solve of a level in ``SetSearch``: what it optimises.
+private enum Stage {
+  case placed, kept, cost
+
+  /// A column's objective coefficient: 1 per placement, 1 per kept placement, its rank cost.
+  func coefficient(cost: Int, kept: Bool) -> Double {
+    switch self {
+    case .placed: 1
+    case .kept: kept ? 1 : 0
+    case .cost: Double(cost)
+    }
   }
 }
 

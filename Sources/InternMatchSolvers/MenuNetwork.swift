@@ -58,24 +58,51 @@ package struct MenuNetwork {
   var nodes = 0
   var arcs = 0
   var pivots = 0
+  /// Kinds of several placements per person solved on the primal–dual core
+  /// (``CappedKindAssignment``) rather than the network simplex.
+  package var cappedKinds = 0
+
+  /// Placements of earlier runs kept (with ``init(_:rankCost:onePass:keeping:)``'s `keeping`).
+  var kept = 0
 
   /// With slots, the network is their relaxation: a worksite seats `capacity` in each slot, and
   /// slot labels are not looked at (see ``MenuMIP``).
   ///
   /// - Precondition: the instance has a menu.
   /// Solves every kind; `onePass: false` always takes the two network simplex solves without a
-  /// weight (for tests that compare the engines). A kind of one placement per person none of
-  /// whose worksites has slots goes to ``AssignmentNetwork``, the single-seat core, on the kind's
-  /// choices alone.
-  package init(_ instance: PlacementInstance, rankCost: RankCost, onePass: Bool = true)
-    throws(SolverError)
-  {
+  /// weight (for tests that compare the engines). A kind none of whose worksites has slots, that
+  /// has no pin, no `max_per_school` and no employer of `employers.csv`, and outside a re-match,
+  /// goes to the primal–dual core: with one placement per person, ``AssignmentNetwork`` on the
+  /// kind's choices alone; with several, ``CappedKindAssignment`` when its reduction holds (else
+  /// the network simplex).
+  ///
+  /// **Pins** (``/InternMatchModel/PlacementInstance/menuPins``) are held before the flow: a
+  /// pin's arc is left out, and one unit comes off every limit it counts in — its worksite's
+  /// seats, the person's `max_per_participant` of the kind and `max_per_employer` with its
+  /// employer, the worksite's `max_per_school` for the person's school and the employer's
+  /// `employers.csv` capacity. Every limit is a capacity on a set of arcs holding the pin, so
+  /// the flows of that network plus the pins are exactly the placements that hold the pins, and
+  /// the structure (two laminar families) is unchanged.
+  ///
+  /// **Keeping** (a re-match): with `keeping` (previous placements by `student << 32 |
+  /// worksite`), every arc not in it costs `D` more, `D` = 1 + the sum of the kind's rank
+  /// costs, above any rank-cost difference: among the largest flows the cheapest keeps the most
+  /// previous placements, then has the least rank cost (the objective read back is the rank
+  /// cost alone, and ``kept`` counts the kept placements, pins included).
+  package init(
+    _ instance: PlacementInstance, rankCost: RankCost, onePass: Bool = true,
+    keeping: Set<Int>? = nil
+  ) throws(SolverError) {
     guard let menu = instance.activities else { preconditionFailure("no menu") }
-    // Every eligible choice, by the level of its kind.
+    // Every eligible choice that is no pin, by the level of its kind.
     var byLevel = [[(student: Int, entry: Int)]](repeating: [], count: menu.served.count)
+    var pinsOfLevel = [[MenuPlacement.Entry]](repeating: [], count: menu.served.count)
+    for e in instance.menuPins { pinsOfLevel[instance.menuLevel(ofWorksite: e.worksite)].append(e) }
     let choices = instance.choices
+    let hasPins = !instance.menuPins.isEmpty  // (no lookup per choice without pins)
     for s in instance.students.indices {
-      for c in choices.range(of: s) {
+      for c in choices.range(of: s)
+      where !hasPins || instance.menuPin(of: s, at: Int(choices.worksite[c])) == nil {
         byLevel[instance.menuLevel(ofWorksite: Int(choices.worksite[c]))].append((s, c))
       }
     }
@@ -84,37 +111,44 @@ package struct MenuNetwork {
     for site in instance.worksites where !site.slots.isEmpty { slots.insert(site.kind) }
     // The kinds share no row (see above): each is solved on its own, all at once on the cores
     // there are, and put together in service order (the same result on any number of cores).
-    typealias Level = (
-      entries: [MenuPlacement.Entry], objective: PlacementObjective, nodes: Int, arcs: Int,
-      pivots: Int
-    )
     // Heaviest first, so that the longest solve starts at once instead of after the others on
     // its core: the kinds the network simplex takes (several placements per person, or slots),
     // then by number of choices. The results go back in service order, so the order of the
     // work changes nothing but the time.
     // The kinds with a seat limit beyond the worksites' own (`max_per_school`, an employer of
-    // employers.csv), which the single-seat core does not model.
+    // employers.csv), which the primal–dual core does not model.
     var limited = Set<WorksiteKind>()
     for (w, site) in instance.worksites.enumerated()
     where site.maxPerSchool != nil || instance.employerLimit[w] >= 0 {
       limited.insert(site.kind)
     }
-    let singleSeat = menu.served.map {
-      Self.takesSingleSeatCore($0, slotted: slots.contains($0.kind), onePass: onePass)
-        && !limited.contains($0.kind)
+    let plain = menu.served.indices.map {
+      onePass && pinsOfLevel[$0].isEmpty && keeping == nil && !limited.contains(menu.served[$0].kind)
     }
+    let singleSeat = menu.served.indices.map {
+      Self.takesSingleSeatCore(
+        menu.served[$0], slotted: slots.contains(menu.served[$0].kind), onePass: plain[$0])
+    }
+    // A kind of several placements per person, without slots, pins, a re-match or those limits,
+    // may go to the primal–dual core by ``CappedKindAssignment`` (which models none of them).
+    let capped = menu.served.indices.map {
+      plain[$0] && !slots.contains(menu.served[$0].kind) && !menu.served[$0].isSingleSeat
+    }
+    let employer = capped.contains(true) ? instance.employerGroupIDs() : []
     let order = menu.served.indices.sorted {
       (singleSeat[$0] ? 1 : 0, -byLevel[$0].count, $0)
         < (singleSeat[$1] ? 1 : 0, -byLevel[$1].count, $1)
     }
     // Each person's school, numbered once, where a worksite has `max_per_school`.
     let schools = Self.schoolNumbers(instance)
-    let solvedInWorkOrder = concurrentMap(order.count) { k -> Result<Level, SolverError> in
+    let solvedInWorkOrder = concurrentMap(order.count) {
+      k -> Result<LevelSolution, SolverError> in
       let level = order[k]
-      return Result { () throws(SolverError) -> Level in
+      return Result { () throws(SolverError) -> LevelSolution in
         try Self.solve(
-          level: byLevel[level], rule: menu.served[level], instance: instance,
-          rankCost: rankCost, onePass: onePass, singleSeat: singleSeat[level], schools: schools)
+          level: byLevel[level], pins: pinsOfLevel[level], rule: menu.served[level],
+          instance: instance, rankCost: rankCost, onePass: onePass, singleSeat: singleSeat[level],
+          keeping: keeping, schools: schools, employer: capped[level] ? employer : nil)
       }
     }
     var solved = solvedInWorkOrder
@@ -128,9 +162,62 @@ package struct MenuNetwork {
       nodes += level.nodes
       arcs += level.arcs
       pivots += level.pivots
+      cappedKinds += level.capped ? 1 : 0
+      kept += level.kept
     }
     placement = MenuPlacement(entries)
     objective = MenuObjective(levels: levels)
+  }
+
+  /// One kind's (or one part's) placements, their value, the previous placements kept, and the
+  /// size of the work.
+  struct LevelSolution {
+    var entries: [MenuPlacement.Entry] = []
+    var objective = PlacementObjective(placed: 0, cost: 0)
+    var kept = 0
+    var nodes = 0
+    var arcs = 0
+    var pivots = 0
+    /// Solved by ``CappedKindAssignment``.
+    var capped = false
+
+    mutating func add(_ other: LevelSolution) {
+      entries += other.entries
+      objective.placed += other.objective.placed
+      objective.cost += other.objective.cost
+      kept += other.kept
+      nodes += other.nodes
+      arcs += other.arcs
+      pivots += other.pivots
+    }
+  }
+
+  /// What a kind's pins take from the limits of its network: seats at each worksite, each
+  /// person's placements of the kind and with each employer, and the seat limits.
+  struct PinnedLoad {
+    var seats: [Int: Int] = [:]
+    var ofPerson: [Int: Int] = [:]
+    var withEmployer: [Int: [EmployerOfKind: Int]] = [:]
+    /// Pins at each (worksite, school) with `max_per_school`, by `worksite << 32 | school`.
+    var ofSchool: [Int: Int] = [:]
+    /// Pins at each employer of `employers.csv`.
+    var atEmployer: [Int32: Int] = [:]
+
+    /// The load of `pins`; `schools` numbers each person's school (empty when no worksite has
+    /// `max_per_school`).
+    init(_ pins: [MenuPlacement.Entry], in instance: PlacementInstance, schools: [Int32]) {
+      for e in pins {
+        seats[e.worksite, default: 0] += 1
+        ofPerson[e.student, default: 0] += 1
+        withEmployer[e.student, default: [:]][
+          EmployerOfKind(instance.worksites[e.worksite]), default: 0] += 1
+        if instance.worksites[e.worksite].maxPerSchool != nil {
+          ofSchool[e.worksite << 32 | Int(schools[e.student]), default: 0] += 1
+        }
+        let employer = instance.employerLimit[e.worksite]
+        if employer >= 0 { atEmployer[employer, default: 0] += 1 }
+      }
+    }
   }
 
   /// Whether a kind goes to the single-seat core: a single-seat kind
@@ -143,41 +230,58 @@ package struct MenuNetwork {
   }
 
   /// One kind: on the single-seat core when ``takesSingleSeatCore(_:slotted:onePass:)`` says
-  /// so (`singleSeat`), else one network simplex per connected part (the parts share no row,
-  /// and smaller solves take fewer and cheaper pivots).
+  /// so (`singleSeat`); with `employer` (the worksites' employer groups, given for a kind of
+  /// several placements without slots, pins or seat limits), by ``CappedKindAssignment`` on the
+  /// same core when its reduction holds; else one network simplex per connected part (the parts
+  /// share no row, and smaller solves take fewer and cheaper pivots), with the kind's `pins`
+  /// held.
   private static func solve(
-    level choicesOfKind: [(student: Int, entry: Int)], rule: ActivityRule,
-    instance: PlacementInstance, rankCost: RankCost, onePass: Bool, singleSeat: Bool,
-    schools: [Int32]
-  ) throws(SolverError) -> (
-    entries: [MenuPlacement.Entry], objective: PlacementObjective, nodes: Int, arcs: Int,
-    pivots: Int
-  ) {
+    level choicesOfKind: [(student: Int, entry: Int)], pins: [MenuPlacement.Entry],
+    rule: ActivityRule, instance: PlacementInstance, rankCost: RankCost, onePass: Bool,
+    singleSeat: Bool, keeping: Set<Int>?, schools: [Int32], employer: [Int32]?
+  ) throws(SolverError) -> LevelSolution {
     if singleSeat, !choicesOfKind.isEmpty {
       let single = try AssignmentNetwork(
         instance.keepingChoices(ofKind: rule.kind), rankCost: rankCost)
-      var entries: [MenuPlacement.Entry] = []
+      var result = LevelSolution(
+        objective: single.objective, nodes: single.nodes, arcs: single.arcs)
       for s in instance.students.indices {
         if let w = single.placement.worksite(of: s) {
-          entries.append(MenuPlacement.Entry(student: s, worksite: w))
+          result.entries.append(MenuPlacement.Entry(student: s, worksite: w))
         }
       }
-      return (entries, single.objective, single.nodes, single.arcs, 0)
+      return result
     }
-    var result = (
-      entries: [MenuPlacement.Entry](), objective: PlacementObjective(placed: 0, cost: 0),
-      nodes: 0, arcs: 0, pivots: 0
-    )
+    if let employer,
+      let kind = try CappedKindAssignment(
+        choicesOfKind, rule: rule, instance: instance, employer: employer, rankCost: rankCost)
+    {
+      return LevelSolution(
+        entries: kind.entries, objective: kind.objective, nodes: kind.nodes, arcs: kind.arcs,
+        capped: true)
+    }
+    var result = LevelSolution(entries: pins)
+    for e in pins {
+      result.objective.placed += 1
+      result.objective.cost += rankCost.cost(
+        ofRank: instance.menuRank(of: e.student, at: e.worksite) ?? 0)
+      if keeping?.contains(e.student << 32 | e.worksite) == true { result.kept += 1 }
+    }
+    guard rule.maxPerParticipant > 0 else { return result }
+    let load = PinnedLoad(pins, in: instance, schools: schools)
+    // The keep bonus: above the sum of every rank cost of the kind.
+    var keepWeight = 0
+    if keeping != nil {
+      keepWeight = 1
+      for (_, c) in choicesOfKind {
+        keepWeight += rankCost.cost(ofRank: Int(instance.choices.rank[c]))
+      }
+    }
     for part in parts(of: choicesOfKind, in: instance) {
-      let solved = try solve(
-        part, rule: rule, instance: instance, rankCost: rankCost, onePass: onePass,
-        schools: schools)
-      result.entries += solved.entries
-      result.objective.placed += solved.objective.placed
-      result.objective.cost += solved.objective.cost
-      result.nodes += solved.nodes
-      result.arcs += solved.arcs
-      result.pivots += solved.pivots
+      result.add(
+        try solve(
+          part, rule: rule, instance: instance, rankCost: rankCost, onePass: onePass,
+          schools: schools, pinned: load, keeping: keeping.map { ($0, keepWeight) }))
     }
     return result
   }
@@ -219,28 +323,19 @@ package struct MenuNetwork {
     return parts
   }
 
-  /// One kind's network, solved: its placements and their value. With `forcing`, the best
-  /// among the placements that hold that (person, worksite): the pair's arc removed and one
-  /// unit taken from every limit it counts in (the worksite's seats, the person's
-  /// `max_per_participant` and `max_per_employer` with its employer, the worksite's
-  /// `max_per_school` for the person's school, the employer's `employers.csv` capacity) — every limit is a
-  /// capacity on a set of arcs holding it, so the flows of that network plus the pair are
-  /// exactly the placements holding it — and the pair added back to the result.
+  /// One kind's network over choices that are no pin, solved: its placements and their value.
+  /// `pinned` is what the kind's pins take from the limits (see the initializer): a worksite's
+  /// seats, a person's `max_per_participant` and `max_per_employer` with an employer, the
+  /// worksite's `max_per_school` for the person's school and the employer's `employers.csv`
+  /// capacity, each one unit lower per pin. With `keeping`, an arc that is no previous
+  /// placement costs `weight` more, and the value read back is the rank cost alone.
   private static func solve(
     _ choicesOfKind: [(student: Int, entry: Int)], rule: ActivityRule,
     instance: PlacementInstance, rankCost: RankCost, onePass: Bool, schools: [Int32],
-    forcing: (student: Int, worksite: Int)? = nil
-  ) throws(SolverError) -> (
-    entries: [MenuPlacement.Entry], objective: PlacementObjective, nodes: Int, arcs: Int,
-    pivots: Int
-  ) {
-    let empty = PlacementObjective(placed: 0, cost: 0)
-    guard rule.maxPerParticipant > 0, !choicesOfKind.isEmpty else { return ([], empty, 0, 0, 0) }
+    pinned: PinnedLoad, keeping: (previous: Set<Int>, weight: Int)? = nil
+  ) throws(SolverError) -> LevelSolution {
+    guard rule.maxPerParticipant > 0, !choicesOfKind.isEmpty else { return LevelSolution() }
     let choices = instance.choices
-    let isForced = { (s: Int, c: Int) in
-      forcing.map { $0.student == s && $0.worksite == Int(choices.worksite[c]) } ?? false
-    }
-    let choicesOfKind = choicesOfKind.filter { !isForced($0.student, $0.entry) }
     var builder = NetworkBuilder()
     let source = builder.node()
     let sink = builder.node()
@@ -255,7 +350,7 @@ package struct MenuNetwork {
       // A worksite with slots seats `capacity` in each (the slots' relaxation, see ``MenuMIP``).
       let seats =
         instance.worksites[w].capacity * max(1, instance.worksites[w].slots.count)
-        - (forcing?.worksite == w ? 1 : 0)
+        - pinned.seats[w, default: 0]
       var to = sink
       let e = instance.employerLimit[w]
       if e >= 0 {
@@ -264,14 +359,12 @@ package struct MenuNetwork {
         } else {
           to = builder.node()
           employerNode[e] = to
-          // (A held pair's employer has one seat fewer.)
-          let held = forcing.map { instance.employerLimit[$0.worksite] == e } ?? false
+          let capacity = instance.rules.employerCapacity[Int(e)].capacity
           builder.arc(
-            to, sink, capacity: instance.rules.employerCapacity[Int(e)].capacity - (held ? 1 : 0),
-            cost: 0)
+            to, sink, capacity: max(0, capacity - pinned.atEmployer[e, default: 0]), cost: 0)
         }
       }
-      builder.arc(node, to, capacity: min(seats, applicants[w] ?? 0), cost: 0)
+      builder.arc(node, to, capacity: max(0, min(seats, applicants[w] ?? 0)), cost: 0)
     }
     // `max_per_school`: a node per (worksite, school) between the choices and the worksite.
     var schoolNode: [Int: Int] = [:]
@@ -283,9 +376,7 @@ package struct MenuNetwork {
       if let node = schoolNode[key] { return node }
       let node = builder.node()
       schoolNode[key] = node
-      // (A held pair's school has one seat fewer at its worksite.)
-      let held = forcing.map { $0.worksite == w && schools[$0.student] == schools[s] } ?? false
-      builder.arc(node, site, capacity: limit - (held ? 1 : 0), cost: 0)
+      builder.arc(node, site, capacity: max(0, limit - pinned.ofSchool[key, default: 0]), cost: 0)
       return node
     }
     var choiceArcs: [(arc: Int, student: Int, worksite: Int)] = []
@@ -296,8 +387,8 @@ package struct MenuNetwork {
       var end = k
       while end < choicesOfKind.count, choicesOfKind[end].student == s { end += 1 }
       let person = builder.node()
-      let forced = forcing?.student == s ? forcing : nil
-      let cap = min(rule.maxPerParticipant - (forced == nil ? 0 : 1), end - k)
+      let held = pinned.withEmployer[s] ?? [:]
+      let cap = max(0, min(rule.maxPerParticipant - pinned.ofPerson[s, default: 0], end - k))
       builder.arc(source, person, capacity: cap, cost: 0)
       most += cap
       var groups: [EmployerOfKind: Int] = [:]
@@ -312,43 +403,43 @@ package struct MenuNetwork {
       for (_, c) in choicesOfKind[k..<end] {
         let w = Int(choices.worksite[c])
         var from = person
-        // (A held pair's employer keeps its node: its limit is one lower.)
+        // (An employer with a pin keeps its node: its limit is lower.)
         if let limit = rule.maxPerEmployer,
           case let key = EmployerOfKind(instance.worksites[w]),
-          listed[key] != 1 || forced.map({ EmployerOfKind(instance.worksites[$0.worksite]) }) == key
+          listed[key] != 1 || held[key] != nil
         {
           if let node = groups[key] {
             from = node
           } else {
             from = builder.node()
             groups[key] = from
-            let held =
-              forced.map { EmployerOfKind(instance.worksites[$0.worksite]) == key } ?? false
-            builder.arc(person, from, capacity: limit - (held ? 1 : 0), cost: 0)
+            builder.arc(person, from, capacity: max(0, limit - held[key, default: 0]), cost: 0)
           }
         }
+        let rankCostOfArc = rankCost.cost(ofRank: Int(choices.rank[c]))
+        let bonus = keeping.map { $0.previous.contains(s << 32 | w) ? 0 : $0.weight } ?? 0
         let arc = builder.arc(
-          from, entryNode(s, w), capacity: 1,
-          cost: rankCost.cost(ofRank: Int(choices.rank[c])))
+          from, entryNode(s, w), capacity: 1, cost: rankCostOfArc + bonus)
         choiceArcs.append((arc, s, w))
       }
       k = end
     }
     let (placed, solved, pivots) = try Self.mostThenCheapest(
       builder, source, sink, most, onePass: onePass)
-    var entries: [MenuPlacement.Entry] = []
-    entries.reserveCapacity(placed)
+    var result = LevelSolution(nodes: builder.nodeCount, arcs: builder.arcCount, pivots: pivots)
+    result.entries.reserveCapacity(placed)
     for (arc, s, w) in choiceArcs where solved.flow(arc) == 1 {
-      entries.append(MenuPlacement.Entry(student: s, worksite: w))
+      result.entries.append(MenuPlacement.Entry(student: s, worksite: w))
+      if keeping?.previous.contains(s << 32 | w) == true { result.kept += 1 }
     }
-    guard entries.count == placed else {
+    guard result.entries.count == placed else {
       throw SolverError.backend(
-        "network simplex: \(entries.count) placements read, the flow has \(placed)")
+        "network simplex: \(result.entries.count) placements read, the flow has \(placed)")
     }
-    return (
-      entries, PlacementObjective(placed: placed, cost: solved.cost), builder.nodeCount,
-      builder.arcCount, pivots
-    )
+    let moved = result.entries.count - result.kept
+    result.objective = PlacementObjective(
+      placed: placed, cost: solved.cost - (keeping?.weight ?? 0) * moved)
+    return result
   }
 }
 
@@ -440,15 +531,36 @@ extension MenuNetwork {
     var ofKind: [(student: Int, entry: Int)] = []
     for t in instance.students.indices {
       for c in choices.range(of: t)
-      where instance.worksites[Int(choices.worksite[c])].kind == site.kind {
+      where instance.worksites[Int(choices.worksite[c])].kind == site.kind
+        && instance.menuPin(of: t, at: Int(choices.worksite[c])) == nil
+        && !(t == s && Int(choices.worksite[c]) == w)
+      {
         ofKind.append((t, c))
       }
     }
+    // The kind's pins and the pair, held (see the initializer).
+    var pins = instance.menuPins.filter { instance.worksites[$0.worksite].kind == site.kind }
+    if instance.menuPin(of: s, at: w) == nil {
+      pins.append(MenuPlacement.Entry(student: s, worksite: w))
+    }
+    let schools = schoolNumbers(instance)
+    let load = PinnedLoad(pins, in: instance, schools: schools)
+    guard load.seats[w, default: 0] <= site.capacity,
+      load.ofPerson[s, default: 0] <= rule.maxPerParticipant,
+      load.withEmployer[s]?[EmployerOfKind(site)] ?? 0 <= rule.maxPerEmployer ?? Int.max,
+      site.maxPerSchool.map({ load.ofSchool[w << 32 | Int(schools[s]), default: 0] <= $0 }) ?? true,
+      employer < 0
+        || load.atEmployer[employer, default: 0]
+          <= instance.rules.employerCapacity[Int(employer)].capacity
+    else { return nil }
     let solved = try solve(
       ofKind, rule: rule, instance: instance, rankCost: rankCost, onePass: true,
-      schools: schoolNumbers(instance), forcing: (s, w))
-    return PlacementObjective(
-      placed: solved.objective.placed + 1,
-      cost: solved.objective.cost + rankCost.cost(ofRank: rank))
+      schools: schools, pinned: load)
+    var value = solved.objective
+    for e in pins {
+      value.placed += 1
+      value.cost += rankCost.cost(ofRank: instance.menuRank(of: e.student, at: e.worksite) ?? rank)
+    }
+    return value
   }
 }

@@ -14,9 +14,10 @@ public enum MenuRefusal {
   /// ``MenuPlacing/menuRulesNotYetSupported(in:)`` gives it) is refused with a menu.
   public static func reason(for rule: String) -> String {
     switch rule {
-    case "pins":
-      "a pin fixes a person's one seat; with a menu a pin must say which of several placements "
-        + "(kind, slot) it fixes, which is not placed yet"
+    case "pins with max_per_school or employers.csv":
+      "a pin's seat counts against its school's limit and its employer's capacity; pins that "
+        + "already break them are not yet bad data at their line, and stable's choice at a "
+        + "worksite with max_per_school does not count pins yet"
     case "reserves":
       "reserved seats are not defined on a menu yet: a row with slots offers its capacity in "
         + "each slot (a reserve per slot or over the row?), and the reserve order is a rule of "

@@ -20,19 +20,28 @@ public protocol MenuPlacing: PlacementStrategy {
 
 extension MenuPlacing {
   /// The side rules of `instance` no menu strategy honours together with a menu yet: every
-  /// rule but the menu's own (`activities`, `slots`, `max_per_employer`) and the seat limits
-  /// (`max_per_school`, `employer_capacity`), and `place_unranked`.
+  /// rule but the menu's own (`activities`, `slots`, `max_per_employer`), pins and the seat
+  /// limits (`max_per_school`, `employer_capacity`), `place_unranked`, and pins together with a
+  /// seat limit.
   public func menuSideRulesNotYetSupported(in instance: PlacementInstance) -> [String] {
     var missing = instance.sideRules.subtracting(Self.menuSeatLimits)
       .map(\.rawValue).sorted()
     if instance.policy.placeUnranked { missing.append("place_unranked") }
+    if instance.sideRules.contains(.pins),
+      !instance.sideRules.isDisjoint(with: [.maxPerSchool, .employerCapacity])
+    {
+      missing.append(Self.pinsWithSeatLimits)
+    }
     return missing
   }
 
-  /// The rules every menu strategy honours: the menu's own and the seat limits
+  /// The name of the combination still refused: pins together with a seat limit.
+  static var pinsWithSeatLimits: String { "pins with max_per_school or employers.csv" }
+
+  /// The rules every menu strategy honours: the menu's own, pins and the seat limits
   /// `max_per_school` and `employers.csv` (`MenuCapacities`).
   static var menuSeatLimits: Set<SideRule> {
-    [.activities, .maxPerEmployer, .slots, .maxPerSchool, .employerCapacity]
+    [.activities, .maxPerEmployer, .slots, .maxPerSchool, .employerCapacity, .pins]
   }
 
   /// ``menuSideRulesNotYetSupported(in:)``, unless the strategy adds its own.
@@ -77,7 +86,8 @@ extension SerialDictatorshipStrategy: MenuPlacing {
   /// (tier first, as ``place(_:)`` draws it) each take their best eligible choices of the kind
   /// still open to them, up to `max_per_participant`: a seat free at a worksite they do not
   /// hold, within `max_per_employer`, and, at a worksite with slots, the first slot (in the
-  /// row's order) with a seat free whose label they do not hold yet.
+  /// row's order) with a seat free whose label they do not hold yet. Pins
+  /// (`pins.csv`) take their seats and slots before the first kind is served.
   ///
   /// Within a kind, given the seats and slots the kinds served before took, this is serial
   /// dictatorship over each person's set of that kind: no one can get a better set without
@@ -113,7 +123,8 @@ extension GreedyStrategy: MenuPlacing {
   /// every person under `max_per_participant` whose rank-r choice of the kind (ranks within
   /// the kind) is eligible asks for it, in lottery order (tier first, as ``place(_:)`` draws
   /// it), and gets it when it is open to them (a seat, `max_per_employer`, a slot whose label
-  /// they do not hold yet). Like the single-seat rule it rewards ranking a popular worksite
+  /// they do not hold yet), after the pins, which take their seats and slots first. Like the
+  /// single-seat rule it rewards ranking a popular worksite
   /// first and is not strategy-proof: a baseline. A kind served earlier never gives way.
   ///
   /// ```swift

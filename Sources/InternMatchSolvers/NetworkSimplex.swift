@@ -37,6 +37,9 @@ package struct NetworkSimplex: Sendable {
     case infeasible
     /// A negative-cost cycle of unbounded capacity exists.
     case unbounded
+    /// The deadline passed: the flow meets every supply and bound (a feasible flow, no
+    /// artificial flow left) but is not proven optimal. Only a run given a deadline ends so.
+    case stopped
   }
 
   /// Node supplies: positive at sources, negative at sinks.
@@ -119,9 +122,23 @@ package struct NetworkSimplex: Sendable {
   /// Solves the problem, from `warmStart` when it is a valid spanning tree whose implied flows
   /// respect every bound, otherwise from the all-artificial basis.
   ///
-  /// - Complexity: see the type.
+  /// With a `deadline`, the run ends ``Outcome/stopped`` at the first check after it passes
+  /// (every 1,024 pivots) where the flow is feasible — no artificial arc carries flow, so every
+  /// supply and bound holds — and goes on until it is: a stopped run always leaves a feasible
+  /// flow. A run that needs no pivots beyond the deadline still ends `optimal` or
+  /// `infeasible`.
+  ///
+  /// ```swift
+  /// var net = network
+  /// net.run(deadline: .now + .seconds(5))  // .optimal, or .stopped with a feasible flow
+  /// ```
+  ///
+  /// - Complexity: see the type; the deadline costs one clock read per 1,024 pivots, and once
+  ///   passed O(n) per check, with checks at least n pivots apart.
   @discardableResult
-  package mutating func run(warmStart: Basis? = nil) -> Outcome {
+  package mutating func run(
+    warmStart: Basis? = nil, deadline: ContinuousClock.Instant? = nil
+  ) -> Outcome {
     precondition(supply.reduce(0, +) == 0, "NetworkSimplex: supplies must sum to zero")
     let tree = SpanningTree(
       nodeCount: nodeCount, source: source, target: target, capacity: capacity, cost: cost,
@@ -131,7 +148,7 @@ package struct NetworkSimplex: Sendable {
     {
       tree.load(warmStart, supply: supply)
     }
-    let outcome = tree.solve()
+    let outcome = tree.solve(deadline: deadline)
     arcFlow = Array(tree.flow.storage.prefix(arcCount))
     state = Array(tree.state.storage.prefix(arcCount))
     pi = Array(tree.pi.storage.prefix(nodeCount))
@@ -382,10 +399,30 @@ private final class SpanningTree {
     return best >= 0 ? best : nil
   }
 
-  func solve() -> NetworkSimplex.Outcome {
+  /// Whether no artificial arc carries flow: the flow then meets every supply and bound.
+  ///
+  /// - Complexity: O(n).
+  func isFeasible() -> Bool {
+    for u in 0..<n where flow[m + u] != 0 { return false }
+    return true
+  }
+
+  func solve(deadline: ContinuousClock.Instant? = nil) -> NetworkSimplex.Outcome {
     let infinite = NetworkSimplex.unboundedCapacity
+    // The pivot count at which the deadline is next looked at (a clock read per 1,024 pivots;
+    // once past it, the O(n) feasibility test at most once per n pivots).
+    var nextCheck = deadline == nil ? Int.max : 1024
     while let entering = findEnteringArc() {
       pivots += 1
+      if pivots >= nextCheck, let deadline {
+        if ContinuousClock.now < deadline {
+          nextCheck = pivots + 1024
+        } else if isFeasible() {
+          return .stopped
+        } else {
+          nextCheck = pivots + max(1024, n)
+        }
+      }
       let lower = state[entering] == 1
       let first = Int(lower ? source[entering] : target[entering])
       let second = Int(lower ? target[entering] : source[entering])
@@ -459,8 +496,7 @@ private final class SpanningTree {
       let vIn = side == 1 ? second : first
       rehang(subtreeOf: leavingNode, at: uIn, under: vIn, through: entering)
     }
-    for u in 0..<n where flow[m + u] != 0 { return .infeasible }
-    return .optimal
+    return isFeasible() ? .optimal : .infeasible
   }
 
   func residualUp(_ e: Int, _ infinite: Int) -> Int {

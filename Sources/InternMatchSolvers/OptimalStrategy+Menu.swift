@@ -113,7 +113,7 @@ extension OptimalStrategy {
   }
 
   /// The result, once `placement` is valid and its recomputed value equals the backend's.
-  private func checked(
+  func checked(
     _ placement: MenuPlacement, against expected: MenuObjective, in instance: PlacementInstance,
     solver: String, statistics: [String: Int], status: PlacementStatus
   ) throws(SolverError) -> MenuResult {

@@ -14,8 +14,9 @@ extension OptimalStrategy {
   /// is the single-seat problem on its own choices: every
   /// row of it is priced at once off the certified residual network of its placement
   /// (`ResidualPricing`, as single-seat `optimal` explanations are). A kind of several
-  /// placements per person (every kind, with those seat limits) takes one re-solve per row,
-  /// for at most `limit` rows over those kinds, in service order then person order (default
+  /// placements per person, or with pins (held in every re-solve), or every kind with those
+  /// seat limits, takes one re-solve per row, for at most `limit` rows over those kinds, in
+  /// service order then person order (default
   /// ``PlacementExplainer/defaultResolveLimit(for:)``). Prices are given only for a run proven
   /// optimal on a menu without slots and without an employer of `employers.csv` whose worksites
   /// span kinds (either ties the kinds, and a price would be a branch-and-cut search per pair);
@@ -63,7 +64,8 @@ extension OptimalStrategy {
     for rule in menu.served {
       guard let requests = rows[rule.kind] else { continue }
       let base = result.objective.levels[menu.level(of: rule.kind)]
-      if rule.isSingleSeat, !limited {
+      let pinned = instance.menuPins.contains { instance.worksites[$0.worksite].kind == rule.kind }
+      if rule.isSingleSeat, !limited, !pinned {
         // One placement per person: the kind is the single-seat problem on its own choices,
         // and its certified residual network prices every row at once (no budget).
         let single = instance.keepingChoices(ofKind: rule.kind)

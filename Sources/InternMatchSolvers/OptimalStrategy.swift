@@ -83,13 +83,18 @@ public struct OptimalStrategy: PlacementStrategy {
       mip.placement, against: mip.objective, instance: original ?? instance,
       solver: mip.branchAndCut
         ? "glpk-branch-and-cut \(GLPKEnvironment.version)"
-        : "network-simplex (MIP relaxation, re-optimised)",
+        : mip.reoptimized
+          ? "network-simplex (MIP relaxation, re-optimised)"
+          : "network-simplex (MIP relaxation, repaired)",
       statistics: [
         "mip_rows": mip.rows, "mip_columns": mip.columns, "mip_nodes": mip.nodes,
-        "mip_gap": mip.gap, "mip_proven_optimal": mip.status == .optimal ? 1 : 0,
-        "mip_max_placed_proven": mip.levels.maximumPlacedProven ? 1 : 0,
+        "mip_proven_optimal": mip.status == .optimal ? 1 : 0,
+        "mip_max_placed_proven": mip.levels?.maximumPlacedProven == true ? 1 : 0,
       ])
-    result.statistics["mip_rank_cost_gap"] = mip.levels.costGap
+    // Without a bound (the time limit passed before the relaxation was solved) no gap is known.
+    result.statistics["mip_gap"] = mip.gap
+    result.statistics["mip_placed_gap"] = mip.levels?.placedGap
+    result.statistics["mip_rank_cost_gap"] = mip.levels?.costGap
     result.statistics["school_floors_met"] = mip.floorsMet ? 1 : 0
     result.diagnostics = mip.diagnostics
     result.status = mip.status == .optimal ? .optimal : .feasible

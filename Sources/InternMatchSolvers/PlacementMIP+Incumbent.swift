@@ -108,12 +108,14 @@ extension PlacementMIP {
   /// plans are tried — the decisions `repaired` made, and a bolder one that opens every closed
   /// worksite with enough applicants and seats each split pair at its best common choice — and
   /// the best feasible result is kept (`repaired` when neither is better). Each is exact given
-  /// its decisions, so the result is usually close to the optimum.
+  /// its decisions, so the result is usually close to the optimum. A plan is not started once
+  /// `deadline` has passed, and one stopped by it offers its feasible, unproven flow.
   ///
   /// - Complexity: two network simplex runs on the model.
   static func reoptimize(
     _ repaired: Placement, _ instance: PlacementInstance, rankCost: RankCost, reserves: Bool,
-    forced: ConstrainedNetworkModel.Fixings, disruption: Int = 0
+    forced: ConstrainedNetworkModel.Fixings, disruption: Int = 0,
+    deadline: ContinuousClock.Instant? = nil
   ) -> Placement {
     func value(_ placement: Placement) -> PlacementObjective {
       ConstrainedNetworkModel.value(
@@ -129,6 +131,7 @@ extension PlacementMIP {
     var best = repaired
     var bestValue = value(repaired)
     for bold in [false, true] {
+      if let deadline, ContinuousClock.now >= deadline { break }
       var fixings = forced
       for (w, worksite) in instance.worksites.enumerated() where !forced.closed.contains(w) {
         guard let m = worksite.minimumGroupSize, m > 1 else { continue }
@@ -157,7 +160,7 @@ extension PlacementMIP {
       }
       guard
         let found = placement(
-          fixing: fixings, instance, rankCost: rankCost, reserves: reserves)
+          fixing: fixings, instance, rankCost: rankCost, reserves: reserves, deadline: deadline)
       else { continue }
       let foundValue = value(found)
       if foundValue < bestValue {
@@ -176,12 +179,13 @@ extension PlacementMIP {
   /// worth), else left out; the network simplex places everyone else exactly, given those
   /// decisions. `nil` when they leave no feasible placement. The relaxation is usually nearly
   /// integral, so this is usually the optimum or close to it — a strong first incumbent, and a
-  /// tight cutoff for reduced-cost fixing.
+  /// tight cutoff for reduced-cost fixing. Within `deadline` as the other ``reoptimize``.
   ///
   /// - Complexity: one or two network simplex runs on the model, plus O(arcs).
   static func reoptimize(
     guidedBy values: [Double], model: ConstrainedNetworkModel, _ instance: PlacementInstance,
-    rankCost: RankCost, reserves: Bool, forced: ConstrainedNetworkModel.Fixings
+    rankCost: RankCost, reserves: Bool, forced: ConstrainedNetworkModel.Fixings,
+    deadline: ContinuousClock.Instant? = nil
   ) -> Placement? {
     var linked = Set<Int>()
     for (a, b) in instance.linkedPairs { linked.formUnion([a, b]) }
@@ -193,6 +197,7 @@ extension PlacementMIP {
     var tried: [Set<Int>] = []
     // Two readings of a fractional load: open at half the minimum, or at any load.
     for share in [0.5, 0] {
+      if let deadline, ContinuousClock.now >= deadline { break }
       var fixings = forced
       for (w, worksite) in instance.worksites.enumerated() where !forced.closed.contains(w) {
         guard let m = worksite.minimumGroupSize, m > 1 else { continue }
@@ -215,7 +220,9 @@ extension PlacementMIP {
           fixings.excluded.formUnion([a, b])
         }
       }
-      guard let found = placement(fixing: fixings, instance, rankCost: rankCost, reserves: reserves)
+      guard
+        let found = placement(
+          fixing: fixings, instance, rankCost: rankCost, reserves: reserves, deadline: deadline)
       else { continue }
       let value = ConstrainedNetworkModel.value(
         of: found, in: instance, rankCost: rankCost, previous: forced.previous,
@@ -225,18 +232,22 @@ extension PlacementMIP {
     return best?.placement
   }
 
-  /// The best placement with the decisions `fixings` fixed, found by the network simplex;
-  /// `nil` when they leave none that meets every rule.
+  /// The best placement with the decisions `fixings` fixed, found by the network simplex (a
+  /// feasible one when `deadline` stops it first); `nil` when they leave none that meets every
+  /// rule.
   ///
   /// - Complexity: one network simplex run on the model.
   private static func placement(
     fixing fixings: ConstrainedNetworkModel.Fixings, _ instance: PlacementInstance,
-    rankCost: RankCost, reserves: Bool
+    rankCost: RankCost, reserves: Bool, deadline: ContinuousClock.Instant?
   ) -> Placement? {
     let model = ConstrainedNetworkModel(
       instance, rankCost: rankCost, floor: nil, reserves: reserves, fixings: fixings)
     var network = model.builder.network
-    guard network.run(warmStart: model.primalDualStart()) == .optimal else { return nil }
+    switch network.run(warmStart: model.primalDualStart(), deadline: deadline) {
+    case .optimal, .stopped: break
+    case .infeasible, .unbounded: return nil
+    }
     let found = placement(of: model, flows: { model.builder.flow($0, in: network) }, in: instance)
     return instance.violations(in: found).isEmpty ? found : nil
   }

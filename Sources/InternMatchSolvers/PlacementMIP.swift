@@ -50,17 +50,28 @@ struct PlacementMIP {
 
   /// A bound `B` on the objective `−M·placed + cost` read as its two levels. Every cost is
   /// below `M` (`M` exceeds the costliest placement's cost) and at least 0, so a placement with
-  /// `p` placed and cost `c` has `−M·p ≤ −M·p + c ≥ B`: no placement places more than
-  /// `P = ⌊−B / M⌋`, and one placing `P` costs at least `B + M·P`. A placement placing `P` is
-  /// therefore proven to place the maximum, and its cost gap is `c − (B + M·P)`.
+  /// `p` placed and cost `c` has `B ≤ −M·p + c < −M·p + M`, that is `p < 1 − B / M`: no
+  /// placement places more than `P = ⌈−B / M⌉` (0 when `B ≥ 0`), and one placing `P` costs at
+  /// least `B + M·P`. A placement placing `P` is therefore proven to place the maximum, and its
+  /// cost gap is `c − (B + M·P)`. (Rounding `−B / M` down instead would "prove" a placement one
+  /// student short whenever the bound's cost part is positive.)
+  ///
+  /// ```swift
+  /// // M = 10, B = −28 (at most 3 placed; with 3 placed, cost at least 2):
+  /// LevelGap(placed: 3, cost: 5, bound: -28, bigM: 10)  // proven, cost gap 3
+  /// LevelGap(placed: 2, cost: 0, bound: -28, bigM: 10)  // not proven, placed gap 1
+  /// ```
   ///
   /// `mip_gap` is applied to that cost gap alone, once the maximum is proven: a gap on the
   /// one-level objective would let 0.1% of `M·placed` buy thousands of unplaced students.
   ///
   /// - Complexity: O(1).
   struct LevelGap: Hashable {
-    /// Whether the placement places `⌊−B / M⌋` students, the most any placement can.
+    /// Whether the placement places `⌈−B / M⌉` students, the most any placement can.
     var maximumPlacedProven: Bool
+    /// How many more students than the placement's a placement could at most place
+    /// (`⌈−B / M⌉ − placed`, 0 when the maximum is proven).
+    var placedGap: Int
     /// With the maximum proven, the placement's cost minus the lowest cost any placement with
     /// that many placed can have (`nil` when the maximum is not proven).
     var costGap: Int?
@@ -69,9 +80,15 @@ struct PlacementMIP {
     /// placement with `placed` and `cost`.
     init(placed: Int, cost: Int, bound: Double, bigM: Int) {
       // An LP bound carries the simplex's tolerance: lower it by that much, never raise it.
-      let integral = Int((bound - 1e-9 * (1 + abs(bound))).rounded(.up))
-      let most = max(0, Int((-Double(integral) / Double(bigM)).rounded(.down)))
+      self.init(placed: placed, cost: cost, integralBound: PlacementMIP.integral(bound), bigM: bigM)
+    }
+
+    /// Reads an exact integral bound (the network relaxation's optimum, say), no tolerance.
+    init(placed: Int, cost: Int, integralBound integral: Int, bigM: Int) {
+      // ⌈−B / M⌉ in integers (B ≥ 0 allows nobody placed).
+      let most = integral < 0 ? (-integral + bigM - 1) / bigM : 0
       maximumPlacedProven = placed >= most
+      placedGap = max(0, most - placed)
       costGap = maximumPlacedProven ? max(0, cost - (integral + bigM * placed)) : nil
     }
 
@@ -85,13 +102,19 @@ struct PlacementMIP {
   var placement: Placement
   var objective: PlacementObjective
   var status: LinearProgram.BranchAndCutOutcome.Status
-  /// How far the best bound is from the placement, in objective units (0 when proven optimal).
-  var gap: Int
-  /// The gap read as its two levels: the maximum placed proven, then the cost gap.
-  var levels: LevelGap
+  /// How far the best bound is from the placement, in objective units (0 when proven optimal;
+  /// `nil` when the time limit passed before any bound was known).
+  var gap: Int?
+  /// The gap read as its two levels: the maximum placed proven, then the cost gap (`nil`
+  /// without a bound).
+  var levels: LevelGap?
   var nodes: Int
-  /// Whether GLPK's branch-and-cut produced the placement (else the network re-optimisation).
+  /// Whether GLPK's branch-and-cut produced the placement (else the network relaxation's,
+  /// repaired).
   var branchAndCut = true
+  /// Whether the repaired network placement was re-optimised (not when the deadline passed
+  /// first).
+  var reoptimized = false
   var rows: Int
   var columns: Int
   /// Columns of the full model the branch-and-cut's LP leaves out: set aside by pricing and
@@ -110,6 +133,24 @@ struct PlacementMIP {
     _ instance: PlacementInstance, rankCost: RankCost, limits: Limits,
     rematch: ConstrainedNetworkModel.Fixings = .init()
   ) throws(SolverError) {
+    // One deadline for the whole solve (both solves of a school floor that cannot be met
+    // included). Held to the documented range (a dataset outside it is refused when read; a
+    // library caller's 1e308 or NaN must not trap the conversion).
+    let seconds = limits.timeLimitSeconds
+    let range = DatasetLimits.mipTimeLimitSeconds
+    let bounded =
+      seconds.isNaN ? range.lowerBound : min(max(seconds, range.lowerBound), range.upperBound)
+    try self.init(
+      instance, rankCost: rankCost, limits: limits,
+      deadline: .now + .milliseconds(Int((bounded * 1000).rounded(.up))), rematch: rematch)
+  }
+
+  /// Solves within `deadline` (``Limits/timeLimitSeconds`` is then only named in the notes):
+  /// tests pass one already past to stop every stage at its first check.
+  init(
+    _ instance: PlacementInstance, rankCost: RankCost, limits: Limits,
+    deadline: ContinuousClock.Instant, rematch: ConstrainedNetworkModel.Fixings = .init()
+  ) throws(SolverError) {
     let reserves = !instance.policy.reservesRevert
     guard
       var (solved, unmet) = try SchoolFloors.place(
@@ -117,7 +158,7 @@ struct PlacementMIP {
         { floor throws(SolverError) in
           try Self.solve(
             instance, rankCost: rankCost, floor: floor, reserves: reserves, limits: limits,
-            rematch: rematch)
+            deadline: deadline, rematch: rematch)
         })
     else { throw Self.infeasible }
     solved.floorsMet = unmet.isEmpty
@@ -130,7 +171,7 @@ struct PlacementMIP {
 
   private init(
     placement: Placement, objective: PlacementObjective,
-    status: LinearProgram.BranchAndCutOutcome.Status, gap: Int, levels: LevelGap, nodes: Int,
+    status: LinearProgram.BranchAndCutOutcome.Status, gap: Int?, levels: LevelGap?, nodes: Int,
     rows: Int, columns: Int
   ) {
     self.placement = placement
@@ -144,17 +185,16 @@ struct PlacementMIP {
   }
 
   /// One MIP; `nil` when it has no feasible solution.
+  ///
+  /// Every stage after the presolve answers to `deadline` once a feasible placement is known
+  /// (the repair of the network relaxation's placement; without one — school floors, or pins
+  /// the repair cannot keep — the stages go on until GLPK's first integer solution): the
+  /// network simplex runs (``NetworkSimplex/run(warmStart:deadline:)``), GLPK's simplex and
+  /// branch-and-cut (`tm_lim`, the time left), the pricing rounds and the re-optimisations.
   private static func solve(
     _ instance: PlacementInstance, rankCost: RankCost, floor: Double?, reserves: Bool,
-    limits: Limits, rematch: ConstrainedNetworkModel.Fixings
+    limits: Limits, deadline: ContinuousClock.Instant, rematch: ConstrainedNetworkModel.Fixings
   ) throws(SolverError) -> PlacementMIP? {
-    // Held to the documented range (a dataset outside it is refused when read; a library
-    // caller's 1e308 or NaN must not trap the conversion).
-    let seconds = limits.timeLimitSeconds
-    let limit = DatasetLimits.mipTimeLimitSeconds
-    let bounded =
-      seconds.isNaN ? limit.lowerBound : min(max(seconds, limit.lowerBound), limit.upperBound)
-    let deadline = ContinuousClock.now + .milliseconds(Int(bounded * 1000))
     guard var forced = Self.presolve(instance, allowed: rematch.allowed) else { return nil }
     forced.previous = rematch.previous
     let model = ConstrainedNetworkModel(
@@ -168,18 +208,140 @@ struct PlacementMIP {
         disruption: disruption)
     }
     let net = model.builder
+    let bigM = -net.costs[model.returnArc]
+    func value(of objective: PlacementObjective) -> Int { objective.cost - bigM * objective.placed }
     var relaxation = net.network
+    /// The relaxation's placement made to meet minimum groups and links (``repair(_:_:)``);
+    /// `nil` with a school floor (emptying a worksite may break it) or a pin the repair cannot
+    /// keep.
+    func repairedRelaxation() -> Placement? {
+      guard floor == nil else { return nil }
+      return Self.repair(
+        Self.placement(of: model, flows: { net.flow($0, in: relaxation) }, in: instance),
+        instance)
+    }
     // A cold start here: GLPK starts from the tree this run ends with, and measured slower from
-    // the tree a warm start ends with (several parts hung from the root).
-    switch relaxation.run() {
+    // the tree a warm start ends with (several parts hung from the root). But a cold start
+    // grows with the cohort faster than the primal–dual core: when it has not finished within
+    // a third of the time left, the run starts again from the core's optimum (when the model
+    // is one the core solves; else it goes on from where it stopped), which leaves few pivots.
+    let relaxationStart = ContinuousClock.now
+    var relaxed = relaxation.run(deadline: relaxationStart + (deadline - relaxationStart) / 3)
+    if relaxed == .stopped, ContinuousClock.now < deadline {
+      relaxed = relaxation.run(
+        warmStart: model.primalDualStart() ?? relaxation.finalBasis, deadline: deadline)
+    }
+    if relaxed == .stopped {
+      // Stopped by the deadline with a feasible flow, not an optimal one: no bound is known.
+      if let repaired = repairedRelaxation(), instance.violations(in: repaired).isEmpty {
+        let reached = modelValue(repaired)
+        var solved = PlacementMIP(
+          placement: repaired, objective: instance.objective(of: repaired, rankCost: rankCost),
+          status: .feasible, gap: nil, levels: nil, nodes: 0, rows: 0, columns: 0)
+        solved.branchAndCut = false
+        solved.diagnostics.append(
+          "the network relaxation was not solved within mip_time_limit_seconds "
+            + "(\(limits.timeLimitSeconds) s): the placement is feasible (\(reached.placed) "
+            + "placed) but may not be optimal, and no bound on how far from it was computed")
+        return solved
+      }
+      // No placement is known yet: the relaxation goes on from where it stopped.
+      relaxed = relaxation.run(warmStart: relaxation.finalBasis)
+    }
+    switch relaxed {
     case .optimal: break
     case .infeasible: return nil  // the MIP only adds rows: infeasible too
     case .unbounded: throw SolverError.backend("MIP: the network relaxation is unbounded")
+    case .stopped:
+      throw SolverError.backend("MIP: the network relaxation stopped without a deadline")
+    }
+    let relaxationTime = ContinuousClock.now - relaxationStart
+    var (rows, columns) = (0, 0)  // the full model, before any fixing, once loaded
+
+    // A feasible fallback, and the relaxation's value as a bound on every placement.
+    let relaxationValue = net.tails.indices.reduce(0) {
+      $0 + net.flow($1, in: relaxation) * net.costs[$1]
+    }
+    var repaired = repairedRelaxation()
+    /// The best integral bound on `−M·placed + cost` known so far: the relaxation's exact
+    /// value, then the LP's and branch-and-cut's (lowered by the simplex's tolerance, which at
+    /// 250,000 students is hundreds of units: no reason to apply it to an exact value).
+    var knownBound = relaxationValue
+    /// Re-optimises the repaired placement (two network simplex runs, within the deadline),
+    /// once: at once when a gap may stop the search on the relaxation's bound alone, else only
+    /// when the LP-guided placement below is missing or the time limit needs an answer.
+    var reoptimized = false
+    /// Whether that re-optimisation started before the deadline (else it was skipped).
+    var reoptimizedInTime = false
+    func reoptimizeRepaired() {
+      guard !reoptimized else { return }
+      reoptimized = true
+      reoptimizedInTime = ContinuousClock.now < deadline
+      repaired = repaired.map {
+        Self.reoptimize(
+          $0, instance, rankCost: rankCost, reserves: reserves, forced: forced,
+          disruption: disruption, deadline: deadline)
+      }
+    }
+    if limits.relativeGap > 0 { reoptimizeRepaired() }
+    /// When GLPK's stages stop: early enough that the fallback's re-optimisation of the repaired
+    /// placement (two network simplex runs, each started from the primal–dual core's optimum:
+    /// measured shorter than the relaxation's cold run) fits before the deadline — the
+    /// relaxation's run time earlier, at most half the time left; the deadline itself once
+    /// that re-optimisation is done.
+    var reserve = min(relaxationTime, (deadline - ContinuousClock.now) / 2)
+    func glpkDeadline() -> ContinuousClock.Instant {
+      reoptimized ? deadline : deadline - max(.zero, reserve)
+    }
+    /// GLPK's time limit: the time left before ``glpkDeadline()`` (at least 1 ms) once a
+    /// placement is known; none before.
+    func glpkLimit() -> Int? {
+      guard repaired != nil else { return nil }
+      return max(1, Int((glpkDeadline() - ContinuousClock.now) / .milliseconds(1)))
+    }
+    func deadlinePassed() -> Bool { repaired != nil && ContinuousClock.now >= glpkDeadline() }
+    /// The repaired placement as the answer, its gap measured against the best bound known,
+    /// with the note `explain(levels, gap)` gives.
+    func repairedResult(_ explain: (_ levels: LevelGap, _ gap: Int) -> String) -> PlacementMIP? {
+      guard let repaired else { return nil }
+      let objective = instance.objective(of: repaired, rankCost: rankCost)
+      let model = modelValue(repaired)
+      let value = value(of: model)
+      let gap = max(0, value - knownBound)
+      let levels = LevelGap(
+        placed: model.placed, cost: model.cost, integralBound: knownBound, bigM: bigM)
+      var solved = PlacementMIP(
+        placement: repaired, objective: objective, status: .feasible, gap: gap, levels: levels,
+        nodes: 0, rows: rows, columns: columns)
+      solved.branchAndCut = false
+      solved.reoptimized = reoptimizedInTime
+      solved.diagnostics.append(explain(levels, gap))
+      return solved
+    }
+    func fallback(_ why: String) throws(SolverError) -> PlacementMIP {
+      reoptimizeRepaired()
+      guard
+        let solved = repairedResult({ levels, gap in
+          Self.stoppedEarly(
+            why, levels: levels, gap: gap, bigM: bigM, limit: limits.timeLimitSeconds)
+        })
+      else {
+        throw SolverError.timeLimit(
+          "MIP: \(why) before any placement was found; raise mip_time_limit_seconds")
+      }
+      return solved
+    }
+
+    // Too little time left for GLPK, whose LP is larger and slower than the network it relaxes
+    // (and, at a million students, gigabytes): the repaired placement, re-optimised within the
+    // deadline, is the answer.
+    if repaired != nil, deadline - ContinuousClock.now < relaxationTime {
+      return try fallback("the LP relaxation was not started")
     }
 
     let lp = LinearProgram()
     let (nodeRows, arcColumns, groupColumns, extraRows) = Self.load(model, of: instance, into: lp)
-    let (rows, columns) = (lp.rowCount, lp.columnCount)  // the full model, before any fixing
+    (rows, columns) = (lp.rowCount, lp.columnCount)
     let load = instance.worksites.indices.map { net.flow(model.loadArc[$0], in: relaxation) }
 
     // Warm start from the relaxation's spanning tree.
@@ -231,64 +393,6 @@ struct PlacementMIP {
       map.remove(removed)
     }
 
-    // A feasible fallback, and the relaxation's value as a bound on every placement.
-    let relaxationValue = net.tails.indices.reduce(0) {
-      $0 + net.flow($1, in: relaxation) * net.costs[$1]
-    }
-    let bigM = -net.costs[model.returnArc]
-    func value(of objective: PlacementObjective) -> Int { objective.cost - bigM * objective.placed }
-    var repaired =
-      floor == nil
-      ? Self.repair(
-        Self.placement(of: model, flows: { net.flow($0, in: relaxation) }, in: instance),
-        instance) : nil
-    /// Re-optimises the repaired placement (two network simplex runs), once: at once when a
-    /// gap may stop the search on the relaxation's bound alone, else only when the LP-guided
-    /// placement below is missing or the time limit needs an answer.
-    var reoptimized = false
-    func reoptimizeRepaired() {
-      guard !reoptimized else { return }
-      reoptimized = true
-      repaired = repaired.map {
-        Self.reoptimize(
-          $0, instance, rankCost: rankCost, reserves: reserves, forced: forced,
-          disruption: disruption)
-      }
-    }
-    if limits.relativeGap > 0 { reoptimizeRepaired() }
-    func remainingMilliseconds() -> Int {
-      max(1, Int((deadline - ContinuousClock.now) / .milliseconds(1)))
-    }
-    /// The repaired placement as the answer, its gap measured against the relaxation, with the
-    /// note `explain(gap, value)` gives.
-    func repairedResult(_ explain: (_ gap: Int, _ value: Int) -> String) -> PlacementMIP? {
-      guard let repaired else { return nil }
-      let objective = instance.objective(of: repaired, rankCost: rankCost)
-      let model = modelValue(repaired)
-      let value = value(of: model)
-      var solved = PlacementMIP(
-        placement: repaired, objective: objective, status: .feasible,
-        gap: value - relaxationValue,
-        levels: LevelGap(
-          placed: model.placed, cost: model.cost, bound: Double(relaxationValue), bigM: bigM),
-        nodes: 0, rows: rows, columns: columns)
-      solved.branchAndCut = false
-      solved.diagnostics.append(explain(solved.gap, value))
-      return solved
-    }
-    func fallback(_ why: String) throws(SolverError) -> PlacementMIP {
-      reoptimizeRepaired()
-      guard
-        let solved = repairedResult({ gap, _ in
-          Self.stoppedEarly(why, gap: gap, bigM: bigM, limit: limits.timeLimitSeconds)
-        })
-      else {
-        throw SolverError.timeLimit(
-          "MIP: \(why) before any placement was found; raise mip_time_limit_seconds")
-      }
-      return solved
-    }
-
     // Close enough already? The relaxation bounds every placement.
     if limits.relativeGap > 0,
       let solved = repairedResult({ _, _ in
@@ -296,26 +400,27 @@ struct PlacementMIP {
           + "mip_gap of the lowest possible, proven by the network relaxation; branch-and-cut "
           + "was not needed"
       }),
-      solved.levels.within(limits.relativeGap, cost: modelValue(solved.placement).cost)
+      solved.levels?.within(limits.relativeGap, cost: modelValue(solved.placement).cost) == true
     {
       return solved
     }
     // With seat types a student has several arcs to one worksite; the incumbent's column
     // values are then not determined by the placement alone, and GLPK is not offered one.
     let oneArcPerChoice = !(reserves && instance.worksites.contains { !$0.reserves.isEmpty })
-    let relaxed: LinearProgram.SolutionStatus
+    if deadlinePassed() { return try fallback("the LP relaxation was not solved") }
+    let rootLP: LinearProgram.SolutionStatus
     do {
-      relaxed = try lp.simplex(
-        .init(method: .dualThenPrimal, timeLimitMilliseconds: remainingMilliseconds()))
+      rootLP = try lp.simplex(
+        .init(method: .dualThenPrimal, timeLimitMilliseconds: glpkLimit()))
     } catch let error where error.isTimeLimit {
       return try fallback("the LP relaxation was not solved")
     } catch {
       throw SolverError.backend("MIP relaxation: \(error)")
     }
-    switch relaxed {
+    switch rootLP {
     case .optimal: break
     case .noFeasibleSolution, .infeasible: return nil
-    default: throw SolverError.backend("MIP relaxation: GLPK ended with status \(relaxed)")
+    default: throw SolverError.backend("MIP relaxation: GLPK ended with status \(rootLP)")
     }
     /// The reduced cost of each column set aside, under the LP's current duals (a choice arc's
     /// column: +1 in its tail's row, −1 in its head's).
@@ -336,8 +441,7 @@ struct PlacementMIP {
     func resolve(_ method: LinearProgram.SimplexOptions.Method) throws(SolverError) -> Bool {
       let status: LinearProgram.SolutionStatus
       do {
-        status = try lp.simplex(
-          .init(method: method, timeLimitMilliseconds: remainingMilliseconds()))
+        status = try lp.simplex(.init(method: method, timeLimitMilliseconds: glpkLimit()))
       } catch let error where error.isTimeLimit {
         return false
       } catch {
@@ -349,6 +453,7 @@ struct PlacementMIP {
       return true
     }
     while true {
+      if deadlinePassed() { return try fallback("the LP relaxation was not solved") }
       let reducedCosts = pooledReducedCosts()
       let entering = pooled.indices.filter { reducedCosts[$0] < -1e-9 }
       guard !entering.isEmpty else { break }
@@ -361,14 +466,19 @@ struct PlacementMIP {
     }
 
     let rootBound = lp.objectiveValue
+    knownBound = max(knownBound, Self.integral(rootBound))
     // A second incumbent, guided by the LP optimum (usually far closer to the optimum than the
     // repair of the network relaxation, which ignores the extra rows); the better one is
     // GLPK's first incumbent and the time limit's answer (re-optimised first if it is the
     // repair).
     if floor == nil {
+      let guidedStart = ContinuousClock.now
       let guided = Self.reoptimize(
         guidedBy: map.expand(lp.columnValues()), model: model, instance, rankCost: rankCost,
-        reserves: reserves, forced: forced)
+        reserves: reserves, forced: forced, deadline: deadline)
+      // The same work as the fallback's re-optimisation, measured: reserve that much.
+      let guidedTime = ContinuousClock.now - guidedStart
+      reserve = max(reserve, min(guidedTime, (deadline - ContinuousClock.now) / 2))
       if guided == nil { reoptimizeRepaired() }
       if let guided, repaired.map({ modelValue(guided) < modelValue($0) }) ?? true {
         repaired = guided
@@ -401,7 +511,13 @@ struct PlacementMIP {
     let share = limits.relativeGap
     let placedColumn = map.current[model.returnArc]
     let placedFixed = map.outValue[model.returnArc]
+    // Once a placement is known GLPK stops itself at the deadline (its `tm_lim`, which also
+    // bounds each node's simplex); before, the stop rule ends the search at its first integer
+    // solution past the deadline.
+    let unlimited = glpkLimit() == nil
     let stop: @Sendable (LinearProgram.Incumbent) -> Bool = { incumbent in
+      if unlimited && ContinuousClock.now >= deadline { return true }
+      guard share > 0 else { return false }
       let placed = Int(
         (placedColumn >= 0 ? incumbent.value(ofColumn: placedColumn) : placedFixed).rounded())
       let cost = Int(incumbent.objective.rounded()) + bigM * placed
@@ -421,10 +537,10 @@ struct PlacementMIP {
     do {
       outcome = try lp.branchAndCut(
         .init(
-          timeLimitMilliseconds: remainingMilliseconds(),
+          timeLimitMilliseconds: glpkLimit(),
           objectiveTolerance: 0.5 / (1 + abs(rootBound)),
           incumbent: incumbent,
-          stop: share > 0 ? stop : nil))
+          stop: share > 0 || unlimited ? stop : nil))
     } catch {
       throw SolverError.backend("MIP: \(error)")
     }
@@ -445,18 +561,25 @@ struct PlacementMIP {
     let placed = Int(values[model.returnArc].rounded())
     let value = Int((outcome.objective ?? 0).rounded())
     let bound = max(rootBound, outcome.bound ?? Double(value))
+    knownBound = max(knownBound, Self.integral(bound))
     let gap = max(0, value - Int(bound.rounded(.up)))
+    // A proven optimum is its own bound, exactly (the LP tolerance would show a cost gap of
+    // tens of units at 60,000 students).
+    let levels =
+      outcome.status == .optimal
+      ? LevelGap(placed: placed, cost: value + bigM * placed, integralBound: value, bigM: bigM)
+      : LevelGap(placed: placed, cost: value + bigM * placed, bound: bound, bigM: bigM)
     var solved = PlacementMIP(
       placement: placement, objective: PlacementObjective(placed: placed, cost: cost),
-      status: outcome.status, gap: gap,
-      levels: LevelGap(placed: placed, cost: value + bigM * placed, bound: bound, bigM: bigM),
-      nodes: outcome.nodes, rows: rows, columns: columns)
+      status: outcome.status, gap: gap, levels: levels, nodes: outcome.nodes, rows: rows,
+      columns: columns)
     solved.fixedColumns = columns - lp.columnCount
-    if outcome.stoppedByRule {
+    let withinGap = share > 0 && levels.within(share, cost: value + bigM * placed)
+    if outcome.stoppedByRule && withinGap {
       solved.diagnostics.append(
         "branch-and-cut stopped once the placement was proven to place every student who could "
           + "be placed with a cost within mip_gap of the lowest possible (cost gap "
-          + "\(solved.levels.costGap ?? 0))")
+          + "\(levels.costGap ?? 0))")
     } else if outcome.status == .feasible {
       // Without an incumbent given to GLPK (seat types), the repair may still be better.
       if let repairedSolved = try? fallback("branch-and-cut did not prove optimality"),
@@ -466,7 +589,7 @@ struct PlacementMIP {
       }
       solved.diagnostics.append(
         Self.stoppedEarly(
-          "branch-and-cut did not prove optimality", gap: gap, bigM: bigM,
+          "branch-and-cut did not prove optimality", levels: levels, gap: gap, bigM: bigM,
           limit: limits.timeLimitSeconds))
     }
     return solved
@@ -543,11 +666,19 @@ struct PlacementMIP {
     return (nodeRows, arcColumns, groupColumns, extraRows)
   }
 
+  /// The integral bound `bound` (an LP value, possibly off by the simplex's tolerance) implies:
+  /// lowered by that tolerance, never raised, then rounded up.
+  static func integral(_ bound: Double) -> Int {
+    Int((bound - 1e-9 * (1 + abs(bound))).rounded(.up))
+  }
+
   /// The diagnosis of a search stopped by its time limit, with what the gap allows.
-  private static func stoppedEarly(_ why: String, gap: Int, bigM: Int, limit: Double) -> String {
+  private static func stoppedEarly(
+    _ why: String, levels: LevelGap, gap: Int, bigM: Int, limit: Double
+  ) -> String {
     "\(why) within mip_time_limit_seconds (\(limit) s): the placement is feasible but may not be "
-      + "optimal — at most \(gap / bigM) more students could be placed"
-      + (gap / bigM == 0 ? ", and the rank cost lowered by at most \(gap)" : "")
+      + "optimal — at most \(levels.placedGap) more students could be placed"
+      + (levels.costGap.map { ", and the rank cost lowered by at most \($0)" } ?? "")
       + " (gap \(gap) in the objective −M·placed + cost, M = \(bigM))"
   }
 }

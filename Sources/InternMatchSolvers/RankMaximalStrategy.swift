@@ -163,6 +163,7 @@ public struct RankMaximalStrategy: PlacementStrategy {
       case .optimal: break
       case .infeasible: return nil
       case .unbounded: throw SolverError.backend("rank-maximal: stage for rank \(r) is unbounded")
+      case .stopped: throw SolverError.backend("rank-maximal: stopped without a deadline")
       }
       stageCount += 1
       var upper = [Bool](repeating: false, count: tail.count)

@@ -29,7 +29,8 @@ extension StableStrategy: MenuPlacing {
   /// proposers, a rejected proposal is never repeated, and whoever loses a group looks again
   /// from the top of their list. People start in lottery order (tier first); someone who loses
   /// a group is processed next. Kinds served earlier never give way: a later kind's round runs
-  /// around the labels they took.
+  /// around the labels they took. Pins (`pins.csv`) hold their seats and slots from the start,
+  /// count toward the person's limits, and are never rejected.
   ///
   /// **Blocking pair** (``/InternMatchModel/PlacementInstance/menuBlockingPairs(in:priorities:)``).
   /// For kind k, given the kinds served before it: person p and a worksite w of kind k that p

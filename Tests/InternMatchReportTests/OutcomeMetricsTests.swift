@@ -33,6 +33,31 @@ struct OutcomeMetricsTests {
   }
 }
 
+@Suite("Median rank")
+struct MedianRankTests {
+  @Test("the median read from the rank profile is the median of the sorted ranks")
+  func medianOfSortedRanks() throws {
+    for seed in UInt64(1)...20 {
+      let instance = RandomInstances.make(seed: seed, maxStudents: 5, maxWorksites: 4)
+      var found = false
+      BruteForce.forEachValidPlacement(instance) { placement in
+        found = true
+        let m = OutcomeMetrics(instance: instance, placement: placement)
+        let ranks = instance.outcomes(of: placement).compactMap { outcome -> Int? in
+          if case .placed(_, let r) = outcome, r > 0 { return r }
+          return nil
+        }.sorted()
+        let mid = ranks.count / 2
+        let expected =
+          ranks.isEmpty
+          ? 0 : ranks.count % 2 == 1 ? Double(ranks[mid]) : Double(ranks[mid - 1] + ranks[mid]) / 2
+        #expect(m.medianRank == expected, "seed \(seed)")
+      }
+      #expect(found)
+    }
+  }
+}
+
 @Suite("One mean rank")
 struct MeanRankTests {
   @Test("a student pinned off their list is left out of every mean rank")

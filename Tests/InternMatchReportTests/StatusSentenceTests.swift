@@ -73,6 +73,13 @@ struct StatusSentenceTests {
         + "with more students may exist")
     #expect(
       try Self.summary(
+        "feasible", statistics: ["mip_max_placed_proven": 0, "mip_placed_gap": 3]
+      )
+      .statusSentence(policy: nil)
+        == "stopped before proving the placement best: the placement is valid, but a placement "
+        + "with up to 3 more students may exist")
+    #expect(
+      try Self.summary(
         "feasible", statistics: ["mip_max_placed_proven": 1, "mip_rank_cost_gap": 0]
       )
       .statusSentence(policy: Policy())

@@ -88,12 +88,15 @@ struct MenuOptimalTests {
   @Test("rules not yet supported with a menu are refused, naming them")
   func refusals() throws {
     let instance = try PlacementInstance(
-      students: [Student(id: "S", school: "X", cluster: "it", preferences: ["W1"])],
+      students: [
+        Student(id: "S", school: "X", cluster: "it", preferences: ["W1"]),
+        Student(id: "T", school: "X", cluster: "it", preferences: ["W1"]),
+      ],
       worksites: [Worksite(id: "W1", cluster: "it", capacity: 1, slots: ["am", "pm"])],
-      rules: PlacementRules(pins: [Pin(student: "S", worksite: "W1")], activities: ActivityMenu([]))
-    )
-    #expect(OptimalStrategy().menuRulesNotYetSupported(in: instance) == ["pins"])
-    #expect(OptimalStrategy(backend: .glpk).menuRulesNotYetSupported(in: instance) == ["pins"])
+      rules: PlacementRules(
+        links: [StudentLink(first: "S", second: "T")], activities: ActivityMenu([])))
+    #expect(OptimalStrategy().menuRulesNotYetSupported(in: instance) == ["links"])
+    #expect(OptimalStrategy(backend: .glpk).menuRulesNotYetSupported(in: instance) == ["links"])
     #expect(throws: SolverError.self) { try OptimalStrategy().placeMenu(instance) }
     #expect(throws: SolverError.self) { try OptimalStrategy().place(instance) }
   }
@@ -267,18 +270,7 @@ struct MenuSlotTests {
 
   /// The best value over every subset of (person, worksite, slot) columns the checks accept.
   static func bruteForce(_ instance: PlacementInstance, _ cost: RankCost) -> MenuObjective {
-    var columns: [MenuPlacement.Entry] = []
-    for s in instance.students.indices {
-      for c in instance.choices.range(of: s) {
-        let w = Int(instance.choices.worksite[c])
-        let slots = instance.worksites[w].slots
-        if slots.isEmpty {
-          columns.append(.init(student: s, worksite: w))
-        } else {
-          for t in slots.indices { columns.append(.init(student: s, worksite: w, slot: t)) }
-        }
-      }
-    }
+    let columns = MenuPinTests.columns(of: instance)
     var best: MenuObjective?
     for mask in 0..<(1 << columns.count) {
       let placement = MenuPlacement(

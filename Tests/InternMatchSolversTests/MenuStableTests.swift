@@ -365,10 +365,10 @@ struct MenuStableTests {
       students: [Student(id: "S", school: "X", cluster: "it", preferences: ["W1"])],
       worksites: [Worksite(id: "W1", cluster: "it", capacity: 1)])
     #expect(throws: SolverError.self) { try StableStrategy(seed: 0).placeMenu(plain) }
-    let pinned = try PlacementInstance(
+    let linked = try PlacementInstance(
       students: menu.students, worksites: menu.worksites,
       rules: PlacementRules(
-        pins: [Pin(student: "Ben", worksite: "W1")], activities: menu.activities))
-    #expect(StableStrategy(seed: 0).menuRulesNotYetSupported(in: pinned) == ["pins"])
+        links: [StudentLink(first: "Ana", second: "Ben")], activities: menu.activities))
+    #expect(StableStrategy(seed: 0).menuRulesNotYetSupported(in: linked) == ["links"])
   }
 }

@@ -86,9 +86,10 @@ struct PlacementMIPTests {
     guard instance.rules.schoolFloor == nil,
       let best = BruteForce.bestObjective(instance, rankCost: .linear)
     else { return }
-    // A limit too short to solve anything: the answer is the network relaxation, repaired.
+    // A limit too short to solve anything: the answer is the network relaxation, repaired (or,
+    // when a pin blocks the repair, GLPK's first integer solution): never a throw.
     let strategy = OptimalStrategy(timeLimitSeconds: 1e-9)
-    guard let result = try? strategy.place(instance) else { return }  // a pin blocked repair
+    let result = try strategy.place(instance)
     #expect(instance.violations(in: result.placement).isEmpty)
     #expect(!(result.objective < best), "better than the optimum")
     if result.statistics["mip_proven_optimal"] == 0 {
@@ -115,6 +116,8 @@ struct PlacementMIPTests {
     #expect(instance.sideRules == [.minimumGroup, .links])
     let result = try solve(instance)
     #expect(result.statistics["mip_proven_optimal"] == 1)
+    #expect(result.statistics["mip_rank_cost_gap"] == 0, "a proven optimum has no cost gap")
+    #expect(result.statistics["mip_placed_gap"] == 0)
     // Never better than the network optimum without those rows, which bounds it.
     var relaxed = instance.worksites
     for j in relaxed.indices { relaxed[j].minimumGroupSize = nil }
