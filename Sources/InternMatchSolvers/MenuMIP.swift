@@ -61,7 +61,8 @@ import InternMatchModel
 /// from the relaxation: the kind's network optimum for the set's people (kinds are independent
 /// there, so it bounds each kind of any placement), `mip_placed_gap` its placed minus the
 /// found, `mip_cost_gap` the found rank cost minus its rank cost — or, when the found places
-/// fewer, minus the found number placed (each at least a first choice's cost 1). The result is
+/// fewer (or in a re-match), minus the least any placement of that many can cost (a pin its
+/// own, every other placement at least a first choice's 1). The result is
 /// then `feasible`, never `optimal` — unless every kind of every set not searched reaches the
 /// relaxation's value, which proves it optimal (as a start that drops nothing is).
 ///
@@ -251,6 +252,11 @@ private struct SetSearch {
       }
       let mine = value(found)
       let bound = value(relaxed)
+      let floors = found.reduce(into: [Int: Int]()) { sum, e in
+        let pinned = instance.menuPin(of: e.student, at: e.worksite) != nil
+        let rank = pinned ? instance.menuRank(of: e.student, at: e.worksite) ?? 0 : 1
+        sum[menu.level(of: sites[e.worksite].kind), default: 0] += rankCost.cost(ofRank: rank)
+      }
       var gaps = SearchTally()
       let settled = menu.served.indices.filter { withSlots[$0] }.map { level in
         let got = mine[level] ?? PlacementObjective(placed: 0, cost: 0)
@@ -260,10 +266,11 @@ private struct SetSearch {
         let done = got == best && keeping == nil ? 2 : stated[level, default: 0]
         if done < 2 { gaps.proven = false }
         if done < 1 { gaps.placedGap += max(0, best.placed - got.placed) }
-        // The relaxation's cost bounds the cost at its own number placed; at fewer, only
-        // a first choice each (rank cost 1) is a bound.
+        // The relaxation's cost bounds the cost at its own number placed (not in a re-match,
+        // whose relaxation minimises cost only among the placements keeping the most); else
+        // only the pins' own cost and a first choice (rank cost 1) for each other placement.
         let costBound =
-          got.placed >= best.placed ? best.cost : got.placed * rankCost.cost(ofRank: 1)
+          got.placed >= best.placed && keeping == nil ? best.cost : floors[level] ?? 0
         if done < 2 { gaps.costGap += max(0, got.cost - costBound) }
         return (level: level, value: got)
       }

@@ -35,7 +35,8 @@ extension OptimalStrategy {
   {
     _ = try requireMenuSupport(of: instance)
     // One deadline for the whole re-match, as for ``placeMenu(_:)``.
-    let deadline = SolveDeadline(seconds: timeLimitSeconds ?? instance.policy.mipTimeLimitSeconds)
+    let deadline = SolveDeadline(
+      seconds: timeLimitSeconds ?? instance.policy.mipTimeLimitSeconds)
     let held = instance.menuPlacementsStillHeld(by: previous)
     let solving =
       keepPlaced
@@ -79,8 +80,8 @@ extension OptimalStrategy {
       }
       let start = (placement: greedy.placement, dropped: greedy.dropped + missed)
       let mip = try MenuMIP(
-        solving, rankCost: rankCost,
-        deadline: deadline, relaxed: network, start: start, searchEverySet: backend == .glpk, keeping: Set(held))
+        solving, rankCost: rankCost, deadline: deadline,
+        relaxed: network, start: start, searchEverySet: backend == .glpk, keeping: Set(held))
       statistics.merge(
         [
           "mip_rows": mip.searches.rows, "mip_columns": mip.searches.columns,
