@@ -90,6 +90,30 @@ struct MenuDeadlineTests {
     }
   }
 
+  @Test(
+    "a re-match with the smallest limit: valid, first kind's placed count honest",
+    arguments: 0..<30)
+  func rematchSmallestLimit(seed: Int) throws {
+    let instance = try Self.instance(seed: seed)
+    let best = MenuSlotTests.bruteForce(instance, .linear)
+    let previous = try OptimalStrategy().placeMenu(instance).placement
+    let limit = DatasetLimits.mipTimeLimitSeconds.lowerBound
+    for keepPlaced in [false, true] {
+      let result = try OptimalStrategy(timeLimitSeconds: limit)
+        .rematchMenu(instance, previous: previous, keepPlaced: keepPlaced)
+      let note = "seed \(seed), keep \(keepPlaced)"
+      #expect(instance.violations(in: result.placement).isEmpty, "\(note)")
+      #expect(result.status == .optimal || result.status == .feasible, "\(note)")
+      let placedGap = result.statistics["mip_placed_gap"] ?? 0
+      let (found, optimum) = (result.objective.levels.first, best.levels.first)
+      if let found, let optimum, !keepPlaced {
+        // Most placed comes first in a re-match too.
+        #expect(optimum.placed - found.placed <= placedGap, "\(note)")
+        if result.status == .optimal { #expect(found.placed == optimum.placed, "\(note)") }
+      }
+    }
+  }
+
   @Test("a deadline never reached changes nothing: the optimum, proven", arguments: 0..<20)
   func deadlineFar(seed: Int) throws {
     let instance = try Self.instance(seed: seed)
