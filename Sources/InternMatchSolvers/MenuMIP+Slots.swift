@@ -54,7 +54,8 @@ extension MenuMIP {
     // first.
     var capacities = MenuCapacities(instance)
     for e in instance.menuPins { capacities.add(student: e.student, at: e.worksite) }
-    let isPin = { (e: MenuPlacement.Entry) in instance.menuPin(of: e.student, at: e.worksite) != nil }
+    let isPin = { (e: MenuPlacement.Entry) in instance.menuPin(of: e.student, at: e.worksite) != nil
+    }
     // A re-match's earlier slots (`preferring`, by `person << 32 | worksite`) first, where free.
     var placedEarly: Set<Int> = []
     for (e, _, _) in order {

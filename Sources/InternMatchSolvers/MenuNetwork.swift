@@ -123,7 +123,8 @@ package struct MenuNetwork {
       limited.insert(site.kind)
     }
     let plain = menu.served.indices.map {
-      onePass && pinsOfLevel[$0].isEmpty && keeping == nil && !limited.contains(menu.served[$0].kind)
+      onePass && pinsOfLevel[$0].isEmpty && keeping == nil
+        && !limited.contains(menu.served[$0].kind)
     }
     let singleSeat = menu.served.indices.map {
       Self.takesSingleSeatCore(

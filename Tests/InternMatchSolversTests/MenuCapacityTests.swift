@@ -89,6 +89,42 @@ struct MenuCapacityTests {
     #expect(throws: SolverError.self) { try StableStrategy(seed: 1).placeMenu(instance) }
   }
 
+  @Test("pins together with max_per_school or employers.csv on a menu are refused, with why")
+  func pinsWithSeatLimitsRefused() throws {
+    let students = [
+      Student(id: "A", school: "X", cluster: "it", preferences: ["W1"]),
+      Student(id: "B", school: "X", cluster: "it", preferences: ["W1"]),
+    ]
+    let pins = [Pin(student: "A", worksite: "W1")]
+    let limited = try PlacementInstance(
+      students: students,
+      worksites: [Worksite(id: "W1", cluster: "it", capacity: 2, maxPerSchool: 1)],
+      rules: PlacementRules(pins: pins, activities: ActivityMenu([])))
+    let capped = try PlacementInstance(
+      students: students,
+      worksites: [Worksite(id: "W1", employer: "E", cluster: "it", capacity: 2)],
+      rules: PlacementRules(
+        employerCapacity: [EmployerCapacity(employer: "E", capacity: 1)], pins: pins,
+        activities: ActivityMenu([])))
+    let name = "pins with max_per_school or employers.csv"
+    for instance in [limited, capped] {
+      for strategy in Self.strategies(seed: 1) {
+        #expect(strategy.menuRulesNotYetSupported(in: instance).contains(name))
+      }
+      do {
+        _ = try OptimalStrategy().placeMenu(instance)
+        Issue.record("placed a menu with pins and a seat limit")
+      } catch {
+        #expect(error.message.contains(name + " (" + MenuRefusal.reason(for: name) + ")"))
+      }
+    }
+    // Without the pin, both are placed.
+    let unpinned = try PlacementInstance(
+      students: students, worksites: limited.worksites,
+      rules: PlacementRules(activities: ActivityMenu([])))
+    #expect(OptimalStrategy().menuRulesNotYetSupported(in: unpinned).isEmpty)
+  }
+
   @Test("a rule still refused with a menu is named with why")
   func refusalSaysWhy() throws {
     let instance = try PlacementInstance(
