@@ -37,24 +37,24 @@ struct RematchCommand: ParsableCommand {
 
   func run() throws {
     let (dataset, read) = try options.read(self.dataset)
+    let configuration: PlacementRun.Configuration
     if dataset.instance.activities != nil {
       // A menu of activities: placements kept per (person, kind), same worksite and slot.
       let file = try RunOptions.menuPlacementFile(previous, instance: dataset.instance)
       note(unknownStudents: file.unknownStudents, unknownWorksites: file.unknownWorksites)
-      try options.perform(
-        dataset, directory: self.dataset.directory, readMilliseconds: read,
-        configuration: .init(
-          strategy: options.strategy, rankCost: options.rankCost, seed: options.seed,
-          menuRematch: MenuRematch(previous: file, keepPlaced: keepPlaced)))
-      return
+      configuration = .init(
+        strategy: options.strategy, rankCost: options.rankCost, seed: options.seed,
+        menuRematch: MenuRematch(previous: file, keepPlaced: keepPlaced))
+    } else {
+      let file = try RunOptions.placementFile(previous, instance: dataset.instance)
+      note(unknownStudents: file.unknownStudents, unknownWorksites: file.unknownWorksites)
+      configuration = .init(
+        strategy: options.strategy, rankCost: options.rankCost, seed: options.seed,
+        rematch: Rematch(previous: file, keepPlaced: keepPlaced))
     }
-    let file = try RunOptions.placementFile(previous, instance: dataset.instance)
-    note(unknownStudents: file.unknownStudents, unknownWorksites: file.unknownWorksites)
     try options.perform(
       dataset, directory: self.dataset.directory, readMilliseconds: read,
-      configuration: .init(
-        strategy: options.strategy, rankCost: options.rankCost,
-        seed: options.seed, rematch: Rematch(previous: file, keepPlaced: keepPlaced)))
+      configuration: configuration)
   }
 
   /// Notes on standard error the earlier file's rows whose ids the dataset no longer has.

@@ -39,7 +39,7 @@ public enum PlacementWriter {
       return [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
         var at = 0
         func put(_ bytes: UnsafeBufferPointer<UInt8>) {
-          UnsafeMutableBufferPointer(rebasing: buffer[at..<at + bytes.count])
+          _ = UnsafeMutableBufferPointer(rebasing: buffer[at..<at + bytes.count])
             .initialize(fromContentsOf: bytes)
           at += bytes.count
         }

@@ -142,7 +142,6 @@ extension PlacementRun {
       strategy: result.strategy, solver: result.solver, seed: seed,
       statistics: result.statistics, warnings: dataset.warnings.count)
     summary.status = Status(result.status).rawValue
-    let afterVerify = clock.now
     summary.timingsMilliseconds = [
       "solve": milliseconds(start, afterSolve), "verify": milliseconds(beforeVerify, clock.now),
     ]

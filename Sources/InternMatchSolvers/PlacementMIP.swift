@@ -153,7 +153,7 @@ struct PlacementMIP {
   ) throws(SolverError) {
     let reserves = !instance.policy.reservesRevert
     guard
-      var (solved, unmet) = try SchoolFloors.place(
+      case (var solved, let unmet)? = try SchoolFloors.place(
         instance, rankCost: rankCost, reserves: reserves,
         { floor throws(SolverError) in
           try Self.solve(

@@ -44,7 +44,7 @@ public struct RankMaximalStrategy: PlacementStrategy {
     if Self.matchingApplies(to: instance) { return try Self.matching(instance) }
     guard instance.worksitesRankMaximalCannotHold.isEmpty else { throw Self.cannotHold(instance) }
     guard
-      var (result, unmet) = try SchoolFloors.place(
+      case (var result, let unmet)? = try SchoolFloors.place(
         instance, rankCost: .linear, reserves: !instance.policy.reservesRevert,
         { floor throws(SolverError) in try Self.stages(instance, floor: floor) })
     else { throw SolverError.infeasible("rank-maximal: the side constraints admit no placement") }
