@@ -111,10 +111,6 @@ package struct MenuNetwork {
     for site in instance.worksites where !site.slots.isEmpty { slots.insert(site.kind) }
     // The kinds share no row (see above): each is solved on its own, all at once on the cores
     // there are, and put together in service order (the same result on any number of cores).
-    // Heaviest first, so that the longest solve starts at once instead of after the others on
-    // its core: the kinds the network simplex takes (several placements per person, or slots),
-    // then by number of choices. The results go back in service order, so the order of the
-    // work changes nothing but the time.
     // The kinds with a seat limit beyond the worksites' own (`max_per_school`, an employer of
     // employers.csv), which the primal–dual core does not model.
     var limited = Set<WorksiteKind>()
@@ -136,6 +132,10 @@ package struct MenuNetwork {
       plain[$0] && !slots.contains(menu.served[$0].kind) && !menu.served[$0].isSingleSeat
     }
     let employer = capped.contains(true) ? instance.employerGroupIDs() : []
+    // Heaviest first, so that the longest solve starts at once instead of after the others on
+    // its core: the kinds the network simplex takes (several placements per person, or slots),
+    // then by number of choices. The results go back in service order, so the order of the
+    // work changes nothing but the time.
     let order = menu.served.indices.sorted {
       (singleSeat[$0] ? 1 : 0, -byLevel[$0].count, $0)
         < (singleSeat[$1] ? 1 : 0, -byLevel[$1].count, $1)
