@@ -131,7 +131,8 @@ struct CappedKindAssignment {
           unitRank.append(arc.rank)
         }
         unitOwner.append(Int32(s))
-        // A placeholder for the spare arc, filled in once W is known.
+        // The unit's arc to its person's spare node, whose index (after the W worksites) is
+        // set below, once W is known.
         if members.count > k {
           unitWorksite.append(-1)
           unitCost.append(0)

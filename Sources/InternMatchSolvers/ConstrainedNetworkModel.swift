@@ -53,6 +53,17 @@ struct ConstrainedNetworkModel {
     /// among the placements with the most students the fewest previously placed students move
     /// (see ``disruptionWeight``). `nil` outside a re-match.
     var previous: [Int32]? = nil
+
+    /// Holds the linked students `a` and `b` together at worksite `w`, or leaves both out when
+    /// `w` is `nil` (a link: the same worksite or both unplaced).
+    mutating func hold(linked a: Int, _ b: Int, at w: Int?) {
+      if let w {
+        held[a] = w
+        held[b] = w
+      } else {
+        excluded.formUnion([a, b])
+      }
+    }
   }
 
   /// The value `placement` has in a model with ``Fixings/previous`` and weight `disruption`:

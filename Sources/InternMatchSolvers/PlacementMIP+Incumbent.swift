@@ -149,14 +149,10 @@ extension PlacementMIP {
           }
           return (Int(instance.choices.rank[c]) + r, w)
         }
-        if let w = repaired.worksite(of: a)
-          ?? (bold ? common.min(by: { $0.rank < $1.rank })?.worksite : nil)
-        {
-          fixings.held[a] = w
-          fixings.held[b] = w
-        } else {
-          fixings.excluded.formUnion([a, b])
-        }
+        fixings.hold(
+          linked: a, b,
+          at: repaired.worksite(of: a)
+            ?? (bold ? common.min(by: { $0.rank < $1.rank })?.worksite : nil))
       }
       guard
         let found = placement(
@@ -213,12 +209,9 @@ extension PlacementMIP {
         let both = (flowTo[a] ?? [:]).merging(flowTo[b] ?? [:], uniquingKeysWith: +)
         // The most flow, the lowest worksite index among equals: deterministic.
         let most = both.max { ($0.value, -$0.key) < ($1.value, -$1.key) }
-        if let most, most.value >= 1 - 1e-9, !fixings.closed.contains(most.key) {
-          fixings.held[a] = most.key
-          fixings.held[b] = most.key
-        } else {
-          fixings.excluded.formUnion([a, b])
-        }
+        let atMost = most.flatMap { $0.value >= 1 - 1e-9 ? $0.key : nil }
+        fixings.hold(
+          linked: a, b, at: atMost.flatMap { fixings.closed.contains($0) ? nil : $0 })
       }
       guard
         let found = placement(
