@@ -112,6 +112,9 @@ final class PrimalDualAssignment {
   /// Phases whose worksite or free-student marks differed from the breadth-first search's
   /// (counted when ``checksMarking``).
   private(set) var markingMismatches = 0
+  /// The most passes over the waiting students one phase's marking took (see
+  /// ``markWorksitesReachingSink(free:)``), the last one marking nothing.
+  private(set) var mostMarkingPasses = 0
 
   /// Creates the problem with every student free.
   init(
@@ -451,8 +454,10 @@ final class PrimalDualAssignment {
       }
     }
     var marked = true
+    var passes = 0
     while marked {
       marked = false
+      passes += 1
       var kept = 0
       for i in 0..<waiting.count {
         let s = Int(waiting[i])
@@ -468,6 +473,7 @@ final class PrimalDualAssignment {
       }
       waiting.truncate(to: kept)
     }
+    mostMarkingPasses = max(mostMarkingPasses, passes)
     for s in free where hasAdmissibleEntryToMarkedWorksite(Int(s), phase: phase) {
       state[Int(s)].leadsToSink = phase
     }
@@ -498,8 +504,13 @@ final class PrimalDualAssignment {
       state[v].leadsToSink = 0
     }
     markNodesReachingSink()
-    let checked = (0..<nodes).lazy.filter { $0 >= self.studentCount || self.state[$0].assignedEntry < 0 }
+    // Placed students are marked only in part (see ``markWorksitesReachingSink(free:)``).
+    let checked = (0..<nodes).lazy.filter { $0 >= self.studentCount || !self.isPlaced($0) }
     return checked.allSatisfy { marked[$0] == (state[$0].leadsToSink == phase) }
+  }
+
+  /// Whether student `s` is placed.
+  private func isPlaced(_ s: Int) -> Bool { state[s].assignedEntry >= 0
   }
 
   /// Marks (`state[v].leadsToSink == phase`) every node with a path of admissible arcs to the
