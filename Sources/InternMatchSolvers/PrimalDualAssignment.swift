@@ -510,7 +510,8 @@ final class PrimalDualAssignment {
   }
 
   /// Whether student `s` is placed.
-  private func isPlaced(_ s: Int) -> Bool { state[s].assignedEntry >= 0
+  private func isPlaced(_ s: Int) -> Bool {
+    state[s].assignedEntry >= 0
   }
 
   /// Marks (`state[v].leadsToSink == phase`) every node with a path of admissible arcs to the
