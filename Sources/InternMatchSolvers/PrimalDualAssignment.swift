@@ -421,7 +421,7 @@ final class PrimalDualAssignment {
   /// every late phase, since most of the graph then reaches the sink at distance `D` (a plateau
   /// of tight arcs around the students still free). The passes keep only the students still
   /// unmarked, so later passes are short; their number is the longest chain of worksites the
-  /// marks climb against the student order (at most 20 a phase on generated cohorts).
+  /// marks climb against the student order (at most 19 a phase at 250,000 generated students).
   ///
   /// Augmenting along admissible paths never adds a node to this set (a node reaching a new
   /// arc of the reversed path reached the path, hence the sink, before), so a search confined
