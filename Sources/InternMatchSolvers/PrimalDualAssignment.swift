@@ -32,12 +32,14 @@
 /// ```
 ///
 /// - Complexity: each phase is O(L + S + W) for L choice arcs, plus the nodes each successful
-///   search meets; a phase finds every path of its cost, so there are as many phases as
-///   distinct augmenting-path costs (about 40 for generated cohorts from 60,000 to 1,000,000
-///   students). Memory O(L + S + W). At scale the sweeps are bound by memory, not arithmetic: a
-///   node's hot fields share one 16-byte record (``NodeRecord``, ``SearchLabel``,
-///   ``WalkRecord``), and entries, listings and seats are records read in order, so a visit to a
-///   student costs one cache line per sweep instead of one per field.
+///   search meets, plus the marking's later passes (each over the students still waiting and
+///   their entries; a few a phase, at worst one per worksite); a phase finds every path of its
+///   cost, so there are as many phases as distinct augmenting-path costs (about 40 for
+///   generated cohorts from 60,000 to 1,000,000 students). Memory O(L + S + W). At scale the
+///   sweeps are bound by memory, not arithmetic: a node's hot fields share one 16-byte record
+///   (``NodeRecord``, ``SearchLabel``, ``WalkRecord``), and entries, listings and seats are
+///   records read in order, so a visit to a student costs one cache line per sweep instead of
+///   one per field.
 final class PrimalDualAssignment {
   /// Choices of student `s` are entries `entryStart[s] ..< entryStart[s + 1]`.
   let entryStart: OwnedBuffer<Int32>
@@ -412,7 +414,8 @@ final class PrimalDualAssignment {
   /// one of its unused entries is admissible into such a worksite. The marks are the least
   /// fixed point of these rules: the seeds — the worksites with an admissible arc to the sink,
   /// and the nodes the backward search settled, nearer than `D`, which reach the sink along
-  /// their shortest paths, all admissible after the raise — then passes over the placed
+  /// their shortest paths (each arc `u → v` of one has `d'(u) = r + d'(v)`, so its reduced cost
+  /// after the raise, `r + d'(v) − d'(u)`, is 0) — then passes over the placed
   /// students whose worksite is not yet marked, each pass marking the worksite of every student
   /// with an admissible entry into a marked worksite, until a pass marks nothing. A pass reads
   /// the students and their entries in order and the worksites' records (few, so they stay in
@@ -430,7 +433,8 @@ final class PrimalDualAssignment {
   /// it, and is then skipped for the phase.
   ///
   /// - Complexity: O(S + W) plus, per pass, the entries of the placed students whose worksite
-  ///   is still unmarked; plus the free students' entries.
+  ///   is still unmarked; plus the free students' entries. At most W + 1 passes, as each but the
+  ///   last marks a worksite.
   private func markWorksitesReachingSink(free: [Int32]) {
     let phase = self.phase
     let sinkPotential = self.sinkPotential

@@ -29,7 +29,7 @@ struct SeatSearchTests {
   }
 
   @Test(
-    "same placements, phases and paths as the forward search; marks as the breadth-first search's; certified (500 seeds)",
+    "same placements, phases, paths as the forward search; marks checked; certified (500 seeds)",
     arguments: RankCost.allCases)
   func matchesForwardSearch(cost: RankCost) {
     var unplaced = 0
