@@ -111,11 +111,20 @@ extension PlacementRun {
   /// of an earlier run into the same directory that this run does not write (all of them when
   /// it writes no letter files) are removed in the same set. Writes nothing for a run without
   /// placement.
+  ///
+  /// Returns ``outputs()`` as written (not `additional`), so a caller that names the files or
+  /// prints `summary.json` uses these bytes instead of building them again.
+  ///
+  /// ```swift
+  /// let written = try run.write(to: "out")
+  /// written.map(\.name)  // ["placements.csv", "summary.json"]
+  /// ```
+  @discardableResult
   public func write(
     to directory: String, additional: [(path: String, contents: Data)] = []
-  ) throws(OutputWriteError) {
+  ) throws(OutputWriteError) -> [(name: String, contents: Data)] {
     let files = outputs()
-    guard !files.isEmpty else { return }
+    guard !files.isEmpty else { return [] }
     let path = { (name: String) in (directory as NSString).appendingPathComponent(name) }
     let letters = path(PlacementRosters.lettersDirectory)
     let replacesLetters =
@@ -123,6 +132,7 @@ extension PlacementRun {
     try AtomicWriter.write(
       files.map { (path($0.name), $0.contents) } + additional.map { ($0.path, $0.contents) },
       replacing: replacesLetters ? [letters] : [])
+    return files
   }
 
   /// `value` as pretty-printed JSON with sorted keys and a final newline.
