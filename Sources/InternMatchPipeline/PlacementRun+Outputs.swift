@@ -38,8 +38,7 @@ extension PlacementRun {
       }
       return files
     }
-    let csv = PlacementWriter.csvBytes(instance, outcomes: outcomes)
-    var files = [("placements.csv", Data(csv))]
+    var files = [("placements.csv", PlacementWriter.csvData(instance, outcomes: outcomes))]
     if isRematch { files.append(("changes.csv", Data(Self.changesCSV(changes).utf8))) }
     files.append(("summary.json", summaryJSON))
     if writesReport, let summary {
