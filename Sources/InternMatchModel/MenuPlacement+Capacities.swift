@@ -97,8 +97,7 @@ extension PlacementInstance {
     // in any order, and a `Worksite` is a few cache lines long. Nothing to count without limits.
     let limitsSchools = worksites.map { $0.maxPerSchool != nil }
     if limitsSchools.contains(true) || employerLimit.contains(where: { $0 >= 0 }) {
-      for (s, w) in placements where worksites.indices.contains(w) && students.indices.contains(s)
-      {
+      for (s, w) in placements where worksites.indices.contains(w) && students.indices.contains(s) {
         if limitsSchools[w] {
           perSchool[w, default: [:]][students[s].school, default: 0] += 1
         }
