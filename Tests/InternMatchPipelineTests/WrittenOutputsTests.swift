@@ -35,16 +35,10 @@ struct WrittenOutputsTests {
 
   @Test("a run without placement writes nothing and returns nothing")
   func nothingWithoutPlacement() throws {
-    // Stable cannot honour a link: the run is refused.
-    let instance = try PlacementInstance(
-      students: [
-        Student(id: "A", school: "s", cluster: "it", preferences: ["W"]),
-        Student(id: "B", school: "s", cluster: "it", preferences: ["W"]),
-      ],
-      worksites: [Worksite(id: "W", cluster: "it", capacity: 2)],
-      rules: PlacementRules(links: [StudentLink(first: "A", second: "B")]))
+    // rank-maximal places no menu of activities: the run is refused.
     let refused = try PlacementRun(
-      Dataset(instance: instance, warnings: []), configuration: .init(strategy: .stable))
+      DatasetReader.read(directory: Paths.dataset("menu-tiny")),
+      configuration: .init(strategy: .rankMaximal))
     #expect(refused.status == .refused)
     let output = try Paths.temporaryDirectory() + "/refused"
     #expect(try refused.write(to: output).isEmpty)
