@@ -2,8 +2,10 @@ extension ConstrainedNetworkModel {
   /// An optimal starting basis for the network simplex, from the primal–dual core, when the
   /// model is a plain assignment network (`S → student → worksite → T → S`, no school, employer
   /// or seat-type nodes) whose lower bounds are those of students held at one worksite and
-  /// least loads the core's optimum meets; `nil` otherwise. Held students take their seats
-  /// before the core places the others.
+  /// least loads the core's optimum meets; `nil` otherwise, and `nil` when `deadline` passes
+  /// before the core's optimum is reached (the core stops at its next phase; a partial flow
+  /// places fewer students than the flow a stopped simplex already holds, so it seeds nothing).
+  /// Held students take their seats before the core places the others.
   ///
   /// The core's flow and its certified potentials give every arc's reduced cost; the tree is
   /// the arcs strictly between their bounds (reduced cost 0 by complementary slackness), then
@@ -17,7 +19,7 @@ extension ConstrainedNetworkModel {
   /// ```
   ///
   /// - Complexity: the primal–dual solve, plus O(N + A·α(N)) for N nodes and A arcs.
-  func primalDualStart() -> NetworkSimplex.Basis? {
+  func primalDualStart(deadline: ContinuousClock.Instant? = nil) -> NetworkSimplex.Basis? {
     let net = builder
     let (source, sink) = (0, 1)
     guard net.costs[returnArc] < 0 else { return nil }
@@ -72,7 +74,13 @@ extension ConstrainedNetworkModel {
     let core = PrimalDualAssignment(
       entryStart: entryStart, entryWorksite: entryWorksite, entryCost: entryCost,
       capacity: seats.map { Int32($0) })
-    core.solve()
+    if let deadline {
+      guard ContinuousClock.now < deadline,
+        core.solve(stoppingWhen: { ContinuousClock.now >= deadline })
+      else { return nil }
+    } else {
+      core.solve()
+    }
     let returnCost = -net.costs[returnArc]
     let potentials = core.circulationPotentials(returnCost: returnCost)
     guard core.satisfiesComplementarySlackness(potentials, returnCost: returnCost) else {

@@ -16,12 +16,24 @@ extension PlacementMIP {
   /// students keeps every limit, so the result is feasible: the incumbent branch-and-cut starts
   /// from, and the answer when the time limit stops the search first.
   ///
-  /// - Complexity: O((S + W) · rounds), rounds ≤ the number of worksites emptied + 1.
+  /// - Complexity: O(S + (W + links) · rounds), rounds ≤ the number of worksites emptied + 1
+  ///   (each worksite's students are listed once, so emptying one costs its load).
   static func repair(_ placement: Placement, _ instance: PlacementInstance) -> Placement? {
     var placement = placement
     var load = [Int](repeating: 0, count: instance.worksites.count)
     for s in instance.students.indices {
       if let w = placement.worksite(of: s) { load[w] += 1 }
+    }
+    // The students of each worksite, `members[start[w] ..< start[w + 1]]` (a student unplaced
+    // later stays listed; the emptying below skips them).
+    var start = [Int](repeating: 0, count: instance.worksites.count + 1)
+    for w in load.indices { start[w + 1] = start[w] + load[w] }
+    var members = [Int](repeating: 0, count: start[load.count])
+    var next = start
+    for s in instance.students.indices {
+      guard let w = placement.worksite(of: s) else { continue }
+      members[next[w]] = s
+      next[w] += 1
     }
     func unplace(_ s: Int) -> Bool {
       guard let w = placement.worksite(of: s) else { return true }
@@ -35,7 +47,7 @@ extension PlacementMIP {
       changed = false
       for (w, worksite) in instance.worksites.enumerated() {
         guard let m = worksite.minimumGroupSize, load[w] > 0, load[w] < m else { continue }
-        for s in instance.students.indices where placement.worksite(of: s) == w {
+        for s in members[start[w]..<start[w + 1]] where placement.worksite(of: s) == w {
           guard unplace(s) else { return nil }
         }
         changed = true
@@ -237,7 +249,11 @@ extension PlacementMIP {
     let model = ConstrainedNetworkModel(
       instance, rankCost: rankCost, floor: nil, reserves: reserves, fixings: fixings)
     var network = model.builder.network
-    switch network.run(warmStart: model.primalDualStart(), deadline: deadline) {
+    // Past the deadline the plan is dropped: the core stopped, and a cold run would only stop
+    // once its flow is feasible, which at scale takes longer than the plan is worth.
+    let start = model.primalDualStart(deadline: deadline)
+    if start == nil, let deadline, ContinuousClock.now >= deadline { return nil }
+    switch network.run(warmStart: start, deadline: deadline) {
     case .optimal, .stopped: break
     case .infeasible, .unbounded: return nil
     }
@@ -286,10 +302,11 @@ extension PlacementMIP {
       }
     }
     var values = flow.map { Double($0 ?? 0) }
-    for (_, w) in groups {
-      values.append(
-        instance.students.indices.contains { placement.worksite(of: $0) == w } ? 1 : 0)
+    var holdsAnyone = [Bool](repeating: false, count: instance.worksites.count)
+    for s in instance.students.indices {
+      if let w = placement.worksite(of: s) { holdsAnyone[w] = true }
     }
+    for (_, w) in groups { values.append(holdsAnyone[w] ? 1 : 0) }
     return values
   }
 }
