@@ -28,39 +28,53 @@ extension ConstrainedNetworkModel {
       guard net.heads[arc] == sink else { return nil }
       worksiteOf[net.tails[arc]] = w
     }
-    var studentOf = [Int](repeating: -1, count: net.nodeCount)
+    var studentOf = [Int32](repeating: -1, count: net.nodeCount)
     // Each student's arc from the source.
     var studentArcs: [Int] = []
-    var entries: [[Int]] = []
     var held: [Bool] = []
     for arc in net.tails.indices where net.tails[arc] == source && arc != returnArc {
       guard studentOf[net.heads[arc]] < 0, net.capacities[arc] == 1 else { return nil }
-      studentOf[net.heads[arc]] = studentArcs.count
+      studentOf[net.heads[arc]] = Int32(studentArcs.count)
       studentArcs.append(arc)
-      entries.append([])
       held.append(net.lowers[arc] == 1)
     }
     guard 2 + studentArcs.count + loadArc.count == net.nodeCount else { return nil }
+    // Each student's choice arcs, `entryArcs[firstEntry[k] ..< firstEntry[k + 1]]` (flat: at a
+    // million students an array per student costs more than the arcs themselves).
+    var firstEntry = [Int](repeating: 0, count: studentArcs.count + 1)
     var counted = studentArcs.count + loadArc.count + 1
     for arc in net.tails.indices where studentOf[net.tails[arc]] >= 0 {
       guard worksiteOf[net.heads[arc]] >= 0, net.capacities[arc] == 1, net.lowers[arc] == 0,
         net.costs[arc] >= 0
       else { return nil }
-      entries[studentOf[net.tails[arc]]].append(arc)
+      firstEntry[Int(studentOf[net.tails[arc]]) + 1] += 1
       counted += 1
     }
     guard counted == net.tails.count, net.lowers[returnArc] == 0 else { return nil }
+    for k in studentArcs.indices { firstEntry[k + 1] += firstEntry[k] }
+    var entryArcs = [Int](repeating: 0, count: firstEntry[studentArcs.count])
+    var filled = firstEntry
+    for arc in net.tails.indices where studentOf[net.tails[arc]] >= 0 {
+      let k = Int(studentOf[net.tails[arc]])
+      entryArcs[filled[k]] = arc
+      filled[k] += 1
+    }
+    studentOf = []
+    filled = []
+    /// Student `k`'s choice arcs.
+    func entries(_ k: Int) -> ArraySlice<Int> { entryArcs[firstEntry[k]..<firstEntry[k + 1]] }
 
     // The core places the students not held, in the seats the held ones leave.
     var seats = loadArc.map { net.capacities[$0] }
     var entryStart: [Int32] = [0]
     var entryWorksite: [Int32] = []
     var entryCost: [Int] = []
-    var coreIndex = [Int](repeating: -1, count: entries.count)
-    for (k, list) in entries.enumerated() {
+    var coreIndex = [Int](repeating: -1, count: studentArcs.count)
+    for k in studentArcs.indices {
+      let list = entries(k)
       if held[k] {
         guard list.count == 1 else { return nil }
-        seats[worksiteOf[net.heads[list[0]]]] -= 1
+        seats[worksiteOf[net.heads[list.first!]]] -= 1
         continue
       }
       coreIndex[k] = entryStart.count - 1
@@ -99,13 +113,13 @@ extension ConstrainedNetworkModel {
       let node = net.heads[arc]
       var choice = -1
       if held[k] {
-        choice = entries[k][0]
+        choice = entries(k).first!
         // The held seat's arc is tight: the student's potential follows from its worksite's.
         pi[node] = pi[net.heads[choice]] - net.costs[choice]
       } else {
         pi[node] = potentials.student[coreIndex[k]]
         let e = Int(core.assignedEntry(of: coreIndex[k]))
-        if e >= 0 { choice = entries[k][e - Int(entryStart[coreIndex[k]])] }
+        if e >= 0 { choice = entryArcs[firstEntry[k] + e - Int(entryStart[coreIndex[k]])] }
       }
       guard choice >= 0 else { continue }
       flow[arc] = 1 - net.lowers[arc]
@@ -127,22 +141,40 @@ extension ConstrainedNetworkModel {
   private static func tree(of net: NetworkBuilder, flow: [Int], potentials pi: [Int])
     -> NetworkSimplex.Basis?
   {
-    let room = net.tails.indices.map { net.capacities[$0] - net.lowers[$0] }
+    func room(_ arc: Int) -> Int { net.capacities[arc] - net.lowers[arc] }
     var parts = DisjointSets(count: net.nodeCount)
-    var adjacent = [[Int]](repeating: [], count: net.nodeCount)
+    // The forest's arcs (fewer than the nodes), then listed by node (flat, as above).
+    var joined: [Int32] = []
     func join(_ arc: Int) -> Bool {
       guard parts.union(net.tails[arc], net.heads[arc]) else { return false }
-      adjacent[net.tails[arc]].append(arc)
-      adjacent[net.heads[arc]].append(arc)
+      joined.append(Int32(arc))
       return true
     }
     let arcs = net.tails.indices
-    for arc in arcs where flow[arc] > 0 && flow[arc] < room[arc] {
+    for arc in arcs where flow[arc] > 0 && flow[arc] < room(arc) {
       guard join(arc) else { return nil }
     }
-    for arc in arcs where flow[arc] == 0 || flow[arc] == room[arc] {
+    for arc in arcs where flow[arc] == 0 || flow[arc] == room(arc) {
       if net.costs[arc] + pi[net.tails[arc]] - pi[net.heads[arc]] == 0 { _ = join(arc) }
     }
+    parts = DisjointSets(count: 0)
+    var firstAdjacent = [Int32](repeating: 0, count: net.nodeCount + 1)
+    for arc in joined {
+      firstAdjacent[net.tails[Int(arc)] + 1] += 1
+      firstAdjacent[net.heads[Int(arc)] + 1] += 1
+    }
+    for u in 0..<net.nodeCount { firstAdjacent[u + 1] += firstAdjacent[u] }
+    var adjacent = [Int32](repeating: 0, count: Int(firstAdjacent[net.nodeCount]))
+    var filled = firstAdjacent
+    for arc in joined {
+      let (u, v) = (net.tails[Int(arc)], net.heads[Int(arc)])
+      adjacent[Int(filled[u])] = arc
+      filled[u] += 1
+      adjacent[Int(filled[v])] = arc
+      filled[v] += 1
+    }
+    joined = []
+    filled = []
     // Orient each part from its first node, which hangs from the artificial root.
     var treeArc = [Int](repeating: -2, count: net.nodeCount)
     var queue: [Int] = []
@@ -150,7 +182,7 @@ extension ConstrainedNetworkModel {
       treeArc[start] = -1
       queue.append(start)
       while let u = queue.popLast() {
-        for arc in adjacent[u] {
+        for arc in adjacent[Int(firstAdjacent[u])..<Int(firstAdjacent[u + 1])].lazy.map(Int.init) {
           let v = net.tails[arc] == u ? net.heads[arc] : net.tails[arc]
           guard treeArc[v] == -2 else { continue }
           treeArc[v] = arc
@@ -159,6 +191,6 @@ extension ConstrainedNetworkModel {
       }
     }
     return NetworkSimplex.Basis(
-      treeArc: treeArc, atUpperBound: arcs.map { flow[$0] > 0 && flow[$0] == room[$0] })
+      treeArc: treeArc, atUpperBound: arcs.map { flow[$0] > 0 && flow[$0] == room($0) })
   }
 }

@@ -140,6 +140,8 @@ package struct NetworkSimplex: Sendable {
     warmStart: Basis? = nil, deadline: ContinuousClock.Instant? = nil
   ) -> Outcome {
     precondition(supply.reduce(0, +) == 0, "NetworkSimplex: supplies must sum to zero")
+    // A previous run's results are replaced below: freed first, not kept beside the tree.
+    (arcFlow, state, pi, finalBasis) = ([], [], [], nil)
     let tree = SpanningTree(
       nodeCount: nodeCount, source: source, target: target, capacity: capacity, cost: cost,
       supply: supply)

@@ -197,7 +197,7 @@ struct PlacementMIP {
   ) throws(SolverError) -> PlacementMIP? {
     guard var forced = Self.presolve(instance, allowed: rematch.allowed) else { return nil }
     forced.previous = rematch.previous
-    let model = ConstrainedNetworkModel(
+    var model = ConstrainedNetworkModel(
       instance, rankCost: rankCost, floor: floor, reserves: reserves, fixings: forced)
     let disruption = model.disruption
     /// Placed and the cost the circulation minimises (rank cost, plus the disruption weight in
@@ -207,7 +207,7 @@ struct PlacementMIP {
         of: placement, in: instance, rankCost: rankCost, previous: forced.previous,
         disruption: disruption)
     }
-    let net = model.builder
+    var net = model.builder
     let bigM = -net.costs[model.returnArc]
     func value(of objective: PlacementObjective) -> Int { objective.cost - bigM * objective.placed }
     var relaxation = net.network
@@ -229,7 +229,8 @@ struct PlacementMIP {
     var relaxed = relaxation.run(deadline: relaxationStart + (deadline - relaxationStart) / 3)
     if relaxed == .stopped, ContinuousClock.now < deadline {
       relaxed = relaxation.run(
-        warmStart: model.primalDualStart() ?? relaxation.finalBasis, deadline: deadline)
+        warmStart: model.primalDualStart(deadline: deadline) ?? relaxation.finalBasis,
+        deadline: deadline)
     }
     if relaxed == .stopped {
       // Stopped by the deadline with a feasible flow, not an optimal one: no bound is known.
@@ -319,6 +320,13 @@ struct PlacementMIP {
       return solved
     }
     func fallback(_ why: String) throws(SolverError) -> PlacementMIP {
+      // Past this point the model and its relaxation are not read again: their arcs and flows
+      // (about 700 MB at a million students) are freed before the re-optimisation builds its
+      // own.
+      relaxation = NetworkSimplex(nodeCount: 0)
+      net = NetworkBuilder()
+      model.builder = net
+      model.choiceArcs = .init()
       reoptimizeRepaired()
       guard
         let solved = repairedResult({ levels, gap in
