@@ -2,10 +2,12 @@ extension ConstrainedNetworkModel {
   /// An optimal starting basis for the network simplex, from the primal–dual core, when the
   /// model is a plain assignment network (`S → student → worksite → T → S`, no school, employer
   /// or seat-type nodes) whose lower bounds are those of students held at one worksite and
-  /// least loads the core's optimum meets; `nil` otherwise, and `nil` when `deadline` passes
-  /// before the core's optimum is reached (the core stops at its next phase; a partial flow
-  /// places fewer students than the flow a stopped simplex already holds, so it seeds nothing).
-  /// Held students take their seats before the core places the others.
+  /// least loads the core's optimum meets; `nil` otherwise. When `deadline` passes before the
+  /// core's optimum is reached, the core stops at its next phase: with `keepingPartialFlow`,
+  /// its flow so far — feasible and the cheapest of its value, not optimal — gives the basis
+  /// (a start for a simplex that is to stop at once with a feasible flow); without, `nil` (a
+  /// re-optimisation's plan is dropped then). Held students take their seats before the core
+  /// places the others.
   ///
   /// The core's flow and its certified potentials give every arc's reduced cost; the tree is
   /// the arcs strictly between their bounds (reduced cost 0 by complementary slackness), then
@@ -19,7 +21,9 @@ extension ConstrainedNetworkModel {
   /// ```
   ///
   /// - Complexity: the primal–dual solve, plus O(N + A·α(N)) for N nodes and A arcs.
-  func primalDualStart(deadline: ContinuousClock.Instant? = nil) -> NetworkSimplex.Basis? {
+  func primalDualStart(
+    deadline: ContinuousClock.Instant? = nil, keepingPartialFlow: Bool = false
+  ) -> NetworkSimplex.Basis? {
     let net = builder
     let (source, sink) = (0, 1)
     guard net.costs[returnArc] < 0 else { return nil }
@@ -88,18 +92,16 @@ extension ConstrainedNetworkModel {
     let core = PrimalDualAssignment(
       entryStart: entryStart, entryWorksite: entryWorksite, entryCost: entryCost,
       capacity: seats.map { Int32($0) })
-    if let deadline {
-      guard ContinuousClock.now < deadline,
-        core.solve(stoppingWhen: { ContinuousClock.now >= deadline })
-      else { return nil }
-    } else {
-      core.solve()
-    }
+    let finished = core.solve(stoppingWhen: {
+      deadline.map { ContinuousClock.now >= $0 } ?? false
+    })
+    guard finished || keepingPartialFlow else { return nil }
     let returnCost = -net.costs[returnArc]
     let potentials = core.circulationPotentials(returnCost: returnCost)
-    guard core.satisfiesComplementarySlackness(potentials, returnCost: returnCost) else {
-      return nil
-    }
+    // A stopped core's potentials certify nothing for the circulation; any spanning tree of a
+    // feasible flow is a basis, so they only choose which arcs at a bound join it.
+    guard !finished || core.satisfiesComplementarySlackness(potentials, returnCost: returnCost)
+    else { return nil }
 
     // Each model node's potential and each arc's flow.
     var pi = [Int](repeating: 0, count: net.nodeCount)
@@ -135,8 +137,8 @@ extension ConstrainedNetworkModel {
     return Self.tree(of: net, flow: flow, potentials: pi)
   }
 
-  /// The spanning tree described above, for `flow` (above the lower bounds) and optimal
-  /// `potentials` of `net`; `nil` when the arcs strictly between their bounds close a cycle
+  /// The spanning tree described above, for `flow` (above the lower bounds) and `potentials`
+  /// of `net` (optimal ones make it an optimal basis; any make it a feasible one); `nil` when the arcs strictly between their bounds close a cycle
   /// (then no tree holds them all).
   private static func tree(of net: NetworkBuilder, flow: [Int], potentials pi: [Int])
     -> NetworkSimplex.Basis?

@@ -35,6 +35,14 @@ import InternMatchModel
 /// - Complexity: nodes + extra rows by arcs + group columns; branch-and-cut is exponential in
 ///   the worst case, bounded here by the time limit.
 struct PlacementMIP {
+  /// The most arcs of a model whose LP GLPK is given (about 330,000 students of the generated
+  /// MIP shape). GLPK's LP of the whole circulation — before pricing sets most of it aside —
+  /// took about 500 MB at 250,000 students (1.9 million arcs; 1,182 MB peak against 678 MB
+  /// without it), so a million students' 7.5 million arcs would take the process past issue
+  /// 13's 1.5 GB. Above it, the network relaxation's placement, repaired and re-optimised, is
+  /// the answer, with the relaxation's bound (`feasible`, its gaps said), at any time limit.
+  static let largestLP = 2_500_000
+
   /// When to stop searching.
   struct Limits {
     /// The whole solve's time limit; the best placement found is returned when it runs out.
@@ -46,6 +54,9 @@ struct PlacementMIP {
     /// Whether to fix columns by their reduced cost before branching (on by default; off only
     /// to compare with the full model in tests).
     var reducedCostFixing = true
+    /// The most arcs of a model GLPK is given (``PlacementMIP/largestLP``; lower only to test
+    /// the path of a larger model on a small one).
+    var largestLP = PlacementMIP.largestLP
   }
 
   /// A bound `B` on the objective `−M·placed + cost` read as its two levels. Every cost is
@@ -210,6 +221,14 @@ struct PlacementMIP {
     var net = model.builder
     let bigM = -net.costs[model.returnArc]
     func value(of objective: PlacementObjective) -> Int { objective.cost - bigM * objective.placed }
+    // A model above ``largestLP`` arcs never reaches GLPK (below), so the cold start's tree,
+    // kept only for GLPK, has no use there: the network simplex starts from the primal–dual
+    // core's optimum at once — or from its flow so far, feasible, when the deadline stops it —
+    // made before the network's own copy of the arcs, so that the two are not held together.
+    let lpFits = net.tails.count <= limits.largestLP
+    let relaxationStart = ContinuousClock.now
+    let coreStart =
+      lpFits ? nil : model.primalDualStart(deadline: deadline, keepingPartialFlow: true)
     var relaxation = net.network
     /// The relaxation's placement made to meet minimum groups and links (``repair(_:_:)``);
     /// `nil` with a school floor (emptying a worksite may break it) or a pin the repair cannot
@@ -225,9 +244,13 @@ struct PlacementMIP {
     // grows with the cohort faster than the primal–dual core: when it has not finished within
     // a third of the time left, the run starts again from the core's optimum (when the model
     // is one the core solves; else it goes on from where it stopped), which leaves few pivots.
-    let relaxationStart = ContinuousClock.now
-    var relaxed = relaxation.run(deadline: relaxationStart + (deadline - relaxationStart) / 3)
-    if relaxed == .stopped, ContinuousClock.now < deadline {
+    var relaxed: NetworkSimplex.Outcome
+    if let coreStart {
+      relaxed = relaxation.run(warmStart: coreStart, deadline: deadline)
+    } else {
+      relaxed = relaxation.run(deadline: relaxationStart + (deadline - relaxationStart) / 3)
+    }
+    if relaxed == .stopped, coreStart == nil, ContinuousClock.now < deadline {
       relaxed = relaxation.run(
         warmStart: model.primalDualStart(deadline: deadline) ?? relaxation.finalBasis,
         deadline: deadline)
@@ -319,7 +342,7 @@ struct PlacementMIP {
       solved.diagnostics.append(explain(levels, gap))
       return solved
     }
-    func fallback(_ why: String) throws(SolverError) -> PlacementMIP {
+    func fallback(_ why: String, atTheLimit: Bool = true) throws(SolverError) -> PlacementMIP {
       // Past this point the model and its relaxation are not read again: their arcs and flows
       // (about 700 MB at a million students) are freed before the re-optimisation builds its
       // own.
@@ -331,7 +354,8 @@ struct PlacementMIP {
       guard
         let solved = repairedResult({ levels, gap in
           Self.stoppedEarly(
-            why, levels: levels, gap: gap, bigM: bigM, limit: limits.timeLimitSeconds)
+            why, levels: levels, gap: gap, bigM: bigM,
+            limit: atTheLimit ? limits.timeLimitSeconds : nil)
         })
       else {
         throw SolverError.timeLimit(
@@ -343,9 +367,16 @@ struct PlacementMIP {
     // Too little time left for GLPK, whose LP is larger and slower than the network it relaxes
     // (and, at a million students, gigabytes): the repaired placement, re-optimised within the
     // deadline, is the answer.
+    // Too large for GLPK within the memory bound: the same answer, whatever the time left.
+    if repaired != nil, !lpFits {
+      return try fallback(
+        "GLPK was not started: the model's \(net.tails.count) arcs exceed the "
+          + "\(limits.largestLP) its LP is given (memory)", atTheLimit: false)
+    }
     if repaired != nil, deadline - ContinuousClock.now < relaxationTime {
       return try fallback("the LP relaxation was not started")
     }
+
 
     let lp = LinearProgram()
     let (nodeRows, arcColumns, groupColumns, extraRows) = Self.load(model, of: instance, into: lp)
@@ -682,10 +713,10 @@ struct PlacementMIP {
 
   /// The diagnosis of a search stopped by its time limit, with what the gap allows.
   private static func stoppedEarly(
-    _ why: String, levels: LevelGap, gap: Int, bigM: Int, limit: Double
+    _ why: String, levels: LevelGap, gap: Int, bigM: Int, limit: Double?
   ) -> String {
-    "\(why) within mip_time_limit_seconds (\(limit) s): the placement is feasible but may not be "
-      + "optimal — at most \(levels.placedGap) more students could be placed"
+    why + (limit.map { " within mip_time_limit_seconds (\($0) s)" } ?? "")
+      + ": the placement is feasible but may not be optimal — at most \(levels.placedGap) more students could be placed"
       + (levels.costGap.map { ", and the rank cost lowered by at most \($0)" } ?? "")
       + " (gap \(gap) in the objective −M·placed + cost, M = \(bigM))"
   }

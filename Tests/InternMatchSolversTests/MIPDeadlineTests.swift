@@ -44,6 +44,32 @@ struct MIPDeadlineTests {
     }
   }
 
+  @Test(
+    "a model too large for GLPK: the core starts the relaxation, the repair answers, its bounds hold (brute force)",
+    arguments: 0..<250)
+  func tooLargeForGLPK(seed: Int) throws {
+    let instance = RandomInstances.withSideRules(seed: UInt64(seed))
+    guard instance.rules.schoolFloor == nil,
+      let best = BruteForce.bestObjective(instance, rankCost: .linear)
+    else { return }
+    var limits = PlacementMIP.Limits(timeLimitSeconds: 600)
+    limits.largestLP = 0
+    // With time, and with none (the core stopped before its first phase: its empty flow).
+    for deadline in [ContinuousClock.now + .seconds(600), .now - .seconds(1)] {
+      let mip = try PlacementMIP(instance, rankCost: .linear, limits: limits, deadline: deadline)
+      #expect(instance.violations(in: mip.placement).isEmpty)
+      #expect(!(mip.objective < best), "better than the optimum")
+      if mip.status == .optimal { #expect(mip.objective == best) }
+      if let levels = mip.levels {
+        #expect(mip.objective.placed + levels.placedGap >= best.placed, "seed \(seed)")
+        if levels.maximumPlacedProven {
+          #expect(mip.objective.placed == best.placed)
+          #expect(mip.objective.cost - (levels.costGap ?? 0) <= best.cost)
+        }
+      }
+    }
+  }
+
   @Test("a generated cohort stopped in its network relaxation: feasible, no bound claimed")
   func stoppedRelaxation() throws {
     let instance = try PlacementMIPTests.generatedInstance()
@@ -64,13 +90,15 @@ struct MIPDeadlineTests {
 
   @Test(
     "short real limits on a 4,000-student cohort: ended near the limit, every gap claimed true",
-    arguments: [0.02, 0.1, 0.4])
-  func nearTheLimit(seconds: Double) throws {
+    arguments: [0.02, 0.1, 0.4], [false, true])
+  func nearTheLimit(seconds: Double, tooLargeForGLPK: Bool) throws {
     let instance = try Self.moderate
     let proven = try #require(Self.provenModerate)
+    var limits = PlacementMIP.Limits(timeLimitSeconds: seconds)
+    // As a million students' model: the core first, no GLPK.
+    if tooLargeForGLPK { limits.largestLP = 0 }
     let started = ContinuousClock.now
-    let mip = try PlacementMIP(
-      instance, rankCost: .linear, limits: .init(timeLimitSeconds: seconds))
+    let mip = try PlacementMIP(instance, rankCost: .linear, limits: limits)
     let elapsed = ContinuousClock.now - started
     // The documented overrun: the presolve and model before the first look at the clock, one
     // phase of the core or 1,024 pivots, the repair (a debug build, a loaded machine: 3 s).
@@ -78,6 +106,7 @@ struct MIPDeadlineTests {
     #expect(instance.violations(in: mip.placement).isEmpty)
     #expect(!(mip.objective < proven.objective), "better than the optimum")
     if mip.status == .optimal { #expect(mip.objective == proven.objective) }
+    if tooLargeForGLPK { #expect(mip.status == .feasible && !mip.branchAndCut) }
     if let levels = mip.levels {
       #expect(mip.objective.placed + levels.placedGap >= proven.objective.placed)
       if levels.maximumPlacedProven {
