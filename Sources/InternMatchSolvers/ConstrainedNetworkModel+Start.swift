@@ -24,6 +24,25 @@ extension ConstrainedNetworkModel {
   func primalDualStart(
     deadline: ContinuousClock.Instant? = nil, keepingPartialFlow: Bool = false
   ) -> NetworkSimplex.Basis? {
+    guard
+      let solved = primalDualFlow(deadline: deadline, keepingPartialFlow: keepingPartialFlow)
+    else { return nil }
+    return Self.tree(of: builder, flow: solved.flow, potentials: solved.potentials)
+  }
+
+  /// The primal–dual core's flow on the model, when ``primalDualStart(deadline:keepingPartialFlow:)``
+  /// would give a start: each arc's flow above its lower bound, node potentials, and whether
+  /// the core finished — then the flow is optimal, certified by those potentials, and no
+  /// network simplex is needed to know it.
+  ///
+  /// ```swift
+  /// model.primalDualFlow()?.finished  // true: an optimal flow of the model
+  /// ```
+  ///
+  /// - Complexity: the primal–dual solve, plus O(N + A) for N nodes and A arcs.
+  func primalDualFlow(
+    deadline: ContinuousClock.Instant? = nil, keepingPartialFlow: Bool = false
+  ) -> (flow: [Int], potentials: [Int], finished: Bool)? {
     let net = builder
     let (source, sink) = (0, 1)
     guard net.costs[returnArc] < 0 else { return nil }
@@ -134,7 +153,7 @@ extension ConstrainedNetworkModel {
       flow[arc] = load[w] - net.lowers[arc]
     }
     flow[returnArc] = load.reduce(0, +)
-    return Self.tree(of: net, flow: flow, potentials: pi)
+    return (flow, pi, finished)
   }
 
   /// The spanning tree described above, for `flow` (above the lower bounds) and `potentials`

@@ -121,13 +121,15 @@ extension PlacementMIP {
   /// worksite with enough applicants and seats each split pair at its best common choice — and
   /// the best feasible result is kept (`repaired` when neither is better). Each is exact given
   /// its decisions, so the result is usually close to the optimum. A plan is not started once
-  /// `deadline` has passed, and one stopped by it offers its feasible, unproven flow.
+  /// `deadline` has passed, and one stopped by it offers its feasible, unproven flow. A plan
+  /// whose model has more than `largestLP` arcs is solved by the primal–dual core alone
+  /// (``placement(fixing:_:rankCost:reserves:deadline:largestLP:)``).
   ///
   /// - Complexity: two network simplex runs on the model.
   static func reoptimize(
     _ repaired: Placement, _ instance: PlacementInstance, rankCost: RankCost, reserves: Bool,
     forced: ConstrainedNetworkModel.Fixings, disruption: Int = 0,
-    deadline: ContinuousClock.Instant? = nil
+    deadline: ContinuousClock.Instant? = nil, largestLP: Int = .max
   ) -> Placement {
     func value(_ placement: Placement) -> PlacementObjective {
       ConstrainedNetworkModel.value(
@@ -168,7 +170,8 @@ extension PlacementMIP {
       }
       guard
         let found = placement(
-          fixing: fixings, instance, rankCost: rankCost, reserves: reserves, deadline: deadline)
+          fixing: fixings, instance, rankCost: rankCost, reserves: reserves, deadline: deadline,
+          largestLP: largestLP)
       else { continue }
       let foundValue = value(found)
       if foundValue < bestValue {
@@ -239,15 +242,25 @@ extension PlacementMIP {
 
   /// The best placement with the decisions `fixings` fixed, found by the network simplex (a
   /// feasible one when `deadline` stops it first); `nil` when they leave none that meets every
-  /// rule.
+  /// rule. A model of more than `largestLP` arcs (``PlacementMIP/largestLP``) is solved by the
+  /// primal–dual core alone, without the network's copies of the arcs: its optimum, or `nil`
+  /// when the core does not apply (seat types, school limits), misses a least load, or is
+  /// stopped by the deadline.
   ///
   /// - Complexity: one network simplex run on the model.
   private static func placement(
     fixing fixings: ConstrainedNetworkModel.Fixings, _ instance: PlacementInstance,
-    rankCost: RankCost, reserves: Bool, deadline: ContinuousClock.Instant?
+    rankCost: RankCost, reserves: Bool, deadline: ContinuousClock.Instant?,
+    largestLP: Int = .max
   ) -> Placement? {
     let model = ConstrainedNetworkModel(
       instance, rankCost: rankCost, floor: nil, reserves: reserves, fixings: fixings)
+    if model.builder.tails.count > largestLP {
+      guard let solved = model.primalDualFlow(deadline: deadline) else { return nil }
+      let found = placement(
+        of: model, flows: { solved.flow[$0] + model.builder.lowers[$0] }, in: instance)
+      return instance.violations(in: found).isEmpty ? found : nil
+    }
     var network = model.builder.network
     // Past the deadline the plan is dropped: the core stopped, and a cold run would only stop
     // once its flow is feasible, which at scale takes longer than the plan is worth.

@@ -222,22 +222,25 @@ struct PlacementMIP {
     let bigM = -net.costs[model.returnArc]
     func value(of objective: PlacementObjective) -> Int { objective.cost - bigM * objective.placed }
     // A model above ``largestLP`` arcs never reaches GLPK (below), so the cold start's tree,
-    // kept only for GLPK, has no use there: the network simplex starts from the primal–dual
-    // core's optimum at once — or from its flow so far, feasible, when the deadline stops it —
-    // made before the network's own copy of the arcs, so that the two are not held together.
+    // kept only for GLPK, has no use there, nor has the network simplex: the primal–dual
+    // core's optimum is the relaxation's (certified by its potentials), and its flow so far,
+    // when the deadline stops it, is feasible — without the network's copies of the arcs.
     let lpFits = net.tails.count <= limits.largestLP
     let relaxationStart = ContinuousClock.now
-    let coreStart =
-      lpFits ? nil : model.primalDualStart(deadline: deadline, keepingPartialFlow: true)
-    var relaxation = net.network
+    var coreFlow =
+      lpFits ? nil : model.primalDualFlow(deadline: deadline, keepingPartialFlow: true)
+    var relaxation = coreFlow == nil ? net.network : NetworkSimplex(nodeCount: 0)
+    /// Each arc's flow in the relaxation.
+    func relaxationFlow(_ arc: Int) -> Int {
+      coreFlow.map { $0.flow[arc] + net.lowers[arc] } ?? net.flow(arc, in: relaxation)
+    }
     /// The relaxation's placement made to meet minimum groups and links (``repair(_:_:)``);
     /// `nil` with a school floor (emptying a worksite may break it) or a pin the repair cannot
     /// keep.
     func repairedRelaxation() -> Placement? {
       guard floor == nil else { return nil }
       return Self.repair(
-        Self.placement(of: model, flows: { net.flow($0, in: relaxation) }, in: instance),
-        instance)
+        Self.placement(of: model, flows: relaxationFlow, in: instance), instance)
     }
     // A cold start here: GLPK starts from the tree this run ends with, and measured slower from
     // the tree a warm start ends with (several parts hung from the root). But a cold start
@@ -245,15 +248,15 @@ struct PlacementMIP {
     // a third of the time left, the run starts again from the core's optimum (when the model
     // is one the core solves; else it goes on from where it stopped), which leaves few pivots.
     var relaxed: NetworkSimplex.Outcome
-    if let coreStart {
-      relaxed = relaxation.run(warmStart: coreStart, deadline: deadline)
+    if let coreFlow {
+      relaxed = coreFlow.finished ? .optimal : .stopped
     } else {
       relaxed = relaxation.run(deadline: relaxationStart + (deadline - relaxationStart) / 3)
-    }
-    if relaxed == .stopped, coreStart == nil, ContinuousClock.now < deadline {
-      relaxed = relaxation.run(
-        warmStart: model.primalDualStart(deadline: deadline) ?? relaxation.finalBasis,
-        deadline: deadline)
+      if relaxed == .stopped, ContinuousClock.now < deadline {
+        relaxed = relaxation.run(
+          warmStart: model.primalDualStart(deadline: deadline) ?? relaxation.finalBasis,
+          deadline: deadline)
+      }
     }
     if relaxed == .stopped {
       // Stopped by the deadline with a feasible flow, not an optimal one: no bound is known.
@@ -269,8 +272,14 @@ struct PlacementMIP {
             + "placed) but may not be optimal, and no bound on how far from it was computed")
         return solved
       }
-      // No placement is known yet: the relaxation goes on from where it stopped.
-      relaxed = relaxation.run(warmStart: relaxation.finalBasis)
+      // No placement is known yet: the relaxation goes on from where it stopped (the core's,
+      // from the start, without a deadline).
+      if coreFlow != nil {
+        coreFlow = model.primalDualFlow()
+        relaxed = .optimal
+      } else {
+        relaxed = relaxation.run(warmStart: relaxation.finalBasis)
+      }
     }
     switch relaxed {
     case .optimal: break
@@ -283,10 +292,15 @@ struct PlacementMIP {
     var (rows, columns) = (0, 0)  // the full model, before any fixing, once loaded
 
     // A feasible fallback, and the relaxation's value as a bound on every placement.
-    let relaxationValue = net.tails.indices.reduce(0) {
-      $0 + net.flow($1, in: relaxation) * net.costs[$1]
-    }
+    let relaxationValue = net.tails.indices.reduce(0) { $0 + relaxationFlow($1) * net.costs[$1] }
     var repaired = repairedRelaxation()
+    if repaired == nil, coreFlow != nil {
+      // GLPK must find the placement after all (a pin the repair cannot keep): it starts from
+      // the network simplex's basis, from the core's optimum.
+      relaxation = net.network
+      relaxation.run(warmStart: model.primalDualStart())
+      coreFlow = nil
+    }
     /// The best integral bound on `−M·placed + cost` known so far: the relaxation's exact
     /// value, then the LP's and branch-and-cut's (lowered by the simplex's tolerance, which at
     /// 250,000 students is hundreds of units: no reason to apply it to an exact value).
@@ -304,7 +318,7 @@ struct PlacementMIP {
       repaired = repaired.map {
         Self.reoptimize(
           $0, instance, rankCost: rankCost, reserves: reserves, forced: forced,
-          disruption: disruption, deadline: deadline)
+          disruption: disruption, deadline: deadline, largestLP: limits.largestLP)
       }
     }
     if limits.relativeGap > 0 { reoptimizeRepaired() }
