@@ -262,12 +262,14 @@ extension PlacementMIP {
       return instance.violations(in: found).isEmpty ? found : nil
     }
     var network = model.builder.network
-    // Past the deadline the plan is dropped: the core stopped, and a cold run would only stop
-    // once its flow is feasible, which at scale takes longer than the plan is worth.
+    // Past the deadline the plan is dropped: the core stopped.
     let start = model.primalDualStart(deadline: deadline)
     if start == nil, let deadline, ContinuousClock.now >= deadline { return nil }
-    switch network.run(warmStart: start, deadline: deadline) {
-    case .optimal, .stopped: break
+    // A cold run past the deadline is abandoned rather than carried on to a feasible flow (at
+    // scale that takes longer than the plan is worth).
+    switch network.run(warmStart: start, deadline: deadline, abandoningAtDeadline: true) {
+    case .optimal: break
+    case .stopped: guard network.flowIsFeasible else { return nil }
     case .infeasible, .unbounded: return nil
     }
     let found = placement(of: model, flows: { model.builder.flow($0, in: network) }, in: instance)
