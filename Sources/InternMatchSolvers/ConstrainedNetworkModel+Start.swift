@@ -96,8 +96,8 @@ extension ConstrainedNetworkModel {
     for k in studentArcs.indices {
       let list = entries(k)
       if held[k] {
-        guard list.count == 1 else { return nil }
-        seats[worksiteOf[net.heads[list.first!]]] -= 1
+        guard list.count == 1, let only = list.first else { return nil }
+        seats[worksiteOf[net.heads[only]]] -= 1
         continue
       }
       coreIndex[k] = entryStart.count - 1
@@ -134,7 +134,7 @@ extension ConstrainedNetworkModel {
       let node = net.heads[arc]
       var choice = -1
       if held[k] {
-        choice = entries(k).first!
+        choice = entryArcs[firstEntry[k]]  // its one arc (checked above)
         // The held seat's arc is tight: the student's potential follows from its worksite's.
         pi[node] = pi[net.heads[choice]] - net.costs[choice]
       } else {

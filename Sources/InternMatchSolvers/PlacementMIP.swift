@@ -391,7 +391,6 @@ struct PlacementMIP {
       return try fallback("the LP relaxation was not started")
     }
 
-
     let lp = LinearProgram()
     let (nodeRows, arcColumns, groupColumns, extraRows) = Self.load(model, of: instance, into: lp)
     (rows, columns) = (lp.rowCount, lp.columnCount)
