@@ -214,7 +214,7 @@ private final class SpanningTree {
   let stack: OwnedBuffer<Int32>
   let blockSize: Int
   var nextArc = 0
-  /// Pivots made by ``solve()``.
+  /// Pivots made by ``solve(deadline:abandoning:)``.
   var pivots = 0
 
   init(

@@ -200,7 +200,7 @@ struct PlacementMIP {
   /// Every stage after the presolve answers to `deadline` once a feasible placement is known
   /// (the repair of the network relaxation's placement; without one — school floors, or pins
   /// the repair cannot keep — the stages go on until GLPK's first integer solution): the
-  /// network simplex runs (``NetworkSimplex/run(warmStart:deadline:)``), GLPK's simplex and
+  /// network simplex runs (``NetworkSimplex/run(warmStart:deadline:abandoningAtDeadline:)``), GLPK's simplex and
   /// branch-and-cut (`tm_lim`, the time left), the pricing rounds and the re-optimisations.
   private static func solve(
     _ instance: PlacementInstance, rankCost: RankCost, floor: Double?, reserves: Bool,
