@@ -358,9 +358,10 @@ struct PlacementMIP {
     }
     func fallback(_ why: String, atTheLimit: Bool = true) throws(SolverError) -> PlacementMIP {
       // Past this point the model and its relaxation are not read again: their arcs and flows
-      // (about 700 MB at a million students) are freed before the re-optimisation builds its
+      // (about 500 MB at a million students) are freed before the re-optimisation builds its
       // own.
       relaxation = NetworkSimplex(nodeCount: 0)
+      coreFlow = nil
       net = NetworkBuilder()
       model.builder = net
       model.choiceArcs = .init()
