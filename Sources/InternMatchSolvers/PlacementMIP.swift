@@ -321,7 +321,9 @@ struct PlacementMIP {
           disruption: disruption, deadline: deadline, largestLP: limits.largestLP)
       }
     }
-    if limits.relativeGap > 0 { reoptimizeRepaired() }
+    // (A model too large for GLPK re-optimises in the fallback below, once its own arcs are
+    // freed.)
+    if limits.relativeGap > 0, lpFits { reoptimizeRepaired() }
     /// When GLPK's stages stop: early enough that the fallback's re-optimisation of the repaired
     /// placement (two network simplex runs, each started from the primal–dual core's optimum:
     /// measured shorter than the relaxation's cold run) fits before the deadline — the
