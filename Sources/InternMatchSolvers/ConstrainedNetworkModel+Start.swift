@@ -75,17 +75,19 @@ extension ConstrainedNetworkModel {
     }
     guard counted == net.tails.count, net.lowers[returnArc] == 0 else { return nil }
     for k in studentArcs.indices { firstEntry[k + 1] += firstEntry[k] }
-    var entryArcs = [Int](repeating: 0, count: firstEntry[studentArcs.count])
+    var entryArcs = [Int32](repeating: 0, count: firstEntry[studentArcs.count])
     var filled = firstEntry
     for arc in net.tails.indices where studentOf[net.tails[arc]] >= 0 {
       let k = Int(studentOf[net.tails[arc]])
-      entryArcs[filled[k]] = arc
+      entryArcs[filled[k]] = Int32(arc)
       filled[k] += 1
     }
     studentOf = []
     filled = []
     /// Student `k`'s choice arcs.
-    func entries(_ k: Int) -> ArraySlice<Int> { entryArcs[firstEntry[k]..<firstEntry[k + 1]] }
+    func entries(_ k: Int) -> ArraySlice<Int32> {
+      entryArcs[firstEntry[k]..<firstEntry[k + 1]]
+    }
 
     // The core places the students not held, in the seats the held ones leave.
     var seats = loadArc.map { net.capacities[$0] }
@@ -97,11 +99,11 @@ extension ConstrainedNetworkModel {
       let list = entries(k)
       if held[k] {
         guard list.count == 1, let only = list.first else { return nil }
-        seats[worksiteOf[net.heads[only]]] -= 1
+        seats[worksiteOf[net.heads[Int(only)]]] -= 1
         continue
       }
       coreIndex[k] = entryStart.count - 1
-      for arc in list {
+      for arc in list.lazy.map(Int.init) {
         entryWorksite.append(Int32(worksiteOf[net.heads[arc]]))
         entryCost.append(net.costs[arc])
       }
@@ -111,6 +113,8 @@ extension ConstrainedNetworkModel {
     let core = PrimalDualAssignment(
       entryStart: entryStart, entryWorksite: entryWorksite, entryCost: entryCost,
       capacity: seats.map { Int32($0) })
+    // The core holds its own copies: these are freed before it runs.
+    (entryWorksite, entryCost) = ([], [])
     let finished = core.solve(stoppingWhen: {
       deadline.map { ContinuousClock.now >= $0 } ?? false
     })
@@ -134,13 +138,13 @@ extension ConstrainedNetworkModel {
       let node = net.heads[arc]
       var choice = -1
       if held[k] {
-        choice = entryArcs[firstEntry[k]]  // its one arc (checked above)
+        choice = Int(entryArcs[firstEntry[k]])  // its one arc (checked above)
         // The held seat's arc is tight: the student's potential follows from its worksite's.
         pi[node] = pi[net.heads[choice]] - net.costs[choice]
       } else {
         pi[node] = potentials.student[coreIndex[k]]
         let e = Int(core.assignedEntry(of: coreIndex[k]))
-        if e >= 0 { choice = entryArcs[firstEntry[k] + e - Int(entryStart[coreIndex[k]])] }
+        if e >= 0 { choice = Int(entryArcs[firstEntry[k] + e - Int(entryStart[coreIndex[k]])]) }
       }
       guard choice >= 0 else { continue }
       flow[arc] = 1 - net.lowers[arc]
