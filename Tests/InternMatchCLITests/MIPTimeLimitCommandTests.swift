@@ -4,14 +4,21 @@ import Testing
 
 @Suite("internmatch solve with a MIP time limit (end to end, built binary)")
 struct MIPTimeLimitCommandTests {
-  @Test("a 1 ms limit on a cohort with minimum groups and links: feasible, valid, said so")
-  func millisecond() throws {
+  /// A new directory holding, in `c/`, a generated cohort with minimum groups on `share` of the
+  /// worksites and `pairs` linked pairs.
+  func cohort(students: Int, seed: Int, share: Double, pairs: Int) throws -> String {
     let directory = try Paths.temporaryDirectory()
     let generated = try CLI.run([
-      "generate", "--students", "1500", "--seed", "3", "--min-group-share", "0.1",
-      "--linked-pairs", "40", "--output", directory + "/c",
+      "generate", "--students", "\(students)", "--seed", "\(seed)", "--min-group-share",
+      "\(share)", "--linked-pairs", "\(pairs)", "--output", directory + "/c",
     ])
     #expect(generated.status == 0, "\(generated.stderr)")
+    return directory
+  }
+
+  @Test("a 1 ms limit on a cohort with minimum groups and links: feasible, valid, said so")
+  func millisecond() throws {
+    let directory = try cohort(students: 1500, seed: 3, share: 0.1, pairs: 40)
     try #"{"mip_time_limit_seconds": 0.001}"#.write(
       toFile: directory + "/c/policy.json", atomically: true, encoding: .utf8)
     let solved = try CLI.run(["solve", directory + "/c", "--output", directory + "/out"])
@@ -30,12 +37,7 @@ struct MIPTimeLimitCommandTests {
 
   @Test("a 50 ms limit on 4,000 students: the solve ends near it, and the gaps it claims are true")
   func nearTheLimit() throws {
-    let directory = try Paths.temporaryDirectory()
-    let generated = try CLI.run([
-      "generate", "--students", "4000", "--seed", "5", "--min-group-share", "0.05",
-      "--linked-pairs", "20", "--output", directory + "/c",
-    ])
-    #expect(generated.status == 0, "\(generated.stderr)")
+    let directory = try cohort(students: 4000, seed: 5, share: 0.05, pairs: 20)
     func solve(limit: Double, into output: String) throws -> [String: Any] {
       try #"{"mip_time_limit_seconds": \#(limit)}"#.write(
         toFile: directory + "/c/policy.json", atomically: true, encoding: .utf8)
