@@ -216,13 +216,22 @@ final class PrimalDualAssignment {
       source: 0, sink: returnCost)
   }
 
-  /// Runs phases until no augmenting path is left.
-  func solve() {
+  /// Runs phases until no augmenting path is left (`true`), or until `stop`, asked before each
+  /// phase, says so (`false`): the flow is then feasible and the cheapest of its value (every
+  /// phase ends with the potentials proving it), but not maximum and not certified for the
+  /// circulation.
+  ///
+  /// ```swift
+  /// flow.solve(stoppingWhen: { ContinuousClock.now >= deadline })  // false when stopped
+  /// ```
+  @discardableResult
+  func solve(stoppingWhen stop: () -> Bool = { false }) -> Bool {
     var free: [Int32] = []
     for s in 0..<studentCount where entryStart[s] < entryStart[s + 1] { free.append(Int32(s)) }
     while true {
       free.removeAll { state[Int($0)].assignedEntry >= 0 }
       if free.isEmpty { break }
+      if stop() { return false }
       phase += 1
       let raised = searchesFromSeats ? raisePotentialsFromSeats() : raisePotentials(from: free)
       guard raised else {
@@ -241,6 +250,7 @@ final class PrimalDualAssignment {
       // The sink is at reduced distance 0, so an admissible path exists and must be found.
       precondition(augmentations > before, "primal-dual: a phase found no admissible path")
     }
+    return true
   }
 
   /// Dijkstra from every free student at distance 0 over residual arcs in reduced costs, up to
