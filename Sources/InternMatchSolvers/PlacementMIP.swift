@@ -126,6 +126,9 @@ struct PlacementMIP {
   /// Whether the repaired network placement was re-optimised (not when the deadline passed
   /// first).
   var reoptimized = false
+  /// Whether GLPK was never given the model because it has more than ``Limits/largestLP`` arcs
+  /// (the placement is then the network relaxation's, repaired, whatever the time left).
+  var tooLargeForGLPK = false
   var rows: Int
   var columns: Int
   /// Columns of the full model the branch-and-cut's LP leaves out: set aside by pricing and
@@ -369,7 +372,7 @@ struct PlacementMIP {
       model.choiceArcs = .init()
       reoptimizeRepaired()
       guard
-        let solved = repairedResult({ levels, gap in
+        var solved = repairedResult({ levels, gap in
           Self.stoppedEarly(
             why, levels: levels, gap: gap, bigM: bigM,
             limit: atTheLimit ? limits.timeLimitSeconds : nil)
@@ -378,6 +381,7 @@ struct PlacementMIP {
         throw SolverError.timeLimit(
           "MIP: \(why) before any placement was found; raise mip_time_limit_seconds")
       }
+      solved.tooLargeForGLPK = !lpFits
       return solved
     }
 
