@@ -9,7 +9,8 @@ extension PlacementInstance {
   }
 
   /// Resolves every list: entry `e` of the lists, one after another, names worksite
-  /// `references.preferences[e]` (-1 when unknown). Under `place_unranked`, a student with no known entry
+  /// `references.preferences[e]` (-1 when unknown), or, without those, each list's codes name
+  /// the worksites (``WorksiteList/withCodes(_:)``). Under `place_unranked`, a student with no known entry
   /// gets ``unrankedChoices(for:worksites:policy:after:)``.
   ///
   /// Students are independent, so they are resolved in shares at once and joined in order.
@@ -71,7 +72,7 @@ extension PlacementInstance {
   /// Resolves the lists of `range`, one share of the students.
   private static func resolveLists(
     _ range: Range<Int>, of students: [Student], worksites: [Worksite], policy: Policy,
-    menu: ActivityMenu?, entries: [Int32], firstEntry: [Int], longestList: Int,
+    menu: ActivityMenu?, entries: [Int32]?, firstEntry: [Int], longestList: Int,
     eligibility: EligibilityTable, roomForAll: Bool
   ) -> Share {
     // Room for this share's values, or, for the first share, for every share's.
@@ -98,12 +99,21 @@ extension PlacementInstance {
     // Students and worksites borrowed through buffers, so eligibility checks copy none.
     students.withUnsafeBufferPointer { roster in
       worksites.withUnsafeBufferPointer { sites in
+        /// Calls `body` with the worksite of each entry of student `i`'s list; codes from
+        /// `recordCount` on (and negative ones) name none.
+        func codes(of i: Int, _ body: (UnsafeBufferPointer<Int32>, _ recordCount: Int) -> Void) {
+          guard let entries else { return roster[i].preferences.withCodes(body) }
+          entries.withUnsafeBufferPointer {
+            body(UnsafeBufferPointer(rebasing: $0[firstEntry[i]..<firstEntry[i + 1]]), sites.count)
+          }
+        }
         for i in range {
           if menu != nil { ofKind.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
-          for e in firstEntry[i]..<firstEntry[i + 1] {
-            let position = e - firstEntry[i] + 1
-            let j = Int(entries[e])
-            guard j >= 0 else {
+          codes(of: i) { codes, recordCount in
+          for e in codes.indices {
+            let position = e + 1
+            let j = Int(codes[e])
+            guard j >= 0, j < recordCount else {
               warnings.append(
                 .init(
                   .warning, .student(i), field: "preferences",
@@ -151,6 +161,7 @@ extension PlacementInstance {
               ineligible.append(
                 IneligibleChoice(student: i, worksite: j, rank: rank, reasons: why))
             }
+          }
           }
           if policy.placeUnranked, listed[i - range.lowerBound] == 0 {
             for (j, rank) in unrankedChoices(
