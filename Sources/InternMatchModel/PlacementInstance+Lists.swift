@@ -94,6 +94,9 @@ extension PlacementInstance {
     listed.append(contentsOf: repeatElement(0, count: range.count))
     // The last student whose list named each worksite: a duplicate check without hashing.
     var seenBy = [Int](repeating: -1, count: worksites.count)
+    // Each worksite's kind, a byte apart: reading it from the worksites themselves (a cache
+    // line or more each, in the order of the lists) missed the cache on most entries.
+    let kinds = worksites.map(\.kind)
     // With a menu: entries of each kind met so far in the current list (the kind ranks).
     var ofKind = [Int32](repeating: 0, count: ActivityMenu.defaultOrder.count)
     // Students and worksites borrowed through buffers, so eligibility checks copy none.
@@ -124,7 +127,7 @@ extension PlacementInstance {
             // Without a menu the rank is the list position; with one, the position among the
             // entries of the worksite's kind, every entry of that kind counting.
             var rank = position
-            let kind = sites[j].kind
+            let kind = kinds[j]
             if menu != nil {
               ofKind[ActivityMenu.ordinal(kind)] += 1
               rank = Int(ofKind[ActivityMenu.ordinal(kind)])
