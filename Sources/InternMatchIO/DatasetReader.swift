@@ -660,6 +660,12 @@ public enum DatasetReader {
         }
       } else {
         c.withBytes(r, preferences) { bytes in
+          if codes.capacity == 0 {
+            // Room for lists like the first, twice over, for every record of the table: room
+            // never used is never touched, so it costs no memory, and the codes are not
+            // copied as they grow.
+            codes.reserveCapacity(2 * ColumnReader.itemCount(bytes) * c.table.records.count)
+          }
           ColumnReader.forEachItem(of: bytes) { add($0) }
         }
       }

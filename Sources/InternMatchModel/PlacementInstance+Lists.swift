@@ -87,7 +87,9 @@ extension PlacementInstance {
     choiceWorksite.reserveCapacity(entryRoom)
     choiceRank.reserveCapacity(entryRoom)
     var ineligible: [IneligibleChoice] = []
-    if roomForAll { ineligible.reserveCapacity(entryRoom) }
+    // Room for every entry: untouched room costs no memory, and the pairs are not copied as
+    // they grow.
+    ineligible.reserveCapacity(entryRoom)
     var warnings: [InstanceIssue] = []
     var listed: [Int32] = []
     listed.reserveCapacity(studentRoom)
@@ -113,58 +115,58 @@ extension PlacementInstance {
         for i in range {
           if menu != nil { ofKind.withUnsafeMutableBufferPointer { $0.update(repeating: 0) } }
           codes(of: i) { codes, recordCount in
-          for e in codes.indices {
-            let position = e + 1
-            let j = Int(codes[e])
-            guard j >= 0, j < recordCount else {
-              warnings.append(
-                .init(
-                  .warning, .student(i), field: "preferences",
-                  "unknown worksite '\(roster[i].preferences[position - 1])' at rank \(position) skipped"
-                ))
-              continue
+            for e in codes.indices {
+              let position = e + 1
+              let j = Int(codes[e])
+              guard j >= 0, j < recordCount else {
+                warnings.append(
+                  .init(
+                    .warning, .student(i), field: "preferences",
+                    "unknown worksite '\(roster[i].preferences[position - 1])' at rank \(position) skipped"
+                  ))
+                continue
+              }
+              // Without a menu the rank is the list position; with one, the position among the
+              // entries of the worksite's kind, every entry of that kind counting.
+              var rank = position
+              let kind = kinds[j]
+              if menu != nil {
+                ofKind[ActivityMenu.ordinal(kind)] += 1
+                rank = Int(ofKind[ActivityMenu.ordinal(kind)])
+              }
+              guard seenBy[j] != i else {
+                warnings.append(
+                  .init(
+                    .warning, .student(i), field: "preferences",
+                    "duplicate worksite '\(roster[i].preferences[position - 1])' at rank \(position) skipped"
+                  ))
+                continue
+              }
+              seenBy[j] = i
+              listed[i - range.lowerBound] += 1
+              // A kind not offered to the person's role (teacher externships to teachers, the
+              // rest to students, unless the menu says otherwise) is no choice of theirs.
+              let offered =
+                menu?.offers(kind, to: roster[i].role)
+                ?? (ActivityMenu.defaultParticipants(of: kind) == roster[i].role)
+              guard offered else {
+                warnings.append(
+                  .init(
+                    .warning, .student(i), field: "preferences",
+                    "worksite '\(roster[i].preferences[position - 1])' at position \(position) "
+                      + "offers '\(kind.rawValue)', not offered to \(roster[i].role.rawValue)s; skipped"
+                  ))
+                continue
+              }
+              let why = eligibility.check(student: i, of: roster, worksite: j, of: sites)
+              if why.isEmpty {
+                choiceWorksite.append(Int32(j))
+                choiceRank.append(Int32(rank))
+              } else {
+                ineligible.append(
+                  IneligibleChoice(student: i, worksite: j, rank: rank, reasons: why))
+              }
             }
-            // Without a menu the rank is the list position; with one, the position among the
-            // entries of the worksite's kind, every entry of that kind counting.
-            var rank = position
-            let kind = kinds[j]
-            if menu != nil {
-              ofKind[ActivityMenu.ordinal(kind)] += 1
-              rank = Int(ofKind[ActivityMenu.ordinal(kind)])
-            }
-            guard seenBy[j] != i else {
-              warnings.append(
-                .init(
-                  .warning, .student(i), field: "preferences",
-                  "duplicate worksite '\(roster[i].preferences[position - 1])' at rank \(position) skipped"
-                ))
-              continue
-            }
-            seenBy[j] = i
-            listed[i - range.lowerBound] += 1
-            // A kind not offered to the person's role (teacher externships to teachers, the
-            // rest to students, unless the menu says otherwise) is no choice of theirs.
-            let offered =
-              menu?.offers(kind, to: roster[i].role)
-              ?? (ActivityMenu.defaultParticipants(of: kind) == roster[i].role)
-            guard offered else {
-              warnings.append(
-                .init(
-                  .warning, .student(i), field: "preferences",
-                  "worksite '\(roster[i].preferences[position - 1])' at position \(position) "
-                    + "offers '\(kind.rawValue)', not offered to \(roster[i].role.rawValue)s; skipped"
-                ))
-              continue
-            }
-            let why = eligibility.check(student: i, of: roster, worksite: j, of: sites)
-            if why.isEmpty {
-              choiceWorksite.append(Int32(j))
-              choiceRank.append(Int32(rank))
-            } else {
-              ineligible.append(
-                IneligibleChoice(student: i, worksite: j, rank: rank, reasons: why))
-            }
-          }
           }
           if policy.placeUnranked, listed[i - range.lowerBound] == 0 {
             for (j, rank) in unrankedChoices(

@@ -103,7 +103,8 @@ struct ListReadingTests {
     #expect(students[1].preferences == ["W2", "W1"])
     // The changed lists are lists of ids like any other: an instance resolves them by id.
     let instance = try PlacementInstance(
-      students: students, worksites: [
+      students: students,
+      worksites: [
         Worksite(id: "W1", cluster: "it", capacity: 1),
         Worksite(id: "W2", cluster: "it", capacity: 1),
       ])
