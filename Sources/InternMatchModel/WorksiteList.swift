@@ -37,13 +37,10 @@ public struct WorksiteList: Sendable {
       self.codes = codes
       self.recordCount = recordCount
     }
-
-    /// The storage of every empty list.
-    static let empty = Storage(names: [], codes: [], recordCount: 0)
   }
 
-  /// Where the list's codes are.
-  private let storage: Storage
+  /// Where the list's codes are; `nil` for an empty list made in code (no storage to retain).
+  private let storage: Storage?
   /// The list's first code in `storage.codes`.
   private let start: Int32
   /// The number of entries.
@@ -65,7 +62,7 @@ public struct WorksiteList: Sendable {
   /// - Complexity: O(n) for n ids.
   public init(_ ids: [String]) {
     guard !ids.isEmpty else {
-      self.init(Storage.empty, 0..<0)
+      self.init()
       return
     }
     let storage = Storage(
@@ -77,7 +74,8 @@ public struct WorksiteList: Sendable {
   /// (``Storage/init(names:codes:recordCount:)``): what an instance reads instead of the ids
   /// when a reader resolved them.
   package func withCodes<R>(_ body: (UnsafeBufferPointer<Int32>, _ recordCount: Int) -> R) -> R {
-    storage.codes.withUnsafeBufferPointer { codes in
+    guard let storage else { return body(UnsafeBufferPointer(start: nil, count: 0), 0) }
+    return storage.codes.withUnsafeBufferPointer { codes in
       body(
         UnsafeBufferPointer(rebasing: codes[Int(start)..<Int(start) + Int(length)]),
         storage.recordCount)
@@ -93,13 +91,18 @@ extension WorksiteList: RandomAccessCollection {
   /// The id of the entry at `position` (0-based: rank `position + 1`).
   public subscript(position: Int) -> String {
     precondition(position >= 0 && position < Int(length), "WorksiteList: index out of range")
+    let storage = storage!  // a list with entries has storage
     return storage.names[Int(storage.codes[Int(start) + position])]
   }
 }
 
 extension WorksiteList: RangeReplaceableCollection {
   /// An empty list.
-  public init() { self.init(Storage.empty, 0..<0) }
+  public init() {
+    storage = nil
+    start = 0
+    length = 0
+  }
 
   /// A list of the ids of `elements`, in order.
   public init<S: Sequence>(_ elements: S) where S.Element == String {
