@@ -90,8 +90,10 @@ extension WorksiteList: RandomAccessCollection {
 
   /// The id of the entry at `position` (0-based: rank `position + 1`).
   public subscript(position: Int) -> String {
-    precondition(position >= 0 && position < Int(length), "WorksiteList: index out of range")
-    let storage = storage!  // a list with entries has storage
+    // A list with entries has storage.
+    guard let storage, position >= 0, position < Int(length) else {
+      preconditionFailure("WorksiteList: index out of range")
+    }
     return storage.names[Int(storage.codes[Int(start) + position])]
   }
 }
