@@ -9,15 +9,6 @@ import Testing
 /// in every layout, whether the students are read in one share or many.
 @Suite("Lists read into shared storage")
 struct ListReadingTests {
-  /// Writes `files` into a new dataset directory.
-  func dataset(_ files: [String: String]) throws -> String {
-    let directory = try Paths.temporaryDirectory()
-    for (name, text) in files {
-      try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
-    }
-    return directory
-  }
-
   /// Worksites whose ids differ only in bytes: "é" precomposed and decomposed.
   let worksites = "id,cluster,capacity\nW1,it,1\nW2,it,2\nW\u{E9},it,1\nWe\u{301},it,1\n"
   /// Each student's list as written (unknown, repeated and byte-distinct ids included).
@@ -28,7 +19,7 @@ struct ListReadingTests {
 
   /// Every student's list, as bytes, read with every sharing.
   func readLists(_ files: [String: String]) throws -> [[[UInt8]]] {
-    let directory = try dataset(files)
+    let directory = try Paths.dataset(files: files)
     var seen: [[[[UInt8]]]] = []
     for sharing in [Sharing(records: .max, bytes: .max), Sharing(records: 1, bytes: 0)] {
       let read = try DatasetReader.read(directory: directory, sharing: sharing).instance
@@ -74,7 +65,7 @@ struct ListReadingTests {
 
   @Test("unknown and repeated entries are reported where they stand, from shared lists")
   func warnings() throws {
-    let directory = try dataset([
+    let directory = try Paths.dataset(files: [
       "students.csv": "id,school,cluster,preferences\nS1,X,it,W1;Q\nS2,X,it,Q;W2;W2\n",
       "worksites.csv": worksites,
     ])
@@ -92,7 +83,7 @@ struct ListReadingTests {
 
   @Test("changing one student's list leaves the others that share its storage as they were")
   func changes() throws {
-    let directory = try dataset([
+    let directory = try Paths.dataset(files: [
       "students.csv": "id,school,cluster,preferences\nS1,X,it,W1;Q\nS2,X,it,W2;W1\n",
       "worksites.csv": worksites,
     ])
