@@ -60,6 +60,18 @@ let package = Package(
       dependencies: [
         "InternMatch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      // The release tool carries the Swift runtime and Foundation in itself on Linux (as
+      // `swift build --static-swift-stdlib` would): the dynamic loader's relocations of
+      // libFoundation and its ICU were most of a run's start-up (README "Speed and scaling").
+      // Compiled with the flag too, so that the module's link entries name the static
+      // libraries Foundation needs (its ICU among them). Debug builds, whose test bundle links
+      // this module beside XCTest, stay dynamic.
+      swiftSettings: [
+        .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))
+      ],
+      linkerSettings: [
+        .unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))
       ]
     ),
 

@@ -97,27 +97,31 @@ struct RunOptions: ParsableArguments {
         "note: wrote \(path), the \(model.isMIP ? "MIP" : "LP") of this run: minimise rank cost − "
           + "\(model.placedWeight)·placed; this run's value \(model.value(of: objective))")
     }
+    // The files as written: their names and the summary.json bytes are taken from here, not
+    // built a second time.
+    let written: [(name: String, contents: Data)]
     do {
-      try run.write(to: output, additional: models)
+      written = try run.write(to: output, additional: models)
     } catch {
       printError("error: \(error); nothing was written.")
       throw ExitStatus.cannotCreateOutput
     }
     progress.finish()
     if !quiet { modelNotes.forEach(printError) }
-    // The bytes of the summary.json just written, before the write time joins the summary.
-    let writtenSummary = run.summaryJSON
     // The files cannot hold the time spent writing them: it is shown here only.
     run.record("write", milliseconds: milliseconds(beforeWrite, clock.now))
     switch format {
     case .json:
-      if let writtenSummary { FileHandle.standardOutput.write(writtenSummary) }
+      // The bytes of the summary.json just written (without the write time).
+      if let summary = written.first(where: { $0.name == "summary.json" }) {
+        FileHandle.standardOutput.write(summary.contents)
+      }
     case .text:
       if !quiet, let text = run.summary?.text ?? run.menu?.summary.text {
         print(text, terminator: "")
         // The letters are named as one directory, not one by one.
         let letters = PlacementRosters.lettersDirectory + "/"
-        var names = run.outputs().filter { !$0.name.hasPrefix(letters) }.map {
+        var names = written.filter { !$0.name.hasPrefix(letters) }.map {
           "\(output)/\($0.name)"
         }
         if run.writesLetterFiles, let count = run.rosters?.letters.count {

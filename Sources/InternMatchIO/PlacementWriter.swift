@@ -1,3 +1,4 @@
+import Foundation
 import InternMatchModel
 
 /// Writes `placements.csv`: one row per student, in input order, with the worksite and rank of a
@@ -14,15 +15,28 @@ import InternMatchModel
 public enum PlacementWriter {
   /// The CSV text of `outcomes` (one per student of `instance`).
   public static func csv(_ instance: PlacementInstance, outcomes: [StudentOutcome]) -> String {
-    String(decoding: csvBytes(instance, outcomes: outcomes), as: UTF8.self)
+    String(decoding: csvData(instance, outcomes: outcomes), as: UTF8.self)
   }
 
-  /// The file's bytes (UTF-8), written straight into one buffer sized for the longest rows,
-  /// with the students read in place (no `Student` copied, no `String` made per row).
+  /// The file's bytes (UTF-8), as ``csvData(_:outcomes:)`` writes them.
   ///
   /// - Complexity: O(S) for S students.
   public static func csvBytes(_ instance: PlacementInstance, outcomes: [StudentOutcome]) -> [UInt8]
   {
+    [UInt8](csvData(instance, outcomes: outcomes))
+  }
+
+  /// The file's bytes (UTF-8), written straight into the `Data` that goes to disk: one buffer
+  /// sized for the longest rows, with the students read in place (no `Student` copied, no
+  /// `String` made per row, no copy of the whole file).
+  ///
+  /// ```swift
+  /// let data = PlacementWriter.csvData(instance, outcomes: instance.outcomes(of: placement))
+  /// data.prefix(29)  // "student,worksite,rank,reason\n"
+  /// ```
+  ///
+  /// - Complexity: O(S) for S students.
+  public static func csvData(_ instance: PlacementInstance, outcomes: [StudentOutcome]) -> Data {
     let header = Array("student,worksite,rank,reason\n".utf8)
     let worksiteField = instance.worksites.map { Array(CSVWriter.field($0.id).utf8) }
     let (reasons, offList) = (Array(UnplacedReason.allCases), Array(OffListSeat.allCases))
@@ -36,7 +50,9 @@ public enum PlacementWriter {
       let rowRoom = longestWorksite + 20 + longestReason + 6
       var room = header.count
       for s in students.indices { room += 2 * students[s].id.utf8.count + rowRoom }
-      return [UInt8](unsafeUninitializedCapacity: room) { buffer, count in
+      var data = Data(count: room)
+      let count = data.withUnsafeMutableBytes { raw in
+        let buffer = raw.bindMemory(to: UInt8.self)
         var at = 0
         func put(_ bytes: UnsafeBufferPointer<UInt8>) {
           _ = UnsafeMutableBufferPointer(rebasing: buffer[at..<at + bytes.count])
@@ -83,8 +99,10 @@ public enum PlacementWriter {
           }
           put(UInt8(ascii: "\n"))
         }
-        count = at
+        return at
       }
+      data.count = count
+      return data
     }
   }
 

@@ -93,11 +93,16 @@ extension PlacementInstance {
     var found: [PlacementViolation] = []
     var perSchool: [Int: [String: Int]] = [:]
     var perEmployer = [Int](repeating: 0, count: rules.employerCapacity.count)
-    for (s, w) in placements where worksites.indices.contains(w) && students.indices.contains(s) {
-      if worksites[w].maxPerSchool != nil {
-        perSchool[w, default: [:]][students[s].school, default: 0] += 1
+    // Which worksites limit students per school, side by side: placements meet the worksites
+    // in any order, and a `Worksite` is a few cache lines long. Nothing to count without limits.
+    let limitsSchools = worksites.map { $0.maxPerSchool != nil }
+    if limitsSchools.contains(true) || employerLimit.contains(where: { $0 >= 0 }) {
+      for (s, w) in placements where worksites.indices.contains(w) && students.indices.contains(s) {
+        if limitsSchools[w] {
+          perSchool[w, default: [:]][students[s].school, default: 0] += 1
+        }
+        if employerLimit[w] >= 0 { perEmployer[Int(employerLimit[w])] += 1 }
       }
-      if employerLimit[w] >= 0 { perEmployer[Int(employerLimit[w])] += 1 }
     }
     for (w, counts) in perSchool.sorted(by: { $0.key < $1.key }) {
       let limit = worksites[w].maxPerSchool ?? Int.max

@@ -22,21 +22,42 @@ extension PlacementInstance {
   {
     let plans = worksites.map { SeatPlan(worksite: $0, policy: policy) }
     let schools = schoolIndices(for: plans)
-    // Each worksite's students, best first.
-    var held = [[(key: UInt64, student: Int32)]](repeating: [], count: worksites.count)
+    // Each worksite's students, best first, side by side in one array (a counting sort by
+    // worksite, then each worksite's run sorted): worksite w's are `held[start[w]..<start[w + 1]]`.
+    var start = [Int](repeating: 0, count: worksites.count + 1)
+    for s in 0..<students.count {
+      if let w = placement.worksite(of: s) { start[w + 1] += 1 }
+    }
+    for w in worksites.indices { start[w + 1] += start[w] }
+    var held = [(key: UInt64, student: Int32)](repeating: (0, 0), count: start[worksites.count])
+    var next = start
     for s in 0..<students.count {
       guard let w = placement.worksite(of: s) else { continue }
-      held[w].append((priorities.key(of: s, at: w, in: self), Int32(s)))
+      held[next[w]] = (priorities.key(of: s, at: w, in: self), Int32(s))
+      next[w] += 1
     }
-    for w in held.indices { held[w].sort { ($0.key, $0.student) < ($1.key, $1.student) } }
+    held.withUnsafeMutableBufferPointer { held in
+      for w in worksites.indices {
+        var run = UnsafeMutableBufferPointer(rebasing: held[start[w]..<start[w + 1]])
+        run.sort { ($0.key, $0.student) < ($1.key, $1.student) }
+      }
+    }
 
-    let filled = held.indices.map { w in
-      plans[w].isPlain
-        ? nil : HeldFilling(held[w], worksite: w, plan: plans[w], in: self, schools: schools)
+    // Worksites with reserves or a school limit, by their index into `fillings` (-1: plain).
+    var filling = [Int32](repeating: -1, count: worksites.count)
+    var fillings: [HeldFilling] = []
+    for w in worksites.indices where !plans[w].isPlain {
+      filling[w] = Int32(fillings.count)
+      fillings.append(
+        HeldFilling(
+          Array(held[start[w]..<start[w + 1]]), worksite: w, plan: plans[w], in: self,
+          schools: schools))
     }
     // A plain worksite takes a student exactly when (key, student) comes before its cutoff:
     // one comparison per choice entry, with no array of held students read.
-    let cutoff = held.indices.map { w in plainCutoff(worksite: w, held: held[w]) }
+    let cutoff = worksites.indices.map { w in
+      plainCutoff(worksite: w, held: held[start[w]..<start[w + 1]])
+    }
     var found: [(student: Int, worksite: Int)] = []
     for s in 0..<students.count where pinnedWorksite[s] < 0 {
       let current = placement.worksite(of: s)
@@ -45,9 +66,11 @@ extension PlacementInstance {
         if w == current { break }
         let key = priorities.key[c]
         guard key != WorksitePriorities.unacceptable else { continue }
+        let f = Int(filling[w])
         let takes =
-          filled[w]?.wouldTake(Int32(s), key: key, in: self, schools: schools)
-          ?? ((key, Int32(s)) < (cutoff[w].key, cutoff[w].student))
+          f < 0
+          ? (key, Int32(s)) < (cutoff[w].key, cutoff[w].student)
+          : fillings[f].wouldTake(Int32(s), key: key, in: self, schools: schools)
         if takes { found.append((s, w)) }
       }
     }
@@ -57,7 +80,7 @@ extension PlacementInstance {
   /// The (key, student) before which a plain worksite holding `held` (best first) takes an
   /// applicant of acceptable key: past everyone while it has a free seat, before no one when
   /// it has no seat or is full of pins, else its worst student held.
-  private func plainCutoff(worksite w: Int, held: [(key: UInt64, student: Int32)]) -> (
+  private func plainCutoff(worksite w: Int, held: ArraySlice<(key: UInt64, student: Int32)>) -> (
     key: UInt64, student: Int32
   ) {
     let capacity = worksites[w].capacity

@@ -146,11 +146,11 @@ extension PlacementInstance {
     // Unplaced students with eligible choices, whose reasons need the seats' occupancy: built
     // once, after every other outcome, and read in place (no copy per student).
     var open: [Int] = []
+    // The worksites' ids side by side: placed students meet them in any order.
+    let worksiteIDs = worksites.map(\.id)
     for s in 0..<students.count {
       if let w = placement.worksite(of: s) {
-        outcomes.append(
-          .placed(
-            worksite: w, rank: isUnlisted(student: s, worksite: w) ? 0 : rank(of: s, at: w) ?? 0))
+        outcomes.append(.placed(worksite: w, rank: listedRank(of: s, at: w, id: worksiteIDs[w])))
       } else if choices.range(of: s).isEmpty {
         outcomes.append(
           .unplaced(
@@ -162,12 +162,16 @@ extension PlacementInstance {
       }
     }
     guard !open.isEmpty else { return outcomes }
-    // Which worksites rank, and which choice entries their rankings name (no hashing: a
-    // ranking marks the entry of its student's list that names its worksite).
+    // Which worksites rank, and which choice entries of the students above their rankings name
+    // (no hashing: a ranking marks the entry of its student's list that names its worksite;
+    // only these students' entries are read).
+    var isOpen = [Bool](repeating: false, count: students.count)
+    for s in open { isOpen[s] = true }
     var ranking = [Bool](repeating: false, count: worksites.count)
     var ranked = [Bool](repeating: false, count: choices.count)
     for r in rankingIndices {
       ranking[Int(r.worksite)] = true
+      guard isOpen[Int(r.student)] else { continue }
       for c in choices.range(of: Int(r.student)) where choices.worksite[c] == r.worksite {
         ranked[c] = true
       }
@@ -178,6 +182,28 @@ extension PlacementInstance {
         unplacedReason(of: s, occupancy: occupancy, ranking: ranking, ranked: ranked))
     }
     return outcomes
+  }
+
+  /// The rank a placed student's outcome reports at `w` (whose id is `id`): the rank they gave
+  /// it, or 0 when `w` is off their own list (``isUnlisted(student:worksite:)``: a pin, a seat
+  /// under `place_unranked`).
+  ///
+  /// A choice entry's rank is its 1-based position in the student's list, so an entry whose
+  /// position names `w`'s id settles it with one comparison; anything else (a pin, an unranked
+  /// choice) takes the general definition, which scans the list.
+  ///
+  /// - Complexity: O(k) for k choices of the student.
+  private func listedRank(of s: Int, at w: Int, id: String) -> Int {
+    for c in choices.range(of: s) where Int(choices.worksite[c]) == w {
+      let rank = Int(choices.rank[c])
+      let listed = students.withUnsafeBufferPointer { students in
+        let preferences = students[s].preferences
+        return rank >= 1 && rank <= preferences.count && preferences[rank - 1] == id
+      }
+      if listed { return rank }
+      break
+    }
+    return isUnlisted(student: s, worksite: w) ? 0 : rank(of: s, at: w) ?? 0
   }
 
   /// The reason of an unplaced student with eligible choices (see ``outcomes(of:)``).

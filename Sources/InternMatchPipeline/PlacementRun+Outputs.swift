@@ -38,8 +38,7 @@ extension PlacementRun {
       }
       return files
     }
-    let csv = PlacementWriter.csvBytes(instance, outcomes: outcomes)
-    var files = [("placements.csv", Data(csv))]
+    var files = [("placements.csv", PlacementWriter.csvData(instance, outcomes: outcomes))]
     if isRematch { files.append(("changes.csv", Data(Self.changesCSV(changes).utf8))) }
     files.append(("summary.json", summaryJSON))
     if writesReport, let summary {
@@ -111,11 +110,20 @@ extension PlacementRun {
   /// of an earlier run into the same directory that this run does not write (all of them when
   /// it writes no letter files) are removed in the same set. Writes nothing for a run without
   /// placement.
+  ///
+  /// Returns ``outputs()`` as written (not `additional`), so a caller that names the files or
+  /// prints `summary.json` uses these bytes instead of building them again.
+  ///
+  /// ```swift
+  /// let written = try run.write(to: "out")
+  /// written.map(\.name)  // ["placements.csv", "summary.json"]
+  /// ```
+  @discardableResult
   public func write(
     to directory: String, additional: [(path: String, contents: Data)] = []
-  ) throws(OutputWriteError) {
+  ) throws(OutputWriteError) -> [(name: String, contents: Data)] {
     let files = outputs()
-    guard !files.isEmpty else { return }
+    guard !files.isEmpty else { return [] }
     let path = { (name: String) in (directory as NSString).appendingPathComponent(name) }
     let letters = path(PlacementRosters.lettersDirectory)
     let replacesLetters =
@@ -123,6 +131,7 @@ extension PlacementRun {
     try AtomicWriter.write(
       files.map { (path($0.name), $0.contents) } + additional.map { ($0.path, $0.contents) },
       replacing: replacesLetters ? [letters] : [])
+    return files
   }
 
   /// `value` as pretty-printed JSON with sorted keys and a final newline.

@@ -63,15 +63,18 @@ public struct OutcomeMetrics: Hashable, Sendable, Codable {
     var borough = TallyTable()
     var cluster = TallyTable()
     var group = TallyTable()
-    // Fields read in place: copying a `Student` or `Worksite` would retain every text in it.
+    // The worksites' coordinates side by side: students meet them in random order, and a
+    // `Worksite` is a few cache lines long.
+    let worksiteLocations = instance.worksites.withUnsafeBufferPointer { $0.map(\.location) }
+    // Fields read in place: copying a `Student` would retain every text in it.
     instance.students.withUnsafeBufferPointer { students in
-      instance.worksites.withUnsafeBufferPointer { worksites in
+      worksiteLocations.withUnsafeBufferPointer { worksiteLocations in
         for (s, outcome) in outcomes.enumerated() {
           var rank: Int?
           if case .placed(let w, let r) = outcome {
             rank = r
             if r > 0 { ranks.append(r) } else { unlisted += 1 }
-            if let from = students[s].location, let to = worksites[w].location {
+            if let from = students[s].location, let to = worksiteLocations[w] {
               distanceSum += from.distanceKilometres(to: to)
               distanceCount += 1
             }

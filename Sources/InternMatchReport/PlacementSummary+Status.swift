@@ -13,7 +13,9 @@ extension PlacementSummary {
   /// `mip_rank_cost_gap` (how much lower, in the run's rank-cost units, the rank cost of a
   /// placement with as many students could at most be; shown as a percentage of
   /// ``totalRankCost``, rounded up so that it never understates). Without them it gives
-  /// ``gap`` in the units of the search's objective `−M·placed + cost`.
+  /// ``gap`` in the units of the search's objective `−M·placed + cost`. A model too large for
+  /// GLPK (`mip_too_large_for_glpk` 1) is said to be bounded by the network relaxation alone,
+  /// not stopped at the time limit, which it may never have reached.
   ///
   /// - Parameter policy: the run's policy, for the time limit (`mip_time_limit_seconds`) and
   ///   accepted gap (`mip_gap`) that a stopped search names; `nil` names neither value.
@@ -48,6 +50,10 @@ extension PlacementSummary {
 
   /// Why a search ended before proving its answer best.
   private func stopReason(_ policy: Policy?) -> String {
+    if statistics["mip_too_large_for_glpk"] == 1 {
+      return "not proven best: the model has too many choices for GLPK's branch-and-cut "
+        + "(memory), so only the network relaxation bounds it"
+    }
     guard let policy else { return "stopped before proving the placement best" }
     let limit = "the \(String(format: "%g", policy.mipTimeLimitSeconds)) s time limit"
     guard policy.mipGap > 0 else { return "stopped at " + limit }

@@ -2,8 +2,12 @@ extension ConstrainedNetworkModel {
   /// An optimal starting basis for the network simplex, from the primal–dual core, when the
   /// model is a plain assignment network (`S → student → worksite → T → S`, no school, employer
   /// or seat-type nodes) whose lower bounds are those of students held at one worksite and
-  /// least loads the core's optimum meets; `nil` otherwise. Held students take their seats
-  /// before the core places the others.
+  /// least loads the core's optimum meets; `nil` otherwise. When `deadline` passes before the
+  /// core's optimum is reached, the core stops at its next phase: with `keepingPartialFlow`,
+  /// its flow so far — feasible and the cheapest of its value, not optimal — gives the basis
+  /// (a start for a simplex that is to stop at once with a feasible flow); without, `nil` (a
+  /// re-optimisation's plan is dropped then). Held students take their seats before the core
+  /// places the others.
   ///
   /// The core's flow and its certified potentials give every arc's reduced cost; the tree is
   /// the arcs strictly between their bounds (reduced cost 0 by complementary slackness), then
@@ -17,7 +21,28 @@ extension ConstrainedNetworkModel {
   /// ```
   ///
   /// - Complexity: the primal–dual solve, plus O(N + A·α(N)) for N nodes and A arcs.
-  func primalDualStart() -> NetworkSimplex.Basis? {
+  func primalDualStart(
+    deadline: ContinuousClock.Instant? = nil, keepingPartialFlow: Bool = false
+  ) -> NetworkSimplex.Basis? {
+    guard
+      let solved = primalDualFlow(deadline: deadline, keepingPartialFlow: keepingPartialFlow)
+    else { return nil }
+    return Self.tree(of: builder, flow: solved.flow, potentials: solved.potentials)
+  }
+
+  /// The primal–dual core's flow on the model, when ``primalDualStart(deadline:keepingPartialFlow:)``
+  /// would give a start: each arc's flow above its lower bound, node potentials, and whether
+  /// the core finished — then the flow is optimal, certified by those potentials, and no
+  /// network simplex is needed to know it.
+  ///
+  /// ```swift
+  /// model.primalDualFlow()?.finished  // true: an optimal flow of the model
+  /// ```
+  ///
+  /// - Complexity: the primal–dual solve, plus O(N + A) for N nodes and A arcs.
+  func primalDualFlow(
+    deadline: ContinuousClock.Instant? = nil, keepingPartialFlow: Bool = false
+  ) -> (flow: [Int], potentials: [Int], finished: Bool)? {
     let net = builder
     let (source, sink) = (0, 1)
     guard net.costs[returnArc] < 0 else { return nil }
@@ -26,43 +51,59 @@ extension ConstrainedNetworkModel {
       guard net.heads[arc] == sink else { return nil }
       worksiteOf[net.tails[arc]] = w
     }
-    var studentOf = [Int](repeating: -1, count: net.nodeCount)
+    var studentOf = [Int32](repeating: -1, count: net.nodeCount)
     // Each student's arc from the source.
     var studentArcs: [Int] = []
-    var entries: [[Int]] = []
     var held: [Bool] = []
     for arc in net.tails.indices where net.tails[arc] == source && arc != returnArc {
       guard studentOf[net.heads[arc]] < 0, net.capacities[arc] == 1 else { return nil }
-      studentOf[net.heads[arc]] = studentArcs.count
+      studentOf[net.heads[arc]] = Int32(studentArcs.count)
       studentArcs.append(arc)
-      entries.append([])
       held.append(net.lowers[arc] == 1)
     }
     guard 2 + studentArcs.count + loadArc.count == net.nodeCount else { return nil }
+    // Each student's choice arcs, `entryArcs[firstEntry[k] ..< firstEntry[k + 1]]` (flat: at a
+    // million students an array per student costs more than the arcs themselves).
+    var firstEntry = [Int](repeating: 0, count: studentArcs.count + 1)
     var counted = studentArcs.count + loadArc.count + 1
     for arc in net.tails.indices where studentOf[net.tails[arc]] >= 0 {
       guard worksiteOf[net.heads[arc]] >= 0, net.capacities[arc] == 1, net.lowers[arc] == 0,
         net.costs[arc] >= 0
       else { return nil }
-      entries[studentOf[net.tails[arc]]].append(arc)
+      firstEntry[Int(studentOf[net.tails[arc]]) + 1] += 1
       counted += 1
     }
     guard counted == net.tails.count, net.lowers[returnArc] == 0 else { return nil }
+    for k in studentArcs.indices { firstEntry[k + 1] += firstEntry[k] }
+    var entryArcs = [Int32](repeating: 0, count: firstEntry[studentArcs.count])
+    var filled = firstEntry
+    for arc in net.tails.indices where studentOf[net.tails[arc]] >= 0 {
+      let k = Int(studentOf[net.tails[arc]])
+      entryArcs[filled[k]] = Int32(arc)
+      filled[k] += 1
+    }
+    studentOf = []
+    filled = []
+    /// Student `k`'s choice arcs.
+    func entries(_ k: Int) -> ArraySlice<Int32> {
+      entryArcs[firstEntry[k]..<firstEntry[k + 1]]
+    }
 
     // The core places the students not held, in the seats the held ones leave.
     var seats = loadArc.map { net.capacities[$0] }
     var entryStart: [Int32] = [0]
     var entryWorksite: [Int32] = []
     var entryCost: [Int] = []
-    var coreIndex = [Int](repeating: -1, count: entries.count)
-    for (k, list) in entries.enumerated() {
+    var coreIndex = [Int](repeating: -1, count: studentArcs.count)
+    for k in studentArcs.indices {
+      let list = entries(k)
       if held[k] {
-        guard list.count == 1 else { return nil }
-        seats[worksiteOf[net.heads[list[0]]]] -= 1
+        guard list.count == 1, let only = list.first else { return nil }
+        seats[worksiteOf[net.heads[Int(only)]]] -= 1
         continue
       }
       coreIndex[k] = entryStart.count - 1
-      for arc in list {
+      for arc in list.lazy.map(Int.init) {
         entryWorksite.append(Int32(worksiteOf[net.heads[arc]]))
         entryCost.append(net.costs[arc])
       }
@@ -72,12 +113,18 @@ extension ConstrainedNetworkModel {
     let core = PrimalDualAssignment(
       entryStart: entryStart, entryWorksite: entryWorksite, entryCost: entryCost,
       capacity: seats.map { Int32($0) })
-    core.solve()
+    // The core holds its own copies: these are freed before it runs.
+    (entryWorksite, entryCost) = ([], [])
+    let finished = core.solve(stoppingWhen: {
+      deadline.map { ContinuousClock.now >= $0 } ?? false
+    })
+    guard finished || keepingPartialFlow else { return nil }
     let returnCost = -net.costs[returnArc]
     let potentials = core.circulationPotentials(returnCost: returnCost)
-    guard core.satisfiesComplementarySlackness(potentials, returnCost: returnCost) else {
-      return nil
-    }
+    // A stopped core's potentials certify nothing for the circulation; any spanning tree of a
+    // feasible flow is a basis, so they only choose which arcs at a bound join it.
+    guard !finished || core.satisfiesComplementarySlackness(potentials, returnCost: returnCost)
+    else { return nil }
 
     // Each model node's potential and each arc's flow.
     var pi = [Int](repeating: 0, count: net.nodeCount)
@@ -91,13 +138,13 @@ extension ConstrainedNetworkModel {
       let node = net.heads[arc]
       var choice = -1
       if held[k] {
-        choice = entries[k][0]
+        choice = Int(entryArcs[firstEntry[k]])  // its one arc (checked above)
         // The held seat's arc is tight: the student's potential follows from its worksite's.
         pi[node] = pi[net.heads[choice]] - net.costs[choice]
       } else {
         pi[node] = potentials.student[coreIndex[k]]
         let e = Int(core.assignedEntry(of: coreIndex[k]))
-        if e >= 0 { choice = entries[k][e - Int(entryStart[coreIndex[k]])] }
+        if e >= 0 { choice = Int(entryArcs[firstEntry[k] + e - Int(entryStart[coreIndex[k]])]) }
       }
       guard choice >= 0 else { continue }
       flow[arc] = 1 - net.lowers[arc]
@@ -110,31 +157,49 @@ extension ConstrainedNetworkModel {
       flow[arc] = load[w] - net.lowers[arc]
     }
     flow[returnArc] = load.reduce(0, +)
-    return Self.tree(of: net, flow: flow, potentials: pi)
+    return (flow, pi, finished)
   }
 
-  /// The spanning tree described above, for `flow` (above the lower bounds) and optimal
-  /// `potentials` of `net`; `nil` when the arcs strictly between their bounds close a cycle
+  /// The spanning tree described above, for `flow` (above the lower bounds) and `potentials`
+  /// of `net` (optimal ones make it an optimal basis; any make it a feasible one); `nil` when the arcs strictly between their bounds close a cycle
   /// (then no tree holds them all).
   private static func tree(of net: NetworkBuilder, flow: [Int], potentials pi: [Int])
     -> NetworkSimplex.Basis?
   {
-    let room = net.tails.indices.map { net.capacities[$0] - net.lowers[$0] }
+    func room(_ arc: Int) -> Int { net.capacities[arc] - net.lowers[arc] }
     var parts = DisjointSets(count: net.nodeCount)
-    var adjacent = [[Int]](repeating: [], count: net.nodeCount)
+    // The forest's arcs (fewer than the nodes), then listed by node (flat, as above).
+    var joined: [Int32] = []
     func join(_ arc: Int) -> Bool {
       guard parts.union(net.tails[arc], net.heads[arc]) else { return false }
-      adjacent[net.tails[arc]].append(arc)
-      adjacent[net.heads[arc]].append(arc)
+      joined.append(Int32(arc))
       return true
     }
     let arcs = net.tails.indices
-    for arc in arcs where flow[arc] > 0 && flow[arc] < room[arc] {
+    for arc in arcs where flow[arc] > 0 && flow[arc] < room(arc) {
       guard join(arc) else { return nil }
     }
-    for arc in arcs where flow[arc] == 0 || flow[arc] == room[arc] {
+    for arc in arcs where flow[arc] == 0 || flow[arc] == room(arc) {
       if net.costs[arc] + pi[net.tails[arc]] - pi[net.heads[arc]] == 0 { _ = join(arc) }
     }
+    parts = DisjointSets(count: 0)
+    var firstAdjacent = [Int32](repeating: 0, count: net.nodeCount + 1)
+    for arc in joined {
+      firstAdjacent[net.tails[Int(arc)] + 1] += 1
+      firstAdjacent[net.heads[Int(arc)] + 1] += 1
+    }
+    for u in 0..<net.nodeCount { firstAdjacent[u + 1] += firstAdjacent[u] }
+    var adjacent = [Int32](repeating: 0, count: Int(firstAdjacent[net.nodeCount]))
+    var filled = firstAdjacent
+    for arc in joined {
+      let (u, v) = (net.tails[Int(arc)], net.heads[Int(arc)])
+      adjacent[Int(filled[u])] = arc
+      filled[u] += 1
+      adjacent[Int(filled[v])] = arc
+      filled[v] += 1
+    }
+    joined = []
+    filled = []
     // Orient each part from its first node, which hangs from the artificial root.
     var treeArc = [Int](repeating: -2, count: net.nodeCount)
     var queue: [Int] = []
@@ -142,7 +207,7 @@ extension ConstrainedNetworkModel {
       treeArc[start] = -1
       queue.append(start)
       while let u = queue.popLast() {
-        for arc in adjacent[u] {
+        for arc in adjacent[Int(firstAdjacent[u])..<Int(firstAdjacent[u + 1])].lazy.map(Int.init) {
           let v = net.tails[arc] == u ? net.heads[arc] : net.tails[arc]
           guard treeArc[v] == -2 else { continue }
           treeArc[v] = arc
@@ -151,6 +216,6 @@ extension ConstrainedNetworkModel {
       }
     }
     return NetworkSimplex.Basis(
-      treeArc: treeArc, atUpperBound: arcs.map { flow[$0] > 0 && flow[$0] == room[$0] })
+      treeArc: treeArc, atUpperBound: arcs.map { flow[$0] > 0 && flow[$0] == room($0) })
   }
 }

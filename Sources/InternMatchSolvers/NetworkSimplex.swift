@@ -135,11 +135,18 @@ package struct NetworkSimplex: Sendable {
   ///
   /// - Complexity: see the type; the deadline costs one clock read per 1,024 pivots, and once
   ///   passed O(n) per check, with checks at least n pivots apart.
+  ///
+  /// With `abandoningAtDeadline`, a run past the deadline whose flow is not yet feasible stops
+  /// too (``flowIsFeasible`` is then `false`, and the flow is to be dropped): for a run whose
+  /// answer is only worth having in time.
   @discardableResult
   package mutating func run(
-    warmStart: Basis? = nil, deadline: ContinuousClock.Instant? = nil
+    warmStart: Basis? = nil, deadline: ContinuousClock.Instant? = nil,
+    abandoningAtDeadline: Bool = false
   ) -> Outcome {
     precondition(supply.reduce(0, +) == 0, "NetworkSimplex: supplies must sum to zero")
+    // A previous run's results are replaced below: freed first, not kept beside the tree.
+    (arcFlow, state, pi, finalBasis) = ([], [], [], nil)
     let tree = SpanningTree(
       nodeCount: nodeCount, source: source, target: target, capacity: capacity, cost: cost,
       supply: supply)
@@ -148,7 +155,8 @@ package struct NetworkSimplex: Sendable {
     {
       tree.load(warmStart, supply: supply)
     }
-    let outcome = tree.solve(deadline: deadline)
+    let outcome = tree.solve(deadline: deadline, abandoning: abandoningAtDeadline)
+    flowIsFeasible = !tree.abandoned
     arcFlow = Array(tree.flow.storage.prefix(arcCount))
     state = Array(tree.state.storage.prefix(arcCount))
     pi = Array(tree.pi.storage.prefix(nodeCount))
@@ -163,6 +171,10 @@ package struct NetworkSimplex: Sendable {
 
   /// Pivots the last ``run(warmStart:)`` made: none when it started from an optimal basis.
   package private(set) var pivots = 0
+
+  /// Whether the last run's flow meets every supply and bound: `false` only after a run
+  /// abandoned at its deadline (``run(warmStart:deadline:abandoningAtDeadline:)``).
+  package private(set) var flowIsFeasible = true
 
   /// Whether arc `arc` is in the final spanning-tree basis (basic).
   package func isBasic(_ arc: Int) -> Bool { state[arc] == 0 }
@@ -202,7 +214,7 @@ private final class SpanningTree {
   let stack: OwnedBuffer<Int32>
   let blockSize: Int
   var nextArc = 0
-  /// Pivots made by ``solve()``.
+  /// Pivots made by ``solve(deadline:abandoning:)``.
   var pivots = 0
 
   init(
@@ -407,7 +419,12 @@ private final class SpanningTree {
     return true
   }
 
-  func solve(deadline: ContinuousClock.Instant? = nil) -> NetworkSimplex.Outcome {
+  /// Whether ``solve(deadline:abandoning:)`` stopped with an infeasible flow.
+  var abandoned = false
+
+  func solve(deadline: ContinuousClock.Instant? = nil, abandoning: Bool = false)
+    -> NetworkSimplex.Outcome
+  {
     let infinite = NetworkSimplex.unboundedCapacity
     // The pivot count at which the deadline is next looked at (a clock read per 1,024 pivots;
     // once past it, the O(n) feasibility test at most once per n pivots).
@@ -418,6 +435,9 @@ private final class SpanningTree {
         if ContinuousClock.now < deadline {
           nextCheck = pivots + 1024
         } else if isFeasible() {
+          return .stopped
+        } else if abandoning {
+          abandoned = true
           return .stopped
         } else {
           nextCheck = pivots + max(1024, n)

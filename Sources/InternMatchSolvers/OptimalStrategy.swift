@@ -96,6 +96,7 @@ public struct OptimalStrategy: PlacementStrategy {
     result.statistics["mip_placed_gap"] = mip.levels?.placedGap
     result.statistics["mip_rank_cost_gap"] = mip.levels?.costGap
     result.statistics["school_floors_met"] = mip.floorsMet ? 1 : 0
+    if mip.tooLargeForGLPK { result.statistics["mip_too_large_for_glpk"] = 1 }
     result.diagnostics = mip.diagnostics
     result.status = mip.status == .optimal ? .optimal : .feasible
     return result

@@ -16,12 +16,24 @@ extension PlacementMIP {
   /// students keeps every limit, so the result is feasible: the incumbent branch-and-cut starts
   /// from, and the answer when the time limit stops the search first.
   ///
-  /// - Complexity: O((S + W) · rounds), rounds ≤ the number of worksites emptied + 1.
+  /// - Complexity: O(S + (W + links) · rounds), rounds ≤ the number of worksites emptied + 1
+  ///   (each worksite's students are listed once, so emptying one costs its load).
   static func repair(_ placement: Placement, _ instance: PlacementInstance) -> Placement? {
     var placement = placement
     var load = [Int](repeating: 0, count: instance.worksites.count)
     for s in instance.students.indices {
       if let w = placement.worksite(of: s) { load[w] += 1 }
+    }
+    // The students of each worksite, `members[start[w] ..< start[w + 1]]` (a student unplaced
+    // later stays listed; the emptying below skips them).
+    var start = [Int](repeating: 0, count: instance.worksites.count + 1)
+    for w in load.indices { start[w + 1] = start[w] + load[w] }
+    var members = [Int](repeating: 0, count: start[load.count])
+    var next = start
+    for s in instance.students.indices {
+      guard let w = placement.worksite(of: s) else { continue }
+      members[next[w]] = s
+      next[w] += 1
     }
     func unplace(_ s: Int) -> Bool {
       guard let w = placement.worksite(of: s) else { return true }
@@ -35,7 +47,7 @@ extension PlacementMIP {
       changed = false
       for (w, worksite) in instance.worksites.enumerated() {
         guard let m = worksite.minimumGroupSize, load[w] > 0, load[w] < m else { continue }
-        for s in instance.students.indices where placement.worksite(of: s) == w {
+        for s in members[start[w]..<start[w + 1]] where placement.worksite(of: s) == w {
           guard unplace(s) else { return nil }
         }
         changed = true
@@ -109,13 +121,15 @@ extension PlacementMIP {
   /// worksite with enough applicants and seats each split pair at its best common choice — and
   /// the best feasible result is kept (`repaired` when neither is better). Each is exact given
   /// its decisions, so the result is usually close to the optimum. A plan is not started once
-  /// `deadline` has passed, and one stopped by it offers its feasible, unproven flow.
+  /// `deadline` has passed, and one stopped by it offers its feasible, unproven flow. A plan
+  /// whose model has more than `largestLP` arcs is solved by the primal–dual core alone
+  /// (``placement(fixing:_:rankCost:reserves:deadline:largestLP:)``).
   ///
   /// - Complexity: two network simplex runs on the model.
   static func reoptimize(
     _ repaired: Placement, _ instance: PlacementInstance, rankCost: RankCost, reserves: Bool,
     forced: ConstrainedNetworkModel.Fixings, disruption: Int = 0,
-    deadline: ContinuousClock.Instant? = nil
+    deadline: ContinuousClock.Instant? = nil, largestLP: Int = .max
   ) -> Placement {
     func value(_ placement: Placement) -> PlacementObjective {
       ConstrainedNetworkModel.value(
@@ -156,7 +170,8 @@ extension PlacementMIP {
       }
       guard
         let found = placement(
-          fixing: fixings, instance, rankCost: rankCost, reserves: reserves, deadline: deadline)
+          fixing: fixings, instance, rankCost: rankCost, reserves: reserves, deadline: deadline,
+          largestLP: largestLP)
       else { continue }
       let foundValue = value(found)
       if foundValue < bestValue {
@@ -227,18 +242,34 @@ extension PlacementMIP {
 
   /// The best placement with the decisions `fixings` fixed, found by the network simplex (a
   /// feasible one when `deadline` stops it first); `nil` when they leave none that meets every
-  /// rule.
+  /// rule. A model of more than `largestLP` arcs (``PlacementMIP/largestLP``) is solved by the
+  /// primal–dual core alone, without the network's copies of the arcs: its optimum, or `nil`
+  /// when the core does not apply (seat types, school limits), misses a least load, or is
+  /// stopped by the deadline.
   ///
   /// - Complexity: one network simplex run on the model.
   private static func placement(
     fixing fixings: ConstrainedNetworkModel.Fixings, _ instance: PlacementInstance,
-    rankCost: RankCost, reserves: Bool, deadline: ContinuousClock.Instant?
+    rankCost: RankCost, reserves: Bool, deadline: ContinuousClock.Instant?,
+    largestLP: Int = .max
   ) -> Placement? {
     let model = ConstrainedNetworkModel(
       instance, rankCost: rankCost, floor: nil, reserves: reserves, fixings: fixings)
+    if model.builder.tails.count > largestLP {
+      guard let solved = model.primalDualFlow(deadline: deadline) else { return nil }
+      let found = placement(
+        of: model, flows: { solved.flow[$0] + model.builder.lowers[$0] }, in: instance)
+      return instance.violations(in: found).isEmpty ? found : nil
+    }
     var network = model.builder.network
-    switch network.run(warmStart: model.primalDualStart(), deadline: deadline) {
-    case .optimal, .stopped: break
+    // Past the deadline the plan is dropped: the core stopped.
+    let start = model.primalDualStart(deadline: deadline)
+    if start == nil, let deadline, ContinuousClock.now >= deadline { return nil }
+    // A cold run past the deadline is abandoned rather than carried on to a feasible flow (at
+    // scale that takes longer than the plan is worth).
+    switch network.run(warmStart: start, deadline: deadline, abandoningAtDeadline: true) {
+    case .optimal: break
+    case .stopped: guard network.flowIsFeasible else { return nil }
     case .infeasible, .unbounded: return nil
     }
     let found = placement(of: model, flows: { model.builder.flow($0, in: network) }, in: instance)
@@ -286,10 +317,11 @@ extension PlacementMIP {
       }
     }
     var values = flow.map { Double($0 ?? 0) }
-    for (_, w) in groups {
-      values.append(
-        instance.students.indices.contains { placement.worksite(of: $0) == w } ? 1 : 0)
+    var holdsAnyone = [Bool](repeating: false, count: instance.worksites.count)
+    for s in instance.students.indices {
+      if let w = placement.worksite(of: s) { holdsAnyone[w] = true }
     }
+    for (_, w) in groups { values.append(holdsAnyone[w] ? 1 : 0) }
     return values
   }
 }

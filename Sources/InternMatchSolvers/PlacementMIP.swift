@@ -35,6 +35,14 @@ import InternMatchModel
 /// - Complexity: nodes + extra rows by arcs + group columns; branch-and-cut is exponential in
 ///   the worst case, bounded here by the time limit.
 struct PlacementMIP {
+  /// The most arcs of a model whose LP GLPK is given (about 330,000 students of the generated
+  /// MIP shape). GLPK's LP of the whole circulation — before pricing sets most of it aside —
+  /// took about 500 MB at 250,000 students (1.9 million arcs; 1,182 MB peak against 678 MB
+  /// without it), so a million students' 7.5 million arcs would take the process past issue
+  /// 13's 1.5 GB. Above it, the network relaxation's placement, repaired and re-optimised, is
+  /// the answer, with the relaxation's bound (`feasible`, its gaps said), at any time limit.
+  static let largestLP = 2_500_000
+
   /// When to stop searching.
   struct Limits {
     /// The whole solve's time limit; the best placement found is returned when it runs out.
@@ -46,6 +54,9 @@ struct PlacementMIP {
     /// Whether to fix columns by their reduced cost before branching (on by default; off only
     /// to compare with the full model in tests).
     var reducedCostFixing = true
+    /// The most arcs of a model GLPK is given (``PlacementMIP/largestLP``; lower only to test
+    /// the path of a larger model on a small one).
+    var largestLP = PlacementMIP.largestLP
   }
 
   /// A bound `B` on the objective `−M·placed + cost` read as its two levels. Every cost is
@@ -115,6 +126,9 @@ struct PlacementMIP {
   /// Whether the repaired network placement was re-optimised (not when the deadline passed
   /// first).
   var reoptimized = false
+  /// Whether GLPK was never given the model because it has more than ``Limits/largestLP`` arcs
+  /// (the placement is then the network relaxation's, repaired, whatever the time left).
+  var tooLargeForGLPK = false
   var rows: Int
   var columns: Int
   /// Columns of the full model the branch-and-cut's LP leaves out: set aside by pricing and
@@ -189,7 +203,7 @@ struct PlacementMIP {
   /// Every stage after the presolve answers to `deadline` once a feasible placement is known
   /// (the repair of the network relaxation's placement; without one — school floors, or pins
   /// the repair cannot keep — the stages go on until GLPK's first integer solution): the
-  /// network simplex runs (``NetworkSimplex/run(warmStart:deadline:)``), GLPK's simplex and
+  /// network simplex runs (``NetworkSimplex/run(warmStart:deadline:abandoningAtDeadline:)``), GLPK's simplex and
   /// branch-and-cut (`tm_lim`, the time left), the pricing rounds and the re-optimisations.
   private static func solve(
     _ instance: PlacementInstance, rankCost: RankCost, floor: Double?, reserves: Bool,
@@ -197,7 +211,7 @@ struct PlacementMIP {
   ) throws(SolverError) -> PlacementMIP? {
     guard var forced = Self.presolve(instance, allowed: rematch.allowed) else { return nil }
     forced.previous = rematch.previous
-    let model = ConstrainedNetworkModel(
+    var model = ConstrainedNetworkModel(
       instance, rankCost: rankCost, floor: floor, reserves: reserves, fixings: forced)
     let disruption = model.disruption
     /// Placed and the cost the circulation minimises (rank cost, plus the disruption weight in
@@ -207,29 +221,45 @@ struct PlacementMIP {
         of: placement, in: instance, rankCost: rankCost, previous: forced.previous,
         disruption: disruption)
     }
-    let net = model.builder
+    var net = model.builder
     let bigM = -net.costs[model.returnArc]
     func value(of objective: PlacementObjective) -> Int { objective.cost - bigM * objective.placed }
-    var relaxation = net.network
+    // A model above ``largestLP`` arcs never reaches GLPK (below), so the cold start's tree,
+    // kept only for GLPK, has no use there, nor has the network simplex: the primal–dual
+    // core's optimum is the relaxation's (certified by its potentials), and its flow so far,
+    // when the deadline stops it, is feasible — without the network's copies of the arcs.
+    let lpFits = net.tails.count <= limits.largestLP
+    let relaxationStart = ContinuousClock.now
+    var coreFlow =
+      lpFits ? nil : model.primalDualFlow(deadline: deadline, keepingPartialFlow: true)
+    var relaxation = coreFlow == nil ? net.network : NetworkSimplex(nodeCount: 0)
+    /// Each arc's flow in the relaxation.
+    func relaxationFlow(_ arc: Int) -> Int {
+      coreFlow.map { $0.flow[arc] + net.lowers[arc] } ?? net.flow(arc, in: relaxation)
+    }
     /// The relaxation's placement made to meet minimum groups and links (``repair(_:_:)``);
     /// `nil` with a school floor (emptying a worksite may break it) or a pin the repair cannot
     /// keep.
     func repairedRelaxation() -> Placement? {
       guard floor == nil else { return nil }
       return Self.repair(
-        Self.placement(of: model, flows: { net.flow($0, in: relaxation) }, in: instance),
-        instance)
+        Self.placement(of: model, flows: relaxationFlow, in: instance), instance)
     }
     // A cold start here: GLPK starts from the tree this run ends with, and measured slower from
     // the tree a warm start ends with (several parts hung from the root). But a cold start
     // grows with the cohort faster than the primal–dual core: when it has not finished within
     // a third of the time left, the run starts again from the core's optimum (when the model
     // is one the core solves; else it goes on from where it stopped), which leaves few pivots.
-    let relaxationStart = ContinuousClock.now
-    var relaxed = relaxation.run(deadline: relaxationStart + (deadline - relaxationStart) / 3)
-    if relaxed == .stopped, ContinuousClock.now < deadline {
-      relaxed = relaxation.run(
-        warmStart: model.primalDualStart() ?? relaxation.finalBasis, deadline: deadline)
+    var relaxed: NetworkSimplex.Outcome
+    if let coreFlow {
+      relaxed = coreFlow.finished ? .optimal : .stopped
+    } else {
+      relaxed = relaxation.run(deadline: relaxationStart + (deadline - relaxationStart) / 3)
+      if relaxed == .stopped, ContinuousClock.now < deadline {
+        relaxed = relaxation.run(
+          warmStart: model.primalDualStart(deadline: deadline) ?? relaxation.finalBasis,
+          deadline: deadline)
+      }
     }
     if relaxed == .stopped {
       // Stopped by the deadline with a feasible flow, not an optimal one: no bound is known.
@@ -245,8 +275,14 @@ struct PlacementMIP {
             + "placed) but may not be optimal, and no bound on how far from it was computed")
         return solved
       }
-      // No placement is known yet: the relaxation goes on from where it stopped.
-      relaxed = relaxation.run(warmStart: relaxation.finalBasis)
+      // No placement is known yet: the relaxation goes on from where it stopped (the core's,
+      // from the start, without a deadline).
+      if coreFlow != nil {
+        coreFlow = model.primalDualFlow()
+        relaxed = .optimal
+      } else {
+        relaxed = relaxation.run(warmStart: relaxation.finalBasis)
+      }
     }
     switch relaxed {
     case .optimal: break
@@ -259,10 +295,15 @@ struct PlacementMIP {
     var (rows, columns) = (0, 0)  // the full model, before any fixing, once loaded
 
     // A feasible fallback, and the relaxation's value as a bound on every placement.
-    let relaxationValue = net.tails.indices.reduce(0) {
-      $0 + net.flow($1, in: relaxation) * net.costs[$1]
-    }
+    let relaxationValue = net.tails.indices.reduce(0) { $0 + relaxationFlow($1) * net.costs[$1] }
     var repaired = repairedRelaxation()
+    if repaired == nil, coreFlow != nil {
+      // GLPK must find the placement after all (a pin the repair cannot keep): it starts from
+      // the network simplex's basis, from the core's optimum.
+      relaxation = net.network
+      relaxation.run(warmStart: model.primalDualStart())
+      coreFlow = nil
+    }
     /// The best integral bound on `−M·placed + cost` known so far: the relaxation's exact
     /// value, then the LP's and branch-and-cut's (lowered by the simplex's tolerance, which at
     /// 250,000 students is hundreds of units: no reason to apply it to an exact value).
@@ -280,10 +321,12 @@ struct PlacementMIP {
       repaired = repaired.map {
         Self.reoptimize(
           $0, instance, rankCost: rankCost, reserves: reserves, forced: forced,
-          disruption: disruption, deadline: deadline)
+          disruption: disruption, deadline: deadline, largestLP: limits.largestLP)
       }
     }
-    if limits.relativeGap > 0 { reoptimizeRepaired() }
+    // (A model too large for GLPK re-optimises in the fallback below, once its own arcs are
+    // freed.)
+    if limits.relativeGap > 0, lpFits { reoptimizeRepaired() }
     /// When GLPK's stages stop: early enough that the fallback's re-optimisation of the repaired
     /// placement (two network simplex runs, each started from the primal–dual core's optimum:
     /// measured shorter than the relaxation's cold run) fits before the deadline — the
@@ -318,23 +361,39 @@ struct PlacementMIP {
       solved.diagnostics.append(explain(levels, gap))
       return solved
     }
-    func fallback(_ why: String) throws(SolverError) -> PlacementMIP {
+    func fallback(_ why: String, atTheLimit: Bool = true) throws(SolverError) -> PlacementMIP {
+      // Past this point the model and its relaxation are not read again: their arcs and flows
+      // (about 500 MB at a million students) are freed before the re-optimisation builds its
+      // own.
+      relaxation = NetworkSimplex(nodeCount: 0)
+      coreFlow = nil
+      net = NetworkBuilder()
+      model.builder = net
+      model.choiceArcs = .init()
       reoptimizeRepaired()
       guard
-        let solved = repairedResult({ levels, gap in
+        var solved = repairedResult({ levels, gap in
           Self.stoppedEarly(
-            why, levels: levels, gap: gap, bigM: bigM, limit: limits.timeLimitSeconds)
+            why, levels: levels, gap: gap, bigM: bigM,
+            limit: atTheLimit ? limits.timeLimitSeconds : nil)
         })
       else {
         throw SolverError.timeLimit(
           "MIP: \(why) before any placement was found; raise mip_time_limit_seconds")
       }
+      solved.tooLargeForGLPK = !lpFits
       return solved
     }
 
     // Too little time left for GLPK, whose LP is larger and slower than the network it relaxes
     // (and, at a million students, gigabytes): the repaired placement, re-optimised within the
     // deadline, is the answer.
+    // Too large for GLPK within the memory bound: the same answer, whatever the time left.
+    if repaired != nil, !lpFits {
+      return try fallback(
+        "GLPK was not started: the model's \(net.tails.count) arcs exceed the "
+          + "\(limits.largestLP) its LP is given (memory)", atTheLimit: false)
+    }
     if repaired != nil, deadline - ContinuousClock.now < relaxationTime {
       return try fallback("the LP relaxation was not started")
     }
@@ -674,10 +733,10 @@ struct PlacementMIP {
 
   /// The diagnosis of a search stopped by its time limit, with what the gap allows.
   private static func stoppedEarly(
-    _ why: String, levels: LevelGap, gap: Int, bigM: Int, limit: Double
+    _ why: String, levels: LevelGap, gap: Int, bigM: Int, limit: Double?
   ) -> String {
-    "\(why) within mip_time_limit_seconds (\(limit) s): the placement is feasible but may not be "
-      + "optimal — at most \(levels.placedGap) more students could be placed"
+    why + (limit.map { " within mip_time_limit_seconds (\($0) s)" } ?? "")
+      + ": the placement is feasible but may not be optimal — at most \(levels.placedGap) more students could be placed"
       + (levels.costGap.map { ", and the rank cost lowered by at most \($0)" } ?? "")
       + " (gap \(gap) in the objective −M·placed + cost, M = \(bigM))"
   }

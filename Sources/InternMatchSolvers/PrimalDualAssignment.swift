@@ -17,9 +17,10 @@
 /// free students, raising `π(v)` by `min(d(v), D)`, augments the same paths but sweeps all
 /// that lies within `D` of any free student, most of the graph in late phases; it is kept for
 /// the last phase, whose forward reach the certificate needs, and as a reference for tests),
-/// and augments
+/// marks the worksites that now reach a free seat along admissible arcs (by sweeps over the
+/// students in order, not a search through the worksites' listings), and augments
 /// along admissible paths by one depth-first search from each free student, confined to the
-/// nodes that still reach a free seat; nodes a search proves dead stay dead for the phase (as
+/// worksites that still reach a free seat; nodes a search proves dead stay dead for the phase (as
 /// in Hopcroft & Karp 1973), told from those that failed only into the search's own path by
 /// Tarjan's (1972) low links. The arithmetic is exact (`Int`; costs stored as `Int32`).
 ///
@@ -31,12 +32,14 @@
 /// ```
 ///
 /// - Complexity: each phase is O(L + S + W) for L choice arcs, plus the nodes each successful
-///   search meets; a phase finds every path of its cost, so there are as many phases as
-///   distinct augmenting-path costs (about 40 for generated cohorts from 60,000 to 1,000,000
-///   students). Memory O(L + S + W). At scale the sweeps are bound by memory, not arithmetic: a
-///   node's hot fields share one 16-byte record (``NodeRecord``, ``SearchLabel``,
-///   ``WalkRecord``), and entries, listings and seats are records read in order, so a visit to a
-///   student costs one cache line per sweep instead of one per field.
+///   search meets, plus the marking's later passes (each over the students still waiting and
+///   their entries; a few a phase, at worst one per worksite); a phase finds every path of its
+///   cost, so there are as many phases as distinct augmenting-path costs (about 40 for
+///   generated cohorts from 60,000 to 1,000,000 students). Memory O(L + S + W). At scale the
+///   sweeps are bound by memory, not arithmetic: a node's hot fields share one 16-byte record
+///   (``NodeRecord``, ``SearchLabel``, ``WalkRecord``), and entries, listings and seats are
+///   records read in order, so a visit to a student costs one cache line per sweep instead of
+///   one per field.
 final class PrimalDualAssignment {
   /// Choices of student `s` are entries `entryStart[s] ..< entryStart[s + 1]`.
   let entryStart: OwnedBuffer<Int32>
@@ -70,9 +73,9 @@ final class PrimalDualAssignment {
   private let nextSlot: OwnedBuffer<Int32>
   private let slotStamp: OwnedBuffer<Int32>
   // For each seat, the phase in which its holder was found not to continue an admissible path
-  // (not marked as reaching the sink, or its arc not tight): neither changes in the phase while
-  // the holder stays, so a rescan of the worksite's seats skips the seat from a flat array
-  // instead of scattered reads. A seat whose holder changes is cleared.
+  // (its arc not tight, or the holder dead): neither changes in the phase while the holder
+  // stays, so a rescan of the worksite's seats skips the seat from a flat array instead of
+  // scattered reads. A seat whose holder changes is cleared.
   private let slotSkipped: OwnedBuffer<Int32>
   // Each student's depth-first search state (see ``WalkRecord``), one record per student.
   private let walk: OwnedBuffer<WalkRecord>
@@ -81,7 +84,8 @@ final class PrimalDualAssignment {
   // undecided node (failed, but maybe only because its way led into the path) the earliest
   // pushed node it ran into, or -1.
   private var search: PathSearch
-  // The breadth-first queue of ``markNodesReachingSink()``: each node enters once a phase.
+  // The breadth-first queue of ``markNodesReachingSink()`` (each node enters once a phase), and
+  // the students waiting for their worksite's mark in ``markWorksitesReachingSink(free:)``.
   private var markQueue: Int32Stack
   private let pathIndex: OwnedBuffer<Int32>
   private let nodeLow: OwnedBuffer<Int32>
@@ -103,6 +107,16 @@ final class PrimalDualAssignment {
   /// Phases after the first whose sink was at reduced distance 0: none when every phase found
   /// all its admissible paths (else a path it missed is found by the next phase instead).
   private(set) var repeatedPhases = 0
+  /// Whether each phase checks its marks against ``markNodesReachingSink()``, the breadth-first
+  /// search that marks every node reaching the sink (for tests; it sweeps the marked nodes'
+  /// listings, most of the graph in late phases).
+  var checksMarking = false
+  /// Phases whose worksite or free-student marks differed from the breadth-first search's
+  /// (counted when ``checksMarking``).
+  private(set) var markingMismatches = 0
+  /// The most passes over the waiting students one phase's marking took (see
+  /// ``markWorksitesReachingSink(free:)``), the last one marking nothing.
+  private(set) var mostMarkingPasses = 0
 
   /// Creates the problem with every student free.
   init(
@@ -202,13 +216,22 @@ final class PrimalDualAssignment {
       source: 0, sink: returnCost)
   }
 
-  /// Runs phases until no augmenting path is left.
-  func solve() {
+  /// Runs phases until no augmenting path is left (`true`), or until `stop`, asked before each
+  /// phase, says so (`false`): the flow is then feasible and the cheapest of its value (every
+  /// phase ends with the potentials proving it), but not maximum and not certified for the
+  /// circulation.
+  ///
+  /// ```swift
+  /// flow.solve(stoppingWhen: { ContinuousClock.now >= deadline })  // false when stopped
+  /// ```
+  @discardableResult
+  func solve(stoppingWhen stop: () -> Bool = { false }) -> Bool {
     var free: [Int32] = []
     for s in 0..<studentCount where entryStart[s] < entryStart[s + 1] { free.append(Int32(s)) }
     while true {
       free.removeAll { state[Int($0)].assignedEntry >= 0 }
       if free.isEmpty { break }
+      if stop() { return false }
       phase += 1
       let raised = searchesFromSeats ? raisePotentialsFromSeats() : raisePotentials(from: free)
       guard raised else {
@@ -220,12 +243,14 @@ final class PrimalDualAssignment {
         break
       }
       // Nodes reaching the sink are found once: augmenting never adds to them.
-      markNodesReachingSink()
+      markWorksitesReachingSink(free: free)
+      if checksMarking, !marksMatchReference() { markingMismatches += 1 }
       let before = augmentations
       augmentAdmissiblePaths(from: free)
       // The sink is at reduced distance 0, so an admissible path exists and must be found.
       precondition(augmentations > before, "primal-dual: a phase found no admissible path")
     }
+    return true
   }
 
   /// Dijkstra from every free student at distance 0 over residual arcs in reduced costs, up to
@@ -273,8 +298,8 @@ final class PrimalDualAssignment {
 
   /// The same search run backwards: Dijkstra from the sink over reversed residual arcs, in
   /// reduced costs, to the distance `D` of the nearest free student; then every node `v` it
-  /// settles, at distance `d'(v) < D` from the sink, gains `D − d'(v)`, and the sink `D`.
-  /// Returns false when no free student reaches the sink.
+  /// settles, at distance `d'(v) < D` from the sink, gains `D − d'(v)`, and the sink `D`; each
+  /// is marked as reaching the sink. Returns false when no free student reaches the sink.
   ///
   /// The two searches raise the potentials differently but leave exactly the same augmenting
   /// paths admissible — those of length `D`, since a path's reduced length changes by the
@@ -325,9 +350,13 @@ final class PrimalDualAssignment {
     }
     guard best < infinity else { return false }
     sinkPotential += best
+    let phase = self.phase
     for k in 0..<settledCount {
       let v = Int(settledList[k])
       state[v].potential += best - label[v].distance
+      // Nearer than `D`, so it reaches the sink along admissible arcs after the raise (see
+      // ``markWorksitesReachingSink(free:)``): marked while its record is at hand.
+      state[v].leadsToSink = phase
     }
     return true
   }
@@ -385,13 +414,123 @@ final class PrimalDualAssignment {
     buckets.insert(Int32(node), key: d)
   }
 
-  /// Marks (`state[v].leadsToSink == phase`) every node with a path of admissible arcs to the
-  /// sink, by a backward breadth-first search from the worksites with a free seat.
+  /// Marks (`state[v].leadsToSink == phase`) every worksite with a path of admissible arcs to
+  /// the sink, and every free student with one (those at distance `D`, where the phase's
+  /// augmenting paths start), by sweeps over the students in order.
+  ///
+  /// A worksite reaches the sink when its own arc to it is admissible (a free seat and
+  /// `π(w) = π(T)`), or when a student placed there (the reverse of the placement arc
+  /// admissible) has an admissible unused entry to a worksite that reaches it; a student, when
+  /// one of its unused entries is admissible into such a worksite. The marks are the least
+  /// fixed point of these rules: the seeds — the worksites with an admissible arc to the sink,
+  /// and the nodes the backward search settled, nearer than `D`, which reach the sink along
+  /// their shortest paths (each arc `u → v` of one has `d'(u) = r + d'(v)`, so its reduced cost
+  /// after the raise, `r + d'(v) − d'(u)`, is 0) — then passes over the placed
+  /// students whose worksite is not yet marked, each pass marking the worksite of every student
+  /// with an admissible entry into a marked worksite, until a pass marks nothing. A pass reads
+  /// the students and their entries in order and the worksites' records (few, so they stay in
+  /// cache) at random, where a breadth-first search from the seats reads each marked
+  /// worksite's listing and with it a random student record per entry — most of the entries
+  /// every late phase, since most of the graph then reaches the sink at distance `D` (a plateau
+  /// of tight arcs around the students still free). The passes keep only the students still
+  /// unmarked, so later passes are short; their number is the longest chain of worksites the
+  /// marks climb against the student order (at most 19 a phase at 250,000 generated students).
   ///
   /// Augmenting along admissible paths never adds a node to this set (a node reaching a new
   /// arc of the reversed path reached the path, hence the sink, before), so a search confined
-  /// to it loses nothing, and the students it leaves out — above all those whose choices are
-  /// all full — cost nothing.
+  /// to it loses nothing. Placed students are left unmarked (but for those the backward search
+  /// settled): one whose entries lead to no marked worksite fails at once when a search meets
+  /// it, and is then skipped for the phase.
+  ///
+  /// - Complexity: O(S + W) plus, per pass, the entries of the placed students whose worksite
+  ///   is still unmarked; plus the free students' entries. At most W + 1 passes, as each but the
+  ///   last marks a worksite.
+  private func markWorksitesReachingSink(free: [Int32]) {
+    let phase = self.phase
+    let sinkPotential = self.sinkPotential
+    for w in 0..<worksiteCount
+    where load[w] < capacity[w] && state[studentCount + w].potential == sinkPotential {
+      state[studentCount + w].leadsToSink = phase
+    }
+    // The placed students whose worksite is unmarked, behind a tight placement arc.
+    var waiting = Int32Stack(capacity: 0)
+    swap(&waiting, &markQueue)
+    defer { swap(&waiting, &markQueue) }
+    waiting.truncate(to: 0)
+    for s in 0..<studentCount {
+      let student = state[s]
+      let own = Int(student.assignedEntry)
+      guard own >= 0 else { continue }
+      let placedBy = entries[own]
+      let site = state[studentCount + Int(placedBy.worksite)]
+      if site.leadsToSink != phase, site.potential == Int(placedBy.cost) + student.potential {
+        waiting.append(Int32(s))
+      }
+    }
+    var marked = true
+    var passes = 0
+    while marked {
+      marked = false
+      passes += 1
+      var kept = 0
+      for i in 0..<waiting.count {
+        let s = Int(waiting[i])
+        let wNode = studentCount + Int(entries[Int(state[s].assignedEntry)].worksite)
+        guard state[wNode].leadsToSink != phase else { continue }
+        if hasAdmissibleEntryToMarkedWorksite(s, phase: phase) {
+          state[wNode].leadsToSink = phase
+          marked = true
+        } else {
+          waiting[kept] = Int32(s)
+          kept += 1
+        }
+      }
+      waiting.truncate(to: kept)
+    }
+    mostMarkingPasses = max(mostMarkingPasses, passes)
+    for s in free where hasAdmissibleEntryToMarkedWorksite(Int(s), phase: phase) {
+      state[Int(s)].leadsToSink = phase
+    }
+  }
+
+  /// Whether one of student `s`'s unused entries is admissible into a marked worksite.
+  @inline(__always)
+  private func hasAdmissibleEntryToMarkedWorksite(_ s: Int, phase: Int32) -> Bool {
+    let own = Int(state[s].assignedEntry)
+    let base = state[s].potential
+    for e in Int(entryStart[s])..<Int(entryStart[s + 1]) where e != own {
+      let entry = entries[e]
+      let site = state[studentCount + Int(entry.worksite)]
+      if site.leadsToSink == phase, Int(entry.cost) + base == site.potential { return true }
+    }
+    return false
+  }
+
+  /// Whether this phase's marks of the worksites and free students are exactly those
+  /// ``markNodesReachingSink()`` makes; leaves its marks (of every node) in place.
+  ///
+  /// - Complexity: O(S + W) plus the breadth-first search's.
+  private func marksMatchReference() -> Bool {
+    let nodes = studentCount + worksiteCount
+    var marked = [Bool](repeating: false, count: nodes)
+    for v in 0..<nodes where state[v].leadsToSink == phase {
+      marked[v] = true
+      state[v].leadsToSink = 0
+    }
+    markNodesReachingSink()
+    // Placed students are marked only in part (see ``markWorksitesReachingSink(free:)``).
+    let checked = (0..<nodes).lazy.filter { $0 >= self.studentCount || !self.isPlaced($0) }
+    return checked.allSatisfy { marked[$0] == (state[$0].leadsToSink == phase) }
+  }
+
+  /// Whether student `s` is placed.
+  private func isPlaced(_ s: Int) -> Bool {
+    state[s].assignedEntry >= 0
+  }
+
+  /// Marks (`state[v].leadsToSink == phase`) every node with a path of admissible arcs to the
+  /// sink, by a backward breadth-first search from the worksites with a free seat: the
+  /// reference for ``markWorksitesReachingSink(free:)`` (see ``checksMarking``).
   private func markNodesReachingSink() {
     let phase = self.phase
     let sinkPotential = self.sinkPotential
@@ -438,8 +577,9 @@ final class PrimalDualAssignment {
   }
 
   /// Augments along admissible paths (reduced cost 0) from free students to worksites with a
-  /// free seat and an admissible arc to the sink, by one depth-first search from each free
-  /// student, until none is left.
+  /// free seat and an admissible arc to the sink, by one depth-first search from each marked
+  /// free student, through marked worksites only, until none is left. (The seats' holders are
+  /// not marked: one whose entries lead to no marked worksite fails as soon as it is pushed.)
   ///
   /// A node from which the search failed cannot reach a free seat — unless it failed only
   /// because its way led back into the search's own path. Such nodes are told apart as in
@@ -500,9 +640,7 @@ final class PrimalDualAssignment {
             }
             let seat = seats[slot]
             let next = Int(seat.student)
-            guard state[next].leadsToSink == phase,
-              state[wNode].potential == Int(seat.cost) + state[next].potential
-            else {
+            guard state[wNode].potential == Int(seat.cost) + state[next].potential else {
               slotSkipped[slot] = phase
               nextSlot[w] += 1
               continue
@@ -519,6 +657,9 @@ final class PrimalDualAssignment {
                 if nodeLow[wNode] < 0 { search.undecided.append(Int32(wNode)) }
                 nodeLow[wNode] = reach
               }
+            } else {
+              // Visited, neither on the path nor undecided: dead for the rest of the phase.
+              slotSkipped[slot] = phase
             }
             nextSlot[w] += 1
           }
@@ -658,8 +799,9 @@ private struct PathSearch: ~Copyable {
 
 /// A node's hot fields, read together by every sweep: its potential (stored minus the
 /// solver's `shift`), for a student the entry placing it (-1 when free; unused for worksites),
-/// and the phase in which it was last marked as reaching the sink. 16 bytes, so a record never
-/// straddles a cache line.
+/// and the phase in which it was last marked as reaching the sink (every worksite and free
+/// student that does; a placed student only when the backward search settled it). 16 bytes, so
+/// a record never straddles a cache line.
 struct NodeRecord: BitwiseCopyable {
   var potential: Int
   var assignedEntry: Int32

@@ -87,6 +87,21 @@ struct StatusSentenceTests {
         + "could be placed is placed")
   }
 
+  @Test("feasible because the model is too large for GLPK: no time limit is named")
+  func feasibleTooLarge() throws {
+    #expect(
+      try Self.summary(
+        "feasible",
+        statistics: [
+          "mip_max_placed_proven": 0, "mip_placed_gap": 16, "mip_too_large_for_glpk": 1,
+        ]
+      )
+      .statusSentence(policy: Policy())
+        == "not proven best: the model has too many choices for GLPK's branch-and-cut "
+        + "(memory), so only the network relaxation bounds it: the placement is valid, but a "
+        + "placement with up to 16 more students may exist")
+  }
+
   @Test("feasible without those statistics: the gap in the search's own objective")
   func feasibleGapOnly() throws {
     #expect(

@@ -87,6 +87,26 @@ struct NetworkSimplexDeadlineTests {
     #expect(stopped.totalCost == optimal.totalCost)
   }
 
+  @Test(
+    "abandoned at a deadline already past: stopped at the first check, its flow called infeasible",
+    arguments: 0..<4)
+  func abandoned(seed: UInt64) {
+    let (network, arcs) = Self.transportation(seed: seed)
+    var run = network
+    #expect(run.run(deadline: .now - .seconds(1), abandoningAtDeadline: true) == .stopped)
+    #expect(run.pivots == 1024)
+    // Artificial flow is left after 1,024 of its thousands of pivots: some supply is unmet.
+    var balance = run.supply
+    for (arc, (u, v, _)) in arcs.enumerated() {
+      balance[u] -= run.flow(arc)
+      balance[v] += run.flow(arc)
+    }
+    #expect(!balance.allSatisfy { $0 == 0 })
+    #expect(!run.flowIsFeasible)
+    #expect(run.run(warmStart: run.finalBasis) == .optimal)
+    #expect(run.flowIsFeasible)
+  }
+
   @Test("a deadline far off changes nothing")
   func farDeadline() {
     let (network, arcs) = Self.transportation(seed: 9)

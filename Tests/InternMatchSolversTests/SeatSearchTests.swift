@@ -29,22 +29,19 @@ struct SeatSearchTests {
   }
 
   @Test(
-    "same placements, phases and paths as the forward search; certified (500 seeds)",
+    "same placements, phases, paths as the forward search; marks checked; certified (500 seeds)",
     arguments: RankCost.allCases)
   func matchesForwardSearch(cost: RankCost) {
     var unplaced = 0
     for seed in UInt64(1)...500 {
       let instance = RandomInstances.make(
         seed: seed &* 40_503 &+ 17, maxStudents: 150, maxWorksites: 16)
-      let (start, worksite, entryCost, capacity) = Self.entries(of: instance, rankCost: cost)
-      let flows = [true, false].map { fromSeats in
-        PrimalDualAssignment(
-          entryStart: start, entryWorksite: worksite, entryCost: entryCost, capacity: capacity,
-          searchesFromSeats: fromSeats)
-      }
-      for flow in flows { flow.solve() }
-      let (backward, forward) = (flows[0], flows[1])
+      let (backward, forward, start, entryCost) = Self.solvedBothWays(
+        instance, rankCost: cost, checksMarking: true)
       let students = start.count - 1
+      // Each phase's marks (worksites and free students reaching a free seat) against the
+      // breadth-first search from the seats, both ways (see `SinkMarkingTests`).
+      #expect(backward.markingMismatches == 0 && forward.markingMismatches == 0, "seed \(seed)")
       #expect(
         (0..<students).map { backward.assignedEntry(of: $0) }
           == (0..<students).map { forward.assignedEntry(of: $0) }, "seed \(seed)")
@@ -61,6 +58,26 @@ struct SeatSearchTests {
     // The instances are crowded: students with choices left unplaced make the backward search
     // stop short of some free students, which is what the test is about.
     #expect(unplaced > 1000)
+  }
+
+  /// The instance's entries (see ``entries(of:rankCost:)``) solved by the backward search and
+  /// by the forward one, each checking its marks in every phase when `checksMarking`.
+  static func solvedBothWays(
+    _ instance: PlacementInstance, rankCost: RankCost, checksMarking: Bool = false
+  ) -> (
+    backward: PrimalDualAssignment, forward: PrimalDualAssignment, entryStart: [Int32],
+    entryCost: [Int]
+  ) {
+    let (start, worksite, entryCost, capacity) = entries(of: instance, rankCost: rankCost)
+    let flows = [true, false].map { fromSeats in
+      let flow = PrimalDualAssignment(
+        entryStart: start, entryWorksite: worksite, entryCost: entryCost, capacity: capacity,
+        searchesFromSeats: fromSeats)
+      flow.checksMarking = checksMarking
+      flow.solve()
+      return flow
+    }
+    return (flows[0], flows[1], start, entryCost)
   }
 
   /// Every eligible entry of the instance, unpruned, in the core's CSR form.
