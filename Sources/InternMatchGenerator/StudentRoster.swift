@@ -98,7 +98,13 @@ struct StudentRoster: Sendable {
           borough: boroughNames[school.borough], location: home,
           credentials: credentialSets[credentials], groups: groupSets[groups],
           availability: Calibration.availability[availability].blocks,
-          preferences: list.map { pool.worksites[Int($0)].id }))
+          preferences: WorksiteList()))
+    }
+    // The lists share one storage, the pool's ids and the choices drawn: no array per student.
+    let lists = WorksiteList.Storage(
+      names: pool.worksites.map(\.id), codes: choices, recordCount: 0)
+    for i in students.indices {
+      students[i].preferences = WorksiteList(lists, choiceStart[i]..<choiceStart[i + 1])
     }
     return StudentRoster(
       students: students, grade: grades, choiceStart: choiceStart, choices: choices)

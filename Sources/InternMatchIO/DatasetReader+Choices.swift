@@ -54,12 +54,13 @@ extension DatasetReader {
   /// Gives each student the list `choices` holds for them: their worksites in the order of
   /// their ranks (ranks need not be consecutive; list positions are 1, 2, 3, … in rank order,
   /// as a `;` list's are). Two choices of one student at one rank are an error (the order
-  /// would be a guess). `listed` becomes the worksite record of every entry, list after list.
+  /// would be a guess). The lists share one storage whose names are `worksiteIDs` (a known
+  /// worksite's code is its record), then the ids no worksite has.
   ///
   /// - Complexity: O(C log C) for C choices (a bucket per student, each sorted).
   static func apply(
     _ choices: [Choice], reader: inout ColumnReader, to students: inout [Student],
-    listed: inout [Int32]
+    worksiteIDs: [String]
   ) {
     // Bucket the rows by student (counting sort), keeping file order within a student.
     var start = [Int](repeating: 0, count: students.count + 1)
@@ -72,8 +73,11 @@ extension DatasetReader {
       order[next[Int(choice.student)]] = k
       next[Int(choice.student)] += 1
     }
-    listed = []
-    listed.reserveCapacity(order.count)
+    var codes: [Int32] = []
+    codes.reserveCapacity(order.count)
+    var unknownNames: [String] = []
+    var ends = [0]
+    ends.reserveCapacity(students.count + 1)
     let rank = reader["rank"]
     // Each student's rows sorted in place by rank, then line: no array per student but the list.
     order.withUnsafeMutableBufferPointer { order in
@@ -82,8 +86,6 @@ extension DatasetReader {
         mine.sort { a, b in
           (choices[a].rank, choices[a].record.line) < (choices[b].rank, choices[b].record.line)
         }
-        var list: [String] = []
-        list.reserveCapacity(mine.count)
         for (k, m) in mine.enumerated() {
           let choice = choices[m]
           if k > 0, choices[mine[k - 1]].rank == choice.rank {
@@ -94,11 +96,20 @@ extension DatasetReader {
                 + "('\(earlier.worksite)' on line \(earlier.record.line) and '\(choice.worksite)')",
               code: "duplicate-rank")
           }
-          list.append(choice.worksite)
-          listed.append(choice.worksiteRecord)
+          if choice.worksiteRecord >= 0 {
+            codes.append(choice.worksiteRecord)
+          } else {
+            codes.append(Int32(worksiteIDs.count + unknownNames.count))
+            unknownNames.append(choice.worksite)
+          }
         }
-        students[s].preferences = list
+        ends.append(codes.count)
       }
+    }
+    let storage = WorksiteList.Storage(
+      names: worksiteIDs + unknownNames, codes: codes, recordCount: worksiteIDs.count)
+    for s in 0..<students.count {
+      students[s].preferences = WorksiteList(storage, ends[s]..<ends[s + 1])
     }
   }
 

@@ -277,8 +277,9 @@ public enum DatasetReader {
       of: worksiteTable, worksiteColumns, sharing,
       start: { WorksiteRows($0, clusters: clusterKeys) },
       { $0.read($1, &$2) })
+    let worksiteIDs = worksites.map(\.id)
     let worksiteIndex = IdentifierIndex(
-      ids: worksites.map { $0.id },
+      ids: worksiteIDs,
       referencesAreASCII: [studentTable, rankingTable, choiceTable].allSatisfy {
         $0?.isASCII != false
       })
@@ -301,14 +302,14 @@ public enum DatasetReader {
       of: rankingTable, rankingColumns, sharing,
       start: { RankingRows($0, worksites: worksiteIndex, students: studentIndex) },
       { $0.read($1, &$2) })
-    var listed = studentParts.flatMap(\.listed)
+    StudentRows.attachLists(of: studentParts, to: &students, worksiteIDs: worksiteIDs)
     let (choiceReader, choiceRows, _) = rows(
       of: choiceTable, choiceColumns, sharing,
       start: { ChoiceRows($0, worksites: worksiteIndex, students: studentIndex) },
       { $0.read($1, &$2) })
     if var reader = choiceReader {
       if reader.hasRequiredColumns {
-        Self.apply(choiceRows, reader: &reader, to: &students, listed: &listed)
+        Self.apply(choiceRows, reader: &reader, to: &students, worksiteIDs: worksiteIDs)
       }
       issues += reader.issues
     }
@@ -324,7 +325,7 @@ public enum DatasetReader {
       }
     }
     let references = ResolvedReferences(
-      preferences: listed, rankings: rankingParts.flatMap(\.resolved),
+      preferences: nil, rankings: rankingParts.flatMap(\.resolved),
       setNumbers: StudentRows.setNumbers(of: studentParts))
 
     let (employerReader, employers) = rows(of: employerTable, employerColumns, sharing) { r, c in
@@ -538,8 +539,13 @@ public enum DatasetReader {
     let worksites: IdentifierIndex
     var interned = FieldInterner()
     var clusters: KeyedField
-    /// The worksite of every list entry read so far (-1 when unknown).
-    var listed: [Int32] = []
+    /// The code of every list entry read so far: a worksite record, or, for an id no worksite
+    /// has, the worksite count plus its place in `unknownNames`.
+    var codes: [Int32] = []
+    /// The ids of list entries that name no worksite, in the order met.
+    var unknownNames: [String] = []
+    /// Where each student's codes end in `codes` (student `k`'s are `ends[k]..<ends[k + 1]`).
+    var ends: [Int] = [0]
     /// The number of the credentials and of the free blocks of each student read so far
     /// (equal numbers, equal sets; -1 when empty).
     var setNumbers: [(credentials: Int32, availability: Int32)] = []
@@ -585,12 +591,13 @@ public enum DatasetReader {
       let (held, heldNumber) = interned.set(r, credentials, c)
       let groups = interned.set(r, groups, c).value
       let (free, freeNumber) = interned.set(r, availability, c)
-      let preferences = list(r, c)
+      list(r, c)
       setNumbers.append((heldNumber, freeNumber))
+      // The list is attached once every share is read (``attachLists(of:to:worksiteIDs:)``).
       var student = Student(
         id: id, school: school, cluster: cluster, grade: grade, age: age, borough: borough,
         location: location, credentials: held, groups: groups, availability: free,
-        preferences: preferences)
+        preferences: WorksiteList())
       if let role: ParticipantRole = DatasetReader.choice(r, role, &c, &roles) {
         student.role = role
       }
@@ -628,33 +635,60 @@ public enum DatasetReader {
       return stated ?? counted
     }
 
-    /// The list entries: a known worksite's id is its own `String`, not a new one.
-    private mutating func list(_ r: CSVTable.Record, _ c: ColumnReader) -> [String] {
+    /// Reads the list entries into `codes`, each resolved to its worksite record from its
+    /// bytes (no `String` is made but for an id that no worksite has), and closes the
+    /// student's list in `ends`.
+    private mutating func list(_ r: CSVTable.Record, _ c: ColumnReader) {
       let worksites = worksites  // borrowed once per list, not once per entry
+      /// Appends the code of the entry in `bytes`.
+      func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let j = worksites.record(bytes)
+        if j >= 0 {
+          codes.append(j)
+        } else {
+          codes.append(Int32(worksites.count + unknownNames.count))
+          unknownNames.append(String(decoding: bytes, as: UTF8.self))
+        }
+      }
       if preferences.field == nil, !choices.isEmpty {
         // One entry per non-empty `choice_N` cell, in the order of N: empty cells close up,
         // as empty items of a `;` list do.
-        var entries: [String] = []
         for column in choices {
           c.withBytes(r, column) { bytes in
-            guard !bytes.isEmpty else { return }
-            let (name, j) = worksites.resolve(bytes)
-            entries.append(name)
-            listed.append(j)
+            if !bytes.isEmpty { add(bytes) }
           }
         }
-        return entries
-      }
-      return c.withBytes(r, preferences) { bytes in
-        var entries: [String] = []
-        entries.reserveCapacity(ColumnReader.itemCount(bytes))
-        ColumnReader.forEachItem(of: bytes) { item in
-          let (name, j) = worksites.resolve(item)
-          entries.append(name)
-          listed.append(j)
+      } else {
+        c.withBytes(r, preferences) { bytes in
+          if codes.capacity == 0 {
+            // Room for lists like the first, twice over, for every record of the table: room
+            // never used is never touched, so it costs no memory, and the codes are not
+            // copied as they grow.
+            codes.reserveCapacity(2 * ColumnReader.itemCount(bytes) * c.table.records.count)
+          }
+          ColumnReader.forEachItem(of: bytes) { add($0) }
         }
-        return entries
-      } ?? []
+      }
+      ends.append(codes.count)
+    }
+
+    /// Gives each student read by `shares` (in order) the list its share read: the lists of a
+    /// share share one storage, whose names are the worksite ids, then the share's unknown ids.
+    ///
+    /// - Complexity: O(S) for S students, plus O(W) per share with an unknown id.
+    static func attachLists(
+      of shares: [StudentRows], to students: inout [Student], worksiteIDs: [String]
+    ) {
+      var first = 0
+      for share in shares {
+        let storage = WorksiteList.Storage(
+          names: share.unknownNames.isEmpty ? worksiteIDs : worksiteIDs + share.unknownNames,
+          codes: share.codes, recordCount: worksiteIDs.count)
+        for k in 0..<share.ends.count - 1 {
+          students[first + k].preferences = WorksiteList(storage, share.ends[k]..<share.ends[k + 1])
+        }
+        first += share.ends.count - 1
+      }
     }
   }
 

@@ -28,6 +28,9 @@ final class IdentifierIndex: Sendable {
   /// Every id and its first record, when some id or some reference is not ASCII.
   private let names: IdentifierMap
 
+  /// The number of records indexed (ids, empty or not).
+  var count: Int { ids.count }
+
   /// Indexes `ids`; `referencesAreASCII` tells whether every reference that will be looked up
   /// is ASCII (a `CSVTable` knows).
   init(ids: [String], referencesAreASCII: Bool) {

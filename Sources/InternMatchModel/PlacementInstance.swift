@@ -287,7 +287,10 @@ public struct PlacementInstance: Sendable {
 /// ``PlacementInstance``, which then looks up no id again.
 package struct ResolvedReferences: Sendable {
   /// The worksite of every list entry, the students' lists one after another; -1 when unknown.
-  package var preferences: [Int32]
+  /// `nil` when each student's ``WorksiteList`` holds them: its codes below the storage's
+  /// record count are worksite indices (a reader that resolved the entries from the file's
+  /// bytes makes its lists so).
+  package var preferences: [Int32]?
   /// The worksite and the student of every ranking; -1 when unknown.
   package var rankings: [(worksite: Int32, student: Int32)]
   /// For each student, a number for its credentials and one for its free blocks (-1: none):
@@ -297,7 +300,7 @@ package struct ResolvedReferences: Sendable {
 
   /// Wraps indices found by a reader.
   package init(
-    preferences: [Int32], rankings: [(worksite: Int32, student: Int32)],
+    preferences: [Int32]?, rankings: [(worksite: Int32, student: Int32)],
     setNumbers: [(credentials: Int32, availability: Int32)]
   ) {
     self.preferences = preferences
@@ -313,11 +316,12 @@ package struct ResolvedReferences: Sendable {
     worksiteIndex: IdentifierMap
   ) {
     func index(_ found: Int?) -> Int32 { found.map { Int32($0) } ?? -1 }
-    preferences = []
+    var preferences: [Int32] = []
     preferences.reserveCapacity(students.reduce(0) { $0 + $1.preferences.count })
     for s in students {
       for id in s.preferences { preferences.append(index(worksiteIndex[id])) }
     }
+    self.preferences = preferences
     self.rankings = (0..<rankings.count).map { k in
       let r = rankings[k]
       return (index(worksiteIndex[r.worksite]), index(studentIndex[r.student]))

@@ -28,16 +28,29 @@ public struct Student: Hashable, Sendable, Codable, Identifiable {
   public var availability: Set<String>
   /// Worksite ids, most preferred first. Position `i` (0-based) is rank `i + 1` (with
   /// `activities.csv`: the position among the entries of the worksite's kind, see
-  /// ``ActivityMenu``).
-  public var preferences: [String]
+  /// ``ActivityMenu``). A ``WorksiteList``: it reads as an array of ids, and a dataset's
+  /// lists share their storage.
+  public var preferences: WorksiteList
   /// Whether the person is a student (the default) or a teacher (teacher externships).
   public var role: ParticipantRole = .student
 
-  /// Creates a student.
+  /// Creates a student whose list is an array of ids.
   @inlinable public init(
     id: String, school: String, cluster: String, grade: Int? = nil, age: Int? = nil,
     borough: String? = nil, location: Coordinate? = nil, credentials: Set<String> = [],
     groups: Set<String> = [], availability: Set<String> = [], preferences: [String] = []
+  ) {
+    self.init(
+      id: id, school: school, cluster: cluster, grade: grade, age: age, borough: borough,
+      location: location, credentials: credentials, groups: groups, availability: availability,
+      preferences: WorksiteList(preferences))
+  }
+
+  /// Creates a student whose list is a ``WorksiteList`` (such as another student's).
+  @inlinable public init(
+    id: String, school: String, cluster: String, grade: Int? = nil, age: Int? = nil,
+    borough: String? = nil, location: Coordinate? = nil, credentials: Set<String> = [],
+    groups: Set<String> = [], availability: Set<String> = [], preferences: WorksiteList
   ) {
     self.id = id
     self.school = school

@@ -255,7 +255,7 @@ struct MenuSlotTests {
     }
     let students = base.students.map { s in
       var s = s
-      s.preferences = Array(s.preferences.prefix(3))
+      s.preferences = WorksiteList(s.preferences.prefix(3))
       return s
     }
     return try PlacementInstance(students: students, worksites: worksites, rules: base.rules)

@@ -146,7 +146,7 @@ enum Manipulation {
       let honest = StableEnumeration.value(of: truthful.worksite(of: s), for: s, in: instance)
       for list in orderedSubsets(of: ids) {
         var students = instance.students
-        students[s].preferences = list
+        students[s].preferences = WorksiteList(list)
         let lying = try PlacementInstance(
           students: students, worksites: instance.worksites, clusters: instance.clusters,
           rankings: instance.rankings, policy: instance.policy, rules: instance.rules)

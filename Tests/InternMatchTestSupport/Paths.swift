@@ -29,6 +29,15 @@ public enum Paths {
     return url.path
   }
 
+  /// A new temporary dataset directory holding `files` (name → UTF-8 text); returns its path.
+  public static func dataset(files: [String: String]) throws -> String {
+    let directory = try temporaryDirectory()
+    for (name, text) in files {
+      try text.write(toFile: directory + "/" + name, atomically: true, encoding: .utf8)
+    }
+    return directory
+  }
+
   /// Copies dataset `name` into a new temporary directory and returns its path.
   public static func copyOfDataset(_ name: String) throws -> String {
     let target = try temporaryDirectory() + "/" + name
