@@ -19,9 +19,9 @@ struct UnplacedReasonTests {
       students: students, worksites: worksites, rankings: rankings, policy: policy, rules: rules)
     var p = Placement(studentCount: students.count)
     for (s, w) in placed {
-      p.assign(
-        student: try #require(instance.studentIndex[s]), to: try #require(instance.worksiteIndex[w])
-      )
+      let student = try #require(instance.studentIndex[s])
+      let worksite = try #require(instance.worksiteIndex[w])
+      p.assign(student: student, to: worksite)
     }
     #expect(instance.violations(in: p).isEmpty)
     let index = try #require(instance.studentIndex[id])
