@@ -239,8 +239,7 @@ extension MenuExplanationTests {
             let run = result.objective.levels
             // Every other kind keeps its optimum; the kind's own changes by the price.
             for l in run.indices where l != level { #expect(best.levels[l] == run[l]) }
-            #expect(c.placedChange == best.levels[level].placed - run[level].placed, "\(c)")
-            #expect(c.rankCostChange == best.levels[level].cost - run[level].cost, "\(c)")
+            Self.expectPrice(of: c, at: level, run: result.objective, best: best, "\(c)")
             if let p = c.placedChange, let r = c.rankCostChange {
               if p < 0 { losing += 1 } else if r > 0 { costly += 1 } else { free += 1 }
             }
@@ -249,6 +248,17 @@ extension MenuExplanationTests {
       }
     }
     #expect(losing > 0 && costly > 0, "losing \(losing), costly \(costly), free \(free)")
+  }
+
+  /// Expects `choice`'s price to be the difference, at its kind's `level`, between `best` (the
+  /// best placement holding the pair) and `run` (the optimum it was priced against): the
+  /// students placed and the rank cost.
+  static func expectPrice(
+    of choice: MenuChoiceExplanation, at level: Int, run: MenuObjective, best: MenuObjective,
+    _ comment: Comment
+  ) {
+    #expect(choice.placedChange == best.levels[level].placed - run.levels[level].placed, comment)
+    #expect(choice.rankCostChange == best.levels[level].cost - run.levels[level].cost, comment)
   }
 
   /// `instance` with two schools, `max_per_school` 1 on some worksites and a capacity for each

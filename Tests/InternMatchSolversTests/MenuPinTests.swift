@@ -267,10 +267,8 @@ struct MenuPinTests {
           let w = try #require(instance.worksiteIndex[c.worksite])
           let best = try #require(
             Self.bruteForce(instance, .linear, containing: .init(student: s, worksite: w)))
-          let level = menu.level(of: k.kind)
-          let run = result.objective.levels[level]
-          #expect(c.placedChange == best.levels[level].placed - run.placed, "seed \(seed)")
-          #expect(c.rankCostChange == best.levels[level].cost - run.cost, "seed \(seed)")
+          MenuExplanationTests.expectPrice(
+            of: c, at: menu.level(of: k.kind), run: result.objective, best: best, "seed \(seed)")
         }
       }
     }
